@@ -1,0 +1,46 @@
+// Sentence splitter built for news. Paragraph breaks always end a sentence; inside a paragraph a
+// learned classifier decides after each plausible token (terminal punctuation, closing quotes,
+// tokens before a capital or a line break), so "Gen.", "U.S. Senate" and '"...?" he asked.' come
+// out right where rules alone do not.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "parley/doc/document.hpp"
+#include "parley/text/perceptron.hpp"
+
+namespace parley {
+
+struct SentenceModel {
+  BinaryPerceptron boundary{18};
+  void save(binio::Writer& w) const { boundary.save(w); }
+  void load(binio::Reader& r) { boundary.load(r); }
+};
+
+// What separates token i from token i+1.
+enum class Gap : uint8_t { kNone, kSpace, kLine, kParagraph };
+
+class SentenceSplitter {
+ public:
+  explicit SentenceSplitter(const SentenceModel& model) : model_(model) {}
+
+  // Fills article.sentences from article.tokens / words.
+  void split(Article& article) const;
+
+  // Exposed for the trainer.
+  // Gaps between consecutive tokens; `soft_lines` treats single line breaks as mere spaces (for
+  // hard-wrapped text), otherwise a single line break separates paragraphs like a blank line.
+  static void gaps(const Article& a, std::vector<Gap>& out);
+  static bool is_candidate(const Article& a, const std::vector<Gap>& gaps, size_t i);
+  static void features(const Article& a, const std::vector<Gap>& gaps, size_t i,
+                       std::vector<uint32_t>& out);
+  // Heuristic: lines of similar width below ~100 bytes mean the text was wrapped by a tool, so
+  // single newlines are not paragraph breaks.
+  static bool hard_wrapped(std::string_view text);
+
+ private:
+  const SentenceModel& model_;
+};
+
+}  // namespace parley

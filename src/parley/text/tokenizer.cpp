@@ -1,0 +1,288 @@
+#include "parley/text/tokenizer.hpp"
+
+#include <algorithm>
+
+namespace parley {
+
+using utf8::CharClass;
+
+namespace {
+
+char class_letter(CharClass c) {
+  switch (c) {
+    case CharClass::kUpper: return 'X';
+    case CharClass::kLower: return 'x';
+    case CharClass::kDigit: return 'd';
+    case CharClass::kMark: return 'm';
+    case CharClass::kQuote: return 'q';
+    case CharClass::kDash: return '-';
+    case CharClass::kPeriod: return '.';
+    case CharClass::kTerminal: return '!';
+    case CharClass::kOpen: return '(';
+    case CharClass::kClose: return ')';
+    case CharClass::kPunct: return ',';
+    case CharClass::kSymbol: return '$';
+    default: return '?';
+  }
+}
+
+// Punctuation is kept as its own ASCII byte when it has one, so "'" and "." stay distinct.
+char shape_char(char32_t cp, CharClass c) {
+  if (!utf8::is_alnum(c) && cp < 128) return static_cast<char>(cp);
+  return class_letter(c);
+}
+
+std::string_view bytes(std::string_view text, const Chunk& c, size_t from, size_t to) {
+  uint32_t b = from < c.chars.size() ? c.chars[from].byte : c.end;
+  uint32_t e = to < c.chars.size() ? c.chars[to].byte : c.end;
+  return text.substr(b, e - b);
+}
+
+}  // namespace
+
+std::string word_shape(std::string_view token) {
+  std::string shape;
+  size_t pos = 0;
+  char last = 0;
+  int run = 0;
+  while (pos < token.size() && shape.size() < 10) {
+    char32_t cp = utf8::decode(token, pos);
+    char s = shape_char(cp, utf8::classify(cp));
+    if (s == last) {
+      if (++run >= 2) continue;
+    } else {
+      run = 0;
+    }
+    shape += s;
+    last = s;
+  }
+  return shape;
+}
+
+void TokenizerModel::save(binio::Writer& w) const {
+  splitter.save(w);
+  auto save_map = [&](const std::unordered_map<std::string, std::string>& m) {
+    std::vector<std::pair<std::string, std::string>> sorted(m.begin(), m.end());
+    std::sort(sorted.begin(), sorted.end());  // deterministic files
+    w.pod<uint64_t>(sorted.size());
+    for (const auto& [k, v] : sorted) {
+      w.str(k);
+      w.str(v);
+    }
+  };
+  save_map(chunk_exceptions);
+  save_map(multiword);
+}
+
+void TokenizerModel::load(binio::Reader& r) {
+  splitter.load(r);
+  auto load_map = [&](std::unordered_map<std::string, std::string>& m) {
+    auto n = r.pod<uint64_t>();
+    if (n > (1u << 24)) r.fail("table too large");
+    m.clear();
+    m.reserve(n);
+    for (uint64_t i = 0; i < n; ++i) {
+      std::string k = r.str();
+      m.emplace(std::move(k), r.str());
+    }
+  };
+  load_map(chunk_exceptions);
+  load_map(multiword);
+}
+
+Tokenizer::Tokenizer(const TokenizerModel& model) : model_(model) {
+  for (const auto& [key, splits] : model_.multiword)
+    if (key.size() < 64) mw_length_mask_ |= uint64_t{1} << key.size();
+}
+
+bool Tokenizer::looks_like_url(std::string_view s) {
+  if (s.find("://") != std::string_view::npos) return true;
+  if (s.size() > 4 && (s.substr(0, 4) == "www." || s.substr(0, 4) == "WWW.")) return true;
+  size_t at = s.find('@');
+  if (at != std::string_view::npos && at > 0) {
+    size_t dot = s.find('.', at);
+    if (dot != std::string_view::npos && dot > at + 1 && dot + 2 < s.size()) return true;
+  }
+  return false;
+}
+
+void Tokenizer::candidates(const Chunk& c, std::vector<uint32_t>& out) {
+  out.clear();
+  for (uint32_t j = 1; j < c.chars.size(); ++j) {
+    CharClass l = c.chars[j - 1].cls, r = c.chars[j].cls;
+    if (!utf8::is_alnum(l) || !utf8::is_alnum(r)) {
+      if (r == CharClass::kMark) continue;  // never split a letter from its combining mark
+      out.push_back(j);
+    }
+  }
+}
+
+void Tokenizer::features(std::string_view text, const Chunk& c, const std::vector<uint32_t>& cands,
+                         size_t k, std::vector<uint32_t>& out) {
+  out.clear();
+  const size_t n = c.chars.size();
+  const uint32_t j = cands[k];
+  auto cp_at = [&](long i) -> uint64_t {
+    return (i < 0 || i >= static_cast<long>(n)) ? 0x110000 : c.chars[i].cp;
+  };
+  auto cls_at = [&](long i) -> char {
+    return (i < 0 || i >= static_cast<long>(n)) ? '_' : shape_char(c.chars[i].cp, c.chars[i].cls);
+  };
+  const long J = j;
+  uint64_t l1 = cp_at(J - 1), l2 = cp_at(J - 2), r1 = cp_at(J), r2 = cp_at(J + 1);
+  out.push_back(feature_hash(0, 0));
+  out.push_back(feature_hash(1, l1 << 21 | r1));
+  out.push_back(feature_hash(2, (l2 << 42) | (l1 << 21) | r1));
+  out.push_back(feature_hash(3, (l1 << 42) | (r1 << 21) | r2));
+  char ctx[7] = {cls_at(J - 3), cls_at(J - 2), cls_at(J - 1), '|', cls_at(J), cls_at(J + 1),
+                 cls_at(J + 2)};
+  out.push_back(feature_hash(4, std::string_view(ctx, 7)));
+  out.push_back(feature_hash(5, std::string_view(ctx + 1, 5)));
+  // The pieces between neighbouring candidates: "don" | "'t", "U" | "." ...
+  size_t prev = k > 0 ? cands[k - 1] : 0, next = k + 1 < cands.size() ? cands[k + 1] : n;
+  std::string left = utf8::lower(bytes(text, c, prev, j));
+  std::string right = utf8::lower(bytes(text, c, j, next));
+  out.push_back(feature_hash(6, left));
+  out.push_back(feature_hash(7, right));
+  out.push_back(feature_hash(8, left, right));
+  out.push_back(feature_hash(9, left, std::string_view(ctx + 4, 1)));
+  out.push_back(feature_hash(10, std::string_view(ctx + 2, 1), right));
+  // Position: how far from each end of the chunk, which tells trailing punctuation apart.
+  uint64_t from_end = std::min<uint64_t>(n - j, 4), from_start = std::min<uint64_t>(j, 4);
+  out.push_back(feature_hash(11, (from_start << 8 | from_end) << 16 | (l1 & 0xFF) << 8 | (r1 & 0xFF)));
+  std::string shape = word_shape(bytes(text, c, 0, n));
+  out.push_back(feature_hash(12, shape, std::string_view(ctx + 2, 3)));
+  if (c.end - c.start <= 24) {
+    out.push_back(feature_hash(13, utf8::lower(bytes(text, c, 0, n)), std::to_string(j)));
+  }
+  // Does the rest of the chunk after this point look like a word again ("search-engine")?
+  bool letters_both_sides = prev < j && next > j &&
+                            utf8::is_letter(c.chars[prev].cls) &&
+                            utf8::is_letter(c.chars[next - 1].cls);
+  out.push_back(feature_hash(14, (letters_both_sides ? 1u : 0u) << 8 | (l1 & 0xFF)));
+}
+
+std::string Tokenizer::default_word_splits(std::string_view s) {
+  // Clitics: ...'s 're 've 'll 'd 'm (straight or curly apostrophe) and ...n't.
+  const size_t len = s.size();
+  if (len < 3) return {};
+  bool apostrophe = false;  // cheap guard: most tokens have none near the end
+  for (size_t i = len > 5 ? len - 5 : 0; i < len; ++i)
+    apostrophe |= s[i] == '\'' || s[i] == '\x99';
+  if (!apostrophe) return {};
+  auto ends_ci = [&](std::string_view suf) {
+    if (s.size() <= suf.size()) return false;
+    for (size_t i = 0; i < suf.size(); ++i) {
+      char c = s[s.size() - suf.size() + i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != suf[i]) return false;
+    }
+    return true;
+  };
+  for (std::string_view apos : {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
+    std::string nt = "n" + std::string(apos) + "t";
+    if (ends_ci(nt) && len > nt.size() + 1) return std::string(1, static_cast<char>(len - nt.size()));
+    for (std::string_view cl : {"s", "re", "ve", "ll", "d", "m"}) {
+      std::string suf = std::string(apos) + std::string(cl);
+      if (ends_ci(suf)) {
+        unsigned char before = static_cast<unsigned char>(s[len - suf.size() - 1]);
+        if (std::isalpha(before) || before >= 0x80) return std::string(1, static_cast<char>(len - suf.size()));
+        return {};
+      }
+    }
+  }
+  return {};
+}
+
+void Tokenizer::add_token(Article& a, uint32_t start, uint32_t end) const {
+  Token t;
+  t.span = {start, end};
+  t.first_word = static_cast<uint32_t>(a.words.size());
+  const uint32_t len = end - start;
+  const std::string* splits = nullptr;
+  std::string key;
+  if (len < 64 && (mw_length_mask_ >> len & 1)) {
+    key = utf8::lower(std::string_view(a.text).substr(start, len));
+    auto it = model_.multiword.find(key);
+    if (it != model_.multiword.end()) splits = &it->second;
+  }
+  uint32_t word_start = start;
+  std::string fallback;
+  if (!splits) {
+    fallback = default_word_splits(std::string_view(a.text).substr(start, len));
+    splits = &fallback;
+  }
+  for (unsigned char off : *splits) {
+    if (off >= len || start + off <= word_start) continue;  // guards a stale table entry
+    a.words.push_back({{word_start, start + off}, static_cast<uint32_t>(a.tokens.size())});
+    word_start = start + off;
+  }
+  a.words.push_back({{word_start, end}, static_cast<uint32_t>(a.tokens.size())});
+  t.word_count = static_cast<uint32_t>(a.words.size()) - t.first_word;
+  a.tokens.push_back(t);
+}
+
+void Tokenizer::split_chunk(std::string_view text, Chunk& c, Article& a,
+                            std::vector<uint32_t>& cands, std::vector<uint32_t>& feats) const {
+  if (c.plain) {
+    add_token(a, c.start, c.end);
+    return;
+  }
+  std::string_view whole = text.substr(c.start, c.end - c.start);
+  if (whole.size() <= 64) {
+    auto it = model_.chunk_exceptions.find(std::string(whole));
+    if (it != model_.chunk_exceptions.end()) {
+      uint32_t from = c.start;
+      for (unsigned char off : it->second) {
+        add_token(a, from, c.start + off);
+        from = c.start + off;
+      }
+      add_token(a, from, c.end);
+      return;
+    }
+  }
+  const size_t n = c.chars.size();
+  if (looks_like_url(whole)) {
+    // Peel opening and closing punctuation; the address itself stays whole.
+    size_t b = 0, e = n;
+    auto peel = [](CharClass k) {
+      return k == CharClass::kQuote || k == CharClass::kOpen || k == CharClass::kClose ||
+             k == CharClass::kPunct || k == CharClass::kPeriod || k == CharClass::kTerminal;
+    };
+    while (b < e && (c.chars[b].cls == CharClass::kQuote || c.chars[b].cls == CharClass::kOpen)) {
+      add_token(a, c.chars[b].byte, b + 1 < n ? c.chars[b + 1].byte : c.end);
+      ++b;
+    }
+    size_t tail = e;
+    while (tail > b + 1 && peel(c.chars[tail - 1].cls) && c.chars[tail - 1].cp != '/') --tail;
+    add_token(a, c.chars[b].byte, tail < n ? c.chars[tail].byte : c.end);
+    for (size_t i = tail; i < e; ++i) add_token(a, c.chars[i].byte, i + 1 < n ? c.chars[i + 1].byte : c.end);
+    return;
+  }
+  candidates(c, cands);
+  uint32_t from = c.start;
+  for (size_t k = 0; k < cands.size(); ++k) {
+    features(text, c, cands, k, feats);
+    if (model_.splitter.predict(feats)) {
+      uint32_t at = c.chars[cands[k]].byte;
+      add_token(a, from, at);
+      from = at;
+    }
+  }
+  add_token(a, from, c.end);
+}
+
+void Tokenizer::tokenize(Article& a) const {
+  a.tokens.clear();
+  a.words.clear();
+  a.tokens.reserve(a.text.size() / 5);
+  a.words.reserve(a.text.size() / 5);
+  std::vector<uint32_t> cands, feats;
+  std::string_view text = a.text;
+  for_each_chunk(text, [&](Chunk& c) { split_chunk(text, c, a, cands, feats); });
+  for (size_t i = 0; i + 1 < a.tokens.size(); ++i)
+    a.tokens[i].space_after = a.tokens[i].span.end != a.tokens[i + 1].span.start;
+  if (!a.tokens.empty()) a.tokens.back().space_after = false;
+}
+
+}  // namespace parley

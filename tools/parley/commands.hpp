@@ -1,0 +1,15 @@
+// Each `parley` sub-command lives in its own file and registers itself here; the CLI is a thin
+// shell: it parses options, builds a pipeline from libparley and prints what it returns.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace parley::cli {
+
+// Top-level commands.
+void add_tokenize_command(CLI::App& app);
+// `parley train <what>` and `parley eval <what>` group their sub-commands.
+void add_train_segmenter_command(CLI::App& train);
+void add_eval_tokenize_command(CLI::App& eval);
+
+}  // namespace parley::cli

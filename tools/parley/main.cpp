@@ -1,0 +1,25 @@
+#include <iostream>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Parley: structured, source-attributed data about conflicts and negotiations"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "parley 0.1.0");
+  parley::cli::add_tokenize_command(app);
+  CLI::App* train = app.add_subcommand("train", "Train a model from gold data");
+  train->require_subcommand(1);
+  parley::cli::add_train_segmenter_command(*train);
+  CLI::App* eval = app.add_subcommand("eval", "Score a component against gold data");
+  eval->require_subcommand(1);
+  parley::cli::add_eval_tokenize_command(*eval);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const std::exception& e) {
+    std::cerr << "parley: " << e.what() << '\n';
+    return 1;
+  }
+  return 0;
+}
