@@ -13,3 +13,8 @@ void add_train_segmenter_command(CLI::App& train);
 void add_eval_tokenize_command(CLI::App& eval);
 
 }  // namespace parley::cli
+
+namespace parley::cli {
+// Process exit status for the command that ran: 0 ok, 2 when some input was skipped.
+inline int exit_code = 0;
+}  // namespace parley::cli

@@ -21,5 +21,5 @@ int main(int argc, char** argv) {
     std::cerr << "parley: " << e.what() << '\n';
     return 1;
   }
-  return 0;
+  return parley::cli::exit_code;
 }
