@@ -18,6 +18,7 @@ class Writer {
   }
   template <typename T>
   void pod(const T& v) { out_.write(reinterpret_cast<const char*>(&v), sizeof(T)); }
+  void magic(const char* m) { out_.write(m, 8); }
   void str(const std::string& s) {
     pod<uint32_t>(static_cast<uint32_t>(s.size()));
     out_.write(s.data(), static_cast<std::streamsize>(s.size()));

@@ -30,6 +30,15 @@ inline uint32_t feature_hash(uint32_t templ, uint64_t value) {
   return static_cast<uint32_t>(h);
 }
 
+inline uint32_t feature_hash(uint32_t templ, uint64_t a, uint64_t b) {
+  return feature_hash(templ, a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL));
+}
+
+// Hashes of a string's lowercased form and of its shape, computed without allocating; the
+// features of the text layer are built from these.
+uint64_t hash_lower(std::string_view s);
+uint64_t hash_shape(std::string_view s);
+
 class BinaryPerceptron {
  public:
   explicit BinaryPerceptron(int bits = 18) { resize(bits); }

@@ -10,7 +10,7 @@ constexpr char kMagic[9] = "PRLYSEG1";
 
 void SegmenterModel::save(const std::string& path) const {
   binio::Writer w(path);
-  w.pod(kMagic);
+  w.magic(kMagic);
   tokenizer.save(w);
   sentences.save(w);
   w.close();

@@ -23,12 +23,6 @@ CharClass last_class(std::string_view s) {
   return utf8::classify(utf8::decode(s, pos));
 }
 
-// Frequent short tokens are features themselves; long rare ones only through their shape.
-std::string token_key(std::string_view t) {
-  if (t.size() > 20) return "<long>";
-  return utf8::lower(t);
-}
-
 }  // namespace
 
 bool SentenceSplitter::hard_wrapped(std::string_view text) {
@@ -75,21 +69,45 @@ bool SentenceSplitter::is_candidate(const Article& a, const std::vector<Gap>& ga
 
 void SentenceSplitter::features(const Article& a, const std::vector<Gap>& gaps, size_t i,
                                 std::vector<uint32_t>& out) {
+  TokenHashes cache;
+  features(a, gaps, i, cache, out);
+}
+
+void SentenceSplitter::features(const Article& a, const std::vector<Gap>& gaps, size_t i,
+                                TokenHashes& cache, std::vector<uint32_t>& out) {
   out.clear();
   const size_t n = a.tokens.size();
-  std::string_view cur = a.token_text(i);
-  std::string_view next = i + 1 < n ? a.token_text(i + 1) : std::string_view();
-  std::string_view next2 = i + 2 < n ? a.token_text(i + 2) : std::string_view();
-  std::string_view prev = i > 0 ? a.token_text(i - 1) : std::string_view();
-  std::string_view prev2 = i > 1 ? a.token_text(i - 2) : std::string_view();
-  std::string kc = token_key(cur), kn = token_key(next), kp = token_key(prev);
-  std::string sc = word_shape(cur), sn = word_shape(next), sp = word_shape(prev);
-  std::string sn2 = word_shape(next2);
+  if (cache.lower.size() != n) {
+    cache.lower.assign(n, 0);
+    cache.shape.assign(n, 0);
+  }
+  auto text_at = [&](long k) {
+    return k < 0 || k >= static_cast<long>(n) ? std::string_view() : a.token_text(static_cast<size_t>(k));
+  };
+  // Frequent short tokens are features themselves; long rare ones only through their shape.
+  auto key = [&](long k) -> uint64_t {
+    if (k < 0 || k >= static_cast<long>(n)) return 2;
+    uint64_t& h = cache.lower[k];
+    if (!h) {
+      std::string_view t = a.token_text(static_cast<size_t>(k));
+      h = (t.size() > 20 ? 1 : hash_lower(t)) | 4;  // never 0, the "not computed" mark
+    }
+    return h;
+  };
+  auto shape = [&](long k) -> uint64_t {
+    if (k < 0 || k >= static_cast<long>(n)) return 2;
+    uint64_t& h = cache.shape[k];
+    if (!h) h = hash_shape(a.token_text(static_cast<size_t>(k))) | 4;
+    return h;
+  };
+  const long I = static_cast<long>(i);
+  std::string_view cur = text_at(I), next = text_at(I + 1);
+  uint64_t kc = key(I), kn = key(I + 1), kp = key(I - 1), kp2 = key(I - 2);
+  uint64_t sc = shape(I), sn = shape(I + 1), sp = shape(I - 1);
+  uint64_t sn2 = shape(I + 2);
   // A soft line break in wrapped text reads as a space: the treebanks have no wrapped lines.
-  auto gap_char = [](Gap x) { return static_cast<char>('0' + static_cast<int>(x == Gap::kLine ? Gap::kSpace : x)); };
-  char gap = gap_char(gaps[i]);
-  char gap_prev = i > 0 ? gap_char(gaps[i - 1]) : 'P';
-  std::string_view g(&gap, 1), gp(&gap_prev, 1);
+  auto gap_of = [](Gap x) { return static_cast<uint64_t>(x == Gap::kLine ? Gap::kSpace : x); };
+  uint64_t g = gap_of(gaps[i]), gp = i > 0 ? gap_of(gaps[i - 1]) : 7;
   out.push_back(feature_hash(0, 0));
   out.push_back(feature_hash(1, kc));
   out.push_back(feature_hash(2, kn));
@@ -98,18 +116,18 @@ void SentenceSplitter::features(const Article& a, const std::vector<Gap>& gaps, 
   out.push_back(feature_hash(5, sc, sn));
   out.push_back(feature_hash(6, sp, sc));
   out.push_back(feature_hash(7, kc, sn));
-  out.push_back(feature_hash(8, sc + std::string(g), sn));
-  out.push_back(feature_hash(9, kp + std::string(gp), kc));
+  out.push_back(feature_hash(8, sc ^ g, sn));
+  out.push_back(feature_hash(9, kp ^ gp, kc));
   out.push_back(feature_hash(10, sn, sn2));
-  out.push_back(feature_hash(11, kc + std::string(g), kn));
-  out.push_back(feature_hash(12, token_key(prev2), kp + "|" + kc));
+  out.push_back(feature_hash(11, kc ^ g, kn));
+  out.push_back(feature_hash(12, kp2, kp * 31 + kc));
   // Sentence length so far (in tokens, bucketed): very short "sentences" are usually wrong.
   size_t since = 0;
   for (size_t k = i; k > 0 && since < 40; --k, ++since)
     if (gaps[k - 1] == Gap::kParagraph) break;
   uint64_t bucket = since < 3 ? since : since < 6 ? 3 : since < 12 ? 4 : since < 25 ? 5 : 6;
   out.push_back(feature_hash(13, bucket << 8 | static_cast<uint64_t>(last_class(cur))));
-  out.push_back(feature_hash(14, std::string(g) + sc, kn));
+  out.push_back(feature_hash(14, g << 60 ^ sc, kn));
   // Was the token before the candidate an abbreviation-like "Xx." or "X."?
   bool period_attached = cur.size() > 1 && cur.back() == '.';
   out.push_back(feature_hash(15, (period_attached ? 1u : 0u) << 4 | static_cast<uint64_t>(first_class(next))));
@@ -121,6 +139,7 @@ void SentenceSplitter::split(Article& a) const {
   std::vector<Gap> g;
   gaps(a, g);
   std::vector<uint32_t> feats;
+  TokenHashes cache;
   uint32_t first = 0;
   auto close = [&](uint32_t last) {
     Sentence s;
@@ -135,7 +154,7 @@ void SentenceSplitter::split(Article& a) const {
   for (uint32_t i = 0; i < a.tokens.size(); ++i) {
     bool end = i + 1 == a.tokens.size() || g[i] == Gap::kParagraph;
     if (!end && is_candidate(a, g, i)) {
-      features(a, g, i, feats);
+      features(a, g, i, cache, feats);
       end = model_.boundary.predict(feats);
     }
     if (end) close(i);

@@ -35,6 +35,12 @@ class SentenceSplitter {
   static bool is_candidate(const Article& a, const std::vector<Gap>& gaps, size_t i);
   static void features(const Article& a, const std::vector<Gap>& gaps, size_t i,
                        std::vector<uint32_t>& out);
+  // Per-token hashes computed once per article and shared by neighbouring candidates.
+  struct TokenHashes {
+    std::vector<uint64_t> lower, shape;
+  };
+  static void features(const Article& a, const std::vector<Gap>& gaps, size_t i,
+                       TokenHashes& cache, std::vector<uint32_t>& out);
   // Heuristic: lines of similar width below ~100 bytes mean the text was wrapped by a tool, so
   // single newlines are not paragraph breaks.
   static bool hard_wrapped(std::string_view text);

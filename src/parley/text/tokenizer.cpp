@@ -38,6 +38,13 @@ std::string_view bytes(std::string_view text, const Chunk& c, size_t from, size_
   return text.substr(b, e - b);
 }
 
+// Filter key of a token for the multi-word table: its length and its last byte, case-folded.
+uint32_t mw_filter_bit(std::string_view t) {
+  unsigned char last = t.empty() ? 0 : static_cast<unsigned char>(t.back());
+  if (last >= 'A' && last <= 'Z') last += 32;
+  return static_cast<uint32_t>((std::min<size_t>(t.size(), 255) * 131 + last) & 0xFFFF);
+}
+
 }  // namespace
 
 std::string word_shape(std::string_view token) {
@@ -91,8 +98,12 @@ void TokenizerModel::load(binio::Reader& r) {
 }
 
 Tokenizer::Tokenizer(const TokenizerModel& model) : model_(model) {
-  for (const auto& [key, splits] : model_.multiword)
-    if (key.size() < 64) mw_length_mask_ |= uint64_t{1} << key.size();
+  for (const auto& [key, splits] : model_.multiword) {
+    mw_hashes_.push_back(hash_lower(key));
+    uint32_t bit = mw_filter_bit(key);
+    mw_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  std::sort(mw_hashes_.begin(), mw_hashes_.end());
 }
 
 bool Tokenizer::looks_like_url(std::string_view s) {
@@ -125,36 +136,34 @@ void Tokenizer::features(std::string_view text, const Chunk& c, const std::vecto
   auto cp_at = [&](long i) -> uint64_t {
     return (i < 0 || i >= static_cast<long>(n)) ? 0x110000 : c.chars[i].cp;
   };
-  auto cls_at = [&](long i) -> char {
-    return (i < 0 || i >= static_cast<long>(n)) ? '_' : shape_char(c.chars[i].cp, c.chars[i].cls);
+  auto cls_at = [&](long i) -> uint64_t {
+    return (i < 0 || i >= static_cast<long>(n)) ? '_' : static_cast<unsigned char>(shape_char(c.chars[i].cp, c.chars[i].cls));
   };
   const long J = j;
   uint64_t l1 = cp_at(J - 1), l2 = cp_at(J - 2), r1 = cp_at(J), r2 = cp_at(J + 1);
+  uint64_t cl3 = cls_at(J - 3), cl2 = cls_at(J - 2), cl1 = cls_at(J - 1);
+  uint64_t cr1 = cls_at(J), cr2 = cls_at(J + 1), cr3 = cls_at(J + 2);
   out.push_back(feature_hash(0, 0));
   out.push_back(feature_hash(1, l1 << 21 | r1));
   out.push_back(feature_hash(2, (l2 << 42) | (l1 << 21) | r1));
   out.push_back(feature_hash(3, (l1 << 42) | (r1 << 21) | r2));
-  char ctx[7] = {cls_at(J - 3), cls_at(J - 2), cls_at(J - 1), '|', cls_at(J), cls_at(J + 1),
-                 cls_at(J + 2)};
-  out.push_back(feature_hash(4, std::string_view(ctx, 7)));
-  out.push_back(feature_hash(5, std::string_view(ctx + 1, 5)));
+  out.push_back(feature_hash(4, cl3 << 40 | cl2 << 32 | cl1 << 24 | cr1 << 16 | cr2 << 8 | cr3));
+  out.push_back(feature_hash(5, cl2 << 24 | cl1 << 16 | cr1 << 8 | cr2));
   // The pieces between neighbouring candidates: "don" | "'t", "U" | "." ...
   size_t prev = k > 0 ? cands[k - 1] : 0, next = k + 1 < cands.size() ? cands[k + 1] : n;
-  std::string left = utf8::lower(bytes(text, c, prev, j));
-  std::string right = utf8::lower(bytes(text, c, j, next));
+  uint64_t left = hash_lower(bytes(text, c, prev, j));
+  uint64_t right = hash_lower(bytes(text, c, j, next));
   out.push_back(feature_hash(6, left));
   out.push_back(feature_hash(7, right));
   out.push_back(feature_hash(8, left, right));
-  out.push_back(feature_hash(9, left, std::string_view(ctx + 4, 1)));
-  out.push_back(feature_hash(10, std::string_view(ctx + 2, 1), right));
+  out.push_back(feature_hash(9, left, cr1));
+  out.push_back(feature_hash(10, cl1, right));
   // Position: how far from each end of the chunk, which tells trailing punctuation apart.
   uint64_t from_end = std::min<uint64_t>(n - j, 4), from_start = std::min<uint64_t>(j, 4);
   out.push_back(feature_hash(11, (from_start << 8 | from_end) << 16 | (l1 & 0xFF) << 8 | (r1 & 0xFF)));
-  std::string shape = word_shape(bytes(text, c, 0, n));
-  out.push_back(feature_hash(12, shape, std::string_view(ctx + 2, 3)));
-  if (c.end - c.start <= 24) {
-    out.push_back(feature_hash(13, utf8::lower(bytes(text, c, 0, n)), std::to_string(j)));
-  }
+  std::string_view whole = text.substr(c.start, c.end - c.start);
+  out.push_back(feature_hash(12, hash_shape(whole), cl1 << 16 | cr1 << 8 | cr2));
+  if (whole.size() <= 24) out.push_back(feature_hash(13, hash_lower(whole), j));
   // Does the rest of the chunk after this point look like a word again ("search-engine")?
   bool letters_both_sides = prev < j && next > j &&
                             utf8::is_letter(c.chars[prev].cls) &&
@@ -201,7 +210,9 @@ void Tokenizer::add_token(Article& a, uint32_t start, uint32_t end) const {
   const uint32_t len = end - start;
   const std::string* splits = nullptr;
   std::string key;
-  if (len < 64 && (mw_length_mask_ >> len & 1)) {
+  uint32_t bit = mw_filter_bit(std::string_view(a.text).substr(start, len));
+  if (len < 64 && (mw_filter_[bit >> 6] >> (bit & 63) & 1) && std::binary_search(mw_hashes_.begin(), mw_hashes_.end(),
+                                     hash_lower(std::string_view(a.text).substr(start, len)))) {
     key = utf8::lower(std::string_view(a.text).substr(start, len));
     auto it = model_.multiword.find(key);
     if (it != model_.multiword.end()) splits = &it->second;

@@ -4,6 +4,7 @@
 // syntactic words ("don't" -> "do" + "n't", "cannot" -> "can" + "not").
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,7 +37,7 @@ struct ChunkChar {
 // A whitespace-delimited run of the text, decoded.
 struct Chunk {
   uint32_t start = 0, end = 0;
-  std::vector<ChunkChar> chars;
+  std::vector<ChunkChar> chars;  // decoded only for chunks that are not plain
   bool plain = true;  // only letters, digits and marks: never split into tokens
 };
 
@@ -66,45 +67,76 @@ class Tokenizer {
   void add_token(Article& a, uint32_t start, uint32_t end) const;
 
   const TokenizerModel& model_;
-  uint64_t mw_length_mask_ = 0;  // bit n set when some multi-word key has n bytes (n < 64)
+  // Lowercase hashes of the multi-word table's keys, so the common miss costs no allocation,
+  // and a filter on (length, last byte) that rejects most tokens before hashing.
+  std::vector<uint64_t> mw_hashes_;
+  std::array<uint64_t, 1024> mw_filter_{};
 };
 
 // A compact description of a token's shape: "U.S." -> "X.X.", "Mr." -> "Xx.", "2019" -> "dd".
 std::string word_shape(std::string_view token);
+
+namespace detail {
+// ASCII byte -> 0 other, 1 whitespace, 2 letter or digit, 3 punctuation/symbol.
+inline constexpr auto kAsciiKind = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) t[c] = 1;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) t[c] = 2;
+    else if (c > ' ' && c < 127) t[c] = 3;
+  }
+  return t;
+}();
+}  // namespace detail
 
 template <typename F>
 void Tokenizer::for_each_chunk(std::string_view text, F&& f) {
   Chunk chunk;
   size_t pos = 0;
   const size_t n = text.size();
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   while (pos < n) {
     // Skip whitespace.
     while (pos < n) {
-      unsigned char b = static_cast<unsigned char>(text[pos]);
-      if (b < 0x80) {
-        if (b == ' ' || (b >= '\t' && b <= '\r')) { ++pos; continue; }
+      if (s[pos] < 0x80) {
+        if (detail::kAsciiKind[s[pos]] == 1) { ++pos; continue; }
         break;
       }
       size_t p2 = pos;
-      char32_t cp = utf8::decode(text, p2);
-      if (utf8::classify(cp) != utf8::CharClass::kSpace) break;
+      if (utf8::classify(utf8::decode(text, p2)) != utf8::CharClass::kSpace) break;
       pos = p2;
     }
     if (pos >= n) break;
+    // Find the chunk's end; most chunks are plain ASCII words and need no decoding.
     chunk.start = static_cast<uint32_t>(pos);
-    chunk.chars.clear();
     chunk.plain = true;
+    bool ascii = true;
     while (pos < n) {
-      unsigned char b = static_cast<unsigned char>(text[pos]);
+      unsigned char b = s[pos];
+      if (b < 0x80) {
+        uint8_t kind = detail::kAsciiKind[b];
+        if (kind == 1) break;
+        if (kind != 2) chunk.plain = false;
+        ++pos;
+        continue;
+      }
+      ascii = false;
       size_t p2 = pos;
-      char32_t cp = b < 0x80 ? (++p2, b) : utf8::decode(text, p2);
-      utf8::CharClass cls = utf8::classify(cp);
+      utf8::CharClass cls = utf8::classify(utf8::decode(text, p2));
       if (cls == utf8::CharClass::kSpace) break;
       if (!utf8::is_alnum(cls)) chunk.plain = false;
-      chunk.chars.push_back({cp, cls, static_cast<uint32_t>(pos)});
       pos = p2;
     }
     chunk.end = static_cast<uint32_t>(pos);
+    chunk.chars.clear();
+    if (!chunk.plain) {
+      for (size_t p = chunk.start; p < chunk.end;) {
+        size_t at = p;
+        char32_t cp = s[p] < 0x80 ? s[p++] : utf8::decode(text, p);
+        chunk.chars.push_back({cp, utf8::classify(cp), static_cast<uint32_t>(at)});
+      }
+    }
+    (void)ascii;
     f(chunk);
   }
 }

@@ -1,0 +1,93 @@
+// Speed of the text stage on real news: the bundled samples (Wikinews + the reference article),
+// repeated to ~4 MB so the working set resembles a batch of articles.
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "parley/text/segmenter.hpp"
+#include "parley/text/utf8.hpp"
+
+namespace {
+
+std::vector<std::string> load_articles() {
+  std::vector<std::string> out;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(std::string(PARLEY_SOURCE_DIR) + "/samples")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    out.push_back(ss.str());
+  }
+  std::sort(out.begin(), out.end());
+  std::vector<std::string> repeated;
+  size_t bytes = 0;
+  while (bytes < (4u << 20)) {
+    for (const auto& a : out) {
+      repeated.push_back(a);
+      bytes += a.size();
+    }
+  }
+  return repeated;
+}
+
+const std::vector<std::string>& articles() {
+  static const std::vector<std::string> a = load_articles();
+  return a;
+}
+
+const parley::Segmenter& segmenter() {
+  static const parley::Segmenter s = parley::Segmenter::load(parley::default_model_dir());
+  return s;
+}
+
+void BM_Utf8Validate(benchmark::State& state) {
+  size_t bytes = 0;
+  for (auto _ : state)
+    for (const auto& a : articles()) {
+      benchmark::DoNotOptimize(parley::utf8::find_invalid(a));
+      bytes += a.size();
+    }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_Utf8Validate)->Unit(benchmark::kMillisecond);
+
+void BM_Tokenize(benchmark::State& state) {
+  auto model = std::make_shared<parley::SegmenterModel>();
+  model->load(parley::default_model_dir() + "/segmenter.bin");
+  parley::Tokenizer tokenizer(model->tokenizer);
+  size_t bytes = 0, tokens = 0;
+  parley::Article art;
+  for (auto _ : state)
+    for (const auto& a : articles()) {
+      art.text = a;
+      tokenizer.tokenize(art);
+      bytes += a.size();
+      tokens += art.tokens.size();
+    }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
+
+void BM_ValidateTokenizeSplit(benchmark::State& state) {
+  size_t bytes = 0, tokens = 0;
+  parley::Article art;
+  for (auto _ : state)
+    for (const auto& a : articles()) {
+      art.text = a;
+      if (parley::utf8::find_invalid(art.text)) state.SkipWithError("invalid UTF-8 in samples");
+      segmenter().run(art);
+      bytes += a.size();
+      tokens += art.tokens.size();
+    }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ValidateTokenizeSplit)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
