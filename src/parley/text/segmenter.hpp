@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "parley/doc/document.hpp"
+#include "parley/pipeline/component.hpp"
 #include "parley/text/sentence_splitter.hpp"
 #include "parley/text/tokenizer.hpp"
 
@@ -19,7 +20,7 @@ struct SegmenterModel {
   void load(const std::string& path);
 };
 
-class Segmenter {
+class Segmenter : public Component {
  public:
   explicit Segmenter(std::shared_ptr<const SegmenterModel> model);
   // Loads `segmenter.bin` from a model directory.
@@ -27,6 +28,8 @@ class Segmenter {
 
   // Tokenizes the article and splits it into sentences (text must be valid UTF-8).
   void run(Article& article) const;
+  std::string_view name() const override { return "segmenter"; }
+  void process(Article& article) const override { run(article); }
 
  private:
   std::shared_ptr<const SegmenterModel> model_;

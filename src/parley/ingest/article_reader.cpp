@@ -1,0 +1,506 @@
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <simdjson.h>
+#include <system_error>
+
+#include "parley/ingest/ingest.hpp"
+#include "parley/text/utf8.hpp"
+
+namespace parley {
+
+namespace fs = std::filesystem;
+
+std::optional<InputFormat> parse_input_format(const std::string& name) {
+  if (name == "auto") return InputFormat::kAuto;
+  if (name == "text" || name == "txt") return InputFormat::kText;
+  if (name == "jsonl" || name == "json") return InputFormat::kJsonl;
+  if (name == "html") return InputFormat::kHtml;
+  if (name == "warc") return InputFormat::kWarc;
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One open input, read through zlib so that any file may be gzip-compressed (gzread passes
+// uncompressed files through, and reads concatenated gzip members, as WARC.gz files are).
+
+class ArticleReader::Source {
+ public:
+  Source(std::string path, gzFile file, const IngestOptions& options, ArticleReader& owner)
+      : path_(std::move(path)), gz_(file), options_(options), owner_(owner) {
+    gzbuffer(gz_, 1 << 17);
+  }
+  virtual ~Source() { gzclose(gz_); }
+  // Next article of this file, or nullopt at its end. Errors are reported through owner_.
+  virtual std::optional<Article> next() = 0;
+  uint64_t compressed_offset() { return static_cast<uint64_t>(std::max<z_off_t>(gzoffset(gz_), 0)); }
+  const std::string& path() const { return path_; }
+
+ protected:
+  void error(uint64_t offset, uint64_t line, std::string message) {
+    owner_.report({path_, offset, line, std::move(message)});
+  }
+  // Reads up to `max` bytes; `truncated` tells whether more remained (the rest is discarded).
+  std::string read_all(uint64_t max, bool& truncated) {
+    std::string data;
+    char buf[1 << 16];
+    truncated = false;
+    int n;
+    while ((n = gzread(gz_, buf, sizeof buf)) > 0) {
+      if (data.size() + n > max) {
+        truncated = true;
+        while (gzread(gz_, buf, sizeof buf) > 0) {}
+        break;
+      }
+      data.append(buf, n);
+    }
+    if (n < 0) read_error_ = true;
+    return data;
+  }
+  // Reads one line (without its newline) of at most `max` bytes; longer lines are consumed and
+  // flagged. Returns false at end of input.
+  bool read_line(std::string& line, uint64_t max, bool& too_long) {
+    line.clear();
+    too_long = false;
+    char buf[1 << 16];
+    bool any = false;
+    while (gzgets(gz_, buf, sizeof buf)) {
+      any = true;
+      size_t n = std::strlen(buf);
+      bool complete = n > 0 && buf[n - 1] == '\n';
+      if (!too_long) {
+        if (line.size() + n > max) too_long = true, line.clear();
+        else line.append(buf, complete ? n - 1 : n);
+      }
+      if (complete) break;
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return any;
+  }
+  bool gz_error() {
+    int code = 0;
+    const char* msg = gzerror(gz_, &code);
+    if (code != Z_OK && code != Z_BUF_ERROR) {
+      error(static_cast<uint64_t>(gztell(gz_)), 0, std::string("read error: ") + (msg ? msg : ""));
+      return true;
+    }
+    return read_error_;
+  }
+
+  std::string path_;
+  gzFile gz_;
+  const IngestOptions& options_;
+  ArticleReader& owner_;
+  bool read_error_ = false;
+};
+
+namespace {
+
+bool looks_binary(std::string_view data) {
+  return std::memchr(data.data(), '\0', std::min<size_t>(data.size(), 1 << 16)) != nullptr;
+}
+
+// Plain text: one article per file. A short first line followed by a line break is the title;
+// a date at the start of the text (a dateline) is the article's date.
+class TextSource : public ArticleReader::Source {
+ public:
+  using Source::Source;
+  std::optional<Article> next() override {
+    if (done_) return std::nullopt;
+    done_ = true;
+    bool truncated;
+    Article a;
+    a.text = read_all(options_.max_article_bytes, truncated);
+    if (gz_error()) return std::nullopt;
+    if (truncated) {
+      error(options_.max_article_bytes, 0,
+            "file larger than the article size limit (" + std::to_string(options_.max_article_bytes) +
+                " bytes), skipped; raise --max-bytes or split it");
+      return std::nullopt;
+    }
+    if (looks_binary(a.text)) {
+      error(0, 0, "binary file (contains NUL bytes), skipped");
+      return std::nullopt;
+    }
+    size_t nl = a.text.find('\n');
+    if (nl != std::string::npos && nl > 0 && nl <= 200) {
+      std::string first = a.text.substr(0, nl);
+      if (!first.empty() && first.back() == '\r') first.pop_back();
+      char last = first.empty() ? '.' : first.back();
+      if (last != '.' && last != ',' && last != ';' && last != ':') a.title = first;
+    }
+    a.date = normalize_date(std::string_view(a.text).substr(0, std::min<size_t>(a.text.size(), 60)));
+    if (a.date.empty() && !a.title.empty() && nl != std::string::npos) {
+      size_t b = a.text.find_first_not_of("\r\n \t", nl);
+      if (b != std::string::npos)
+        a.date = normalize_date(std::string_view(a.text).substr(b, std::min<size_t>(a.text.size() - b, 40)));
+    }
+    a.origin = {path_, 0, 0};
+    return a;
+  }
+
+ private:
+  bool done_ = false;
+};
+
+class HtmlSource : public ArticleReader::Source {
+ public:
+  using Source::Source;
+  std::optional<Article> next() override {
+    if (done_) return std::nullopt;
+    done_ = true;
+    bool truncated;
+    std::string html = read_all(options_.max_article_bytes, truncated);
+    if (gz_error()) return std::nullopt;
+    if (truncated) {
+      error(options_.max_article_bytes, 0, "HTML file larger than the article size limit, skipped");
+      return std::nullopt;
+    }
+    if (looks_binary(html)) {
+      error(0, 0, "binary file (contains NUL bytes), skipped");
+      return std::nullopt;
+    }
+    HtmlArticle h = extract_html(html);
+    Article a;
+    a.text = std::move(h.text);
+    a.title = std::move(h.title);
+    a.date = std::move(h.date);
+    a.source = std::move(h.site_name);
+    a.url = std::move(h.url);
+    a.origin = {path_, 0, 0};
+    return a;
+  }
+
+ private:
+  bool done_ = false;
+};
+
+class JsonlSource : public ArticleReader::Source {
+ public:
+  using Source::Source;
+  std::optional<Article> next() override {
+    std::string line;
+    bool too_long;
+    while (true) {
+      uint64_t offset = static_cast<uint64_t>(gztell(gz_));
+      if (!read_line(line, options_.max_article_bytes, too_long)) {
+        gz_error();
+        return std::nullopt;
+      }
+      ++line_no_;
+      if (too_long) {
+        error(offset, line_no_, "line longer than the article size limit, skipped");
+        continue;
+      }
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      Article a;
+      std::string problem = parse(line, a);
+      if (!problem.empty()) {
+        error(offset, line_no_, problem);
+        continue;
+      }
+      a.origin = {path_, offset, line_no_};
+      return a;
+    }
+  }
+
+ private:
+  std::string parse(const std::string& line, Article& a) {
+    simdjson::padded_string padded(line);
+    simdjson::dom::element doc;
+    auto err = parser_.parse(padded).get(doc);
+    if (err) return std::string("invalid JSON: ") + simdjson::error_message(err);
+    if (!doc.is_object()) return "JSON line is not an object";
+    auto field = [&](const std::string& name, std::string& out) {
+      std::string_view v;
+      if (!name.empty() && doc[name].get_string().get(v) == simdjson::SUCCESS) out = std::string(v);
+    };
+    field(options_.text_field, a.text);
+    if (doc[options_.text_field].error()) return "no \"" + options_.text_field + "\" field";
+    field(options_.title_field, a.title);
+    field(options_.date_field, a.date);
+    field(options_.url_field, a.url);
+    field(options_.source_field, a.source);
+    if (!a.date.empty()) {
+      std::string d = normalize_date(a.date);
+      if (!d.empty()) a.date = d;
+    }
+    return {};
+  }
+
+  simdjson::dom::parser parser_;
+  uint64_t line_no_ = 0;
+};
+
+// WARC 1.0/1.1 (ISO 28500): records are read one at a time, so memory stays bounded by the
+// largest record we keep (the size limit); larger records are skipped unread.
+class WarcSource : public ArticleReader::Source {
+ public:
+  using Source::Source;
+  std::optional<Article> next() override {
+    std::string line;
+    bool too_long;
+    while (!stopped_) {
+      // Find the next record's version line (records are separated by blank lines).
+      uint64_t offset;
+      do {
+        offset = static_cast<uint64_t>(gztell(gz_));
+        if (!read_line(line, 1 << 16, too_long)) {
+          gz_error();
+          return std::nullopt;
+        }
+      } while (line.empty());
+      if (line.rfind("WARC/", 0) != 0) {
+        error(offset, 0, "expected a WARC record header, found something else; rest of file skipped");
+        stopped_ = true;
+        break;
+      }
+      std::string type, uri, date, content_type;
+      int64_t length = -1;
+      while (read_line(line, 1 << 16, too_long) && !line.empty()) {
+        size_t colon = line.find(':');
+        if (colon == std::string::npos) continue;
+        std::string key = line.substr(0, colon);
+        for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string value = line.substr(colon + 1);
+        value.erase(0, value.find_first_not_of(" \t"));
+        if (key == "warc-type") type = value;
+        else if (key == "warc-target-uri") uri = value;
+        else if (key == "warc-date") date = value;
+        else if (key == "content-type") content_type = value;
+        else if (key == "content-length") length = std::strtoll(value.c_str(), nullptr, 10);
+      }
+      if (length < 0) {
+        error(offset, 0, "WARC record without Content-Length; rest of file skipped");
+        stopped_ = true;
+        break;
+      }
+      bool wanted = (type == "response" && content_type.find("application/http") != std::string::npos) ||
+                    (type == "resource" && (content_type.find("html") != std::string::npos ||
+                                            content_type.find("text/plain") != std::string::npos));
+      if (!wanted || static_cast<uint64_t>(length) > options_.max_article_bytes) {
+        if (wanted)
+          error(offset, 0, "WARC record larger than the article size limit, skipped");
+        if (!skip(static_cast<uint64_t>(length))) {
+          error(offset, 0, "truncated WARC record (file ends inside it)");
+          return std::nullopt;
+        }
+        continue;
+      }
+      std::string block(static_cast<size_t>(length), '\0');
+      int got = length ? gzread(gz_, block.data(), static_cast<unsigned>(length)) : 0;
+      if (got < length) {
+        error(offset, 0, "truncated WARC record (file ends inside it)");
+        stopped_ = true;
+        return std::nullopt;
+      }
+      std::string_view payload = block;
+      std::string http_type = content_type;
+      if (type == "response") {
+        size_t end = payload.find("\r\n\r\n");
+        size_t sep = 4;
+        if (end == std::string_view::npos) end = payload.find("\n\n"), sep = 2;
+        if (end == std::string_view::npos) {
+          error(offset, 0, "WARC response without HTTP headers, skipped");
+          continue;
+        }
+        std::string_view headers = payload.substr(0, end);
+        if (headers.substr(0, 12).find(" 200") == std::string_view::npos &&
+            headers.substr(0, 16).find(" 200") == std::string_view::npos)
+          continue;  // redirects and errors carry no article
+        http_type.clear();
+        std::string lower_headers = utf8::lower(headers);
+        size_t ct = lower_headers.find("\ncontent-type:");
+        if (ct != std::string::npos)
+          http_type = lower_headers.substr(ct + 14, lower_headers.find('\n', ct + 1) - ct - 14);
+        payload = payload.substr(end + sep);
+      }
+      bool html = http_type.empty() || http_type.find("html") != std::string::npos;
+      bool text = http_type.find("text/plain") != std::string::npos;
+      if (!html && !text) continue;
+      if (looks_binary(payload)) continue;
+      Article a;
+      if (html) {
+        HtmlArticle h = extract_html(payload);
+        a.text = std::move(h.text);
+        a.title = std::move(h.title);
+        a.date = std::move(h.date);
+        a.source = std::move(h.site_name);
+        a.url = h.url.empty() ? uri : h.url;
+      } else {
+        a.text = std::string(payload);
+        a.url = uri;
+      }
+      if (a.date.empty()) a.date = normalize_date(date);
+      a.origin = {path_, offset, 0};
+      return a;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  bool skip(uint64_t n) {
+    char buf[1 << 16];
+    while (n > 0) {
+      int got = gzread(gz_, buf, static_cast<unsigned>(std::min<uint64_t>(n, sizeof buf)));
+      if (got <= 0) return false;
+      n -= static_cast<uint64_t>(got);
+    }
+    return true;
+  }
+  bool stopped_ = false;
+};
+
+InputFormat format_from_name(const std::string& path) {
+  std::string name = path;
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (name.size() > 3 && name.compare(name.size() - 3, 3, ".gz") == 0) name.resize(name.size() - 3);
+  auto ends = [&](const char* suf) {
+    size_t n = std::strlen(suf);
+    return name.size() >= n && name.compare(name.size() - n, n, suf) == 0;
+  };
+  if (ends(".warc") || ends(".arc")) return InputFormat::kWarc;
+  if (ends(".jsonl") || ends(".ndjson") || ends(".json")) return InputFormat::kJsonl;
+  if (ends(".html") || ends(".htm") || ends(".xhtml")) return InputFormat::kHtml;
+  if (ends(".txt") || ends(".text")) return InputFormat::kText;
+  return InputFormat::kAuto;
+}
+
+InputFormat sniff(gzFile gz) {
+  char buf[512];
+  int n = gzread(gz, buf, sizeof buf);
+  gzrewind(gz);
+  if (n <= 0) return InputFormat::kText;
+  std::string_view head(buf, static_cast<size_t>(n));
+  size_t b = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (b == std::string_view::npos) return InputFormat::kText;
+  head = head.substr(b);
+  if (head.rfind("WARC/", 0) == 0) return InputFormat::kWarc;
+  if (head[0] == '{') return InputFormat::kJsonl;
+  std::string lower = utf8::lower(head.substr(0, std::min<size_t>(head.size(), 200)));
+  if (head[0] == '<' && (lower.find("<html") != std::string::npos ||
+                         lower.find("<!doctype") != std::string::npos ||
+                         lower.find("<p") != std::string::npos || lower.find("<head") != std::string::npos))
+    return InputFormat::kHtml;
+  return InputFormat::kText;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+ArticleReader::ArticleReader(std::vector<std::string> paths, IngestOptions options)
+    : options_(std::move(options)) {
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (p != "-" && fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        std::string name = it->path().filename().string();
+        if (name.empty() || name[0] == '.') continue;  // hidden files: editors' and VCS's
+        std::string ext = it->path().extension().string();
+        if (ext == ".md" || ext == ".MD") continue;    // READMEs and attribution notes
+        found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      files_.insert(files_.end(), found.begin(), found.end());
+    } else {
+      files_.push_back(p);
+    }
+  }
+  for (const auto& f : files_) {
+    std::error_code ec;
+    if (f == "-") continue;
+    auto size = fs::file_size(f, ec);
+    if (!ec) total_bytes_ += size;
+  }
+  on_error_ = [](const IngestError&) {};
+}
+
+ArticleReader::~ArticleReader() = default;
+
+void ArticleReader::report(IngestError e) {
+  ++error_count_;
+  on_error_(e);
+}
+
+uint64_t ArticleReader::bytes_done() const {
+  return bytes_before_current_ + (current_ ? current_->compressed_offset() : 0);
+}
+
+bool ArticleReader::open_next() {
+  if (current_) {
+    std::error_code ec;
+    if (current_->path() != "-") {
+      auto size = fs::file_size(current_->path(), ec);
+      if (!ec) bytes_before_current_ += size;
+    }
+    current_.reset();
+  }
+  while (next_file_ < files_.size()) {
+    const std::string& path = files_[next_file_++];
+    std::error_code ec;
+    if (path != "-" && !fs::exists(path, ec)) {
+      report({path, 0, 0, "no such file or directory"});
+      continue;
+    }
+    if (path != "-" && !fs::is_regular_file(path, ec)) {
+      report({path, 0, 0, "not a regular file"});
+      continue;
+    }
+    gzFile gz = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");
+    if (!gz) {
+      report({path, 0, 0, std::string("cannot open: ") + std::strerror(errno)});
+      continue;
+    }
+    InputFormat fmt = options_.format;
+    if (fmt == InputFormat::kAuto) fmt = format_from_name(path);
+    if (fmt == InputFormat::kAuto) fmt = sniff(gz);
+    switch (fmt) {
+      case InputFormat::kJsonl: current_ = std::make_unique<JsonlSource>(path, gz, options_, *this); break;
+      case InputFormat::kHtml: current_ = std::make_unique<HtmlSource>(path, gz, options_, *this); break;
+      case InputFormat::kWarc: current_ = std::make_unique<WarcSource>(path, gz, options_, *this); break;
+      default: current_ = std::make_unique<TextSource>(path, gz, options_, *this); break;
+    }
+    return true;
+  }
+  return false;
+}
+
+bool ArticleReader::finish(Article& a) {
+  if (auto bad = utf8::find_invalid(a.text)) {
+    report({a.origin.path, a.origin.offset + *bad, a.origin.line,
+            "invalid UTF-8 at byte " + std::to_string(*bad) + " of the article, skipped"});
+    return false;
+  }
+  if (a.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+    report({a.origin.path, a.origin.offset, a.origin.line, "empty article, skipped"});
+    return false;
+  }
+  for (std::string* field : {&a.title, &a.date, &a.url, &a.source})
+    if (utf8::find_invalid(*field)) field->clear();  // bad metadata is dropped, not the article
+  if (!options_.source.empty()) a.source = options_.source;
+  if (!options_.date.empty()) a.date = options_.date;
+  if (!options_.url.empty()) a.url = options_.url;
+  if (!options_.title.empty()) a.title = options_.title;
+  a.id = content_id(a.text);
+  return true;
+}
+
+std::optional<Article> ArticleReader::next() {
+  while (true) {
+    if (!current_ && !open_next()) return std::nullopt;
+    std::optional<Article> a = current_->next();
+    if (!a) {
+      if (!open_next()) return std::nullopt;
+      continue;
+    }
+    if (finish(*a)) return a;
+  }
+}
+
+}  // namespace parley

@@ -1,0 +1,78 @@
+#include "parley/pipeline/pipeline.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <thread>
+
+namespace parley {
+
+void Pipeline::process(Article& article) const {
+  for (const auto& c : components_) c->process(article);
+}
+
+PipelineStats Pipeline::run(ArticleReader& reader, const std::function<void(Article&)>& sink,
+                            const PipelineOptions& options,
+                            const std::function<void(const IngestError&)>& on_error) const {
+  PipelineStats stats;
+  auto t0 = std::chrono::steady_clock::now();
+  Progress progress(options.progress);
+  reader.on_error([&](const IngestError& e) {
+    ++stats.skipped;
+    on_error(e);
+  });
+  const int threads = std::max(1, options.threads);
+  std::vector<Article> batch;
+  std::vector<std::string> failures;
+  bool more = true;
+  while (more) {
+    batch.clear();
+    uint64_t bytes = 0;
+    while (batch.size() < options.batch_articles && bytes < options.batch_bytes) {
+      std::optional<Article> a = reader.next();
+      if (!a) {
+        more = false;
+        break;
+      }
+      bytes += a->text.size();
+      batch.push_back(std::move(*a));
+    }
+    failures.assign(batch.size(), std::string());
+    auto work = [&](size_t i) {
+      try {
+        process(batch[i]);
+      } catch (const std::exception& e) {
+        failures[i] = e.what();
+      }
+    };
+    if (threads == 1 || batch.size() < 2) {
+      for (size_t i = 0; i < batch.size(); ++i) work(i);
+    } else {
+      std::atomic<size_t> next{0};
+      std::vector<std::thread> pool;
+      for (int t = 0; t < std::min<int>(threads, static_cast<int>(batch.size())); ++t)
+        pool.emplace_back([&] {
+          for (size_t i; (i = next.fetch_add(1)) < batch.size();) work(i);
+        });
+      for (auto& th : pool) th.join();
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (!failures[i].empty()) {
+        ++stats.skipped;
+        on_error({batch[i].origin.path, batch[i].origin.offset, batch[i].origin.line,
+                  "processing failed: " + failures[i]});
+        continue;
+      }
+      stats.bytes += batch[i].text.size();
+      ++stats.articles;
+      sink(batch[i]);
+    }
+    progress.update(stats.articles, stats.skipped, reader.bytes_done(), reader.total_bytes());
+  }
+  progress.finish(stats.articles, stats.skipped, reader.bytes_done());
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return stats;
+}
+
+}  // namespace parley

@@ -1,0 +1,42 @@
+// The pipeline: articles stream from an ArticleReader through the components, in parallel over
+// N threads, and reach the sink in input order. Memory stays bounded by one batch.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "parley/ingest/ingest.hpp"
+#include "parley/pipeline/component.hpp"
+#include "parley/pipeline/progress.hpp"
+
+namespace parley {
+
+struct PipelineOptions {
+  int threads = 1;
+  size_t batch_articles = 256;     // articles per parallel batch
+  uint64_t batch_bytes = 64 << 20; // or fewer, when they are large
+  Progress::Mode progress = Progress::Mode::kAuto;
+};
+
+struct PipelineStats {
+  uint64_t articles = 0, skipped = 0, bytes = 0;
+  double seconds = 0;
+};
+
+class Pipeline {
+ public:
+  void add(std::shared_ptr<const Component> component) { components_.push_back(std::move(component)); }
+  // Runs every article through the components and hands it to `sink`, in input order. An
+  // exception thrown by a component for one article is reported as that article's error; the
+  // run goes on.
+  PipelineStats run(ArticleReader& reader, const std::function<void(Article&)>& sink,
+                    const PipelineOptions& options,
+                    const std::function<void(const IngestError&)>& on_error) const;
+  void process(Article& article) const;
+
+ private:
+  std::vector<std::shared_ptr<const Component>> components_;
+};
+
+}  // namespace parley

@@ -1,0 +1,32 @@
+// Options shared by every command that reads articles, and the loop that runs them through a
+// pipeline while reporting skipped input on stderr.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parley/ingest/ingest.hpp"
+#include "parley/pipeline/pipeline.hpp"
+
+namespace parley::cli {
+
+struct InputArgs {
+  std::vector<std::string> paths;
+  std::string format = "auto";
+  IngestOptions ingest;
+  int threads = 1;
+  bool progress = false, no_progress = false;
+  std::string models;
+};
+
+void add_input_options(CLI::App* cmd, InputArgs& args);
+
+// Reads the inputs, runs the pipeline and calls `sink` per article in input order. Skipped
+// input is reported on stderr and makes the exit status 2.
+PipelineStats run_inputs(const InputArgs& args, const Pipeline& pipeline,
+                         const std::function<void(Article&)>& sink);
+
+}  // namespace parley::cli
