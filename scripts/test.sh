@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Quick start, command 2: install, build, and run the whole test suite.
+# Tests that need the shared corpora read PARLEY_SHARED (default ../shared) and skip without it.
+# scripts/test.sh debug runs the same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset="${1:-release}"
+if [ -z "${PARLEY_SHARED:-}" ] && [ -d ../shared ]; then export PARLEY_SHARED="$(cd ../shared && pwd)"; fi
+bash scripts/build.sh "$preset"
+ctest --preset "$preset" --output-on-failure -j2
