@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "parley/ingest/ingest.hpp"
 #include "parley/text/segmenter.hpp"
 #include "parley/text/utf8.hpp"
 
@@ -87,6 +88,23 @@ void BM_ValidateTokenizeSplit(benchmark::State& state) {
   state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ValidateTokenizeSplit)->Unit(benchmark::kMillisecond);
+
+// The whole text stage from disk: reading the sample directory as files (page cache warm),
+// validating, tokenizing and splitting.
+void BM_IngestTokenizeSplit(benchmark::State& state) {
+  size_t bytes = 0, tokens = 0;
+  for (auto _ : state) {
+    parley::ArticleReader reader({std::string(PARLEY_SOURCE_DIR) + "/samples"}, {});
+    while (auto a = reader.next()) {
+      segmenter().run(*a);
+      bytes += a->text.size();
+      tokens += a->tokens.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_IngestTokenizeSplit)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

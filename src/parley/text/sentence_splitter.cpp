@@ -131,6 +131,10 @@ void SentenceSplitter::features(const Article& a, const std::vector<Gap>& gaps, 
   // Was the token before the candidate an abbreviation-like "Xx." or "X."?
   bool period_attached = cur.size() > 1 && cur.back() == '.';
   out.push_back(feature_hash(15, (period_attached ? 1u : 0u) << 4 | static_cast<uint64_t>(first_class(next))));
+  // Classes around the candidate: a bracket or quote closes a sentence only after terminal marks.
+  uint64_t prev_last = I > 0 ? static_cast<uint64_t>(last_class(text_at(I - 1))) : 15;
+  out.push_back(feature_hash(16, prev_last << 16 | static_cast<uint64_t>(last_class(cur)) << 8 |
+                                     static_cast<uint64_t>(first_class(next))));
 }
 
 void SentenceSplitter::split(Article& a) const {

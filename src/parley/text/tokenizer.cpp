@@ -169,6 +169,10 @@ void Tokenizer::features(std::string_view text, const Chunk& c, const std::vecto
                             utf8::is_letter(c.chars[prev].cls) &&
                             utf8::is_letter(c.chars[next - 1].cls);
   out.push_back(feature_hash(14, (letters_both_sides ? 1u : 0u) << 8 | (l1 & 0xFF)));
+  // Wider pieces, so both sides of a hyphen see the whole compound ("pre" "-" "order").
+  size_t prev2 = k > 1 ? cands[k - 2] : 0, next2 = k + 2 < cands.size() ? cands[k + 2] : n;
+  out.push_back(feature_hash(15, hash_lower(bytes(text, c, prev2, j)), right));
+  out.push_back(feature_hash(16, left, hash_lower(bytes(text, c, j, next2))));
 }
 
 std::string Tokenizer::default_word_splits(std::string_view s) {
@@ -257,10 +261,11 @@ void Tokenizer::split_chunk(std::string_view text, Chunk& c, Article& a,
     // Peel opening and closing punctuation; the address itself stays whole.
     size_t b = 0, e = n;
     auto peel = [](CharClass k) {
-      return k == CharClass::kQuote || k == CharClass::kOpen || k == CharClass::kClose ||
+      return k == CharClass::kSymbol || k == CharClass::kQuote || k == CharClass::kOpen || k == CharClass::kClose ||
              k == CharClass::kPunct || k == CharClass::kPeriod || k == CharClass::kTerminal;
     };
-    while (b < e && (c.chars[b].cls == CharClass::kQuote || c.chars[b].cls == CharClass::kOpen)) {
+    while (b < e && (c.chars[b].cls == CharClass::kQuote || c.chars[b].cls == CharClass::kOpen ||
+                     c.chars[b].cp == '<')) {
       add_token(a, c.chars[b].byte, b + 1 < n ? c.chars[b + 1].byte : c.end);
       ++b;
     }
