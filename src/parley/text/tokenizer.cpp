@@ -38,11 +38,14 @@ std::string_view bytes(std::string_view text, const Chunk& c, size_t from, size_
   return text.substr(b, e - b);
 }
 
-// Filter key of a token for the multi-word table: its length and its last byte, case-folded.
+// Filter key of a token for the multi-word table: its length, first and last bytes, case-folded.
 uint32_t mw_filter_bit(std::string_view t) {
-  unsigned char last = t.empty() ? 0 : static_cast<unsigned char>(t.back());
-  if (last >= 'A' && last <= 'Z') last += 32;
-  return static_cast<uint32_t>((std::min<size_t>(t.size(), 255) * 131 + last) & 0xFFFF);
+  if (t.empty()) return 0;
+  auto fold = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32u : c; };
+  uint32_t h = static_cast<uint32_t>(std::min<size_t>(t.size(), 255)) * 0x9E3779B1u;
+  h ^= fold(static_cast<unsigned char>(t.front())) * 0x85EBCA77u;
+  h ^= fold(static_cast<unsigned char>(t.back())) * 0xC2B2AE3Du;
+  return (h ^ (h >> 16)) & 0xFFFF;
 }
 
 }  // namespace
@@ -104,6 +107,9 @@ Tokenizer::Tokenizer(const TokenizerModel& model) : model_(model) {
     mw_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
   std::sort(mw_hashes_.begin(), mw_hashes_.end());
+  for (const auto& [chunk, splits] : model_.chunk_exceptions)
+    exception_hashes_.push_back(std::hash<std::string_view>{}(chunk));
+  std::sort(exception_hashes_.begin(), exception_hashes_.end());
 }
 
 bool Tokenizer::looks_like_url(std::string_view s) {
@@ -244,7 +250,9 @@ void Tokenizer::split_chunk(std::string_view text, Chunk& c, Article& a,
     return;
   }
   std::string_view whole = text.substr(c.start, c.end - c.start);
-  if (whole.size() <= 64) {
+  if (whole.size() <= 64 &&
+      std::binary_search(exception_hashes_.begin(), exception_hashes_.end(),
+                         std::hash<std::string_view>{}(whole))) {
     auto it = model_.chunk_exceptions.find(std::string(whole));
     if (it != model_.chunk_exceptions.end()) {
       uint32_t from = c.start;

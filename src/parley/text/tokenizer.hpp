@@ -71,6 +71,7 @@ class Tokenizer {
   // and a filter on (length, last byte) that rejects most tokens before hashing.
   std::vector<uint64_t> mw_hashes_;
   std::array<uint64_t, 1024> mw_filter_{};
+  std::vector<size_t> exception_hashes_;  // sorted hashes of chunk_exceptions' keys
 };
 
 // A compact description of a token's shape: "U.S." -> "X.X.", "Mr." -> "Xx.", "2019" -> "dd".
