@@ -58,3 +58,18 @@ TEST(TokenizeCli, RejectsBadOptions) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST(TokenizeCli, JsonCarriesNormalisedFormsAndByteOffsets) {
+  test::TempDir tmp;
+  auto p = tmp.write("in.txt", "\xE2\x80\x9CTalks\xE2\x80\x9D resumed in Caf\xC3\xA9 town.");
+  auto r = test::run_cli("tokenize --format json " + p, tmp);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("{\"text\":\"\xE2\x80\x9C\",\"norm\":\"\\\"\",\"start\":0,\"end\":3}"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("{\"text\":\"Talks\",\"start\":3,\"end\":8}"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace parley

@@ -1,5 +1,7 @@
 #include "parley/export/json.hpp"
 
+#include "parley/text/utf8.hpp"
+
 namespace parley::json {
 
 void append_string(std::string& out, std::string_view s) {
@@ -28,6 +30,18 @@ void append_string(std::string& out, std::string_view s) {
 
 namespace {
 
+// The normalised form (NFC, ASCII quotes and dashes) when it differs from the text; ASCII text
+// is already normal, so most tokens cost one scan.
+void norm_field(std::string& out, std::string_view text) {
+  bool ascii = true;
+  for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return;
+  std::string norm = utf8::normalize(text);
+  if (norm == text) return;
+  out += ",\"norm\":";
+  append_string(out, norm);
+}
+
 void field(std::string& out, const char* name, std::string_view value, bool& first) {
   if (!first) out += ',';
   first = false;
@@ -40,6 +54,7 @@ void field(std::string& out, const char* name, std::string_view value, bool& fir
 void word_fields(std::string& out, const Article& a, uint32_t w) {
   out += "\"text\":";
   append_string(out, a.word_text(w));
+  norm_field(out, a.word_text(w));
   out += ",\"start\":" + std::to_string(a.words[w].span.start);
   out += ",\"end\":" + std::to_string(a.words[w].span.end);
   if (a.analysis.size() == a.words.size()) {
@@ -88,6 +103,7 @@ void write_article(std::ostream& os, const Article& a) {
       }
       out += "{\"text\":";
       append_string(out, a.token_text(ti));
+      norm_field(out, a.token_text(ti));
       out += ",\"start\":" + std::to_string(t.span.start) + ",\"end\":" + std::to_string(t.span.end);
       if (t.word_count > 1) {
         out += ",\"words\":[";

@@ -14,7 +14,8 @@ namespace parley::json {
 void append_string(std::string& out, std::string_view s);
 
 // {"id", "title", "date", "url", "source", "path", "text", "sentences": [{"start", "end",
-// "tokens": [{"text", "start", "end", "words"?: [...]}]}]}; words appear for multi-word tokens,
+// "tokens": [{"text", "norm"?, "start", "end", "words"?: [...]}]}]}; "norm" is the normalised
+// form (NFC, ASCII quotes and dashes) when it differs; words appear for multi-word tokens,
 // and linguistic fields (upos, lemma, head, deprel...) once the nlp stage has run.
 void write_article(std::ostream& out, const Article& article);
 
