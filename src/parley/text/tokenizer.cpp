@@ -213,32 +213,29 @@ std::string Tokenizer::default_word_splits(std::string_view s) {
   return {};
 }
 
-void Tokenizer::add_token(Article& a, uint32_t start, uint32_t end) const {
+void Tokenizer::add_token(Article& a, uint32_t start, uint32_t end, bool plain) const {
   Token t;
   t.span = {start, end};
   t.first_word = static_cast<uint32_t>(a.words.size());
   const uint32_t len = end - start;
-  const std::string* splits = nullptr;
-  std::string key;
-  uint32_t bit = mw_filter_bit(std::string_view(a.text).substr(start, len));
-  if (len < 64 && (mw_filter_[bit >> 6] >> (bit & 63) & 1) && std::binary_search(mw_hashes_.begin(), mw_hashes_.end(),
-                                     hash_lower(std::string_view(a.text).substr(start, len)))) {
-    key = utf8::lower(std::string_view(a.text).substr(start, len));
-    auto it = model_.multiword.find(key);
-    if (it != model_.multiword.end()) splits = &it->second;
+  const uint32_t token_index = static_cast<uint32_t>(a.tokens.size());
+  std::string_view text = std::string_view(a.text).substr(start, len);
+  std::string splits;
+  bool known = false;
+  uint32_t bit = mw_filter_bit(text);
+  if (len < 64 && (mw_filter_[bit >> 6] >> (bit & 63) & 1) &&
+      std::binary_search(mw_hashes_.begin(), mw_hashes_.end(), hash_lower(text))) {
+    auto it = model_.multiword.find(utf8::lower(text));
+    if (it != model_.multiword.end()) splits = it->second, known = true;
   }
+  if (!known && !plain) splits = default_word_splits(text);  // clitics need an apostrophe
   uint32_t word_start = start;
-  std::string fallback;
-  if (!splits) {
-    fallback = default_word_splits(std::string_view(a.text).substr(start, len));
-    splits = &fallback;
-  }
-  for (unsigned char off : *splits) {
+  for (unsigned char off : splits) {
     if (off >= len || start + off <= word_start) continue;  // guards a stale table entry
-    a.words.push_back({{word_start, start + off}, static_cast<uint32_t>(a.tokens.size())});
+    a.words.push_back({{word_start, start + off}, token_index});
     word_start = start + off;
   }
-  a.words.push_back({{word_start, end}, static_cast<uint32_t>(a.tokens.size())});
+  a.words.push_back({{word_start, end}, token_index});
   t.word_count = static_cast<uint32_t>(a.words.size()) - t.first_word;
   a.tokens.push_back(t);
 }
@@ -246,7 +243,7 @@ void Tokenizer::add_token(Article& a, uint32_t start, uint32_t end) const {
 void Tokenizer::split_chunk(std::string_view text, Chunk& c, Article& a,
                             std::vector<uint32_t>& cands, std::vector<uint32_t>& feats) const {
   if (c.plain) {
-    add_token(a, c.start, c.end);
+    add_token(a, c.start, c.end, true);
     return;
   }
   std::string_view whole = text.substr(c.start, c.end - c.start);

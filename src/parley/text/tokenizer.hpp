@@ -64,7 +64,7 @@ class Tokenizer {
  private:
   void split_chunk(std::string_view text, Chunk& chunk, Article& a,
                    std::vector<uint32_t>& scratch_cands, std::vector<uint32_t>& scratch_feats) const;
-  void add_token(Article& a, uint32_t start, uint32_t end) const;
+  void add_token(Article& a, uint32_t start, uint32_t end, bool plain = false) const;
 
   const TokenizerModel& model_;
   // Lowercase hashes of the multi-word table's keys, so the common miss costs no allocation,
