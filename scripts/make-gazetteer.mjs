@@ -21,7 +21,7 @@ const uniq = (xs) => [...new Set(xs.map(clean).filter((x) => x.length > 1))];
 const latin = (s) => /^[\p{Script=Latin}\p{M}0-9 .,'’()\-&]+$/u.test(s);
 
 const rows = [['iso3', 'iso2', 'name', 'official', 'alt_names', 'demonyms', 'capital', 'lat', 'lon',
-               'region', 'subregion']];
+               'region', 'subregion', 'un_member']];
 const iso2to3 = {};
 for (const c of countries) {
   iso2to3[c.cca2] = c.cca3;
@@ -31,7 +31,7 @@ for (const c of countries) {
   const dem = c.demonyms && c.demonyms.eng ? uniq([c.demonyms.eng.m, c.demonyms.eng.f]) : [];
   rows.push([c.cca3, c.cca2, clean(c.name.common), clean(c.name.official), alts.join('|'),
              dem.join('|'), uniq(c.capital || []).join('|'), c.latlng?.[0] ?? '', c.latlng?.[1] ?? '',
-             clean(c.region), clean(c.subregion)]);
+             clean(c.region), clean(c.subregion), c.unMember ? '1' : '0']);
 }
 rows.sort((a, b) => (a === rows[0] ? -1 : b === rows[0] ? 1 : a[0].localeCompare(b[0])));
 fs.writeFileSync(path.join(outDir, 'countries.tsv'), rows.map((r) => r.join('\t')).join('\n') + '\n');

@@ -46,6 +46,24 @@ struct WordAnalysis {
   int32_t head = -1;  // sentence-local: 0 = root, k = k-th word of the sentence (1-based)
 };
 
+// A stretch of text that refers to an actor (a name, a description, a pronoun).
+struct Mention {
+  Span span;
+  uint32_t sentence = 0;
+  uint32_t actor = 0;  // index into Article::actors
+  std::string kind;    // "name", "description", "pronoun", "metonym"
+};
+
+// One real-world actor of an article, with every mention of it.
+struct Actor {
+  std::string name;     // the fullest name seen ("John Kirby")
+  std::string code;     // CAMEO-style: country + sector ("USAGOV"), or an organisation code
+  std::string country;  // ISO 3166 alpha-3, "" when none
+  std::string sector;   // GOV, MIL, REB, MED, ... "" for a state as a whole
+  std::string type;     // PER, ORG, GPE, GRP, IGO, NGO, MED
+  std::vector<uint32_t> mentions;  // indices into Article::mentions
+};
+
 // Where an article came from, so errors and records can name the file and offset.
 struct Origin {
   std::string path;       // file path, or "-" for stdin
@@ -63,6 +81,8 @@ struct Article {
   std::vector<Token> tokens;
   std::vector<Word> words;
   std::vector<WordAnalysis> analysis;  // parallel to words once the nlp stage ran
+  std::vector<Actor> actors;           // filled by the actors stage
+  std::vector<Mention> mentions;
 
   std::string_view view(Span s) const { return std::string_view(text).substr(s.start, s.size()); }
   std::string_view token_text(uint32_t i) const { return view(tokens[i].span); }

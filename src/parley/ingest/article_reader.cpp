@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <simdjson.h>
 #include <system_error>
+#include <thread>
+#include <unistd.h>
 
 #include "parley/ingest/ingest.hpp"
 #include "parley/text/utf8.hpp"
@@ -353,6 +355,41 @@ class WarcSource : public ArticleReader::Source {
   bool stopped_ = false;
 };
 
+// Standard input cannot be rewound after sniffing its format, so it is read through a pipe
+// that replays what was sniffed: a thread copies stdin into the pipe, memory stays bounded.
+gzFile open_stdin(std::string& head) {
+  head.resize(512);
+  ssize_t got = 0, n;
+  while (got < 512 && (n = read(0, head.data() + got, 512 - static_cast<size_t>(got))) > 0) got += n;
+  head.resize(static_cast<size_t>(std::max<ssize_t>(got, 0)));
+  int fds[2];
+  if (pipe(fds) != 0) return nullptr;
+  std::thread([out = fds[1], prefix = head] {
+    char buf[1 << 16];
+    ssize_t n;
+    for (size_t off = 0; off < prefix.size();) {
+      ssize_t w = write(out, prefix.data() + off, prefix.size() - off);
+      if (w <= 0) {
+        close(out);
+        return;
+      }
+      off += static_cast<size_t>(w);
+    }
+    while ((n = read(0, buf, sizeof buf)) > 0) {
+      for (ssize_t off = 0; off < n;) {
+        ssize_t w = write(out, buf + off, static_cast<size_t>(n - off));
+        if (w <= 0) {
+          close(out);
+          return;
+        }
+        off += w;
+      }
+    }
+    close(out);
+  }).detach();
+  return gzdopen(fds[0], "rb");
+}
+
 InputFormat format_from_name(const std::string& path) {
   std::string name = path;
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -368,12 +405,8 @@ InputFormat format_from_name(const std::string& path) {
   return InputFormat::kAuto;
 }
 
-InputFormat sniff(gzFile gz) {
-  char buf[512];
-  int n = gzread(gz, buf, sizeof buf);
-  gzrewind(gz);
-  if (n <= 0) return InputFormat::kText;
-  std::string_view head(buf, static_cast<size_t>(n));
+InputFormat sniff_head(std::string_view head) {
+  if (head.empty()) return InputFormat::kText;
   size_t b = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (b == std::string_view::npos) return InputFormat::kText;
   head = head.substr(b);
@@ -385,6 +418,14 @@ InputFormat sniff(gzFile gz) {
                          lower.find("<p") != std::string::npos || lower.find("<head") != std::string::npos))
     return InputFormat::kHtml;
   return InputFormat::kText;
+}
+
+// Reads the first bytes of a file (decompressed) and rewinds.
+InputFormat sniff(gzFile gz, bool& rewound) {
+  char buf[512];
+  int n = gzread(gz, buf, sizeof buf);
+  rewound = gzrewind(gz) == 0;
+  return sniff_head(std::string_view(buf, static_cast<size_t>(std::max(n, 0))));
 }
 
 }  // namespace
@@ -452,14 +493,25 @@ bool ArticleReader::open_next() {
       report({path, 0, 0, "not a regular file"});
       continue;
     }
-    gzFile gz = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");
+    std::string stdin_head;
+    gzFile gz = path == "-" ? open_stdin(stdin_head) : gzopen(path.c_str(), "rb");
     if (!gz) {
       report({path, 0, 0, std::string("cannot open: ") + std::strerror(errno)});
       continue;
     }
     InputFormat fmt = options_.format;
     if (fmt == InputFormat::kAuto) fmt = format_from_name(path);
-    if (fmt == InputFormat::kAuto) fmt = sniff(gz);
+    const bool gzip_stdin = stdin_head.size() >= 2 && stdin_head[0] == '\x1f' && stdin_head[1] == '\x8b';
+    if (fmt == InputFormat::kAuto && path == "-" && !gzip_stdin) fmt = sniff_head(stdin_head);
+    if (fmt == InputFormat::kAuto) {
+      bool rewound = true;
+      fmt = sniff(gz, rewound);
+      if (!rewound) {
+        gzclose(gz);
+        report({path, 0, 0, "cannot detect the format of a stream; give --input-format"});
+        continue;
+      }
+    }
     switch (fmt) {
       case InputFormat::kJsonl: current_ = std::make_unique<JsonlSource>(path, gz, options_, *this); break;
       case InputFormat::kHtml: current_ = std::make_unique<HtmlSource>(path, gz, options_, *this); break;

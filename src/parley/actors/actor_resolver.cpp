@@ -1,0 +1,369 @@
+#include "parley/actors/actor_resolver.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "parley/text/utf8.hpp"
+
+namespace parley {
+
+namespace {
+
+// What one stretch of tokens contributes to an actor description.
+struct Piece {
+  enum Kind { kEntity, kDemonym, kRole, kPerson, kPronoun } kind;
+  uint32_t first, last;  // token range, inclusive
+  const GazetteerEntry* entry = nullptr;
+  std::string country, sector;
+};
+
+bool capitalized(std::string_view t) {
+  if (t.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(t[0]);
+  if (c < 0x80) return std::isupper(c) != 0;
+  size_t pos = 0;
+  return utf8::classify(utf8::decode(t, pos)) == utf8::CharClass::kUpper;
+}
+
+bool alphabetic(std::string_view t) {
+  for (char c : t)
+    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '\'' &&
+        static_cast<unsigned char>(c) < 0x80)
+      return false;
+  return !t.empty();
+}
+
+bool is_locative(std::string_view w) {
+  static const char* kWords[] = {"in", "at", "to", "from", "near", "into", "outside", "across",
+                                 "of", "inside", "toward", "towards", "around", "through", "for"};
+  for (const char* k : kWords)
+    if (utf8::lower(w) == k) return true;
+  return false;
+}
+
+// Words that start a capitalised run without being part of a name.
+bool is_function_word(std::string_view w) {
+  static const char* kWords[] = {"The", "A", "An", "This", "That", "These", "Those", "He", "She",
+                                 "It", "They", "We", "I", "In", "On", "At", "As", "While", "But",
+                                 "And", "However", "Contrary", "According", "After", "Before",
+                                 "Mr.", "Mrs.", "Ms.", "Dr."};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+// Capitalised runs ending in these are organisations or places, not people ("Quds Force").
+bool is_org_head(std::string_view w) {
+  static const char* kWords[] = {"Force", "Forces", "Corps", "Organization", "Organisation", "Party",
+                                 "Council", "Ministry", "Army", "Agency", "Committee", "Front",
+                                 "Movement", "Brigade", "Brigades", "Group", "Union", "Association",
+                                 "Institute", "University", "Bank", "Company", "Corporation", "Inc.",
+                                 "Times", "Post", "News", "Telegraph", "Guardian", "Journal",
+                                 "Mobilization", "Commission", "Court", "Assembly", "Parliament",
+                                 "Airport", "Square", "Street", "Hospital", "Mosque", "Church",
+                                 "Province", "District", "Region", "Island", "Islands", "River"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+// Dates and days look like names to capitalisation alone.
+bool is_temporal(std::string_view w) {
+  static const char* kWords[] = {"January", "February", "March", "April", "May", "June", "July",
+                                 "August", "September", "October", "November", "December",
+                                 "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                 "Sunday", "Last", "Next", "Early", "Late"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+std::string trim_article(std::string s) {
+  for (const char* a : {"the ", "The "})
+    if (s.rfind(a, 0) == 0) s = s.substr(4);
+  return s;
+}
+
+}  // namespace
+
+ActorResolver ActorResolver::load(const std::string& data_dir) {
+  return ActorResolver(std::make_shared<Gazetteer>(Gazetteer::load(data_dir)));
+}
+
+void ActorResolver::process(Article& a) const {
+  a.actors.clear();
+  a.mentions.clear();
+  const Gazetteer& gz = *gazetteer_;
+  std::map<std::string, uint32_t> registry;       // merge key -> actor
+  std::map<std::string, uint32_t> surnames;       // last name -> person actor
+  int last_person = -1;
+  std::map<std::string, int> last_by_sector;      // sector -> most recent actor with it
+  std::string last_country;                       // most recent country seen, for titles alone
+
+  auto span_of = [&](uint32_t f, uint32_t l) { return Span{a.tokens[f].span.start, a.tokens[l].span.end}; };
+  auto text_of = [&](uint32_t f, uint32_t l) {
+    std::string s(a.view(span_of(f, l)));
+    for (char& c : s)
+      if (c == '\n' || c == '\t') c = ' ';
+    return s;
+  };
+  auto add_mention = [&](uint32_t actor, Span span, uint32_t sentence, const char* kind) {
+    a.mentions.push_back({span, sentence, actor, kind});
+    a.actors[actor].mentions.push_back(static_cast<uint32_t>(a.mentions.size() - 1));
+    if (a.actors[actor].type == "PER") last_person = static_cast<int>(actor);
+    if (!a.actors[actor].sector.empty()) last_by_sector[a.actors[actor].sector] = static_cast<int>(actor);
+    if (!a.actors[actor].country.empty()) last_country = a.actors[actor].country;
+  };
+  auto actor_for = [&](const std::string& key, Actor proto) -> uint32_t {
+    auto it = registry.find(key);
+    if (it != registry.end()) {
+      Actor& existing = a.actors[it->second];
+      if (proto.name.size() > existing.name.size() && proto.type == "PER") existing.name = proto.name;
+      return it->second;
+    }
+    a.actors.push_back(std::move(proto));
+    uint32_t id = static_cast<uint32_t>(a.actors.size() - 1);
+    registry[key] = id;
+    return id;
+  };
+
+  for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+    const Sentence& s = a.sentences[si];
+    const uint32_t first = s.first_token, end = s.first_token + s.token_count;
+    // Headlines in title case (no final punctuation) have no capitalisation cues for names.
+    size_t alpha = 0, caps = 0;
+    for (uint32_t t = first; t < end; ++t)
+      if (alphabetic(a.token_text(t))) ++alpha, caps += capitalized(a.token_text(t));
+    std::string_view last_token = a.token_text(end - 1);
+    const bool punctuated = last_token == "." || last_token == "!" || last_token == "?" ||
+                            last_token == "\"" || last_token == "\xE2\x80\x9D";
+    const bool title_case = !punctuated && alpha >= 3 && caps * 10 >= alpha * 6;
+
+    // 1. Pieces, longest gazetteer match first.
+    std::vector<Piece> pieces;
+    for (uint32_t t = first; t < end;) {
+      bool matched = false;
+      // Names start with a capital or a digit; lowercase starts can only be role phrases (<= 3 words).
+      std::string_view head = a.token_text(t);
+      bool name_start = capitalized(head) || std::isdigit(static_cast<unsigned char>(head[0]));
+      size_t max_len = std::min<size_t>(name_start ? gz.max_name_words() : 3, end - t);
+      for (size_t len = max_len; len >= 1 && !matched; --len) {
+        uint32_t l = t + static_cast<uint32_t>(len) - 1;
+        std::string phrase = text_of(t, l);
+        if (!capitalized(phrase) && !std::isdigit(static_cast<unsigned char>(phrase[0]))) {
+          // A possessive ("government's") is looked up without its clitic.
+          if (a.tokens[l].word_count > 1) phrase = std::string(a.view({a.tokens[t].span.start, a.words[a.tokens[l].first_word].span.end}));
+          std::string lower = utf8::lower(phrase);
+          if (auto sector = gz.role(lower)) {
+            pieces.push_back({Piece::kRole, t, l, nullptr, "", *sector});
+            t = l + 1;
+            matched = true;
+          }
+          continue;
+        }
+        if (const GazetteerEntry* e = gz.find(phrase)) {
+          pieces.push_back({Piece::kEntity, t, l, e, e->country, e->sector});
+          t = l + 1;
+          matched = true;
+        } else if (len == 1) {
+          if (auto iso = gz.demonym(phrase)) {
+            pieces.push_back({Piece::kDemonym, t, l, nullptr, *iso, ""});
+            t = l + 1;
+            matched = true;
+          } else if (phrase == "He" || phrase == "She") {
+            pieces.push_back({Piece::kPronoun, t, l});
+            t = l + 1;
+            matched = true;
+          }
+        }
+        if (!matched && capitalized(phrase)) {
+          if (auto sector = gz.role(utf8::lower(phrase))) {  // "Prime Minister", "Director"
+            pieces.push_back({Piece::kRole, t, l, nullptr, "", *sector});
+            t = l + 1;
+            matched = true;
+          }
+        }
+      }
+      if (matched) continue;
+      std::string_view w = a.token_text(t);
+      if (w == "he" || w == "she") {
+        pieces.push_back({Piece::kPronoun, t, t});
+        ++t;
+        continue;
+      }
+      // People: runs of two or more capitalised words, or a known surname.
+      if (!title_case && capitalized(w) && alphabetic(w) && !is_function_word(w) && !is_temporal(w)) {
+        uint32_t l = t;
+        while (l + 1 < end && capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) &&
+               !gz.find(a.token_text(l + 1)) && !gz.role(utf8::lower(a.token_text(l + 1))) &&
+               !is_temporal(a.token_text(l + 1)))
+          ++l;
+        bool organisation = false;
+        for (uint32_t k = t; k <= l; ++k) organisation |= is_org_head(a.token_text(k));
+        if (organisation) {  // an unknown organisation or place: not resolved yet, not a person
+          t = l + 1;
+          continue;
+        }
+        if (l > t || surnames.count(std::string(w))) {
+          pieces.push_back({Piece::kPerson, t, l});
+          t = l + 1;
+          continue;
+        }
+      }
+      ++t;
+    }
+
+    // 2. Chains: pieces joined by spaces (or by a comma before a name) describe one actor.
+    for (size_t p = 0; p < pieces.size();) {
+      size_t q = p;
+      auto joined = [&](size_t x, size_t y) {
+        uint32_t gap_from = pieces[x].last + 1, gap_to = pieces[y].first;
+        if (gap_from == gap_to) return true;
+        if (gap_to == gap_from + 1 && a.token_text(gap_from) == "," && pieces[y].kind == Piece::kPerson &&
+            pieces[x].kind == Piece::kRole)
+          return true;  // "spokesman, John Kirby"
+        return false;
+      };
+      while (q + 1 < pieces.size() && pieces[q + 1].kind != Piece::kPronoun &&
+             pieces[q].kind != Piece::kPronoun && joined(q, q + 1) && pieces[q].kind != Piece::kPerson)
+        ++q;
+      std::string country, sector, type, org_code;
+      const Piece* person = nullptr;
+      const Piece* place = nullptr;
+      bool has_role = false, has_org = false, has_state = false, demonym = false;
+      for (size_t k = p; k <= q; ++k) {
+        const Piece& x = pieces[k];
+        if (x.kind == Piece::kPerson) person = &x;
+        if (x.kind == Piece::kRole) {
+          has_role = true;
+          if (!x.sector.empty() && !has_org) sector = x.sector;
+        }
+        if (x.kind == Piece::kDemonym && country.empty()) country = x.country, demonym = true;
+        if (x.kind == Piece::kEntity) {
+          const GazetteerEntry& e = *x.entry;
+          if (e.type == "GPE") {
+            if (country.empty()) country = e.country;
+            has_state = true;
+          } else if (e.type == "CITY" || e.type == "LOC") {
+            place = &x;
+          } else {
+            has_org = true;
+            org_code = e.code;
+            type = e.type;
+            sector = e.sector;
+            if (country.empty()) country = e.country;
+          }
+        }
+      }
+      const uint32_t f = pieces[p].first, l = pieces[q].last;
+      Span span = span_of(f, l);
+      // Pronouns: the most recent person.
+      if (pieces[p].kind == Piece::kPronoun) {
+        if (last_person >= 0) add_mention(static_cast<uint32_t>(last_person), span, si, "pronoun");
+        p = q + 1;
+        continue;
+      }
+      // Affiliation: "negotiators from Israel, the United States, Egypt, and Qatar".
+      if (has_role && !person && !has_org && country.empty() && l + 1 < end && a.token_text(l + 1) == "from") {
+        size_t r = q + 1;
+        uint32_t expect = l + 2;
+        bool any = false;
+        while (r < pieces.size() && pieces[r].first >= expect && pieces[r].kind == Piece::kEntity &&
+               pieces[r].entry->type == "GPE") {
+          bool adjacent = pieces[r].first == expect;
+          for (uint32_t g = expect; g < pieces[r].first && !adjacent; ++g) {
+            std::string_view w = a.token_text(g);
+            if (w != "," && w != "and" && w != "the") break;
+            if (g + 1 == pieces[r].first) adjacent = true;
+          }
+          if (!adjacent) break;
+          const std::string& iso = pieces[r].entry->country;
+          Actor proto{utf8::lower(text_of(f, l)) + " from " + (gz.country(iso) ? gz.country(iso)->name : iso),
+                      iso + sector, iso, sector, "ORG", {}};
+          add_mention(actor_for(iso + sector, proto), span_of(pieces[r].first, pieces[r].last), si,
+                      "description");
+          expect = pieces[r].last + 1;
+          ++r;
+          any = true;
+        }
+        if (any) {
+          p = r;
+          continue;
+        }
+      }
+      if (person) {
+        std::string name = text_of(person->first, person->last);
+        std::string last_name(a.token_text(person->last));
+        if (person->first == person->last && surnames.count(name)) {
+          add_mention(surnames[name], span, si, "name");
+        } else {
+          if (country.empty() && sector == "GOV" && !last_country.empty()) country = last_country;
+          std::string code = org_code.empty() ? country + sector : org_code;
+          uint32_t id = actor_for("PER|" + name, Actor{name, code, country, sector, "PER", {}});
+          if (person->first != person->last) surnames[last_name] = id;
+          add_mention(id, span, si, "name");
+        }
+      } else if (has_org) {
+        std::string name = trim_article(text_of(f, l));
+        if (f > first && utf8::lower(a.token_text(f - 1)) == "the") span.start = a.tokens[f - 1].span.start;
+        add_mention(actor_for(org_code, Actor{name, org_code, country, sector, type, {}}), span, si, "name");
+      } else if (!country.empty() && (has_role || (demonym && !place))) {
+        if (demonym && !has_role) {  // "Palestinian enclave": an adjective, not an actor
+          p = q + 1;
+          continue;
+        }
+        std::string name = trim_article(text_of(f, l));
+        if (f > first && utf8::lower(a.token_text(f - 1)) == "the") span.start = a.tokens[f - 1].span.start;
+        std::string key = country + sector + (sector.empty() ? "|" + utf8::lower(name) : "");
+        add_mention(actor_for(key, Actor{name, country + sector, country, sector, "ORG", {}}), span, si,
+                    "description");
+      } else if (has_state && !has_role) {
+        const GazetteerEntry* st = gz.country(country);
+        add_mention(actor_for("GPE|" + country, Actor{st ? st->name : country, country, country, "", "GPE", {}}),
+                    span, si, "name");
+      } else if (place && place->entry->capital && q == p) {
+        // A capital standing for its government: not after "in"/"at"/..., not a modifier ("Cairo talks").
+        bool locative = f > first && is_locative(a.token_text(f - 1));
+        bool modifier = l + 1 < end && !capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) &&
+                        utf8::lower(a.token_text(f > first ? f - 1 : f)) == "the";
+        if (!locative && !modifier) {
+          const std::string& iso = place->entry->country;
+          const GazetteerEntry* st = gz.country(iso);
+          add_mention(actor_for(iso + "GOV", Actor{(st ? st->name : iso) + " government", iso + "GOV", iso, "GOV", "ORG", {}}),
+                      span, si, "metonym");
+        }
+      } else if (has_role && !person && f > first && utf8::lower(a.token_text(f - 1)) == "the" && q == p) {
+        // Definite descriptions refer back: "the movement" -> the latest armed group.
+        auto it = last_by_sector.find(sector);
+        if (it != last_by_sector.end() && it->second >= 0) {
+          span.start = a.tokens[f - 1].span.start;
+          add_mention(static_cast<uint32_t>(it->second), span, si, "description");
+        }
+      } else if (has_role && (sector == "IGO" || sector == "NGO")) {
+        add_mention(actor_for(sector + "|" + utf8::lower(text_of(f, l)),
+                              Actor{text_of(f, l), sector, "", sector, sector, {}}),
+                    span, si, "description");
+      }
+      p = q + 1;
+    }
+  }
+
+  // An actor known by several descriptions ("The White House", "Washington", "American
+  // officials") is named for what it is: the country's government, military, ...
+  static const std::map<std::string, std::string> kSectorNoun = {
+      {"GOV", "government"}, {"MIL", "military"}, {"COP", "police"}, {"SPY", "intelligence"},
+      {"LEG", "legislature"}, {"JUD", "judiciary"}, {"MED", "media"}, {"REB", "rebels"}};
+  for (Actor& actor : a.actors) {
+    if (actor.type == "PER" || actor.country.empty() || actor.code != actor.country + actor.sector) continue;
+    auto noun = kSectorNoun.find(actor.sector);
+    const GazetteerEntry* st = gz.country(actor.country);
+    if (noun == kSectorNoun.end() || !st) continue;
+    bool varied = false;
+    for (uint32_t m : actor.mentions)
+      varied |= utf8::lower(a.view(a.mentions[m].span)) != utf8::lower(a.view(a.mentions[actor.mentions[0]].span));
+    if (varied) actor.name = st->name + " " + noun->second;
+  }
+}
+
+}  // namespace parley

@@ -1,0 +1,168 @@
+#include "parley/actors/gazetteer.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+
+namespace parley {
+
+namespace {
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (true) {
+    size_t next = s.find(sep, pos);
+    out.push_back(s.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
+    if (next == std::string::npos) break;
+    pos = next + 1;
+  }
+  return out;
+}
+
+// Reads a TSV file, skipping '#' comments and (when `header`) the first line.
+std::vector<std::vector<std::string>> read_tsv(const std::string& path, bool header) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open gazetteer file " + path);
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  bool first = true;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    if (first && header) {
+      first = false;
+      continue;
+    }
+    first = false;
+    rows.push_back(split(line, '\t'));
+  }
+  return rows;
+}
+
+size_t word_count(const std::string& s) {
+  size_t n = 1;
+  for (char c : s) n += c == ' ';
+  return n;
+}
+
+}  // namespace
+
+std::string default_data_dir() {
+  if (const char* env = std::getenv("PARLEY_DATA"); env && *env) return env;
+  return PARLEY_DATA_DIR;
+}
+
+void Gazetteer::add_name(const std::string& name, uint32_t entry, bool override_existing) {
+  if (name.size() < 2) return;
+  if (override_existing) by_name_[name] = entry;
+  else by_name_.emplace(name, entry);
+  max_words_ = std::max(max_words_, word_count(name));
+}
+
+Gazetteer Gazetteer::load(const std::string& dir) {
+  Gazetteer g;
+  // Cities first, most populous first, so a name means its largest place; states and the
+  // hand-written entities then override city names ("Gaza" the territory, not only the city).
+  std::unordered_map<std::string, std::vector<std::string>> capitals;  // iso3 -> capital names
+  auto countries = read_tsv(dir + "/gazetteer/countries.tsv", true);
+  for (const auto& r : countries)
+    if (r.size() >= 7)
+      for (const auto& c : split(r[6], '|')) capitals[r[0]].push_back(c);
+  for (const auto& r : read_tsv(dir + "/gazetteer/cities.tsv", true)) {
+    if (r.size() < 5) continue;
+    GazetteerEntry e;
+    e.name = r[0];
+    e.type = "CITY";
+    e.country = r[1];
+    e.lat = std::atof(r[2].c_str());
+    e.lon = std::atof(r[3].c_str());
+    e.population = std::strtoull(r[4].c_str(), nullptr, 10);
+    // "Washington, D.C." and "Washington D.C." are the capital "Washington D.C.", also called
+    // plainly "Washington"; a capital outranks its namesakes, however populous.
+    auto bare = [](std::string n) {
+      n.erase(std::remove(n.begin(), n.end(), ','), n.end());
+      return n;
+    };
+    std::string capital_name;
+    for (const auto& cap : capitals[e.country])
+      if (bare(cap) == bare(e.name)) e.capital = true, capital_name = cap;
+    if (!e.capital && g.by_name_.count(e.name)) continue;  // a smaller namesake
+    g.entries_.push_back(e);
+    uint32_t id = static_cast<uint32_t>(g.entries_.size() - 1);
+    g.add_name(e.name, id, e.capital);
+    if (e.capital) {
+      g.add_name(capital_name, id, true);
+      size_t comma = e.name.find(',');
+      if (comma != std::string::npos) g.add_name(e.name.substr(0, comma), id, true);
+    }
+  }
+  for (const auto& r : countries) {
+    if (r.size() < 9) continue;
+    GazetteerEntry e;
+    e.name = r[2];
+    e.type = "GPE";
+    e.code = r[0];
+    e.country = r[0];
+    e.lat = std::atof(r[7].c_str());
+    e.lon = std::atof(r[8].c_str());
+    g.entries_.push_back(e);
+    uint32_t id = static_cast<uint32_t>(g.entries_.size() - 1);
+    g.by_country_[r[0]] = id;
+    g.add_name(r[2], id, true);
+    g.add_name(r[3], id, true);
+    for (const auto& alt : split(r[4], '|'))
+      if (alt.size() > 3 || alt == "US" || alt == "UK") g.add_name(alt, id, true);
+    g.add_name("the " + r[2], id, false);
+    // "American" is also the demonym of US territories; UN members take precedence.
+    bool member = r.size() > 11 && r[11] == "1";
+    for (const auto& d : split(r[5], '|'))
+      if (!d.empty()) {
+        if (member) g.demonyms_[d] = r[0];
+        else g.demonyms_.emplace(d, r[0]);
+      }
+  }
+  for (const auto& r : read_tsv(dir + "/actors/entities.tsv", false)) {
+    if (r.size() < 5) continue;
+    auto names = split(r[0], '|');
+    GazetteerEntry e;
+    e.name = names[0];
+    e.type = r[1];
+    e.code = r[2];
+    e.country = r[3];
+    e.sector = r[4];
+    if (const auto* c = g.country(e.country); c && e.type == "LOC") e.lat = c->lat, e.lon = c->lon;
+    g.entries_.push_back(e);
+    for (const auto& n : names) g.add_name(n, static_cast<uint32_t>(g.entries_.size() - 1), true);
+  }
+  for (const auto& r : read_tsv(dir + "/actors/roles.tsv", false)) {
+    if (r.size() < 2) continue;
+    for (const auto& phrase : split(r[0], '|')) g.roles_.emplace(phrase, r[1]);
+  }
+  return g;
+}
+
+const GazetteerEntry* Gazetteer::find(std::string_view name) const {
+  auto it = by_name_.find(std::string(name));
+  return it == by_name_.end() ? nullptr : &entries_[it->second];
+}
+
+const GazetteerEntry* Gazetteer::country(std::string_view iso3) const {
+  auto it = by_country_.find(std::string(iso3));
+  return it == by_country_.end() ? nullptr : &entries_[it->second];
+}
+
+std::optional<std::string> Gazetteer::demonym(std::string_view word) const {
+  auto it = demonyms_.find(std::string(word));
+  if (it == demonyms_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::string> Gazetteer::role(std::string_view phrase) const {
+  auto it = roles_.find(std::string(phrase));
+  if (it == roles_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace parley

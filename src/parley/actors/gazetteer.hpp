@@ -1,0 +1,50 @@
+// Names of states, places, organisations and armed groups, nationality adjectives and role
+// nouns, loaded from the data shipped in data/ (see data/gazetteer/README.md for sources).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace parley {
+
+struct GazetteerEntry {
+  std::string name;     // canonical name
+  std::string type;     // GPE (state), CITY, LOC, GRP, ORG, IGO, NGO, MED
+  std::string code;     // actor code when the entry is an actor ("PSEREB", "USAGOV", "ISR")
+  std::string country;  // ISO3
+  std::string sector;
+  double lat = 0, lon = 0;
+  uint64_t population = 0;
+  bool capital = false;  // a capital city: its name can stand for the government
+};
+
+class Gazetteer {
+ public:
+  // Loads data_dir/gazetteer/{countries,cities}.tsv and data_dir/actors/{entities,roles}.tsv.
+  static Gazetteer load(const std::string& data_dir);
+
+  // Exact surface name (internal whitespace collapsed to one space) -> entry.
+  const GazetteerEntry* find(std::string_view name) const;
+  // "Israeli" -> "ISR".
+  std::optional<std::string> demonym(std::string_view word) const;
+  // Lowercase role phrase ("prime minister") -> sector ("GOV").
+  std::optional<std::string> role(std::string_view phrase) const;
+  const GazetteerEntry* country(std::string_view iso3) const;
+  size_t max_name_words() const { return max_words_; }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  void add_name(const std::string& name, uint32_t entry, bool override_existing);
+  std::vector<GazetteerEntry> entries_;
+  std::unordered_map<std::string, uint32_t> by_name_, by_country_;
+  std::unordered_map<std::string, std::string> demonyms_, roles_;
+  size_t max_words_ = 1;
+};
+
+// $PARLEY_DATA, else the data/ directory compiled in at build time.
+std::string default_data_dir();
+
+}  // namespace parley

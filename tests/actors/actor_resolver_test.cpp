@@ -1,0 +1,92 @@
+#include <gtest/gtest.h>
+
+#include "../test_support.hpp"
+#include "parley/actors/actor_resolver.hpp"
+
+namespace parley {
+namespace {
+
+const ActorResolver& resolver() {
+  static const ActorResolver r = ActorResolver::load(default_data_dir());
+  return r;
+}
+
+Article resolve(const std::string& text) {
+  Article a;
+  a.text = text;
+  test::segmenter().run(a);
+  resolver().process(a);
+  return a;
+}
+
+// The actor a mention with exactly this text belongs to (nullptr when none).
+const Actor* actor_of(const Article& a, const std::string& mention_text, size_t nth = 0) {
+  for (const Mention& m : a.mentions)
+    if (a.view(m.span) == mention_text && nth-- == 0) return &a.actors[m.actor];
+  return nullptr;
+}
+
+TEST(Actors, ReferenceArticleRegistry) {
+  Article a = resolve(test::read_file(test::source_dir() + "/samples/cairo-talks.txt"));
+  struct Expect {
+    std::string mention, code, type;
+  } expected[] = {
+      {"US National Security Council spokesman, John Kirby", "USAGOV", "PER"},
+      {"Kirby", "USAGOV", "PER"},
+      {"CIA Director Bill Burns", "USASPY", "PER"},
+      {"US envoy Brett McGurk", "USAGOV", "PER"},
+      {"The White House", "USAGOV", "ORG"},
+      {"Washington", "USAGOV", "ORG"},
+      {"American officials", "USAGOV", "ORG"},
+      {"Israeli sources", "ISR", "ORG"},
+      {"The Israeli Broadcasting Corporation", "ISRMED", "MED"},
+      {"Prime Minister Benjamin Netanyahu", "ISRGOV", "PER"},
+      {"The Israeli government", "ISRGOV", "ORG"},
+      {"Israeli forces", "ISRMIL", "ORG"},
+      {"Hamas", "PSEREB", "GRP"},
+      {"The movement", "PSEREB", "GRP"},
+      {"Egypt", "EGYGOV", "ORG"},
+      {"Qatar", "QATGOV", "ORG"},
+  };
+  for (const auto& e : expected) {
+    const Actor* actor = actor_of(a, e.mention);
+    ASSERT_NE(actor, nullptr) << e.mention;
+    EXPECT_EQ(actor->code, e.code) << e.mention;
+    EXPECT_EQ(actor->type, e.type) << e.mention;
+  }
+  // "He stated" and "He pointed out" are Kirby.
+  const Actor* kirby = actor_of(a, "Kirby");
+  EXPECT_EQ(actor_of(a, "He", 0), kirby);
+  EXPECT_EQ(actor_of(a, "He", 1), kirby);
+  EXPECT_EQ(kirby->name, "John Kirby");
+  // The Cairo of "hosted in Cairo" and "the Cairo talks" is a place, not the Egyptian government.
+  EXPECT_EQ(actor_of(a, "Cairo"), nullptr);
+  // One registry entry per real-world actor.
+  size_t hamas = 0;
+  for (const Actor& x : a.actors) hamas += x.code == "PSEREB";
+  EXPECT_EQ(hamas, 1u);
+  EXPECT_EQ(actor_of(a, "The White House")->name, "United States government");
+}
+
+TEST(Actors, TitlesAppositionsAndMetonymy) {
+  Article a = resolve(
+      "Russian Foreign Minister Sergei Lavrov met Chinese officials. The Kremlin said the talks "
+      "went well, while Lavrov praised Beijing. In Beijing, protesters gathered.");
+  EXPECT_EQ(actor_of(a, "Russian Foreign Minister Sergei Lavrov")->code, "RUSGOV");
+  EXPECT_EQ(actor_of(a, "Lavrov")->name, "Sergei Lavrov");
+  EXPECT_EQ(actor_of(a, "Chinese officials")->code, "CHNGOV");
+  EXPECT_EQ(actor_of(a, "The Kremlin")->code, "RUSGOV");
+  EXPECT_EQ(actor_of(a, "Beijing", 0)->code, "CHNGOV");  // praised Beijing: the government
+  EXPECT_EQ(actor_of(a, "Beijing", 1), nullptr);         // in Beijing: a place
+}
+
+TEST(Actors, NoActorsInNoise) {
+  for (const std::string& text : {std::string(""), std::string("!!! ???"), std::string(5000, 'A'),
+                                  std::string("He said. She said. They said.")}) {
+    Article a = resolve(text);
+    for (const Mention& m : a.mentions) EXPECT_LT(m.actor, a.actors.size());
+  }
+}
+
+}  // namespace
+}  // namespace parley

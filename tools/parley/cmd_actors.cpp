@@ -1,0 +1,94 @@
+// `parley actors`: the actor registry of each article.
+#include <fmt/core.h>
+
+#include <iostream>
+
+#include "commands.hpp"
+#include "input_options.hpp"
+#include "parley/actors/actor_resolver.hpp"
+#include "parley/export/json.hpp"
+#include "parley/text/segmenter.hpp"
+
+namespace parley::cli {
+
+namespace {
+
+void print_table(const Article& a) {
+  fmt::print("# {}  {}\n", a.id, a.title.empty() ? a.origin.path : a.title);
+  fmt::print("{:<34} {:<10} {:<7} {:<6} {:<5} {}\n", "actor", "code", "country", "sector", "type", "mentions");
+  for (const Actor& actor : a.actors) {
+    std::string mentions;
+    for (uint32_t m : actor.mentions) {
+      const Mention& x = a.mentions[m];
+      std::string text(a.view(x.span));
+      for (char& c : text)
+        if (c == '\n') c = ' ';
+      if (!mentions.empty()) mentions += "; ";
+      mentions += fmt::format("\"{}\" {}-{}", text, x.span.start, x.span.end);
+    }
+    fmt::print("{:<34} {:<10} {:<7} {:<6} {:<5} {}\n", actor.name, actor.code,
+               actor.country.empty() ? "-" : actor.country, actor.sector.empty() ? "-" : actor.sector,
+               actor.type, mentions);
+  }
+  fmt::print("\n");
+}
+
+void print_json(const Article& a) {
+  std::string out = "{\"id\":";
+  json::append_string(out, a.id);
+  out += ",\"title\":";
+  json::append_string(out, a.title);
+  out += ",\"actors\":[";
+  for (size_t i = 0; i < a.actors.size(); ++i) {
+    const Actor& x = a.actors[i];
+    if (i) out += ',';
+    out += "{\"id\":" + std::to_string(i) + ",\"name\":";
+    json::append_string(out, x.name);
+    out += ",\"code\":";
+    json::append_string(out, x.code);
+    out += ",\"country\":";
+    json::append_string(out, x.country);
+    out += ",\"sector\":";
+    json::append_string(out, x.sector);
+    out += ",\"type\":";
+    json::append_string(out, x.type);
+    out += ",\"mentions\":[";
+    for (size_t k = 0; k < x.mentions.size(); ++k) {
+      const Mention& m = a.mentions[x.mentions[k]];
+      if (k) out += ',';
+      out += "{\"start\":" + std::to_string(m.span.start) + ",\"end\":" + std::to_string(m.span.end) +
+             ",\"sentence\":" + std::to_string(m.sentence) + ",\"text\":";
+      json::append_string(out, a.view(m.span));
+      out += ",\"kind\":";
+      json::append_string(out, m.kind);
+      out += '}';
+    }
+    out += "]}";
+  }
+  out += "]}\n";
+  std::cout << out;
+}
+
+}  // namespace
+
+void add_actors_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("actors", "List each article's actors: names, codes, mentions");
+  auto args = std::make_shared<InputArgs>();
+  auto format = std::make_shared<std::string>("table");
+  auto data = std::make_shared<std::string>(default_data_dir());
+  add_input_options(cmd, *args);
+  cmd->add_option("-f,--format", *format, "table or json")->capture_default_str()->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--data", *data, "Data directory (gazetteer, actor tables)")->capture_default_str();
+  cmd->callback([args, format, data] {
+    Pipeline pipeline;
+    pipeline.add(std::make_shared<Segmenter>(Segmenter::load(args->models.empty() ? default_model_dir() : args->models)));
+    pipeline.add(std::make_shared<ActorResolver>(ActorResolver::load(*data)));
+    run_inputs(*args, pipeline, [&](Article& a) {
+      if (*format == "json") print_json(a);
+      else print_table(a);
+    });
+    std::cout.flush();
+  });
+}
+
+}  // namespace parley::cli
