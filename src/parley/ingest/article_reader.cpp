@@ -81,6 +81,23 @@ class ArticleReader::Source {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return any;
   }
+  // Reads a one-article file whole; false (after reporting why) when it must be skipped.
+  bool read_whole_file(std::string& out) {
+    bool truncated;
+    out = read_all(options_.max_article_bytes, truncated);
+    if (gz_error()) return false;
+    if (truncated) {
+      error(options_.max_article_bytes, 0,
+            "file larger than the article size limit (" + std::to_string(options_.max_article_bytes) +
+                " bytes), skipped; raise --max-bytes or split it");
+      return false;
+    }
+    if (std::memchr(out.data(), '\0', std::min<size_t>(out.size(), 1 << 16)) != nullptr) {
+      error(0, 0, "binary file (contains NUL bytes), skipped");
+      return false;
+    }
+    return true;
+  }
   bool gz_error() {
     int code = 0;
     const char* msg = gzerror(gz_, &code);
@@ -112,20 +129,8 @@ class TextSource : public ArticleReader::Source {
   std::optional<Article> next() override {
     if (done_) return std::nullopt;
     done_ = true;
-    bool truncated;
     Article a;
-    a.text = read_all(options_.max_article_bytes, truncated);
-    if (gz_error()) return std::nullopt;
-    if (truncated) {
-      error(options_.max_article_bytes, 0,
-            "file larger than the article size limit (" + std::to_string(options_.max_article_bytes) +
-                " bytes), skipped; raise --max-bytes or split it");
-      return std::nullopt;
-    }
-    if (looks_binary(a.text)) {
-      error(0, 0, "binary file (contains NUL bytes), skipped");
-      return std::nullopt;
-    }
+    if (!read_whole_file(a.text)) return std::nullopt;
     size_t nl = a.text.find('\n');
     if (nl != std::string::npos && nl > 0 && nl <= 200) {
       std::string first = a.text.substr(0, nl);
@@ -153,17 +158,8 @@ class HtmlSource : public ArticleReader::Source {
   std::optional<Article> next() override {
     if (done_) return std::nullopt;
     done_ = true;
-    bool truncated;
-    std::string html = read_all(options_.max_article_bytes, truncated);
-    if (gz_error()) return std::nullopt;
-    if (truncated) {
-      error(options_.max_article_bytes, 0, "HTML file larger than the article size limit, skipped");
-      return std::nullopt;
-    }
-    if (looks_binary(html)) {
-      error(0, 0, "binary file (contains NUL bytes), skipped");
-      return std::nullopt;
-    }
+    std::string html;
+    if (!read_whole_file(html)) return std::nullopt;
     HtmlArticle h = extract_html(html);
     Article a;
     a.text = std::move(h.text);
@@ -366,7 +362,7 @@ gzFile open_stdin(std::string& head) {
   if (pipe(fds) != 0) return nullptr;
   std::thread([out = fds[1], prefix = head] {
     char buf[1 << 16];
-    ssize_t n;
+    ssize_t chunk;
     for (size_t off = 0; off < prefix.size();) {
       ssize_t w = write(out, prefix.data() + off, prefix.size() - off);
       if (w <= 0) {
@@ -375,9 +371,9 @@ gzFile open_stdin(std::string& head) {
       }
       off += static_cast<size_t>(w);
     }
-    while ((n = read(0, buf, sizeof buf)) > 0) {
-      for (ssize_t off = 0; off < n;) {
-        ssize_t w = write(out, buf + off, static_cast<size_t>(n - off));
+    while ((chunk = read(0, buf, sizeof buf)) > 0) {
+      for (ssize_t off = 0; off < chunk;) {
+        ssize_t w = write(out, buf + off, static_cast<size_t>(chunk - off));
         if (w <= 0) {
           close(out);
           return;
