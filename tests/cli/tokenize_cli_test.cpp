@@ -73,3 +73,19 @@ TEST(TokenizeCli, JsonCarriesNormalisedFormsAndByteOffsets) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST(TokenizeCli, SniffsJsonLinesFromAPipe) {
+  test::TempDir tmp;
+  auto p = tmp.write("in.jsonl", "{\"text\": \"One. Two.\"}\n{\"text\": \"Three.\"}\n");
+  // run_cli prefixes the CLI; the pipe hands its second command the real stdin stream.
+  auto r = test::run_cli("--version > /dev/null; cat " + p + " | " PARLEY_CLI " tokenize --format json -", tmp);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"text\":\"Three.\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"text\":\"One. Two.\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace parley
