@@ -12,6 +12,11 @@ void add_actors_command(CLI::App& app);
 // `parley train <what>` and `parley eval <what>` group their sub-commands.
 void add_train_segmenter_command(CLI::App& train);
 void add_eval_tokenize_command(CLI::App& eval);
+// The nlp stage: tagger, lemmatizer and parser (cmd_nlp.cpp).
+void add_parse_command(CLI::App& app);
+void add_train_tagger_command(CLI::App& train);
+void add_train_parser_command(CLI::App& train);
+void add_eval_parse_command(CLI::App& eval);
 
 }  // namespace parley::cli
 

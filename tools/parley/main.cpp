@@ -8,12 +8,16 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "parley 0.1.0");
   parley::cli::add_tokenize_command(app);
   parley::cli::add_actors_command(app);
+  parley::cli::add_parse_command(app);
   CLI::App* train = app.add_subcommand("train", "Train a model from gold data");
   train->require_subcommand(1);
   parley::cli::add_train_segmenter_command(*train);
+  parley::cli::add_train_tagger_command(*train);
+  parley::cli::add_train_parser_command(*train);
   CLI::App* eval = app.add_subcommand("eval", "Score a component against gold data");
   eval->require_subcommand(1);
   parley::cli::add_eval_tokenize_command(*eval);
+  parley::cli::add_eval_parse_command(*eval);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
