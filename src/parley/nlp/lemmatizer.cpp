@@ -28,7 +28,7 @@ size_t common_prefix(std::string_view a, std::string_view b) {
 
 std::string derive_rule(const std::string& form, const std::string& lower, const std::string& lemma) {
   size_t ca = common_prefix(form, lemma), cb = common_prefix(lower, lemma);
-  bool use_lower = cb > ca;
+  bool use_lower = cb >= ca;  // lowercase unless case matters (proper nouns)
   const std::string& base = use_lower ? lower : form;
   size_t common = use_lower ? cb : ca;
   size_t cut = base.size() - common;

@@ -11,31 +11,47 @@ inline uint32_t slot_key(uint32_t f) { return f ? f : 1u; }
 
 void LinearModel::score(const uint32_t* feats, size_t n, float* out) const {
   if (slots_.empty()) return;
-  for (size_t i = 0; i < n; ++i) {
-    uint32_t key = slot_key(feats[i]);
-    uint32_t pos = (key * 0x9E3779B1u) >> 8 & mask_;
-    for (;;) {
-      const Slot& s = slots_[pos];
-      if (s.key == key) {
-        const Entry* e = entries_.data() + s.start;
-        const uint32_t count = e->cls;
-        ++e;
-        for (uint32_t k = 0; k < count; ++k) out[e[k].cls] += e[k].w;
-        break;
+  // Three passes so the cache misses of all features overlap: prefetch every slot, then find the
+  // rows and prefetch them, then add them up.
+  constexpr size_t kBatch = 128;
+  uint32_t pos[kBatch];
+  const Entry* rows[kBatch];
+  for (size_t from = 0; from < n; from += kBatch) {
+    const size_t m = std::min(kBatch, n - from);
+    for (size_t i = 0; i < m; ++i) {
+      pos[i] = (slot_key(feats[from + i]) * 0x9E3779B1u) >> 8 & mask_;
+      __builtin_prefetch(&slots_[pos[i]]);
+    }
+    size_t found = 0;
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t key = slot_key(feats[from + i]);
+      for (uint32_t p = pos[i];; p = (p + 1) & mask_) {
+        const Slot& sl = slots_[p];
+        if (sl.key == key) {
+          rows[found] = entries_.data() + sl.start;
+          __builtin_prefetch(rows[found]);
+          ++found;
+          break;
+        }
+        if (sl.key == 0) break;
       }
-      if (s.key == 0) break;
-      pos = (pos + 1) & mask_;
+    }
+    for (size_t r = 0; r < found; ++r) {
+      const Entry* e = rows[r];
+      const uint32_t count = e->cls;
+      ++e;
+      for (uint32_t k = 0; k < count; ++k) out[e[k].cls] += e[k].w;
     }
   }
 }
 
 void LinearModel::build(const std::vector<std::pair<uint32_t, std::vector<Entry>>>& rows) {
-  rows_ = rows.size();
   size_t cap = 16;
-  while (cap < rows.size() * 2) cap <<= 1;
+  while (cap < rows.size() + rows.size() / 2) cap <<= 1;  // load factor at most 2/3
   mask_ = static_cast<uint32_t>(cap - 1);
   slots_.assign(cap, Slot{});
   entries_.clear();
+  rows_ = 0;
   for (const auto& [f, row] : rows) {
     uint32_t key = slot_key(f);
     uint32_t pos = (key * 0x9E3779B1u) >> 8 & mask_;
@@ -44,6 +60,8 @@ void LinearModel::build(const std::vector<std::pair<uint32_t, std::vector<Entry>
     std::vector<Entry> merged;
     if (s.key == key)  // two features that hash alike: merge their rows (sum per class)
       merged.assign(entries_.begin() + s.start + 1, entries_.begin() + s.start + 1 + entries_[s.start].cls);
+    else
+      ++rows_;
     for (const Entry& e : row) {
       auto it = std::find_if(merged.begin(), merged.end(), [&](const Entry& m) { return m.cls == e.cls; });
       if (it == merged.end()) merged.push_back(e);
@@ -56,29 +74,42 @@ void LinearModel::build(const std::vector<std::pair<uint32_t, std::vector<Entry>
   }
 }
 
+// On disk: the class count, then the feature keys in ascending order and their rows (a length
+// entry, then the entries); the lookup table is rebuilt on load.
 void LinearModel::save(binio::Writer& w) const {
+  std::vector<std::pair<uint32_t, uint32_t>> order;
+  for (const Slot& s : slots_)
+    if (s.key) order.emplace_back(s.key, s.start);
+  std::sort(order.begin(), order.end());
+  std::vector<uint32_t> keys;
+  std::vector<Entry> rows;
+  for (auto [key, start] : order) {
+    keys.push_back(key);
+    rows.insert(rows.end(), entries_.begin() + start, entries_.begin() + start + 1 + entries_[start].cls);
+  }
   w.pod<int32_t>(classes_);
-  w.pod<uint64_t>(rows_);
-  w.pod<uint32_t>(mask_);
-  w.vec(slots_);
-  w.vec(entries_);
+  w.vec(keys);
+  w.vec(rows);
 }
 
 void LinearModel::load(binio::Reader& r) {
   classes_ = r.pod<int32_t>();
-  rows_ = r.pod<uint64_t>();
-  mask_ = r.pod<uint32_t>();
-  slots_ = r.vec<Slot>();
-  entries_ = r.vec<Entry>();
-  if (classes_ <= 0 || classes_ > 65535 || slots_.size() != size_t{mask_} + 1)
-    r.fail("linear model header mismatch");
-  for (const Slot& s : slots_) {
-    if (s.key == 0) continue;
-    if (s.start >= entries_.size() || size_t{s.start} + 1 + entries_[s.start].cls > entries_.size())
-      r.fail("linear model row out of range");
-    for (uint32_t k = 1; k <= entries_[s.start].cls; ++k)
-      if (entries_[s.start + k].cls >= classes_) r.fail("linear model class out of range");
+  if (classes_ <= 0 || classes_ > 65535) r.fail("linear model class count out of range");
+  auto keys = r.vec<uint32_t>();
+  auto flat = r.vec<Entry>();
+  std::vector<std::pair<uint32_t, std::vector<Entry>>> rows;
+  rows.reserve(keys.size());
+  size_t at = 0;
+  for (uint32_t key : keys) {
+    if (at >= flat.size() || at + 1 + flat[at].cls > flat.size()) r.fail("linear model row out of range");
+    std::vector<Entry> row(flat.begin() + static_cast<long>(at) + 1, flat.begin() + static_cast<long>(at) + 1 + flat[at].cls);
+    for (const Entry& e : row)
+      if (e.cls >= classes_) r.fail("linear model class out of range");
+    at += 1 + flat[at].cls;
+    rows.emplace_back(key, std::move(row));
   }
+  if (at != flat.size()) r.fail("linear model has trailing data");
+  build(rows);
 }
 
 void PerceptronTrainer::score(const uint32_t* feats, size_t n, float* out) const {

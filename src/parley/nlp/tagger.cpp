@@ -11,7 +11,7 @@ namespace parley::nlp {
 
 namespace {
 
-constexpr char kMagic[] = "PRLTAG01";
+constexpr char kMagic[] = "PRLTAG02";
 
 // What the feature templates need to know about one word, computed once per sentence.
 struct WordInfo {
@@ -98,7 +98,22 @@ size_t tag_features(const std::vector<WordInfo>& w, size_t i, uint64_t t1, uint6
   f[n++] = feature_hash(31, n1.lower, n2.lower);
   return n;
 }
-constexpr size_t kMaxTagFeatures = 32;
+constexpr size_t kMaxTagFeatures = 40;
+
+// The second pass adds the first pass's tags of the next two words.
+size_t tag2_features(const std::vector<WordInfo>& w, const std::vector<uint16_t>& first, size_t i,
+                     uint64_t t1, uint64_t t2, uint32_t* f) {
+  size_t n = tag_features(w, i, t1, t2, f);
+  uint64_t r1 = i + 1 < first.size() ? first[i + 1] : kNoTag, r2 = i + 2 < first.size() ? first[i + 2] : kNoTag;
+  uint64_t own = first[i];
+  f[n++] = feature_hash(40, r1);
+  f[n++] = feature_hash(41, r1, r2);
+  f[n++] = feature_hash(42, r1, w[i].lower);
+  f[n++] = feature_hash(43, t1, r1);
+  f[n++] = feature_hash(44, own);
+  f[n++] = feature_hash(45, own, w[i].suffix[2]);
+  return n;
+}
 
 // Feature templates of the morphology model, given the tags of the whole sentence.
 size_t morph_features(const std::vector<WordInfo>& w, const std::vector<uint16_t>& tags, size_t i,
@@ -124,25 +139,27 @@ constexpr size_t kMaxMorphFeatures = 12;
 
 struct Scratch {
   std::vector<WordInfo> info;
-  std::vector<uint16_t> tags;
+  std::vector<uint16_t> first, tags;
   std::vector<float> scores;
 };
 
-// Greedy decoding of tags; `score` fills the score vector for a feature list.
-template <typename ScoreFn>
-void decode_tags(const std::unordered_map<uint64_t, uint16_t>& dict, Scratch& s, ScoreFn&& score) {
+// Greedy decoding of tags in two passes: s.first receives the first pass, s.tags the second.
+void decode_tags(const TaggerModel& m, Scratch& s) {
   uint32_t f[kMaxTagFeatures];
-  for (size_t i = 0; i < s.info.size(); ++i) {
-    auto d = dict.find(s.info[i].form);
-    if (d != dict.end()) {
-      s.tags[i] = d->second;
-      continue;
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<uint16_t>& out = pass == 0 ? s.first : s.tags;
+    for (size_t i = 0; i < s.info.size(); ++i) {
+      auto d = m.tag_dict.find(s.info[i].form);
+      if (d != m.tag_dict.end()) {
+        out[i] = d->second;
+        continue;
+      }
+      uint64_t t1 = i > 0 ? out[i - 1] : kNoTag, t2 = i > 1 ? out[i - 2] : kNoTag;
+      size_t n = pass == 0 ? tag_features(s.info, i, t1, t2, f) : tag2_features(s.info, s.first, i, t1, t2, f);
+      std::fill(s.scores.begin(), s.scores.end(), 0.f);
+      (pass == 0 ? m.tags : m.tags2).score(f, n, s.scores.data());
+      out[i] = static_cast<uint16_t>(std::max_element(s.scores.begin(), s.scores.end()) - s.scores.begin());
     }
-    uint64_t t1 = i > 0 ? s.tags[i - 1] : kNoTag, t2 = i > 1 ? s.tags[i - 2] : kNoTag;
-    size_t n = tag_features(s.info, i, t1, t2, f);
-    std::fill(s.scores.begin(), s.scores.end(), 0.f);
-    score(f, n);
-    s.tags[i] = static_cast<uint16_t>(std::max_element(s.scores.begin(), s.scores.end()) - s.scores.begin());
   }
 }
 
@@ -173,6 +190,7 @@ void TaggerModel::save(const std::string& path) const {
   w.vec(keys);
   w.vec(values);
   tags.save(w);
+  tags2.save(w);
   morph.save(w);
   lemmatizer.save(w);
   w.close();
@@ -199,8 +217,9 @@ void TaggerModel::load(const std::string& path) {
     tag_dict.emplace(keys[i], values[i]);
   }
   tags.load(r);
+  tags2.load(r);
   morph.load(r);
-  if (tags.classes() != static_cast<int>(upos.size()) || morph.classes() != static_cast<int>(feats.size()))
+  if (tags.classes() != static_cast<int>(upos.size()) || tags2.classes() != tags.classes() || morph.classes() != static_cast<int>(feats.size()))
     r.fail("class count mismatch");
   lemmatizer.load(r);
 }
@@ -216,9 +235,10 @@ void Tagger::tag(const std::vector<std::string_view>& words, WordAnalysis* out) 
   Scratch s;
   s.info.reserve(words.size());
   for (auto w : words) s.info.push_back(word_info(w));
+  s.first.assign(words.size(), 0);
   s.tags.assign(words.size(), 0);
   s.scores.assign(m.upos.size(), 0.f);
-  decode_tags(m.tag_dict, s, [&](const uint32_t* f, size_t n) { m.tags.score(f, n, s.scores.data()); });
+  decode_tags(m, s);
   std::vector<float> ms(m.feats.size());
   uint32_t f[kMaxMorphFeatures];
   for (size_t i = 0; i < words.size(); ++i) {
@@ -292,7 +312,7 @@ TaggerModel train_tagger(const std::vector<conllu::Sentence>& train,
       << model.lemmatizer.rules() << " lemma rules, " << model.lemmatizer.exceptions()
       << " lemma exceptions\n";
 
-  PerceptronTrainer tags(static_cast<int>(model.upos.size())), morph(static_cast<int>(model.feats.size()));
+  PerceptronTrainer tags(static_cast<int>(model.upos.size())), tags2(tags.classes()), morph(static_cast<int>(model.feats.size()));
   std::vector<size_t> order(gold.size());
   std::iota(order.begin(), order.end(), 0);
   uint64_t rng = options.seed;
@@ -323,6 +343,23 @@ TaggerModel train_tagger(const std::vector<conllu::Sentence>& train,
           tags.tick();
         }
         s.tags[i] = static_cast<uint16_t>(guess);
+      }
+      // Second pass, over the first pass's online guesses.
+      s.first = s.tags;
+      for (size_t i = 0; i < g.info.size(); ++i) {
+        auto d = model.tag_dict.find(g.info[i].form);
+        int guess;
+        if (d != model.tag_dict.end()) {
+          guess = d->second;
+        } else {
+          uint64_t t1 = i > 0 ? s.tags[i - 1] : kNoTag, t2 = i > 1 ? s.tags[i - 2] : kNoTag;
+          size_t n = tag2_features(s.info, s.first, i, t1, t2, f);
+          tags2.score(f, n, s.scores.data());
+          guess = static_cast<int>(std::max_element(s.scores.begin(), s.scores.end()) - s.scores.begin());
+          tags2.update(f, n, g.tags[i], guess);
+          tags2.tick();
+        }
+        s.tags[i] = static_cast<uint16_t>(guess);
         correct += guess == g.tags[i];
         ++total;
       }
@@ -337,6 +374,7 @@ TaggerModel train_tagger(const std::vector<conllu::Sentence>& train,
       }
     }
     model.tags = tags.finish(options.prune, options.min_updates);
+    model.tags2 = tags2.finish(options.prune, options.min_updates);
     model.morph = morph.finish(options.prune, 1);  // small, and needs its rare word features
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count();
     log << "epoch " << epoch << ": train tag accuracy " << 100.0 * correct / std::max<size_t>(total, 1);
@@ -361,7 +399,8 @@ TaggerModel train_tagger(const std::vector<conllu::Sentence>& train,
     log << " (" << secs << " s)\n";
   }
   if (!dev.empty()) model = std::move(best);
-  log << "tag model: " << model.tags.features() << " features, " << model.tags.bytes() / 1e6
+  log << "tag model: " << model.tags.features() + model.tags2.features() << " features, "
+      << (model.tags.bytes() + model.tags2.bytes()) / 1e6
       << " MB; morphology: " << model.morph.features() << " features, " << model.morph.bytes() / 1e6 << " MB\n";
   return model;
 }

@@ -1,5 +1,5 @@
 // Part-of-speech tagger: a greedy left-to-right averaged perceptron predicting the joint
-// UPOS+XPOS tag, then a second linear model predicting the UD features (the FEATS string as one
+// UPOS+XPOS tag, run twice (the second pass also sees the first pass's tags to the right), then a second linear model predicting the UD features (the FEATS string as one
 // class) from the chosen tags, and the lemmatizer. Fills upos, xpos, feats and lemma of
 // Article::analysis.
 #pragma once
@@ -23,7 +23,7 @@ struct TaggerModel {
   std::vector<std::string> upos, xpos;    // per tag class
   std::vector<std::string> feats;         // per feature class ("" = none)
   std::unordered_map<uint64_t, uint16_t> tag_dict;  // exact-form hash -> tag, frequent unambiguous words
-  LinearModel tags, morph;
+  LinearModel tags, tags2, morph;  // first pass, second pass, features
   Lemmatizer lemmatizer;
 
   void save(const std::string& path) const;
