@@ -11,11 +11,22 @@ inline uint32_t slot_key(uint32_t f) { return f ? f : 1u; }
 
 void LinearModel::score(const uint32_t* feats, size_t n, float* out) const {
   if (slots_.empty()) return;
+  // Integer accumulation; rows that cover many classes are stored dense so their addition
+  // vectorizes, the others as (class, weight) lists.
+  int32_t small[512];
+  std::vector<int32_t> large;
+  int32_t* acc = small;
+  if (classes_ > 512) {
+    large.assign(static_cast<size_t>(classes_), 0);
+    acc = large.data();
+  } else {
+    std::fill(small, small + classes_, 0);
+  }
   // Three passes so the cache misses of all features overlap: prefetch every slot, then find the
   // rows and prefetch them, then add them up.
   constexpr size_t kBatch = 128;
   uint32_t pos[kBatch];
-  const Entry* rows[kBatch];
+  uint32_t starts[kBatch];
   for (size_t from = 0; from < n; from += kBatch) {
     const size_t m = std::min(kBatch, n - from);
     for (size_t i = 0; i < m; ++i) {
@@ -28,21 +39,39 @@ void LinearModel::score(const uint32_t* feats, size_t n, float* out) const {
       for (uint32_t p = pos[i];; p = (p + 1) & mask_) {
         const Slot& sl = slots_[p];
         if (sl.key == key) {
-          rows[found] = entries_.data() + sl.start;
-          __builtin_prefetch(rows[found]);
-          ++found;
+          starts[found++] = sl.start;
+          if (sl.start & kDense) __builtin_prefetch(dense_.data() + (sl.start & ~kDense));
+          else __builtin_prefetch(entries_.data() + sl.start);
           break;
         }
         if (sl.key == 0) break;
       }
     }
     for (size_t r = 0; r < found; ++r) {
-      const Entry* e = rows[r];
-      const uint32_t count = e->cls;
-      ++e;
-      for (uint32_t k = 0; k < count; ++k) out[e[k].cls] += e[k].w;
+      if (starts[r] & kDense) {
+        const int16_t* w = dense_.data() + (starts[r] & ~kDense);
+        for (int c = 0; c < classes_; ++c) acc[c] += w[c];
+      } else {
+        const Entry* e = entries_.data() + starts[r];
+        const uint32_t count = e->cls;
+        ++e;
+        for (uint32_t k = 0; k < count; ++k) acc[e[k].cls] += e[k].w;
+      }
     }
   }
+  for (int c = 0; c < classes_; ++c) out[c] += static_cast<float>(acc[c]);
+}
+
+std::vector<LinearModel::Entry> LinearModel::row(uint32_t start) const {
+  std::vector<Entry> out;
+  if (start & kDense) {
+    const int16_t* w = dense_.data() + (start & ~kDense);
+    for (int c = 0; c < classes_; ++c)
+      if (w[c]) out.push_back(Entry{static_cast<uint16_t>(c), w[c]});
+  } else {
+    out.assign(entries_.begin() + start + 1, entries_.begin() + start + 1 + entries_[start].cls);
+  }
+  return out;
 }
 
 void LinearModel::build(const std::vector<std::pair<uint32_t, std::vector<Entry>>>& rows) {
@@ -51,26 +80,33 @@ void LinearModel::build(const std::vector<std::pair<uint32_t, std::vector<Entry>
   mask_ = static_cast<uint32_t>(cap - 1);
   slots_.assign(cap, Slot{});
   entries_.clear();
+  dense_.clear();
   rows_ = 0;
-  for (const auto& [f, row] : rows) {
+  for (const auto& [f, r] : rows) {
     uint32_t key = slot_key(f);
     uint32_t pos = (key * 0x9E3779B1u) >> 8 & mask_;
     while (slots_[pos].key != 0 && slots_[pos].key != key) pos = (pos + 1) & mask_;
     Slot& s = slots_[pos];
     std::vector<Entry> merged;
     if (s.key == key)  // two features that hash alike: merge their rows (sum per class)
-      merged.assign(entries_.begin() + s.start + 1, entries_.begin() + s.start + 1 + entries_[s.start].cls);
+      merged = row(s.start);
     else
       ++rows_;
-    for (const Entry& e : row) {
+    for (const Entry& e : r) {
       auto it = std::find_if(merged.begin(), merged.end(), [&](const Entry& m) { return m.cls == e.cls; });
       if (it == merged.end()) merged.push_back(e);
       else it->w = static_cast<int16_t>(std::clamp(it->w + e.w, -32767, 32767));
     }
     s.key = key;
-    s.start = static_cast<uint32_t>(entries_.size());
-    entries_.push_back(Entry{static_cast<uint16_t>(merged.size()), 0});
-    entries_.insert(entries_.end(), merged.begin(), merged.end());
+    if (merged.size() * 4 > static_cast<size_t>(classes_)) {
+      s.start = kDense | static_cast<uint32_t>(dense_.size());
+      dense_.resize(dense_.size() + static_cast<size_t>(classes_), 0);
+      for (const Entry& e : merged) dense_[(s.start & ~kDense) + e.cls] = e.w;
+    } else {
+      s.start = static_cast<uint32_t>(entries_.size());
+      entries_.push_back(Entry{static_cast<uint16_t>(merged.size()), 0});
+      entries_.insert(entries_.end(), merged.begin(), merged.end());
+    }
   }
 }
 
@@ -85,7 +121,9 @@ void LinearModel::save(binio::Writer& w) const {
   std::vector<Entry> rows;
   for (auto [key, start] : order) {
     keys.push_back(key);
-    rows.insert(rows.end(), entries_.begin() + start, entries_.begin() + start + 1 + entries_[start].cls);
+    std::vector<Entry> r = row(start);
+    rows.push_back(Entry{static_cast<uint16_t>(r.size()), 0});
+    rows.insert(rows.end(), r.begin(), r.end());
   }
   w.pod<int32_t>(classes_);
   w.vec(keys);

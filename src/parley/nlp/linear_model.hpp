@@ -19,7 +19,9 @@ class LinearModel {
   // out[c] += score of class c (out must hold classes() floats, scaled by a positive constant).
   void score(const uint32_t* feats, size_t n, float* out) const;
   size_t features() const { return rows_; }
-  size_t bytes() const { return slots_.size() * sizeof(Slot) + entries_.size() * sizeof(Entry); }
+  size_t bytes() const {
+    return slots_.size() * sizeof(Slot) + entries_.size() * sizeof(Entry) + dense_.size() * sizeof(int16_t);
+  }
 
   void save(binio::Writer& w) const;
   void load(binio::Reader& r);
@@ -28,18 +30,21 @@ class LinearModel {
   friend class PerceptronTrainer;
   struct Slot {
     uint32_t key = 0;    // 0 = empty (feature hash 0 is stored as 1)
-    uint32_t start = 0;  // a header entry whose cls is the row length, then the row
+    uint32_t start = 0;  // kDense | offset into dense_, or a header entry (cls = length) + the row
   };
+  static constexpr uint32_t kDense = 0x80000000u;
   struct Entry {
     uint16_t cls;
     int16_t w;
   };
   void build(const std::vector<std::pair<uint32_t, std::vector<Entry>>>& rows);
+  std::vector<Entry> row(uint32_t start) const;  // the nonzero weights of one row
   int classes_ = 0;
   size_t rows_ = 0;
   uint32_t mask_ = 0;
   std::vector<Slot> slots_;
   std::vector<Entry> entries_;
+  std::vector<int16_t> dense_;
 };
 
 // Averaged perceptron trainer with lazy averaging (each weight remembers when it last changed).
