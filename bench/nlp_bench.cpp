@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <string>
 
 #include "parley/nlp/gold_article.hpp"
 #include "parley/nlp/parser.hpp"
@@ -39,6 +41,15 @@ bool need_data(benchmark::State& state) {
   return false;
 }
 
+// Peak resident memory of the process so far, in MB (Linux), for the counters.
+double peak_rss_mb() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  return 0;
+}
+
 void BM_LoadModels(benchmark::State& state) {
   for (auto _ : state) {
     auto t = parley::nlp::Tagger::load(parley::default_model_dir());
@@ -66,6 +77,7 @@ void run_stage(benchmark::State& state, bool tag, bool parse) {
     words += a.words.size();
   }
   state.SetItemsProcessed(static_cast<int64_t>(words));
+  state.counters["peak_rss_MB"] = peak_rss_mb();
 }
 void BM_TagAndParse(benchmark::State& state) { run_stage(state, true, true); }
 void BM_Tag(benchmark::State& state) { run_stage(state, true, false); }

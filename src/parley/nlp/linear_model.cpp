@@ -40,8 +40,12 @@ void LinearModel::score(const uint32_t* feats, size_t n, float* out) const {
         const Slot& sl = slots_[p];
         if (sl.key == key) {
           starts[found++] = sl.start;
-          if (sl.start & kDense) __builtin_prefetch(dense_.data() + (sl.start & ~kDense));
-          else __builtin_prefetch(entries_.data() + sl.start);
+          if (sl.start & kDense) {
+            const int16_t* w = dense_.data() + (sl.start & ~kDense);
+            for (int c = 0; c < classes_; c += 32) __builtin_prefetch(w + c);  // every cache line
+          } else {
+            __builtin_prefetch(entries_.data() + sl.start);
+          }
           break;
         }
         if (sl.key == 0) break;
@@ -98,7 +102,7 @@ void LinearModel::build(const std::vector<std::pair<uint32_t, std::vector<Entry>
       else it->w = static_cast<int16_t>(std::clamp(it->w + e.w, -32767, 32767));
     }
     s.key = key;
-    if (merged.size() * 4 > static_cast<size_t>(classes_)) {
+    if (merged.size() * 8 > static_cast<size_t>(classes_)) {
       s.start = kDense | static_cast<uint32_t>(dense_.size());
       dense_.resize(dense_.size() + static_cast<size_t>(classes_), 0);
       for (const Entry& e : merged) dense_[(s.start & ~kDense) + e.cls] = e.w;

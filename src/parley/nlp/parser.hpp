@@ -57,12 +57,12 @@ struct ParserExample {
 };
 
 struct ParserTrainOptions {
-  int epochs = 15;
+  int epochs = 10;
   int explore_after = 1;   // epochs of static-oracle training before exploration starts
   double explore_p = 0.9;  // chance of following a wrong prediction once exploring
   uint32_t seed = 1;
   int prune = 1;        // drop weights below this many 1/32000ths of the largest
-  int min_updates = 2;  // drop features updated fewer times
+  int min_updates = 5;  // drop features updated fewer times
 };
 // Trains deterministically; with dev examples, keeps the epoch with the best dev LAS.
 ParserModel train_parser(const std::vector<ParserExample>& train, const std::vector<ParserExample>& dev,

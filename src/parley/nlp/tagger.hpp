@@ -48,7 +48,7 @@ class Tagger : public Component {
 };
 
 struct TaggerTrainOptions {
-  int epochs = 8;
+  int epochs = 12;
   uint32_t seed = 1;
   int prune = 1;        // drop weights below this many 1/32000ths of the largest
   int min_updates = 2;  // drop features updated fewer times
