@@ -9,6 +9,7 @@ namespace parley::cli {
 // Top-level commands.
 void add_tokenize_command(CLI::App& app);
 void add_actors_command(CLI::App& app);
+void add_code_command(CLI::App& app);  // cmd_code.cpp
 // `parley train <what>` and `parley eval <what>` group their sub-commands.
 void add_train_segmenter_command(CLI::App& train);
 void add_eval_tokenize_command(CLI::App& eval);

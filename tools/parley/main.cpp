@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "parley 0.1.0");
   parley::cli::add_tokenize_command(app);
   parley::cli::add_actors_command(app);
+  parley::cli::add_code_command(app);
   parley::cli::add_parse_command(app);
   CLI::App* train = app.add_subcommand("train", "Train a model from gold data");
   train->require_subcommand(1);

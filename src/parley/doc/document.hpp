@@ -64,6 +64,79 @@ struct Actor {
   std::vector<uint32_t> mentions;  // indices into Article::mentions
 };
 
+// A place an event is located at, resolved with the gazetteer.
+struct Place {
+  std::string name;     // "Cairo"
+  std::string country;  // ISO3
+  double lat = 0, lon = 0;
+  bool has_coordinates = false;
+  Span span;  // the mention that placed it; empty when inherited from the article
+};
+
+// One coded event: who did what to whom. Codes are CAMEO; Goldstein score, quad class and
+// PLOVER fields are looked up from the ontology when exported.
+struct Event {
+  uint32_t sentence = 0;
+  int32_t source_actor = -1, target_actor = -1;  // indices into Article::actors, -1 = none
+  std::string source_code, target_code;
+  std::string cameo;     // "026"
+  Span trigger;          // the predicate word(s)
+  Span evidence;         // the clause or sentence that carries the event
+  bool negated = false;  // "did not attack"
+  // "" for an asserted act; otherwise why it is not one: "could", "would", "may", "should",
+  // "will", "conditional", "planned", "intended", "hypothetical"
+  std::string modality;
+  int32_t reported_by = -1;  // actor whose speech carries the event ("X said that ...")
+  Place location;
+  std::string date;                  // ISO date, from the article date and relative expressions
+  std::vector<Span> other_mentions;  // repeated mentions of the same event in the article
+  std::string pattern;               // lexicon pattern origin, for explanations
+};
+
+// Direct or reported speech with its speaker.
+struct Quote {
+  uint32_t sentence = 0;
+  Span span;                  // the quoted words (direct) or the reported clause (indirect)
+  int32_t speaker_actor = -1;  // index into Article::actors, -1 when unresolved
+  Span speaker;               // the speaker mention in the text (may be a pronoun)
+  Span cue;                   // the verb of saying ("stated", "according to")
+  std::string cue_lemma;      // "state"
+  std::string kind;           // "direct" or "indirect"
+};
+
+// A proposition a source asserts, with its polarity and certainty.
+struct Claim {
+  uint32_t sentence = 0;
+  int32_t source_actor = -1;
+  std::string topic;       // normalised noun phrase the claim is about ("progress in the Cairo talks")
+  bool affirmed = true;    // false for "did not yield any progress"
+  std::string certainty;   // "asserted", "hedged" (could/may/likely), "reported" (second-hand)
+  Span evidence;
+  int32_t quote = -1;      // the quote it comes from, if any
+};
+
+// What a party wants, accepts or rejects on an issue.
+struct Position {
+  uint32_t sentence = 0;
+  int32_t actor = -1;
+  std::string issue;     // normalised issue phrase ("military control over the Philadelphia axis")
+  std::string issue_key; // cluster key shared by the same issue in other wording
+  std::string stance;    // support, demand, accept, maintain, reject, oppose
+  Span evidence;
+};
+
+// Sources or parties contradicting each other about one topic.
+struct DivergenceSide {
+  int32_t actor = -1;
+  std::string value;  // "affirmed"/"negated" for claims, a stance for positions
+  Span evidence;
+};
+struct Divergence {
+  std::string topic;
+  std::string kind;  // "claim" (opposite polarity) or "position" (incompatible stances)
+  std::vector<DivergenceSide> sides;
+};
+
 // Where an article came from, so errors and records can name the file and offset.
 struct Origin {
   std::string path;       // file path, or "-" for stdin
@@ -83,6 +156,11 @@ struct Article {
   std::vector<WordAnalysis> analysis;  // parallel to words once the nlp stage ran
   std::vector<Actor> actors;           // filled by the actors stage
   std::vector<Mention> mentions;
+  std::vector<Event> events;  // filled by the event coder
+  std::vector<Quote> quotes;  // filled by the quote extractor
+  std::vector<Claim> claims;
+  std::vector<Position> positions;
+  std::vector<Divergence> divergences;
 
   std::string_view view(Span s) const { return std::string_view(text).substr(s.start, s.size()); }
   std::string_view token_text(uint32_t i) const { return view(tokens[i].span); }

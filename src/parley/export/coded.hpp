@@ -1,0 +1,31 @@
+// Output of coded articles (`parley code`): Parley's JSON record per article, and the formats
+// analysts load — a flat event CSV, GDELT 2.0 event rows, PLOVER/POLECAT JSON events and a
+// readable terminal table. Goldstein scores, quad classes and PLOVER fields come from the
+// ontology at export time, so one coding serves every format.
+#pragma once
+
+#include <string>
+
+#include "parley/doc/document.hpp"
+#include "parley/extract/ontology.hpp"
+
+namespace parley::exporter {
+
+enum class Format { Jsonl, Csv, Gdelt, Plover, Table };
+Format parse_format(const std::string& name);  // throws std::invalid_argument
+
+// One JSON object (no trailing newline): doc_id, title, date, source, url, actors, events,
+// quotes, claims, positions, divergences.
+std::string coded_json(const Article& article, const extract::Ontology& ontology);
+// Header line of the CSV format (with newline).
+std::string csv_header();
+// Rows (each ending in a newline) of one article in a row-per-event format.
+std::string csv_rows(const Article& article, const extract::Ontology& ontology);
+std::string gdelt_rows(const Article& article, const extract::Ontology& ontology);
+std::string plover_rows(const Article& article, const extract::Ontology& ontology);
+std::string table(const Article& article, const extract::Ontology& ontology);
+
+// A stable event id: the article id and the event's position ("6b82...-e3").
+std::string event_id(const Article& article, size_t event);
+
+}  // namespace parley::exporter

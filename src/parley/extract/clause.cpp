@@ -1,0 +1,491 @@
+#include "parley/extract/clause.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <deque>
+
+namespace parley::extract {
+
+namespace {
+
+bool is_in(std::string_view word, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), word) != set.end();
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool object_control(std::string_view lemma) {
+  return is_in(lemma, {"urge", "ask", "call", "press", "encourage", "force", "persuade", "allow", "tell",
+                       "order", "invite", "pressure", "push", "compel", "require", "advise", "permit",
+                       "enable", "help", "implore", "request", "convince", "lead"});
+}
+
+void add_unique(std::vector<int>& out, int x) {
+  if (x >= 0 && std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+}
+
+}  // namespace
+
+bool speech_verb(std::string_view lemma) {
+  return is_in(lemma, {"say", "state", "tell", "report", "note", "point", "add", "announce", "claim", "argue",
+                       "stress", "emphasize", "emphasise", "insist", "warn", "confirm", "deny", "declare",
+                       "explain", "write", "believe", "allege", "assert", "suggest", "indicate", "acknowledge",
+                       "admit", "reveal", "maintain", "contend", "highlight", "underline", "reiterate",
+                       "remark", "comment", "tweet", "observe", "predict", "promise", "vow", "affirm",
+                       "reply", "respond", "answer", "recall", "complain", "concede", "estimate", "urge",
+                       "think", "fear", "hope", "expect", "agree", "accuse", "charge", "caution"});
+}
+
+ArticleIndex::ArticleIndex(const Article& article)
+    : a_(article), word_actor_(article.words.size(), -1), word_mention_(article.words.size(), -1) {
+  for (size_t m = 0; m < a_.mentions.size(); ++m) {
+    const Mention& mention = a_.mentions[m];
+    if (mention.sentence >= a_.sentences.size()) continue;
+    const Sentence& s = a_.sentences[mention.sentence];
+    for (uint32_t w = s.first_word; w < s.first_word + s.word_count; ++w) {
+      const Span& span = a_.words[w].span;
+      if (span.start >= mention.span.start && span.end <= mention.span.end) {
+        word_actor_[w] = static_cast<int>(mention.actor);
+        word_mention_[w] = static_cast<int>(m);
+      }
+    }
+  }
+}
+
+ClauseView::ClauseView(const ArticleIndex& index, uint32_t sentence)
+    : index_(index), a_(index.article()), sentence_(sentence) {
+  const Sentence& s = a_.sentences[sentence];
+  first_ = s.first_word;
+  n_ = static_cast<int>(s.word_count);
+  heads_.assign(n_, -1);
+  children_.assign(n_, {});
+  for (int w = 0; w < n_; ++w) {
+    int h = a_.analysis[first_ + w].head;
+    heads_[w] = (h >= 1 && h <= n_ && h - 1 != w) ? h - 1 : -1;
+  }
+  // Guard against cycles from malformed input: a word whose head chain does not reach the root
+  // within n steps is detached.
+  for (int w = 0; w < n_; ++w) {
+    int x = w, steps = 0;
+    while (x >= 0 && steps <= n_) x = heads_[x], ++steps;
+    if (steps > n_) heads_[w] = -1;
+  }
+  for (int w = 0; w < n_; ++w)
+    if (heads_[w] >= 0) children_[heads_[w]].push_back(w);
+}
+
+std::string ClauseView::lemma(int w) const {
+  const std::string& l = a_.analysis[first_ + w].lemma;
+  return ascii_lower(l.empty() ? text(w) : std::string_view(l));
+}
+std::string_view ClauseView::text(int w) const { return a_.word_text(first_ + w); }
+std::string_view ClauseView::upos(int w) const { return a_.analysis[first_ + w].upos; }
+std::string_view ClauseView::xpos(int w) const { return a_.analysis[first_ + w].xpos; }
+std::string_view ClauseView::feats(int w) const { return a_.analysis[first_ + w].feats; }
+std::string_view ClauseView::deprel(int w) const { return a_.analysis[first_ + w].deprel; }
+Span ClauseView::span(int w) const { return a_.words[first_ + w].span; }
+
+Span ClauseView::subtree_span(int w) const {
+  Span s = span(w);
+  for (int x = 0; x < n_; ++x) {
+    if (!in_subtree(x, w) || upos(x) == "PUNCT") continue;
+    s.start = std::min(s.start, span(x).start);
+    s.end = std::max(s.end, span(x).end);
+  }
+  return s;
+}
+
+bool ClauseView::in_subtree(int w, int root) const {
+  for (int x = w, steps = 0; x >= 0 && steps <= n_; x = heads_[x], ++steps)
+    if (x == root) return true;
+  return false;
+}
+
+bool ClauseView::is_nominal(int w) const { return upos(w) == "NOUN" || upos(w) == "PROPN"; }
+
+bool ClauseView::is_nominal_event(int w, const Lexicon& lexicon) const {
+  if (!is_nominal(w)) return false;
+  for (const Pattern& p : lexicon.nouns(lemma(w)))
+    if (!p.code.empty() && std::isdigit(static_cast<unsigned char>(p.code[0]))) return true;
+  return false;
+}
+
+bool ClauseView::is_passive(int w) const {
+  for (int c : children_[w])
+    if (deprel(c) == "aux:pass" || deprel(c) == "nsubj:pass" || deprel(c) == "obl:agent") return true;
+  // A past participle modifying a noun ("the conditions set by Israel") is passive.
+  return deprel(w) == "acl" && xpos(w) == "VBN";
+}
+
+std::string ClauseView::case_of(int w) const {
+  for (int c : children_[w])
+    if (deprel(c) == "case" || deprel(c) == "mark") return lemma(c);
+  return {};
+}
+
+bool ClauseView::has_mark(int w, std::string_view mark) const {
+  for (int c : children_[w])
+    if ((deprel(c) == "mark" || deprel(c) == "case") && lemma(c) == mark) return true;
+  return false;
+}
+
+int ClauseView::child_with(int w, std::string_view rel) const {
+  for (int c : children_[w])
+    if (deprel(c) == rel) return c;
+  return -1;
+}
+
+int ClauseView::find_dependent(int w, const ArgConstraint& c) const {
+  auto lemma_ok = [&](int d) {
+    if (c.lemmas.empty()) return true;
+    std::string l = lemma(d);
+    if (std::find(c.lemmas.begin(), c.lemmas.end(), l) != c.lemmas.end()) return true;
+    std::string t = ascii_lower(text(d));
+    return std::find(c.lemmas.begin(), c.lemmas.end(), t) != c.lemmas.end();
+  };
+  auto prep_ok = [&](int d) { return c.prep.empty() || case_of(d) == c.prep; };
+  if (c.relation == Relation::Any) {
+    for (int d = 0; d < n_; ++d)
+      if (d != w && in_subtree(d, w) && lemma_ok(d)) return d;
+    return -1;
+  }
+  if (c.relation == Relation::Obj && deprel(w) == "acl" && xpos(w) == "VBN" && heads_[w] >= 0 && lemma_ok(heads_[w]))
+    return heads_[w];
+  for (int d : children_[w]) {
+    std::string_view rel = deprel(d);
+    bool match = false;
+    switch (c.relation) {
+      case Relation::Obj: match = rel == "obj" || rel == "nsubj:pass"; break;
+      case Relation::Iobj: match = rel == "iobj"; break;
+      case Relation::Obl: match = rel.starts_with("obl") && rel != "obl:agent" && prep_ok(d); break;
+      case Relation::Nmod:
+        match = rel.starts_with("nmod") && (rel != "nmod:poss" || c.prep == "poss") && (c.prep == "poss" || prep_ok(d));
+        break;
+      case Relation::Xcomp: match = rel == "xcomp" || (rel == "advcl" && has_mark(d, "to")); break;
+      case Relation::Ccomp: match = rel == "ccomp"; break;
+      case Relation::Particle: match = rel == "compound:prt" || (rel == "advmod" && !c.lemmas.empty()); break;
+      case Relation::Amod: match = rel == "amod"; break;
+      case Relation::Compound: match = rel == "compound"; break;
+      case Relation::Nsubj: match = rel == "nsubj"; break;
+      case Relation::Any: break;
+    }
+    if (match && lemma_ok(d)) return d;
+  }
+  return -1;
+}
+
+int ClauseView::clause_root(int w) const {
+  if (!is_nominal(w) || heads_[w] < 0) return w;
+  return heads_[w];
+}
+
+int ClauseView::actor_of(int w) const { return index_.actor_of_word(first_ + w); }
+
+void ClauseView::add_coordinated(int w, std::vector<int>& out, int depth) const {
+  if (depth > 6) return;
+  for (int c : children_[w]) {
+    if (deprel(c) != "conj" && deprel(c) != "appos") continue;
+    if (actor_of(c) >= 0) add_unique(out, actor_of(c));
+    add_coordinated(c, out, depth + 1);
+  }
+}
+
+std::vector<int> ClauseView::actors_at(int w) const {
+  std::vector<int> out;
+  if (w < 0) return out;
+  // Relative pronouns stand for the noun their clause modifies.
+  if (upos(w) == "PRON" && feats(w).find("PronType=Rel") != std::string_view::npos && heads_[w] >= 0 &&
+      deprel(heads_[w]).starts_with("acl") && heads_[heads_[w]] >= 0)
+    return actors_at(heads_[heads_[w]]);
+  if (actor_of(w) >= 0) {
+    add_unique(out, actor_of(w));
+    add_coordinated(w, out, 0);
+    // Coordination read off the surface too, as the parser often attaches long lists badly:
+    // "Israel, the United States, Egypt, and Qatar".
+    int mention = index_.mention_of_word(global(w));
+    int j = w;
+    while (j + 1 < n_ && index_.mention_of_word(global(j + 1)) == mention) ++j;
+    // A list only counts when it closes with "and"/"or": "A, B" alone is often an apposition
+    // or two clauses ("American officials, Israeli sources have ...").
+    std::vector<int> listed;
+    while (true) {
+      int k = j + 1;
+      bool separator = false, conjunction = false;
+      while (k < n_ && (text(k) == "," || lemma(k) == "and" || lemma(k) == "or" || lemma(k) == "the")) {
+        separator |= text(k) != "the";
+        conjunction |= lemma(k) == "and" || lemma(k) == "or";
+        ++k;
+      }
+      if (!separator || k >= n_ || actor_of(k) < 0) break;
+      listed.push_back(actor_of(k));
+      int m = index_.mention_of_word(global(k));
+      j = k;
+      while (j + 1 < n_ && index_.mention_of_word(global(j + 1)) == m) ++j;
+      if (conjunction) {
+        for (int x : listed) add_unique(out, x);
+        break;
+      }
+    }
+    return out;
+  }
+  // A nominal tied to actors: "negotiators from Qatar", "officials of the UN", "Israel's army".
+  for (int c : children_[w]) {
+    std::string_view rel = deprel(c);
+    if (rel.starts_with("nmod") || rel == "appos" || rel == "amod" || rel == "compound" || rel == "flat") {
+      std::string cs = case_of(c);
+      if (rel.starts_with("nmod") && !rel.starts_with("nmod:poss") && !cs.empty() &&
+          !is_in(cs, {"from", "of", "for", "in", "at"}))
+        continue;
+      for (int x : actors_at(c)) add_unique(out, x);
+    }
+  }
+  for (int c : children_[w])
+    if (deprel(c) == "conj")
+      for (int x : actors_at(c)) add_unique(out, x);
+  return out;
+}
+
+std::vector<int> ClauseView::subtree_actors(int w, int exclude) const {
+  std::deque<int> queue{w};
+  while (!queue.empty()) {
+    std::vector<int> level(queue.begin(), queue.end());
+    queue.clear();
+    std::vector<int> out;
+    for (int x : level) {
+      if (x == exclude) continue;
+      if (actor_of(x) >= 0)
+        for (int y : actors_at(x)) add_unique(out, y);
+    }
+    if (!out.empty()) return out;
+    for (int x : level)
+      if (x != exclude)
+        for (int c : children_[x]) queue.push_back(c);
+  }
+  return {};
+}
+
+std::vector<int> ClauseView::agent_actors(int w, const Lexicon& lexicon, int depth) const {
+  if (w < 0 || depth > 6) return {};
+  bool passive = is_passive(w);
+  for (int c : children_[w]) {
+    std::string_view rel = deprel(c);
+    if ((!passive && (rel == "nsubj" || rel == "csubj")) || (passive && rel == "obl:agent")) {
+      std::vector<int> a = actors_at(c);
+      if (!a.empty() || !passive) return a;
+    }
+  }
+  if (is_nominal(w)) {
+    for (int c : children_[w]) {
+      std::string_view rel = deprel(c);
+      if (rel == "nmod:poss" || rel == "amod" || rel == "compound" ||
+          (rel.starts_with("nmod") && case_of(c) == "by")) {
+        std::vector<int> a = actors_at(c);
+        if (!a.empty()) return a;
+      }
+    }
+    // An event noun that is the object of a light verb is done by that verb's subject: "Israel
+    // launched airstrikes".
+    if (heads_[w] >= 0 && deprel(w) == "obj") return agent_actors(heads_[w], lexicon, depth + 1);
+    return {};
+  }
+  int h = heads_[w];
+  if (h < 0) return {};
+  std::string_view rel = deprel(w);
+  if (rel == "xcomp" || (rel == "advcl" && has_mark(w, "to"))) {
+    if (object_control(lemma(h)))
+      for (int c : children_[h])
+        if (deprel(c) == "obj") {
+          std::vector<int> a = actors_at(c);
+          if (!a.empty()) return a;
+        }
+    return agent_actors(h, lexicon, depth + 1);
+  }
+  if (rel == "conj" && !is_nominal(h)) return agent_actors(h, lexicon, depth + 1);
+  if (rel == "acl" && !passive) return actors_at(h);
+  if (rel == "advcl" && (xpos(w) == "VBG" || xpos(w) == "VBN")) return agent_actors(h, lexicon, depth + 1);
+  return {};
+}
+
+std::vector<int> ClauseView::patient_actors(int w) const {
+  std::vector<int> out;
+  bool passive = is_passive(w);
+  if (passive && deprel(w) == "acl" && heads_[w] >= 0) {
+    out = actors_at(heads_[w]);
+    if (!out.empty()) return out;
+  }
+  for (int c : children_[w]) {
+    std::string_view rel = deprel(c);
+    if ((passive && rel == "nsubj:pass") || (!passive && (rel == "obj" || rel == "iobj"))) {
+      for (int x : actors_at(c)) add_unique(out, x);
+    }
+  }
+  if (!out.empty()) return out;
+  for (int c : children_[w]) {
+    std::string_view rel = deprel(c);
+    if ((rel.starts_with("obl") && rel != "obl:agent") || (is_nominal(w) && rel.starts_with("nmod") && rel != "nmod:poss")) {
+      if (is_in(case_of(c), {"with", "to", "against", "on", "toward", "towards", "between", "among", "into", "upon"}))
+        for (int x : actors_at(c)) add_unique(out, x);
+    }
+  }
+  return out;
+}
+
+bool ClauseView::negated(int w) const {
+  for (int c : children_[w]) {
+    std::string_view rel = deprel(c);
+    std::string l = lemma(c);
+    if ((rel == "advmod" || rel == "neg" || rel == "aux" || rel == "det") &&
+        (l == "not" || l == "never" || l == "n't" || (rel == "det" && l == "no")))
+      return true;
+    if ((rel == "advmod" || rel == "aux") && feats(c).find("Polarity=Neg") != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::string ClauseView::modality(int w) const {
+  for (int x = w, steps = 0; x >= 0 && steps < 4; ++steps) {
+    for (int c : children_[x]) {
+      std::string_view rel = deprel(c);
+      if (rel == "aux") {
+        std::string l = lemma(c);
+        if (is_in(l, {"could", "can"})) return "could";
+        if (l == "would") return "would";
+        if (is_in(l, {"may", "might"})) return "may";
+        if (is_in(l, {"should", "must", "ought"})) return "should";
+        if (is_in(l, {"will", "shall", "'ll"})) return "will";
+      }
+      if (rel == "mark" && is_in(lemma(c), {"if", "unless", "whether"})) return "conditional";
+    }
+    int h = heads_[x];
+    if (h < 0) break;
+    std::string_view rel = deprel(x);
+    if (rel == "xcomp" || (rel == "advcl" && has_mark(x, "to"))) {
+      std::string g = lemma(h);
+      if (is_in(g, {"plan", "prepare", "schedule", "set"})) return "planned";
+      if (is_in(g, {"want", "hope", "intend", "aim", "seek", "try", "attempt", "wish", "expect"})) return "intended";
+      if (is_in(g, {"need"})) return "should";
+      x = h;
+      continue;
+    }
+    if (rel == "advcl" || rel == "conj") {
+      x = h;
+      continue;
+    }
+    break;
+  }
+  return {};
+}
+
+int ClauseView::speech_governor(int w) const {
+  for (int x = w, steps = 0; x >= 0 && heads_[x] >= 0 && steps <= n_; x = heads_[x], ++steps) {
+    std::string_view rel = deprel(x);
+    int h = heads_[x];
+    if ((rel == "ccomp" || rel == "parataxis") && speech_verb(lemma(h))) return h;
+  }
+  return -1;
+}
+
+int ClauseView::reporter(int w) const {
+  for (int x = w, steps = 0; x >= 0 && steps <= n_; x = heads_[x], ++steps)
+    for (int c : children_[x])
+      if (deprel(c).starts_with("obl") && case_of(c) == "according") {
+        std::vector<int> a = actors_at(c);
+        if (!a.empty()) return a.front();
+      }
+  int g = speech_governor(w);
+  if (g < 0) return -1;
+  for (int c : children_[g])
+    if (deprel(c) == "nsubj") {
+      std::vector<int> a = actors_at(c);
+      if (!a.empty()) return a.front();
+    }
+  return -1;
+}
+
+Place ClauseView::place_at(int w, const Gazetteer& gazetteer) const {
+  // The name is the word with its flat/compound parts ("Gaza Strip", "Tel Aviv").
+  int lo = w, hi = w;
+  for (int c : children_[w])
+    if (deprel(c) == "flat" || deprel(c) == "compound") lo = std::min(lo, c), hi = std::max(hi, c);
+  Place place;
+  for (int start = lo; start <= w; ++start) {
+    Span s{span(start).start, span(hi).end};
+    std::string name(a_.view(s));
+    const GazetteerEntry* e = gazetteer.find(name);
+    if (!e && hi != w) e = gazetteer.find(text(w));
+    if (!e) continue;
+    if (e->type != "CITY" && e->type != "GPE" && e->type != "LOC") continue;
+    place.name = e->name;
+    place.country = e->country;
+    place.lat = e->lat;
+    place.lon = e->lon;
+    place.has_coordinates = e->lat != 0 || e->lon != 0;
+    place.span = s;
+    return place;
+  }
+  return place;
+}
+
+Place ClauseView::location(int w, const Gazetteer& gazetteer) const {
+  auto from_children = [&](int x) -> Place {
+    for (int c : children_[x]) {
+      std::string_view rel = deprel(c);
+      if ((rel.starts_with("obl") || rel.starts_with("nmod")) &&
+          is_in(case_of(c), {"in", "at", "near", "inside", "outside", "across", "throughout"})) {
+        Place p = place_at(c, gazetteer);
+        if (!p.name.empty()) return p;
+      }
+      if (is_nominal(x) && rel == "compound") {
+        Place p = place_at(c, gazetteer);
+        if (!p.name.empty()) return p;
+      }
+    }
+    return {};
+  };
+  Place p = from_children(w);
+  if (p.name.empty() && is_nominal(w) && heads_[w] >= 0) p = from_children(heads_[w]);
+  return p;
+}
+
+std::string relative_date(const Article& article, const Event& event) {
+  const std::string& date = article.date;
+  if (date.size() < 10) return date;
+  std::tm tm{};
+  if (std::sscanf(date.c_str(), "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3) return date;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  tm.tm_hour = 12;
+  time_t t = timegm(&tm);
+  std::tm base{};
+  gmtime_r(&t, &base);
+  static const char* kDays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  int shift = 0;
+  bool found = false;
+  const Sentence& s = article.sentences[event.sentence];
+  for (uint32_t w = s.first_word; w < s.first_word + s.word_count && !found; ++w) {
+    std::string word = ascii_lower(article.word_text(w));
+    if (word == "yesterday") shift = -1, found = true;
+    else if (word == "today" || word == "tonight") shift = 0, found = true;
+    else
+      for (int d = 0; d < 7; ++d)
+        if (word == kDays[d]) {
+          shift = -((base.tm_wday - d + 7) % 7);
+          found = true;
+          break;
+        }
+  }
+  if (!found || shift == 0) return date.substr(0, 10);
+  t += static_cast<time_t>(shift) * 86400;
+  std::tm out{};
+  gmtime_r(&t, &out);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", out.tm_year + 1900, out.tm_mon + 1, out.tm_mday);
+  return buf;
+}
+
+}  // namespace parley::extract

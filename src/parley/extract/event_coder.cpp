@@ -1,0 +1,312 @@
+#include "parley/extract/event_coder.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <ctime>
+#include <map>
+#include <tuple>
+
+#include "parley/extract/clause.hpp"
+
+namespace parley::extract {
+
+namespace {
+
+bool is_in(std::string_view word, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), word) != set.end();
+}
+
+// Light verbs that turn an event noun object into the event: "hold talks", "launch strikes".
+bool light_verb(std::string_view lemma) {
+  return is_in(lemma, {"hold", "conduct", "launch", "carry", "begin", "start", "resume", "stage", "mount",
+                       "attend", "join", "open", "continue", "make", "have", "host", "convene", "impose",
+                       "announce", "sign", "reach", "declare", "deliver", "provide", "send", "give"});
+}
+
+}  // namespace
+
+EventCoder EventCoder::load(const std::string& data_dir) {
+  auto lexicon = std::make_shared<const Lexicon>(Lexicon::load_default(data_dir));
+  auto gazetteer = std::make_shared<const Gazetteer>(Gazetteer::load(data_dir));
+  return EventCoder(std::move(lexicon), std::move(gazetteer));
+}
+
+namespace {
+
+// Everything the coder needs about one article, computed once.
+class Coder {
+ public:
+  Coder(Article& a, const Lexicon& lexicon, const Gazetteer& gazetteer, const EventCoderOptions& options)
+      : a_(a), lexicon_(lexicon), gazetteer_(gazetteer), options_(options), index_(a) {}
+
+  void run() {
+    for (uint32_t s = 0; s < a_.sentences.size(); ++s) {
+      ClauseView view(index_, s);
+      code_sentence(view);
+    }
+    infer_locations();
+    assign_dates();
+    if (options_.merge_mentions) merge();
+  }
+
+ private:
+  struct Match {
+    const Pattern* pattern = nullptr;
+    int score = -1;
+    std::vector<int> bound;  // per constraint: the matched dependent (-1 for none)
+  };
+
+  // The best pattern for predicate `w` (local index) or an empty match.
+  Match match(const ClauseView& v, int w, bool noun) const {
+    Match best;
+    std::string lemma = v.lemma(w);
+    auto patterns = noun ? lexicon_.nouns(lemma) : lexicon_.verbs(lemma);
+    for (const Pattern& p : patterns) {
+      Match m;
+      m.pattern = &p;
+      m.score = 0;
+      bool ok = true;
+      for (const ArgConstraint& c : p.args) {
+        int d = v.find_dependent(w, c);
+        if (d < 0) {
+          ok = false;
+          break;
+        }
+        m.bound.push_back(d);
+        m.score += 2 + (c.lemmas.empty() ? 0 : 1);
+      }
+      if (ok && m.score > best.score) best = std::move(m);
+    }
+    return best;
+  }
+
+  // The act code a complement describes, or "" if none: verbs through their patterns, event
+  // nouns directly, transparent nouns ("proposal", "plan") through what they are about.
+  std::string complement_code(const ClauseView& v, int w, int depth, std::vector<int>& consumed) {
+    if (w < 0 || depth > 4) return {};
+    bool noun = v.is_nominal(w);
+    Match m = match(v, w, noun);
+    if (m.pattern && m.pattern->code == "---") return {};
+    if (m.pattern && m.pattern->code[0] != '~' && m.pattern->code[0] != '@') {
+      consumed.push_back(w);
+      return m.pattern->code;
+    }
+    if (m.pattern && m.pattern->code[0] == '@') {
+      consumed.push_back(w);
+      std::string inner = frame_complement(v, w, depth + 1, consumed);
+      return lexicon_.family_code(std::string_view(m.pattern->code).substr(1), inner);
+    }
+    // Transparent or unknown nouns: look into what they are about ("proposals for
+    // international forces", "a complete withdrawal of forces").
+    if (noun) {
+      for (int c : v.children(w)) {
+        std::string_view rel = v.deprel(c);
+        if (rel.starts_with("nmod") || rel.starts_with("acl") || rel == "compound" || rel == "amod" ||
+            rel == "conj") {
+          if (v.actor_of(c) >= 0 && !v.is_nominal_event(c, lexicon_)) continue;
+          std::string code = complement_code(v, c, depth + 1, consumed);
+          if (!code.empty()) return code;
+        }
+      }
+    }
+    return {};
+  }
+
+  // The complement of a frame verb: its object (when not an actor), its to-infinitive, or its
+  // "for"/"on"/"to" phrase.
+  std::string frame_complement(const ClauseView& v, int w, int depth, std::vector<int>& consumed) {
+    std::vector<int> candidates;
+    for (int c : v.children(w)) {
+      std::string_view rel = v.deprel(c);
+      if ((rel == "obj" || rel == "nsubj:pass") && v.actor_of(c) < 0) candidates.push_back(c);
+    }
+    for (int c : v.children(w))
+      if (v.deprel(c) == "xcomp" || (v.deprel(c) == "advcl" && v.has_mark(c, "to")) || v.deprel(c) == "ccomp")
+        candidates.push_back(c);
+    for (int c : v.children(w)) {
+      std::string_view rel = v.deprel(c);
+      if ((rel.starts_with("obl") || rel.starts_with("nmod")) &&
+          (v.case_of(c) == "for" || v.case_of(c) == "on" || v.case_of(c) == "to" || v.case_of(c) == "upon"))
+        candidates.push_back(c);
+    }
+    for (int c : candidates) {
+      std::string code = complement_code(v, c, depth, consumed);
+      if (!code.empty()) return code;
+    }
+    return {};
+  }
+
+  void code_sentence(const ClauseView& v) {
+    std::vector<int> consumed;
+    std::vector<char> done(v.size(), 0);
+    // Frames first: their complements are theirs, not separate events.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (int w = 0; w < v.size(); ++w) {
+        if (done[w] || std::find(consumed.begin(), consumed.end(), w) != consumed.end()) continue;
+        bool noun = v.is_nominal(w);
+        bool verb = v.upos(w) == "VERB";
+        if (!noun && !verb) continue;
+        Match m = match(v, w, noun);
+        if (!m.pattern) continue;
+        bool frame = m.pattern->code[0] == '@';
+        if ((pass == 0) != frame) continue;
+        done[w] = 1;
+        if (m.pattern->code == "---" || m.pattern->code == "~") continue;
+        std::string code = m.pattern->code;
+        std::vector<int> complement_words;
+        if (frame) {
+          std::vector<int> taken;
+          std::string inner = frame_complement(v, w, 0, taken);
+          code = lexicon_.family_code(std::string_view(code).substr(1), inner);
+          consumed.insert(consumed.end(), taken.begin(), taken.end());
+          complement_words = taken;
+        }
+        if (noun && !noun_event_is_anchored(v, w)) continue;
+        emit(v, w, m, code, complement_words);
+      }
+    }
+  }
+
+  // A bare event noun ("talks are pivotal") is not an event record; it needs participants or a
+  // light verb that makes it one.
+  bool noun_event_is_anchored(const ClauseView& v, int w) const {
+    for (int c : v.children(w)) {
+      std::string_view rel = v.deprel(c);
+      if (v.actor_of(c) >= 0 && (rel.starts_with("nmod") || rel == "amod" || rel == "compound")) return true;
+    }
+    int h = v.head(w);
+    if (h >= 0 && (v.deprel(w) == "obj" || v.deprel(w) == "nsubj:pass") && light_verb(v.lemma(h))) return true;
+    return false;
+  }
+
+  std::vector<int> sources_of(const ClauseView& v, int w, const Match& m, int depth = 0) const {
+    for (size_t i = 0; i < m.bound.size(); ++i)
+      if (m.pattern->args[i].role == ArgRole::Source) return v.actors_at(m.bound[i]);
+    return v.agent_actors(w, lexicon_, depth);
+  }
+
+  std::vector<int> targets_of(const ClauseView& v, int w, const Match& m, const std::vector<int>& complement) const {
+    for (size_t i = 0; i < m.bound.size(); ++i)
+      if (m.pattern->args[i].role == ArgRole::Target) return v.actors_at(m.bound[i]);
+    std::vector<int> t = v.patient_actors(w);
+    if (!t.empty()) return t;
+    // Frames: whoever the complement is about ("demand a withdrawal of Israeli forces",
+    // "rejected the conditions set by Israel").
+    for (int c : complement) {
+      t = v.subtree_actors(c, w);
+      if (!t.empty()) return t;
+    }
+    for (int c : v.children(w)) {
+      std::string_view rel = v.deprel(c);
+      if (rel == "obj" || rel == "nsubj:pass") {
+        t = v.subtree_actors(c, w);
+        if (!t.empty()) return t;
+      }
+    }
+    return {};
+  }
+
+  void emit(const ClauseView& v, int w, const Match& m, const std::string& code, const std::vector<int>& complement) {
+    std::vector<int> sources = sources_of(v, w, m);
+    std::vector<int> targets = targets_of(v, w, m, complement);
+    // A source that is also a target is a reflexive misreading ("Israel and Hamas agreed" is
+    // handled as a joint event below).
+    std::erase_if(targets, [&](int t) { return std::find(sources.begin(), sources.end(), t) != sources.end(); });
+
+    Event base;
+    base.sentence = v.sentence();
+    base.cameo = code;
+    base.trigger = v.span(w);
+    if (int prt = v.child_with(w, "compound:prt"); prt >= 0) base.trigger.end = std::max(base.trigger.end, v.span(prt).end);
+    base.evidence = v.subtree_span(v.clause_root(w));
+    base.negated = v.negated(w);
+    base.modality = v.modality(w);
+    base.reported_by = v.reporter(w);
+    base.location = v.location(w, gazetteer_);
+    base.pattern = m.pattern->origin;
+
+    auto push = [&](int s, int t) {
+      Event e = base;
+      e.source_actor = s;
+      e.target_actor = t;
+      if (s >= 0) e.source_code = a_.actors[s].code;
+      if (t >= 0) e.target_code = a_.actors[t].code;
+      a_.events.push_back(std::move(e));
+    };
+    if (!sources.empty()) {
+      for (int s : sources) {
+        if (targets.empty()) push(s, -1);
+        for (int t : targets) push(s, t);
+      }
+      return;
+    }
+    // Meetings and negotiations among several parties: one event per pair.
+    if (code.starts_with("04") && targets.size() >= 2) {
+      for (size_t i = 0; i < targets.size(); ++i)
+        for (size_t j = i + 1; j < targets.size(); ++j) push(targets[i], targets[j]);
+      return;
+    }
+    if (options_.keep_unattributed)
+      for (int t : targets) push(-1, t);
+  }
+
+  // Events of one kind in an article happen where the article places that kind of event: the
+  // "Cairo talks" locate every negotiation event of the article that names no place itself.
+  void infer_locations() {
+    std::map<std::string, Place> venue;  // CAMEO root -> place
+    for (uint32_t s = 0; s < a_.sentences.size(); ++s) {
+      ClauseView v(index_, s);
+      for (int w = 0; w < v.size(); ++w) {
+        bool noun = v.is_nominal(w);
+        Match m = match(v, w, noun);
+        if (!m.pattern || m.pattern->code.size() < 3 || !std::isdigit(static_cast<unsigned char>(m.pattern->code[0])))
+          continue;
+        Place p = v.location(w, gazetteer_);
+        if (p.name.empty()) continue;
+        venue.emplace(m.pattern->code.substr(0, 2), p);
+      }
+    }
+    for (Event& e : a_.events) {
+      if (!e.location.name.empty()) continue;
+      if (auto it = venue.find(e.cameo.substr(0, 2)); it != venue.end()) e.location = it->second;
+    }
+  }
+
+  void assign_dates() {
+    for (Event& e : a_.events) e.date = relative_date(a_, e);
+  }
+
+  void merge() {
+    std::vector<Event> merged;
+    std::map<std::tuple<std::string, int, int, bool, std::string, int>, size_t> seen;
+    for (Event& e : a_.events) {
+      auto key = std::make_tuple(e.cameo, e.source_actor, e.target_actor, e.negated, e.modality, e.reported_by);
+      if (auto it = seen.find(key); it != seen.end()) {
+        Event& first = merged[it->second];
+        first.other_mentions.push_back(e.trigger);
+        if (first.location.name.empty()) first.location = e.location;
+        continue;
+      }
+      seen.emplace(key, merged.size());
+      merged.push_back(std::move(e));
+    }
+    a_.events = std::move(merged);
+  }
+
+  Article& a_;
+  const Lexicon& lexicon_;
+  const Gazetteer& gazetteer_;
+  const EventCoderOptions& options_;
+  ArticleIndex index_;
+};
+
+}  // namespace
+
+void EventCoder::process(Article& article) const {
+  article.events.clear();
+  if (article.analysis.size() != article.words.size()) return;  // not parsed
+  Coder(article, *lexicon_, *gazetteer_, options_).run();
+}
+
+}  // namespace parley::extract

@@ -1,0 +1,203 @@
+#include "parley/extract/lexicon.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+namespace parley::extract {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::vector<std::string_view> split_ws(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::vector<std::string> split_bar(std::string_view s) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t next = s.find('|', pos);
+    if (next == std::string_view::npos) next = s.size();
+    if (next > pos) out.push_back(lower(s.substr(pos, next - pos)));
+    pos = next + 1;
+  }
+  return out;
+}
+
+Relation parse_relation(std::string_view r, const std::string& origin) {
+  static const std::pair<std::string_view, Relation> kNames[] = {
+      {"obj", Relation::Obj},       {"iobj", Relation::Iobj},   {"obl", Relation::Obl},
+      {"nmod", Relation::Nmod},     {"xcomp", Relation::Xcomp}, {"ccomp", Relation::Ccomp},
+      {"prt", Relation::Particle},  {"amod", Relation::Amod},   {"compound", Relation::Compound},
+      {"nsubj", Relation::Nsubj},   {"any", Relation::Any}};
+  for (const auto& [name, rel] : kNames)
+    if (r == name) return rel;
+  throw std::invalid_argument(origin + ": unknown relation '" + std::string(r) + "'");
+}
+
+bool valid_code(std::string_view code) {
+  if (code == "---" || code == "~") return true;
+  if (code.size() > 1 && code[0] == '@') {
+    return code == "@appeal" || code == "@intent" || code == "@demand" || code == "@reject" ||
+           code == "@threaten";
+  }
+  if (code.size() < 3 || code.size() > 4) return false;
+  return std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+template <typename F>
+void for_each_line(const std::string& path, F&& f) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open lexicon file " + path);
+  std::string line;
+  size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    if (line.empty()) continue;
+    f(line, path + ":" + std::to_string(number));
+  }
+}
+
+std::vector<std::string> tsv_files(const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    if (entry.is_regular_file() && entry.path().extension() == ".tsv") out.push_back(entry.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const std::vector<Pattern> kNone;
+
+}  // namespace
+
+Lexicon Lexicon::load_default(const std::string& data_dir) {
+  Lexicon lexicon;
+  const std::filesystem::path root = std::filesystem::path(data_dir) / "events";
+  for (const std::string& f : tsv_files(root / "verbs")) lexicon.load_patterns(f, false);
+  for (const std::string& f : tsv_files(root / "nouns")) lexicon.load_patterns(f, true);
+  lexicon.load_families((root / "families.tsv").string());
+  return lexicon;
+}
+
+void Lexicon::load_patterns(const std::string& path, bool noun) {
+  for_each_line(path, [&](const std::string& line, const std::string& origin) {
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) throw std::invalid_argument(origin + ": expected CODE<TAB>PATTERN");
+    add(std::string_view(line).substr(0, tab), std::string_view(line).substr(tab + 1), noun, origin);
+  });
+}
+
+void Lexicon::load_families(const std::string& path) {
+  for_each_line(path, [&](const std::string& line, const std::string& origin) {
+    std::vector<std::string_view> cols = split_ws(line);
+    if (cols.size() != 6) throw std::invalid_argument(origin + ": expected act appeal intent demand reject threaten");
+    auto col = [&](size_t i) { return cols[i] == "-" ? std::string() : std::string(cols[i]); };
+    families_[std::string(cols[0])] = Family{col(1), col(2), col(3), col(4), col(5)};
+  });
+}
+
+void Lexicon::add(std::string_view code, std::string_view pattern, bool noun, std::string origin) {
+  while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
+  if (!valid_code(code)) throw std::invalid_argument(origin + ": bad code '" + std::string(code) + "'");
+  std::vector<std::string_view> parts = split_ws(pattern);
+  if (parts.empty()) throw std::invalid_argument(origin + ": empty pattern");
+  Pattern p;
+  p.code = std::string(code);
+  p.lemma = lower(parts[0]);
+  p.origin = std::move(origin);
+  for (size_t i = 1; i < parts.size(); ++i) {
+    std::string_view t = parts[i];
+    ArgConstraint c;
+    if (t[0] == '+') c.role = ArgRole::Target, t.remove_prefix(1);
+    else if (t[0] == '$') c.role = ArgRole::Source, t.remove_prefix(1);
+    std::string_view lemmas;
+    if (size_t eq = t.find('='); eq != std::string_view::npos) {
+      lemmas = t.substr(eq + 1);
+      t = t.substr(0, eq);
+      if (lemmas.empty()) throw std::invalid_argument(p.origin + ": empty lemma list in '" + std::string(parts[i]) + "'");
+    }
+    if (size_t colon = t.find(':'); colon != std::string_view::npos) {
+      c.prep = lower(t.substr(colon + 1));
+      t = t.substr(0, colon);
+    }
+    c.relation = parse_relation(t, p.origin);
+    c.lemmas = split_bar(lemmas);
+    p.args.push_back(std::move(c));
+  }
+  add(std::move(p), noun);
+}
+
+void Lexicon::add(Pattern pattern, bool noun) {
+  auto& table = noun ? nouns_ : verbs_;
+  table[pattern.lemma].push_back(std::move(pattern));
+}
+
+void Lexicon::override_with(const Lexicon& other) {
+  for (const auto& [lemma, patterns] : other.verbs_) verbs_[lemma] = patterns;
+  for (const auto& [lemma, patterns] : other.nouns_) nouns_[lemma] = patterns;
+  for (const auto& [act, family] : other.families_) families_[act] = family;
+}
+
+std::span<const Pattern> Lexicon::verbs(std::string_view lemma) const {
+  auto it = verbs_.find(std::string(lemma));
+  return it == verbs_.end() ? std::span<const Pattern>(kNone) : std::span<const Pattern>(it->second);
+}
+
+std::span<const Pattern> Lexicon::nouns(std::string_view lemma) const {
+  auto it = nouns_.find(std::string(lemma));
+  return it == nouns_.end() ? std::span<const Pattern>(kNone) : std::span<const Pattern>(it->second);
+}
+
+std::string Lexicon::family_code(std::string_view family, std::string_view act) const {
+  auto pick = [&](const Family& f) -> const std::string& {
+    if (family == "appeal") return f.appeal;
+    if (family == "intent") return f.intent;
+    if (family == "demand") return f.demand;
+    if (family == "reject") return f.reject;
+    return f.threaten;
+  };
+  for (std::string key(act); key.size() >= 2; key.pop_back()) {
+    if (auto it = families_.find(key); it != families_.end() && !pick(it->second).empty()) return pick(it->second);
+    if (key.size() == 3 && key.back() == '0') break;
+  }
+  if (family == "appeal") return "020";
+  if (family == "intent") return "030";
+  if (family == "demand") return "100";
+  if (family == "reject") return "120";
+  return "130";
+}
+
+size_t Lexicon::verb_count() const {
+  size_t n = 0;
+  for (const auto& [_, v] : verbs_) n += v.size();
+  return n;
+}
+
+size_t Lexicon::noun_count() const {
+  size_t n = 0;
+  for (const auto& [_, v] : nouns_) n += v.size();
+  return n;
+}
+
+}  // namespace parley::extract

@@ -1,0 +1,83 @@
+// The event lexicon: dependency patterns that turn a predicate (a verb, or an event noun such as
+// "talks" or "airstrike") and its dependents into a CAMEO code. Parley's own patterns live in
+// data/events/{verbs,nouns}.tsv; users add theirs (same format) and PETRARCH/TABARI verb
+// dictionaries can be converted into the same structure (see petrarch_verbs.hpp).
+//
+// Line format (tab between code and pattern; '#' starts a comment):
+//
+//   CODE <TAB> LEMMA [CONSTRAINT ...]
+//
+// CODE is a CAMEO code ("046"), "---" for a pattern that blocks coding (a discard: "yield
+// progress" is not CAMEO's yield), "~" for a transparent noun ("proposal", "plan": the code
+// comes from what the proposal is about), or a frame "@appeal", "@intent", "@demand",
+// "@reject", "@threaten" whose code comes from its complement through data/events/families.tsv
+// ("urge X to negotiate" -> appeal family of 046 = 026).
+// LEMMA is the lowercase lemma of the predicate. Each CONSTRAINT names a dependent:
+//
+//   [ROLE]REL[:PREP][=LEMMA|LEMMA...]
+//
+// REL is obj, iobj, obl, nmod, xcomp, ccomp, prt (a particle: "call off" = `call prt=off`),
+// amod, compound, nsubj or any (a word anywhere in the predicate's subtree). PREP restricts
+// obl/nmod to a case word ("obl:with"). The lemma list restricts the dependent's head lemma.
+// ROLE "+" marks the dependent as the event's target, "$" as its source (defaults: the subject
+// is the source, obj/iobj the target; for nouns, "by X"/"X's" is the source).
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace parley::extract {
+
+enum class Relation { Obj, Iobj, Obl, Nmod, Xcomp, Ccomp, Particle, Amod, Compound, Nsubj, Any };
+enum class ArgRole { None, Source, Target };
+
+struct ArgConstraint {
+  Relation relation = Relation::Any;
+  std::string prep;                 // required case/mark word for obl/nmod ("with"); "" = any
+  std::vector<std::string> lemmas;  // allowed head lemmas (lowercase); empty = any word
+  ArgRole role = ArgRole::None;
+};
+
+struct Pattern {
+  std::string code;   // CAMEO code, "---" (discard), "~" (transparent), "@family"
+  std::string lemma;  // predicate lemma, lowercase
+  std::vector<ArgConstraint> args;
+  std::string origin;  // "file:line", so a coding can be explained
+};
+
+// Frame families: for an act code, its appeal/intent/demand/reject/threaten counterparts.
+struct Family {
+  std::string appeal, intent, demand, reject, threaten;
+};
+
+class Lexicon {
+ public:
+  // Loads Parley's built-in lexicon: data_dir/events/{verbs,nouns,families}.tsv.
+  static Lexicon load_default(const std::string& data_dir);
+  // Adds patterns from a file in the format above; `noun` selects the noun table.
+  void load_patterns(const std::string& path, bool noun);
+  void load_families(const std::string& path);
+  // Adds one pattern; throws std::invalid_argument naming `origin` on a malformed line.
+  void add(std::string_view code, std::string_view pattern, bool noun, std::string origin);
+  void add(Pattern pattern, bool noun);
+  // Patterns of `other` replace this lexicon's patterns for the same lemmas (user overrides).
+  void override_with(const Lexicon& other);
+
+  std::span<const Pattern> verbs(std::string_view lemma) const;
+  std::span<const Pattern> nouns(std::string_view lemma) const;
+  // The code of `family` ("appeal", ...) for an act; falls back to the act's 3-digit parent,
+  // then to the family's own root code (020, 030, 100, 120, 130).
+  std::string family_code(std::string_view family, std::string_view act) const;
+  size_t verb_count() const;
+  size_t noun_count() const;
+
+ private:
+  std::unordered_map<std::string, std::vector<Pattern>> verbs_, nouns_;
+  std::unordered_map<std::string, Family> families_;
+};
+
+}  // namespace parley::extract

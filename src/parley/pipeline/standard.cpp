@@ -1,0 +1,33 @@
+#include "parley/pipeline/standard.hpp"
+
+#include "parley/actors/actor_resolver.hpp"
+#include "parley/extract/event_coder.hpp"
+#include "parley/nlp/parser.hpp"
+#include "parley/nlp/tagger.hpp"
+#include "parley/text/segmenter.hpp"
+
+namespace parley {
+
+Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
+  const std::string models = options.model_dir.empty() ? default_model_dir() : options.model_dir;
+  const std::string data = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  Pipeline p;
+  p.add(std::make_shared<Segmenter>(Segmenter::load(models)));
+  if (last == Stage::Segment) return p;
+  p.add(std::make_shared<nlp::Tagger>(nlp::Tagger::load(models)));
+  p.add(std::make_shared<nlp::Parser>(nlp::Parser::load(models)));
+  if (last == Stage::Parse) return p;
+  auto gazetteer = std::make_shared<const Gazetteer>(Gazetteer::load(data));
+  p.add(std::make_shared<ActorResolver>(gazetteer));
+  if (last == Stage::Actors) return p;
+  auto lexicon = std::make_shared<extract::Lexicon>(extract::Lexicon::load_default(data));
+  for (const std::string& path : options.lexicons) {
+    extract::Lexicon user;
+    user.load_patterns(path, false);
+    lexicon->override_with(user);
+  }
+  p.add(std::make_shared<extract::EventCoder>(lexicon, gazetteer));
+  return p;
+}
+
+}  // namespace parley
