@@ -2,6 +2,7 @@
 
 #include "../test_support.hpp"
 #include "parley/actors/actor_dictionary.hpp"
+#include "parley/actors/actor_resolver.hpp"
 
 namespace parley {
 namespace {
@@ -166,6 +167,51 @@ TEST(ActorsDictionary, ReadsPhoenixAndTabariDictionaries) {
   EXPECT_EQ(d.agent("farmers")->code, "AGR");
   ActorDictionary t = ActorDictionary::load(shared + "/peers/TABARI/TABARI.Demo.actors");
   EXPECT_EQ(t.match_actor(words("Argentina"))->code, "ARG");
+}
+
+}  // namespace
+}  // namespace parley
+
+namespace parley {
+namespace {
+
+// Dictionaries as an extra source of the actors stage: they override the built-in tables, and
+// date-restricted codes follow the article's date.
+TEST(ActorsDictionary, ResolverUsesDictionaries) {
+  auto dict = std::make_shared<ActorDictionary>();
+  dict->add_text(
+      "HAMAS [PSEREBHMS]\n"
+      "JOHN_DOE_\n\t[USAGOV 20100101-20121231]\n\t[USAELI]\n"
+      "CAIRO [EGY]\n"
+      "MEDIATOR [~NGO]\n",
+      "user");
+  ActorResolver resolver(std::make_shared<Gazetteer>(Gazetteer::load(default_data_dir())), {dict});
+  auto run = [&](const std::string& date) {
+    Article a;
+    a.text = "Hamas rejected the plan in Cairo. John Doe met mediators on Monday.";
+    a.date = date;
+    test::segmenter().run(a);
+    resolver.process(a);
+    return a;
+  };
+  auto code_of = [](const Article& a, std::string_view text) -> std::string {
+    for (const Mention& m : a.mentions)
+      if (a.view(m.span) == text) return a.actors[m.actor].code;
+    return "(none)";
+  };
+  Article a = run("2011-05-01");
+  EXPECT_EQ(code_of(a, "Hamas"), "PSEREBHMS");  // overrides the built-in PSEREB
+  EXPECT_EQ(code_of(a, "John Doe"), "USAGOV");
+  EXPECT_EQ(code_of(a, "mediators"), "NGO");
+  EXPECT_EQ(code_of(a, "Cairo"), "(none)");  // "in Cairo" stays a place: [EGY] adds nothing
+  EXPECT_EQ(code_of(run("2020-01-01"), "John Doe"), "USAELI");
+  // Without dictionaries: the built-in code.
+  ActorResolver plain(std::make_shared<Gazetteer>(Gazetteer::load(default_data_dir())));
+  Article b;
+  b.text = "Hamas rejected the plan.";
+  test::segmenter().run(b);
+  plain.process(b);
+  EXPECT_EQ(code_of(b, "Hamas"), "PSEREB");
 }
 
 }  // namespace

@@ -79,10 +79,23 @@ void add_actors_command(CLI::App& app) {
   add_input_options(cmd, *args);
   cmd->add_option("-f,--format", *format, "table or json")->capture_default_str()->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("--data", *data, "Data directory (gazetteer, actor tables)")->capture_default_str();
-  cmd->callback([args, format, data] {
+  auto dicts = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("--dict", *dicts,
+                  "PETRARCH/TABARI actor or agent dictionary (repeatable; overrides the built-in tables, "
+                  "later files override earlier ones)")
+      ->check(CLI::ExistingFile);
+  cmd->callback([args, format, data, dicts] {
+    ActorDictionaries dictionaries;
+    for (const std::string& path : *dicts) {
+      auto d = std::make_shared<ActorDictionary>(ActorDictionary::load(path));
+      for (const std::string& w : d->warnings()) std::cerr << "parley: " << w << '\n';
+      dictionaries.push_back(std::move(d));
+    }
     Pipeline pipeline;
     pipeline.add(std::make_shared<Segmenter>(Segmenter::load(args->models.empty() ? default_model_dir() : args->models)));
-    pipeline.add(std::make_shared<ActorResolver>(ActorResolver::load(*data)));
+    auto resolver = std::make_shared<ActorResolver>(ActorResolver::load(*data));
+    resolver->set_dictionaries(std::move(dictionaries));
+    pipeline.add(resolver);
     run_inputs(*args, pipeline, [&](Article& a) {
       if (*format == "json") print_json(a);
       else print_table(a);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <map>
 
 #include "parley/text/utf8.hpp"
@@ -16,7 +17,48 @@ struct Piece {
   uint32_t first, last;  // token range, inclusive
   const GazetteerEntry* entry = nullptr;
   std::string country, sector;
+  std::string code;  // a person's code from a dictionary
+  Piece(Kind k, uint32_t f, uint32_t l, const GazetteerEntry* e = nullptr, std::string c = {}, std::string s = {},
+        std::string dict_code = {})
+      : kind(k), first(f), last(l), entry(e), country(std::move(c)), sector(std::move(s)), code(std::move(dict_code)) {}
 };
+
+// CAMEO sector codes (the part after a country code); other three-letter parts are regions or
+// organisations ("PSEGZA", "PSEREBHMS").
+bool known_sector(std::string_view code) {
+  static const char* kSectors[] = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU",
+                                   "BUS", "CRM", "CVL", "REF", "HLH", "LAB", "LEG", "AGR", "ELI", "IGO",
+                                   "NGO", "UAF", "INS", "SEP", "MOD", "RAD", "HRI", "ENV", "DEV", "IMG",
+                                   "MNC", "NGM", "REL", "SPY", "ATH", "AMN", "MUS", "CHR", "JEW", "BUD"};
+  for (const char* k : kSectors)
+    if (code == k) return true;
+  return false;
+}
+
+// What a dictionary code says about its actor: "USAGOV" -> USA + GOV, "IGOUNO" -> IGO.
+GazetteerEntry dictionary_entry(const Gazetteer& gz, std::string name, const std::string& code) {
+  static const char* kNonState[] = {"IGO", "NGO", "NGM", "IMG", "MNC", "UIS", "UAF", "INS", "REB", "MED", "OPP"};
+  GazetteerEntry e;
+  e.name = std::move(name);
+  e.code = code;
+  CodeParts parts = split_code(code, [&](std::string_view iso) { return gz.country(iso) != nullptr; });
+  if (parts.country.empty()) {
+    bool known = false;
+    for (const char* k : kNonState) known |= parts.sector == k;
+    if (!known) parts.sector.clear();
+  } else if (!known_sector(parts.sector)) {
+    parts.sector.clear();  // a region ("PSEGZA"): the state's actor with a finer code
+  }
+  e.country = parts.country;
+  e.sector = parts.sector;
+  if (!e.country.empty() && code.size() == 3) e.type = "GPE";
+  else if (e.sector == "IGO") e.type = "IGO";
+  else if (e.sector == "NGO" || e.sector == "NGM") e.type = "NGO";
+  else if (e.sector == "MED") e.type = "MED";
+  else if (e.sector == "REB" || e.sector == "INS" || e.sector == "IMG" || e.sector == "UAF") e.type = "GRP";
+  else e.type = "ORG";
+  return e;
+}
 
 bool capitalized(std::string_view t) {
   if (t.empty()) return false;
@@ -100,6 +142,9 @@ void ActorResolver::process(Article& a) const {
   int last_person = -1;
   std::map<std::string, int> last_by_sector;      // sector -> most recent actor with it
   std::string last_country;                       // most recent country seen, for titles alone
+  const int32_t date = ActorDictionary::parse_date(a.date);
+  std::deque<GazetteerEntry> dict_entries;        // dictionary actors met in this article
+  std::vector<std::string_view> words;            // token texts, for dictionary lookups
 
   auto span_of = [&](uint32_t f, uint32_t l) { return Span{a.tokens[f].span.start, a.tokens[l].span.end}; };
   auto text_of = [&](uint32_t f, uint32_t l) {
@@ -142,11 +187,67 @@ void ActorResolver::process(Article& a) const {
 
     // 1. Pieces, longest gazetteer match first.
     std::vector<Piece> pieces;
+    if (!dictionaries_.empty()) {
+      words.clear();
+      for (uint32_t t = first; t < end; ++t) words.push_back(a.token_text(t));
+    }
     for (uint32_t t = first; t < end;) {
       bool matched = false;
       // Names start with a capital or a digit; lowercase starts can only be role phrases (<= 3 words).
       std::string_view head = a.token_text(t);
       bool name_start = capitalized(head) || std::isdigit(static_cast<unsigned char>(head[0]));
+      if (!dictionaries_.empty()) {
+        // Dictionaries first: a name (capitalised) or a role noun at least as long as the
+        // gazetteer's own match here.
+        std::span<const std::string_view> rest(words.data() + (t - first), end - t);
+        std::optional<ActorMatch> name;
+        std::optional<AgentMatch> agent;
+        for (const auto& d : dictionaries_) {
+          if (name_start)
+            if (auto m = d->match_actor(rest, date); m && (!name || m->length >= name->length)) name = m;
+          if (auto m = d->match_agent(rest); m && (!agent || m->length >= agent->length)) agent = m;
+        }
+        size_t gz_len = 0;
+        const GazetteerEntry* gz_entry = nullptr;
+        for (size_t len = std::min<size_t>(gz.max_name_words(), end - t); len >= 1 && name_start && !gz_len; --len)
+          if ((gz_entry = gz.find(text_of(t, t + static_cast<uint32_t>(len) - 1)))) gz_len = len;
+        // A dictionary that only says which state a built-in place or demonym belongs to ("Cairo"
+        // [EGY], "Palestinian" [PSE], "Gaza" [PSEGZA]) adds nothing: the built-in reading, which
+        // tells a place from its government by context, stays.
+        if (name && !name->code.empty()) {
+          std::string_view iso = std::string_view(name->code).substr(0, 3);
+          bool bare = name->code.size() == 3 || !known_sector(std::string_view(name->code).substr(3, 3));
+          bool builtin = (gz_len == name->length && gz_entry && gz_entry->country == iso) ||
+                         (name->length == 1 && gz.demonym(head) == std::string(iso));
+          if (bare && builtin && gz.country(iso)) name.reset();
+        }
+        if (name && name->length >= gz_len && (!agent || name->length >= agent->length)) {
+          const uint32_t l = t + static_cast<uint32_t>(name->length) - 1;
+          if (!name->code.empty()) {  // a null code ("---") names something that is no actor
+            const GazetteerEntry& e = dict_entries.emplace_back(dictionary_entry(gz, text_of(t, l), name->code));
+            // CountryInfo-style people carry dated codes; NER, when run, also says so.
+            if (!name->record->dated.empty() && l > t) {
+              // A title inside the dictionary phrase ("PRIME_MINISTER_BENJAMIN_NETANYAHU") is the
+              // text's own evidence: its sector beats the dictionary's dated code.
+              std::string country = e.country, sector = e.sector, code = e.code;
+              for (uint32_t k = t; k <= l; ++k)
+                if (auto role = gz.role(utf8::lower(a.token_text(k))); role && !country.empty())
+                  sector = *role, code = country + *role;
+              pieces.push_back({Piece::kPerson, t, l, nullptr, country, sector, code});
+            } else {
+              pieces.push_back({Piece::kEntity, t, l, &e, e.country, e.sector});
+            }
+          }
+          t = l + 1;
+          continue;
+        }
+        if (agent && agent->length >= gz_len && !agent->record->code.empty()) {
+          const uint32_t l = t + static_cast<uint32_t>(agent->length) - 1;
+          pieces.push_back({Piece::kRole, t, l, nullptr, "", agent->record->code});
+          t = l + 1;
+          continue;
+        }
+      }
       size_t max_len = std::min<size_t>(name_start ? gz.max_name_words() : 3, end - t);
       for (size_t len = max_len; len >= 1 && !matched; --len) {
         uint32_t l = t + static_cast<uint32_t>(len) - 1;
@@ -300,6 +401,10 @@ void ActorResolver::process(Article& a) const {
         } else {
           if (country.empty() && sector == "GOV" && !last_country.empty()) country = last_country;
           std::string code = org_code.empty() ? country + sector : org_code;
+          // A dictionary's code for a person counts when the text gives no title or country:
+          // titles in the article are newer than any dictionary ("spokesman, John Kirby").
+          if (!person->code.empty() && !has_role && country.empty())
+            code = person->code, country = person->country, sector = person->sector;
           uint32_t id = actor_for("PER|" + name, Actor{name, code, country, sector, "PER", {}});
           if (person->first != person->last) surnames[last_name] = id;
           add_mention(id, span, si, "name");

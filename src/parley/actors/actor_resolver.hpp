@@ -6,23 +6,36 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
+#include "parley/actors/actor_dictionary.hpp"
 #include "parley/actors/gazetteer.hpp"
 #include "parley/doc/document.hpp"
 #include "parley/pipeline/component.hpp"
 
 namespace parley {
 
+// Extra actor sources: PETRARCH/TABARI dictionaries (see actor_dictionary.hpp). A name or role
+// noun a dictionary knows overrides the built-in gazetteer when its match is at least as long;
+// among dictionaries, the later one wins a tie. Date-restricted codes are read at the article's
+// date (Article::date), or the most recent code when the article has none.
+using ActorDictionaries = std::vector<std::shared_ptr<const ActorDictionary>>;
+
 class ActorResolver : public Component {
  public:
-  explicit ActorResolver(std::shared_ptr<const Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {}
+  explicit ActorResolver(std::shared_ptr<const Gazetteer> gazetteer, ActorDictionaries dictionaries = {})
+      : gazetteer_(std::move(gazetteer)), dictionaries_(std::move(dictionaries)) {}
   static ActorResolver load(const std::string& data_dir);
+
+  void set_dictionaries(ActorDictionaries dictionaries) { dictionaries_ = std::move(dictionaries); }
+  const ActorDictionaries& dictionaries() const { return dictionaries_; }
 
   std::string_view name() const override { return "actors"; }
   void process(Article& article) const override;
 
  private:
   std::shared_ptr<const Gazetteer> gazetteer_;
+  ActorDictionaries dictionaries_;
 };
 
 }  // namespace parley
