@@ -6,7 +6,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "test_support.hpp"
+#include "../test_support.hpp"
 
 namespace parley::extract {
 namespace {

@@ -1,6 +1,7 @@
 #include "parley/pipeline/standard.hpp"
 
 #include "parley/actors/actor_resolver.hpp"
+#include "parley/extract/attribution.hpp"
 #include "parley/extract/event_coder.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
@@ -27,6 +28,8 @@ Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
     lexicon->override_with(user);
   }
   p.add(std::make_shared<extract::EventCoder>(lexicon, gazetteer));
+  if (last == Stage::Events) return p;
+  p.add(std::make_shared<extract::Attribution>(extract::Attribution::load(data)));
   return p;
 }
 

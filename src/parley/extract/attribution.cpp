@@ -1,0 +1,621 @@
+#include "parley/extract/attribution.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "parley/extract/clause.hpp"
+
+namespace parley::extract {
+
+namespace {
+
+bool is_in(std::string_view word, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), word) != set.end();
+}
+
+void add_unique(std::vector<int>& out, int x) {
+  if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Direct quotes: quote marks paired over the whole article text.
+
+struct QuoteMark {
+  uint32_t start, end;  // bytes of the mark
+  enum Kind { Straight, Open, Close, SingleOpen, SingleClose } kind;
+};
+
+std::vector<QuoteMark> quote_marks(std::string_view t) {
+  std::vector<QuoteMark> out;
+  for (uint32_t i = 0; i < t.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c == '"') {
+      out.push_back({i, i + 1, QuoteMark::Straight});
+    } else if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+      unsigned char d = static_cast<unsigned char>(t[i + 2]);
+      if (d == 0x9C) out.push_back({i, i + 3, QuoteMark::Open});
+      else if (d == 0x9D) out.push_back({i, i + 3, QuoteMark::Close});
+      else if (d == 0x98 && (i == 0 || std::isspace(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '('))
+        out.push_back({i, i + 3, QuoteMark::SingleOpen});
+      else if (d == 0x99 && (i + 3 >= t.size() || !std::isalpha(static_cast<unsigned char>(t[i + 3]))))
+        out.push_back({i, i + 3, QuoteMark::SingleClose});
+    } else if (c == 0xC2 && i + 1 < t.size()) {
+      unsigned char d = static_cast<unsigned char>(t[i + 1]);
+      if (d == 0xAB) out.push_back({i, i + 2, QuoteMark::Open});
+      else if (d == 0xBB) out.push_back({i, i + 2, QuoteMark::Close});
+    }
+  }
+  return out;
+}
+
+// Spans of quoted text (marks excluded). A quote left open at a paragraph end continues when
+// the next paragraph opens with a quote mark (the news convention for long quotes); otherwise
+// the stray mark is dropped.
+std::vector<Span> direct_quote_spans(std::string_view t) {
+  std::vector<Span> spans;
+  std::vector<QuoteMark> marks = quote_marks(t);
+  int open = -1;  // index into marks
+  bool single = false;
+  auto paragraph_break = [&](uint32_t from, uint32_t to) {
+    std::string_view between = t.substr(from, to - from);
+    return between.find('\n') != std::string_view::npos;
+  };
+  for (size_t i = 0; i < marks.size(); ++i) {
+    const QuoteMark& m = marks[i];
+    if (open >= 0 && paragraph_break(marks[open].end, m.start)) {
+      // Does a new paragraph start with this mark? Then the previous quote continues here.
+      size_t nl = t.rfind('\n', m.start);
+      bool starts_paragraph = nl != std::string_view::npos && t.substr(nl + 1, m.start - nl - 1).find_first_not_of(" \t") == std::string_view::npos;
+      if (starts_paragraph && (m.kind == QuoteMark::Straight || m.kind == QuoteMark::Open) && !single) {
+        size_t end = t.find('\n', marks[open].end);
+        spans.push_back({marks[open].end, static_cast<uint32_t>(end)});
+        open = static_cast<int>(i);
+        continue;
+      }
+      open = -1;
+    }
+    bool opens = m.kind == QuoteMark::Open || m.kind == QuoteMark::SingleOpen || (m.kind == QuoteMark::Straight && open < 0);
+    bool closes = open >= 0 && ((m.kind == QuoteMark::Close && !single) || (m.kind == QuoteMark::SingleClose && single) ||
+                                (m.kind == QuoteMark::Straight && marks[open].kind == QuoteMark::Straight));
+    if (closes) {
+      spans.push_back({marks[open].end, m.start});
+      open = -1;
+    } else if (opens && (open < 0 || m.kind == QuoteMark::Open)) {
+      open = static_cast<int>(i);
+      single = m.kind == QuoteMark::SingleOpen;
+    }
+  }
+  // Trim spaces; drop quotes of fewer than three words (scare quotes, titles).
+  std::vector<Span> out;
+  for (Span s : spans) {
+    while (s.start < s.end && std::isspace(static_cast<unsigned char>(t[s.start]))) ++s.start;
+    while (s.end > s.start && std::isspace(static_cast<unsigned char>(t[s.end - 1]))) --s.end;
+    std::string_view q = t.substr(s.start, s.size());
+    if (std::count(q.begin(), q.end(), ' ') >= 2) out.push_back(s);
+  }
+  return out;
+}
+
+bool inside(Span outer, Span inner) { return inner.start >= outer.start && inner.end <= outer.end; }
+bool overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
+
+// ---------------------------------------------------------------------------------------------
+// Phrases, topics and issues.
+
+std::string fold(const std::string& lemma) {
+  static const std::pair<std::string_view, std::string_view> kSynonyms[] = {
+      {"troop", "force"},        {"soldier", "force"},      {"army", "force"},       {"military", "force"},
+      {"truce", "ceasefire"},    {"cease-fire", "ceasefire"}, {"armistice", "ceasefire"},
+      {"talk", "negotiation"},   {"discussion", "negotiation"}, {"negotiate", "negotiation"},
+      {"assistance", "aid"},     {"relief", "aid"},         {"pullout", "withdrawal"}, {"withdraw", "withdrawal"},
+      {"retreat", "withdrawal"}, {"deploy", "deployment"},  {"peacekeeper", "force"}, {"strip", ""},
+      {"corridor", "axis"},      {"route", "axis"}};
+  for (const auto& [from, to] : kSynonyms)
+    if (lemma == from) return std::string(to);
+  return lemma;
+}
+
+bool content_word(std::string_view upos) { return upos == "NOUN" || upos == "PROPN" || upos == "ADJ" || upos == "VERB"; }
+
+bool vague_modifier(std::string_view lemma) {
+  return is_in(lemma, {"new", "complete", "full", "total", "own", "increased", "further", "urgent", "lasting",
+                       "possible", "potential", "significant", "substantial", "any", "more", "much", "such",
+                       "current", "ongoing", "recent", "entire", "immediate", "permanent", "real", "serious"});
+}
+
+}  // namespace
+
+std::string issue_key(const std::vector<std::string>& lemmas) {
+  std::set<std::string> keys;
+  for (const std::string& l : lemmas) {
+    if (vague_modifier(l)) continue;
+    std::string f = fold(l);
+    if (!f.empty()) keys.insert(f);
+  }
+  std::string out;
+  for (const std::string& k : keys) {
+    if (!out.empty()) out += ' ';
+    out += k;
+  }
+  return out;
+}
+
+bool opposed_stances(std::string_view a, std::string_view b) {
+  auto pro = [](std::string_view s) { return is_in(s, {"support", "demand", "accept", "maintain"}); };
+  auto con = [](std::string_view s) { return is_in(s, {"reject", "oppose"}); };
+  return (pro(a) && con(b)) || (con(a) && pro(b));
+}
+
+Attribution Attribution::load(const std::string&) { return Attribution(); }
+
+namespace {
+
+class Extractor {
+ public:
+  explicit Extractor(Article& a) : a_(a), index_(a) {}
+
+  void run() {
+    quotes_direct();
+    quotes_indirect();
+    std::sort(a_.quotes.begin(), a_.quotes.end(), [](const Quote& x, const Quote& y) { return x.span.start < y.span.start; });
+    claims();
+    positions();
+    divergences();
+  }
+
+ private:
+  uint32_t sentence_at(uint32_t byte) const {
+    auto it = std::upper_bound(a_.sentences.begin(), a_.sentences.end(), byte,
+                               [](uint32_t b, const Sentence& s) { return b < s.span.start; });
+    return it == a_.sentences.begin() ? 0 : static_cast<uint32_t>(it - a_.sentences.begin() - 1);
+  }
+
+  // The speaker of a speech verb: its subject's actor and mention span.
+  void speaker_of(const ClauseView& v, int cue, Quote& q) const {
+    Lexicon none;
+    std::vector<int> agents = v.agent_actors(cue, none);
+    for (int c : v.children(cue))
+      if (v.deprel(c) == "nsubj") {
+        int m = index_.mention_of_word(v.global(c));
+        q.speaker = m >= 0 ? a_.mentions[m].span : v.subtree_span(c);
+      }
+    if (!agents.empty()) q.speaker_actor = agents.front();
+  }
+
+  void quotes_direct() {
+    std::vector<Span> spans = direct_quote_spans(a_.text);
+    int last_speaker = -1;
+    uint32_t last_sentence = 0;
+    for (Span s : spans) {
+      Quote q;
+      q.span = s;
+      q.kind = "direct";
+      q.sentence = sentence_at(s.start);
+      uint32_t last = sentence_at(s.end > 0 ? s.end - 1 : 0);
+      // A cue verb outside the quote, in the sentences the quote touches: prefer one whose
+      // clause holds the quote, then the nearest.
+      int best_cue = -1;
+      uint32_t best_sentence = 0;
+      long best_distance = 1L << 40;
+      for (uint32_t si = q.sentence; si <= last + 1 && si < a_.sentences.size(); ++si) {
+        if (si == last + 1 && a_.sentences[si].span.start > s.end + 4) break;  // only "..." said X.
+        ClauseView v(index_, si);
+        for (int w = 0; w < v.size(); ++w) {
+          if (overlaps(v.span(w), s) || (v.upos(w) != "VERB" && !(v.lemma(w) == "accord"))) continue;
+          if (!speech_verb(v.lemma(w)) && v.lemma(w) != "accord") continue;
+          long d = v.span(w).start < s.start ? static_cast<long>(s.start) - v.span(w).end
+                                              : static_cast<long>(v.span(w).start) - s.end;
+          // A cue whose clause holds the quoted words ("He stated, '...'") beats a nearer one.
+          bool holds = false;
+          for (int x = 0; x < v.size() && !holds; ++x)
+            holds = inside(s, v.span(x)) && v.head(x) == w;
+          if (!holds) d += 1000;
+          if (d < best_distance) best_distance = d, best_cue = w, best_sentence = si;
+        }
+      }
+      if (best_cue >= 0) {
+        ClauseView v(index_, best_sentence);
+        q.cue = v.span(best_cue);
+        q.cue_lemma = v.lemma(best_cue);
+        speaker_of(v, best_cue, q);
+      } else if (last_speaker >= 0 && q.sentence <= last_sentence + 2) {
+        q.speaker_actor = last_speaker;  // a quote continuing the previous speaker's words
+      }
+      if (q.speaker_actor >= 0) last_speaker = q.speaker_actor, last_sentence = last;
+      a_.quotes.push_back(q);
+    }
+    direct_count_ = a_.quotes.size();
+  }
+
+  bool in_direct_quote(Span s) const {
+    for (size_t i = 0; i < direct_count_; ++i)
+      if (overlaps(a_.quotes[i].span, s)) return true;
+    return false;
+  }
+
+  void quotes_indirect() {
+    for (uint32_t si = 0; si < a_.sentences.size(); ++si) {
+      ClauseView v(index_, si);
+      for (int w = 0; w < v.size(); ++w) {
+        if (in_direct_quote(v.span(w))) continue;
+        // "according to X, ..."
+        if (v.lemma(w) == "accord" || (v.text(w) == "according" && v.head(w) >= 0)) {
+          int x = v.head(w);
+          if (x < 0) continue;
+          std::vector<int> actors = v.actors_at(x);
+          int clause = v.head(x);
+          if (clause < 0 || actors.empty()) continue;
+          Quote q;
+          q.kind = "indirect";
+          q.sentence = si;
+          q.span = v.subtree_span(clause);
+          q.cue = v.span(w);
+          q.cue_lemma = "according to";
+          q.speaker_actor = actors.front();
+          q.speaker = v.span(x);
+          a_.quotes.push_back(q);
+          continue;
+        }
+        if (v.upos(w) != "VERB" || !speech_verb(v.lemma(w))) continue;
+        int content = -1;
+        for (int c : v.children(w))
+          if (v.deprel(c) == "ccomp") content = c;
+        if (content < 0 || in_direct_quote(v.span(content))) continue;
+        Quote q;
+        q.kind = "indirect";
+        q.sentence = si;
+        // The reported clause without its complementiser.
+        Span span = v.subtree_span(content);
+        for (int c : v.children(content))
+          if (v.deprel(c) == "mark" && v.span(c).start == span.start) {
+            span.start = v.span(c).end;
+            while (span.start < span.end && a_.text[span.start] == ' ') ++span.start;
+          }
+        q.span = span;
+        q.cue = v.span(w);
+        if (int prt = v.child_with(w, "compound:prt"); prt >= 0) q.cue.end = std::max(q.cue.end, v.span(prt).end);
+        q.cue_lemma = v.lemma(w);
+        speaker_of(v, w, q);
+        a_.quotes.push_back(q);
+      }
+    }
+  }
+
+  // Text of a word's subtree, without relative clauses, appositions and edge punctuation,
+  // and without a leading determiner or possessive pronoun.
+  std::string phrase(const ClauseView& v, int w, std::vector<std::string>* lemmas, bool drop_case = true) const {
+    std::vector<int> words;
+    std::vector<int> stack{w};
+    while (!stack.empty()) {
+      int x = stack.back();
+      stack.pop_back();
+      words.push_back(x);
+      for (int c : v.children(x)) {
+        std::string_view rel = v.deprel(c);
+        if (rel == "acl:relcl" || rel == "appos" || rel == "punct" || rel == "parataxis" || rel == "advcl") continue;
+        if (x == w && drop_case && (rel == "case" || rel == "mark" || rel == "cc")) continue;
+        stack.push_back(c);
+      }
+    }
+    std::sort(words.begin(), words.end());
+    // Keep the contiguous run around the head (skipped children may leave gaps).
+    int lo = static_cast<int>(std::find(words.begin(), words.end(), w) - words.begin()), hi = lo;
+    while (lo > 0 && words[lo - 1] == words[lo] - 1) --lo;
+    while (hi + 1 < static_cast<int>(words.size()) && words[hi + 1] == words[hi] + 1) ++hi;
+    while (lo < hi && is_in(v.lemma(words[lo]), {"the", "a", "an", "this", "that", "these", "those", "their", "its",
+                                                   "his", "her", "our", "any", "some", "to"}))
+      ++lo;
+    if (lemmas)
+      for (int i = lo; i <= hi; ++i)
+        if (content_word(v.upos(words[i]))) lemmas->push_back(v.lemma(words[i]));
+    Span s{v.span(words[lo]).start, v.span(words[hi]).end};
+    std::string out(a_.view(s));
+    for (char& c : out)
+      if (c == '\n') c = ' ';
+    return out;
+  }
+
+  // The clause root of a quote: the word inside it whose head lies outside.
+  std::vector<std::pair<uint32_t, int>> quote_roots(const Quote& q) const {
+    std::vector<std::pair<uint32_t, int>> out;
+    for (uint32_t si = sentence_at(q.span.start); si < a_.sentences.size() && a_.sentences[si].span.start < q.span.end; ++si) {
+      ClauseView v(index_, si);
+      for (int w = 0; w < v.size(); ++w) {
+        if (!inside(q.span, v.span(w))) continue;
+        int h = v.head(w);
+        bool root = h < 0 || !inside(q.span, v.span(h));
+        bool side = h >= 0 && inside(q.span, v.span(h)) && (v.deprel(w) == "parataxis") && v.upos(w) == "VERB";
+        if ((root && (v.upos(w) == "VERB" || v.upos(w) == "ADJ" || v.upos(w) == "NOUN" || v.upos(w) == "AUX")) || side)
+          out.push_back({si, w});
+      }
+    }
+    return out;
+  }
+
+  void claims() {
+    for (size_t qi = 0; qi < a_.quotes.size(); ++qi) {
+      const Quote& q = a_.quotes[qi];
+      if (q.speaker_actor < 0) continue;
+      auto roots = quote_roots(q);
+      if (roots.size() > 3) roots.resize(3);
+      for (auto [si, r] : roots) {
+        ClauseView v(index_, si);
+        // The theme: what the claim is about.
+        int theme = -1, context = -1;
+        for (std::string_view rel : {"nsubj:pass", "obj", "nsubj"})
+          for (int c : v.children(r))
+            if (theme < 0 && v.deprel(c) == rel && v.actor_of(c) < 0 && v.upos(c) != "PRON" && v.is_nominal(c)) theme = c;
+        if (theme < 0) continue;
+        for (int c : v.children(r)) {
+          if (c == theme || v.actor_of(c) >= 0 || !v.is_nominal(c)) continue;
+          std::string_view rel = v.deprel(c);
+          if (rel == "nsubj" || ((rel.starts_with("obl") || rel.starts_with("nmod")) &&
+                                 is_in(v.case_of(c), {"in", "on", "of", "for", "at", "over", "about"})))
+            if (context < 0) context = c;
+        }
+        Claim c;
+        c.sentence = si;
+        c.source_actor = q.speaker_actor;
+        c.quote = static_cast<int32_t>(qi);
+        std::vector<std::string> theme_lemmas;
+        c.topic = phrase(v, theme, &theme_lemmas);
+        if (context >= 0) {
+          std::string ctx = phrase(v, context, nullptr);
+          c.topic += (v.deprel(context) == "nsubj" ? " in " : " " + v.case_of(context) + " ") + ctx;
+          if (v.deprel(context) == "nsubj") c.topic = phrase(v, theme, nullptr) + " in " + ctx;
+        }
+        bool negative_det = false;
+        for (int d : v.children(theme))
+          if (v.deprel(d) == "det" && v.lemma(d) == "no") negative_det = true;
+        c.affirmed = !(v.negated(r) || negative_det || is_in(v.lemma(r), {"fail", "lack"}));
+        std::string modality = v.modality(r);
+        const Actor& src = a_.actors[q.speaker_actor];
+        bool second_hand = q.cue_lemma == "report" || q.cue_lemma == "according to" ||
+                           src.name.find("sources") != std::string::npos;
+        c.certainty = is_in(modality, {"could", "may", "would", "conditional"}) ? "hedged"
+                      : second_hand                                            ? "reported"
+                                                                               : "asserted";
+        c.evidence = v.subtree_span(r);
+        if (!inside(q.span, c.evidence)) c.evidence = q.span;
+        topic_keys_.push_back(fold(v.lemma(theme)));
+        a_.claims.push_back(std::move(c));
+      }
+    }
+  }
+
+  static std::string_view stance_of(std::string_view lemma) {
+    if (is_in(lemma, {"support", "back", "endorse", "favor", "favour", "advocate", "welcome", "champion"})) return "support";
+    if (is_in(lemma, {"demand", "insist", "urge", "seek", "request", "require", "call", "press", "push"})) return "demand";
+    if (is_in(lemma, {"accept", "agree", "approve", "embrace"})) return "accept";
+    if (is_in(lemma, {"maintain", "keep", "retain"})) return "maintain";
+    if (is_in(lemma, {"reject", "refuse", "rebuff", "dismiss", "decline", "veto"})) return "reject";
+    if (is_in(lemma, {"oppose", "object", "resist", "condemn", "denounce"})) return "oppose";
+    return {};
+  }
+  static std::string_view stance_of_noun(std::string_view lemma) {
+    if (is_in(lemma, {"insistence", "demand", "call"})) return "demand";
+    if (is_in(lemma, {"support", "backing", "endorsement"})) return "support";
+    if (is_in(lemma, {"rejection", "refusal"})) return "reject";
+    if (is_in(lemma, {"opposition", "objection"})) return "oppose";
+    if (is_in(lemma, {"acceptance"})) return "accept";
+    return {};
+  }
+
+  void add_position(const ClauseView& v, int actor, std::string_view stance, int issue_word, int verb) {
+    std::vector<std::string> lemmas;
+    // "maintaining X" as the issue of a demand is a position to maintain X.
+    if (v.upos(issue_word) == "VERB" && is_in(v.lemma(issue_word), {"maintain", "keep", "retain"})) {
+      int obj = v.child_with(issue_word, "obj");
+      if (obj >= 0) {
+        stance = "maintain";
+        verb = issue_word;
+        issue_word = obj;
+      }
+    }
+    // Transparent heads: "proposals for international forces" are about international forces.
+    if (is_in(v.lemma(issue_word), {"proposal", "plan", "idea", "offer", "request", "call", "suggestion", "initiative"}))
+      for (int c : v.children(issue_word))
+        if (v.deprel(c).starts_with("nmod") && v.case_of(c) != "of") {
+          issue_word = c;
+          break;
+        }
+    std::string issue = phrase(v, issue_word, &lemmas);
+    // Phrases attached to the verb right after the object belong to the issue: "demand a
+    // withdrawal of forces from Gaza", "maintaining control over the Philadelphia axis".
+    Span end = v.subtree_span(issue_word);
+    for (int c : v.children(verb)) {
+      if (!v.deprel(c).starts_with("obl") || v.actor_of(c) >= 0) continue;
+      Span cs = v.subtree_span(c);
+      std::string_view between = a_.view(Span{end.end, cs.start});
+      if (cs.start >= end.end && between.find_first_not_of(" ") == std::string_view::npos &&
+          is_in(v.case_of(c), {"from", "over", "of", "in", "on", "to"})) {
+        issue += " " + phrase(v, c, &lemmas, false);
+        end = cs;
+      }
+    }
+    if (issue.empty() || lemmas.empty()) return;
+    Position p;
+    p.sentence = v.sentence();
+    p.actor = actor;
+    p.issue = issue;
+    p.issue_key = issue_key(lemmas);
+    p.stance = std::string(stance);
+    p.evidence = v.subtree_span(verb);
+    for (const Position& q : a_.positions)
+      if (q.actor == p.actor && q.issue_key == p.issue_key && q.stance == p.stance) return;
+    a_.positions.push_back(std::move(p));
+  }
+
+  std::vector<int> holders(const ClauseView& v, int w) const {
+    Lexicon none;
+    std::vector<int> actors = v.agent_actors(w, none);
+    // Stance participles hanging off a predicate ("remains firm on maintaining ...") belong to
+    // the clause's subject.
+    for (int x = v.head(w), steps = 0; actors.empty() && x >= 0 && steps < 3; x = v.head(x), ++steps)
+      actors = v.agent_actors(x, none);
+    return actors;
+  }
+
+  void positions() {
+    for (uint32_t si = 0; si < a_.sentences.size(); ++si) {
+      ClauseView v(index_, si);
+      for (int w = 0; w < v.size(); ++w) {
+        bool verb = v.upos(w) == "VERB";
+        std::string_view stance = verb ? stance_of(v.lemma(w)) : v.is_nominal(w) ? stance_of_noun(v.lemma(w)) : "";
+        if (stance.empty() || v.negated(w)) continue;
+        std::string modality = v.modality(w);
+        if (!modality.empty() && modality != "will") continue;
+        std::vector<int> actors;
+        if (verb) {
+          actors = holders(v, w);
+        } else {
+          for (int c : v.children(w))
+            if (v.deprel(c) == "nmod:poss" || v.deprel(c) == "amod" || v.deprel(c) == "compound")
+              for (int x : v.actors_at(c)) add_unique(actors, x);
+        }
+        if (actors.empty()) continue;
+        std::vector<int> issues;
+        for (int c : v.children(w)) {
+          std::string_view rel = v.deprel(c);
+          if (v.actor_of(c) >= 0 && rel != "xcomp") continue;
+          if (rel == "xcomp" && v.child_with(c, "aux:pass") >= 0) continue;  // "rejected proposals ... to be deployed"
+          bool complement_verb = is_in(v.lemma(w), {"urge", "call", "press", "push", "refuse", "decline", "agree", "demand", "seek"});
+          if (rel == "obj" || (rel == "xcomp" && complement_verb) || (rel == "advcl" && complement_verb && v.has_mark(c, "to")) ||
+              ((rel.starts_with("obl") || rel.starts_with("nmod") || rel == "acl") &&
+               is_in(v.case_of(c), {"for", "on", "to", "against", "of"})) ||
+              (!verb && rel == "acl"))
+            issues.push_back(c);
+          // "advocating for a ceasefire and increased aid": a verb conjunct without a subject
+          // continues the list of issues.
+          if (verb && rel == "conj" && v.upos(c) == "VERB" && v.child_with(c, "nsubj") < 0 && v.child_with(c, "obj") >= 0 &&
+              (v.xpos(c) == "VBN" || v.xpos(c) == "VBD"))
+            issues.push_back(c);
+        }
+        for (int actor : actors)
+          for (int issue : issues) add_position(v, actor, stance, issue, w);
+      }
+    }
+  }
+
+  void divergences() {
+    // Claims: the same theme, opposite polarity, different parties.
+    std::set<std::string> done;
+    for (size_t i = 0; i < a_.claims.size(); ++i) {
+      if (done.count(topic_keys_[i])) continue;
+      Divergence d;
+      d.kind = "claim";
+      bool affirmed = false, negated = false;
+      std::set<std::pair<std::string, bool>> sides;
+      for (size_t j = i; j < a_.claims.size(); ++j) {
+        if (topic_keys_[j] != topic_keys_[i]) continue;
+        const Claim& c = a_.claims[j];
+        (c.affirmed ? affirmed : negated) = true;
+        if (!sides.insert({a_.actors[c.source_actor].code, c.affirmed}).second) continue;
+        d.sides.push_back({c.source_actor, c.affirmed ? "affirmed" : "negated", c.evidence});
+        if (d.topic.empty() || (!c.affirmed && d.topic.size() < c.topic.size())) d.topic = c.topic;
+      }
+      done.insert(topic_keys_[i]);
+      if (!(affirmed && negated)) continue;
+      std::set<std::string> codes;
+      for (const auto& s : d.sides) codes.insert(a_.actors[s.actor].code);
+      if (codes.size() < 2) continue;
+      a_.divergences.push_back(std::move(d));
+    }
+    // Positions: the same issue, incompatible stances, different parties.
+    std::set<std::string> issues_done;
+    for (size_t i = 0; i < a_.positions.size(); ++i) {
+      const std::string& key = a_.positions[i].issue_key;
+      if (!issues_done.insert(key).second) continue;
+      Divergence d;
+      d.kind = "position";
+      d.topic = a_.positions[i].issue;
+      bool conflict = false;
+      for (size_t j = i; j < a_.positions.size(); ++j) {
+        const Position& p = a_.positions[j];
+        if (p.issue_key != key) continue;
+        for (const auto& s : d.sides)
+          if (opposed_stances(s.value, p.stance) && a_.actors[s.actor].code != a_.actors[p.actor].code) conflict = true;
+        d.sides.push_back({p.actor, p.stance, p.evidence});
+      }
+      if (conflict) a_.divergences.push_back(std::move(d));
+    }
+  }
+
+  Article& a_;
+  ArticleIndex index_;
+  size_t direct_count_ = 0;
+  std::vector<std::string> topic_keys_;  // parallel to a_.claims
+};
+
+}  // namespace
+
+void Attribution::process(Article& article) const {
+  article.quotes.clear();
+  article.claims.clear();
+  article.positions.clear();
+  article.divergences.clear();
+  if (article.analysis.size() != article.words.size()) return;
+  Extractor(article).run();
+}
+
+void collect(const Article& a, std::vector<PositionRecord>& positions, std::vector<ClaimRecord>& claims) {
+  for (const Position& p : a.positions) {
+    if (p.actor < 0) continue;
+    const Actor& x = a.actors[p.actor];
+    positions.push_back({a.id, x.code, x.name, p.issue, p.issue_key, p.stance, std::string(a.view(p.evidence))});
+  }
+  for (const Claim& c : a.claims) {
+    if (c.source_actor < 0) continue;
+    const Actor& x = a.actors[c.source_actor];
+    std::string key = c.topic.substr(0, c.topic.find(' '));
+    claims.push_back({a.id, x.code, x.name, c.topic, key, c.affirmed ? "affirmed" : "negated", c.certainty,
+                      std::string(a.view(c.evidence))});
+  }
+}
+
+std::vector<CorpusDivergence> corpus_divergences(const std::vector<PositionRecord>& positions,
+                                                 const std::vector<ClaimRecord>& claims) {
+  std::vector<CorpusDivergence> out;
+  std::map<std::string, std::vector<const ClaimRecord*>> by_topic;
+  for (const ClaimRecord& c : claims) by_topic[c.topic_key].push_back(&c);
+  for (const auto& [key, list] : by_topic) {
+    std::set<std::string> affirm, negate;
+    for (const ClaimRecord* c : list) (c->polarity == "affirmed" ? affirm : negate).insert(c->source_code);
+    bool differ = false;
+    for (const std::string& x : affirm)
+      for (const std::string& y : negate) differ |= x != y;
+    if (!differ) continue;
+    CorpusDivergence d;
+    d.topic = list.front()->topic;
+    d.kind = "claim";
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const ClaimRecord* c : list)
+      if (seen.insert({c->source_code, c->polarity}).second) {
+        d.sides.push_back({c->source_code, c->polarity});
+        d.evidence.push_back(c->doc_id + ": " + c->evidence);
+      }
+    out.push_back(std::move(d));
+  }
+  std::map<std::string, std::vector<const PositionRecord*>> by_issue;
+  for (const PositionRecord& p : positions) by_issue[p.issue_key].push_back(&p);
+  for (const auto& [key, list] : by_issue) {
+    bool conflict = false;
+    for (const PositionRecord* x : list)
+      for (const PositionRecord* y : list)
+        conflict |= x->actor_code != y->actor_code && opposed_stances(x->stance, y->stance);
+    if (!conflict) continue;
+    CorpusDivergence d;
+    d.topic = list.front()->issue;
+    d.kind = "position";
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const PositionRecord* p : list)
+      if (seen.insert({p->actor_code, p->stance}).second) {
+        d.sides.push_back({p->actor_code, p->stance});
+        d.evidence.push_back(p->doc_id + ": " + p->evidence);
+      }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace parley::extract
