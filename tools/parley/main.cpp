@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   parley::cli::add_tokenize_command(app);
   parley::cli::add_actors_command(app);
   parley::cli::add_code_command(app);
+  parley::cli::add_corpus_commands(app);
   parley::cli::add_parse_command(app);
   CLI::App* train = app.add_subcommand("train", "Train a model from gold data");
   train->require_subcommand(1);
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   eval->require_subcommand(1);
   parley::cli::add_eval_tokenize_command(*eval);
   parley::cli::add_eval_parse_command(*eval);
+  parley::cli::add_eval_quotes_command(*eval);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

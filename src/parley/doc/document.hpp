@@ -109,6 +109,7 @@ struct Claim {
   uint32_t sentence = 0;
   int32_t source_actor = -1;
   std::string topic;       // normalised noun phrase the claim is about ("progress in the Cairo talks")
+  std::string topic_key;   // what claims are compared on: the folded lemma of the topic's head
   bool affirmed = true;    // false for "did not yield any progress"
   std::string certainty;   // "asserted", "hedged" (could/may/likely), "reported" (second-hand)
   Span evidence;

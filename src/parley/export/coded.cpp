@@ -207,6 +207,8 @@ std::string coded_json(const Article& a, const extract::Ontology& ontology) {
     append_string(out, actor_code(a, c.source_actor));
     out += ",\"topic\":";
     append_string(out, c.topic);
+    out += ",\"topic_key\":";
+    append_string(out, c.topic_key);
     out += fmt::format(",\"polarity\":\"{}\",\"certainty\":", c.affirmed ? "affirmed" : "negated");
     append_string(out, c.certainty);
     out += ",\"quote\":";

@@ -29,3 +29,19 @@ std::string table(const Article& article, const extract::Ontology& ontology);
 std::string event_id(const Article& article, size_t event);
 
 }  // namespace parley::exporter
+
+#include <vector>
+
+#include "parley/extract/attribution.hpp"
+
+namespace parley::exporter {
+
+// Reads the output of `parley code` (JSON lines) back into corpus records, so positions and
+// divergences can be computed without re-analysing. Returns false with `error` naming the line
+// on malformed input; records read before the error are kept.
+bool read_coded_jsonl(const std::string& path, std::vector<extract::PositionRecord>& positions,
+                      std::vector<extract::ClaimRecord>& claims, std::string* error);
+// True when the file's first non-empty line looks like a `parley code` record.
+bool is_coded_jsonl(const std::string& path);
+
+}  // namespace parley::exporter

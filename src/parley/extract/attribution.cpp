@@ -377,7 +377,8 @@ class Extractor {
                                                                                : "asserted";
         c.evidence = v.subtree_span(r);
         if (!inside(q.span, c.evidence)) c.evidence = q.span;
-        topic_keys_.push_back(fold(v.lemma(theme)));
+        c.topic_key = fold(v.lemma(theme));
+        topic_keys_.push_back(c.topic_key);
         a_.claims.push_back(std::move(c));
       }
     }
@@ -567,8 +568,7 @@ void collect(const Article& a, std::vector<PositionRecord>& positions, std::vect
   for (const Claim& c : a.claims) {
     if (c.source_actor < 0) continue;
     const Actor& x = a.actors[c.source_actor];
-    std::string key = c.topic.substr(0, c.topic.find(' '));
-    claims.push_back({a.id, x.code, x.name, c.topic, key, c.affirmed ? "affirmed" : "negated", c.certainty,
+    claims.push_back({a.id, x.code, x.name, c.topic, c.topic_key, c.affirmed ? "affirmed" : "negated", c.certainty,
                       std::string(a.view(c.evidence))});
   }
 }
