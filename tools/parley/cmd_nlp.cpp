@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "input_options.hpp"
+#include "parley/pipeline/standard.hpp"
 #include "parley/nlp/evaluation.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
@@ -140,34 +142,15 @@ void add_train_parser_command(CLI::App& train) {
 namespace parley::cli {
 
 void add_parse_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("parse", "Tokenize, tag, lemmatize and parse text files; CoNLL-U on stdout");
-  auto files = std::make_shared<std::vector<std::string>>();
-  auto models = std::make_shared<std::string>(default_model_dir());
-  cmd->add_option("files", *files, "Plain UTF-8 text files")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--models", *models, "Model directory")->capture_default_str();
-  cmd->callback([files, models] {
-    Segmenter segmenter = Segmenter::load(*models);
-    nlp::Tagger tagger = nlp::Tagger::load(*models);
-    nlp::Parser parser = nlp::Parser::load(*models);
-    for (const auto& path : *files) {
-      std::ifstream in(path, std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      Article a;
-      a.text = ss.str();
-      if (!in || utf8::find_invalid(a.text)) {
-        std::cerr << "parley: " << path << ": unreadable or not valid UTF-8, skipped\n";
-        exit_code = 2;
-        continue;
-      }
-      a.id = content_id(a.text);
-      a.source = path;
-      a.origin.path = path;
-      segmenter.run(a);
-      tagger.process(a);
-      parser.process(a);
-      conllu::write_article(std::cout, a);
-    }
+  auto* cmd = app.add_subcommand("parse", "Tokenize, tag, lemmatize and parse articles; CoNLL-U on stdout");
+  auto args = std::make_shared<InputArgs>();
+  add_input_options(cmd, *args);
+  cmd->callback([args] {
+    StandardOptions options;
+    options.model_dir = args->models;
+    Pipeline pipeline = standard_pipeline(Stage::Parse, options);
+    run_inputs(*args, pipeline, [](Article& a) { conllu::write_article(std::cout, a); });
+    std::cout.flush();
   });
 }
 
