@@ -1,0 +1,106 @@
+// The PETRARCH/TABARI verb dictionary reader: a small dictionary written here (always runs) and
+// the validation and CAMEO dictionaries in ../shared (skip without PARLEY_SHARED).
+#include "parley/extract/petrarch_verbs.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include "../test_support.hpp"
+
+namespace parley::extract {
+namespace {
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  auto path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+bool has(const Lexicon& lx, const std::string& lemma, const std::string& code, size_t nargs) {
+  for (const Pattern& p : lx.verbs(lemma))
+    if (p.code == code && p.args.size() == nargs) return true;
+  return false;
+}
+
+TEST(PetrarchVerbs, ReadsBlocksSynsetsAndPatterns) {
+  std::string path = write_temp("parley_petr_verbs.txt",
+                                "&AIDWORDS\n+AID\n+ASSISTANCE\n\n"
+                                "--- GIVE   [070]  ---\n"
+                                "GIVE {GAVE GIVEN GIVING GIVES}\nDONATE [071]\n+HAND_OVER\n"
+                                "- * &AIDWORDS (TO +)  [073]  # comment\n"
+                                "- * (FOR $)  [074]\n"
+                                "- SAID * WEAPONS [072]\n"
+                                "- * % [030]\n"
+                                "- * BROKEN [07\n");
+  PetrarchReadStats stats;
+  Lexicon lx = read_petrarch_verbs(path, &stats);
+  EXPECT_EQ(stats.verbs, 3u);
+  EXPECT_EQ(stats.forms, 4u);
+  EXPECT_EQ(stats.synsets, 1u);
+  EXPECT_EQ(stats.patterns_read, 5u);
+  EXPECT_TRUE(has(lx, "give", "070", 0));
+  EXPECT_TRUE(has(lx, "donate", "071", 0));
+  EXPECT_TRUE(has(lx, "hand", "070", 1));  // hand prt=over
+  ASSERT_TRUE(has(lx, "give", "073", 2));
+  for (const Pattern& p : lx.verbs("give")) {
+    if (p.code != "073") continue;
+    EXPECT_EQ(p.args[0].relation, Relation::Obj);
+    EXPECT_EQ(p.args[0].lemmas, (std::vector<std::string>{"aid", "aids", "assistance", "assistances"}));
+    EXPECT_EQ(p.args[1].relation, Relation::Obl);
+    EXPECT_EQ(p.args[1].prep, "to");
+    EXPECT_EQ(p.args[1].role, ArgRole::Target);
+  }
+  EXPECT_TRUE(has(lx, "donate", "074", 1));
+  EXPECT_EQ(stats.skipped_by_reason["pre-verb context"], 1u);
+  EXPECT_EQ(stats.skipped_by_reason["compound actor (%)"], 1u);
+  ASSERT_FALSE(stats.problems.empty());
+  EXPECT_NE(stats.problems.back().find("parley_petr_verbs.txt:13"), std::string::npos) << stats.problems.back();
+  std::filesystem::remove(path);
+}
+
+TEST(PetrarchVerbs, TabariLinesAreBlocks) {
+  std::string path = write_temp("parley_tabari.verbs",
+                                "ABANDON  [---] ;OY 25 Jul 2003\n- * STRONGHOLD  [0874] ;jap\n"
+                                "- * OUTPOST IN_ +  [0874]\nABDUCT  [181]\n- + * BY_ $  [181]\n"
+                                "- * { HOSTAGE | CAPTIVE } [181]\n");
+  PetrarchReadStats stats;
+  Lexicon lx = read_petrarch_verbs(path, &stats);
+  EXPECT_EQ(stats.blocks, 2u);
+  EXPECT_TRUE(has(lx, "abandon", "0874", 1));
+  EXPECT_TRUE(has(lx, "abandon", "0874", 2));
+  EXPECT_FALSE(has(lx, "abduct", "0874", 1));  // ABDUCT starts its own block
+  EXPECT_TRUE(has(lx, "abduct", "181", 0));
+  bool alternatives = false;
+  for (const Pattern& p : lx.verbs("abduct"))
+    if (p.args.size() == 1 && p.args[0].lemmas == std::vector<std::string>{"hostage", "captive"}) alternatives = true;
+  EXPECT_TRUE(alternatives);
+  std::filesystem::remove(path);
+}
+
+TEST(PetrarchVerbs, MissingOrEmptyFileIsAnError) {
+  EXPECT_THROW(read_petrarch_verbs("/nonexistent/verbs.txt", nullptr), std::runtime_error);
+  std::string path = write_temp("parley_empty.verbs", "# nothing\n\n");
+  EXPECT_THROW(read_petrarch_verbs(path, nullptr), std::runtime_error);
+  std::filesystem::remove(path);
+}
+
+TEST(PetrarchVerbs, ValidationAndCameoDictionaries) {
+  PARLEY_REQUIRE_SHARED(shared);
+  PetrarchReadStats v;
+  Lexicon validate = read_petrarch_verbs(shared + "/peers/petrarch2/dictionaries/PETR.Validate.verbs.txt", &v);
+  EXPECT_GT(v.verbs, 200u);
+  EXPECT_GT(v.patterns_read, 400u);
+  EXPECT_GT(v.patterns_converted, v.patterns_read / 2);
+  EXPECT_FALSE(validate.verbs("abandon").empty());
+  PetrarchReadStats c;
+  Lexicon cameo = read_petrarch_verbs(shared + "/peers/petrarch2/dictionaries/CAMEO.2.0.txt", &c);
+  EXPECT_GT(c.verbs, 1000u);
+  EXPECT_GT(cameo.verb_count(), 5000u);
+  PetrarchReadStats t;
+  Lexicon tabari = read_petrarch_verbs(shared + "/peers/TABARI/CAMEO.091003.master.verbs", &t);
+  EXPECT_GT(t.blocks, 1000u);
+  EXPECT_GT(t.patterns_converted, 1000u);
+}
+
+}  // namespace
+}  // namespace parley::extract
