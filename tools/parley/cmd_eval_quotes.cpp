@@ -6,6 +6,8 @@
 #include "commands.hpp"
 #include "parley/actors/actor_resolver.hpp"
 #include "parley/eval/quote_eval.hpp"
+#include "parley/eval/stance_eval.hpp"
+#include "parley/pipeline/standard.hpp"
 #include "parley/extract/attribution.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
@@ -41,6 +43,26 @@ void add_eval_quotes_command(CLI::App& eval) {
       fmt::print("  found {} of {} cues ({} quoted: {} found, {} right speaker); {} of {} predicted cues are gold\n",
                  s.found, s.gold, s.gold_quoted, s.found_quoted, s.speaker_correct_quoted, s.predicted_correct,
                  s.predicted);
+    }
+  });
+}
+
+void add_eval_stance_command(CLI::App& eval) {
+  auto* cmd = eval.add_subcommand("stance", "Polarity of events toward named targets against NewsMTSC");
+  auto files = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("--newsmtsc", *files, "NewsMTSC JSON lines file(s)")->required()->check(CLI::ExistingFile);
+  cmd->callback([files] {
+    Pipeline chain = standard_pipeline(Stage::Events);
+    extract::Ontology ontology = extract::Ontology::load(default_data_dir());
+    fmt::print("{:<24} {:>7} {:>9} {:>12} {:>15} {:>12}\n", "file", "targets", "accuracy", "polar preds",
+               "polar precision", "polar recall");
+    for (const std::string& path : *files) {
+      size_t skipped = 0;
+      eval::StanceScores s = eval::evaluate_newsmtsc(path, chain, ontology, &skipped);
+      std::string name = path.substr(path.find_last_of('/') + 1);
+      fmt::print("{:<24} {:>7} {:>9.2f} {:>12} {:>15.2f} {:>12.2f}\n", name, s.targets, s.accuracy(), s.predicted_polar,
+                 s.polar_precision(), s.polar_recall());
+      if (skipped) fmt::print("  {} malformed line(s) skipped\n", skipped);
     }
   });
 }

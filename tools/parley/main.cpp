@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   parley::cli::add_eval_tokenize_command(*eval);
   parley::cli::add_eval_parse_command(*eval);
   parley::cli::add_eval_quotes_command(*eval);
+  parley::cli::add_eval_stance_command(*eval);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

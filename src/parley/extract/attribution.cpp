@@ -179,7 +179,19 @@ class Extractor {
         int m = index_.mention_of_word(v.global(c));
         q.speaker = m >= 0 ? a_.mentions[m].span : v.subtree_span(c);
       }
-    if (!agents.empty()) q.speaker_actor = agents.front();
+    if (!agents.empty()) {
+      q.speaker_actor = agents.front();
+      return;
+    }
+    // Inverted attribution ("..., said Israeli Prime Minister Benjamin Netanyahu.") is often
+    // misparsed; the actor right after the cue is the speaker.
+    for (int k = cue + 1; k < v.size() && k <= cue + 4 && v.upos(k) != "PUNCT" && v.upos(k) != "VERB"; ++k) {
+      int m = index_.mention_of_word(v.global(k));
+      if (m < 0) continue;
+      q.speaker_actor = static_cast<int>(a_.mentions[m].actor);
+      q.speaker = a_.mentions[m].span;
+      return;
+    }
   }
 
   void quotes_direct() {

@@ -210,6 +210,11 @@ class Coder {
   void emit(const ClauseView& v, int w, const Match& m, const std::string& code, const std::vector<int>& complement) {
     std::vector<int> sources = sources_of(v, w, m);
     std::vector<int> targets = targets_of(v, w, m, complement);
+    // Actors without a code (a person nothing ties to a country or group) make records no
+    // analysis can use; they are left out rather than coded as unknown.
+    auto uncoded = [&](int x) { return a_.actors[x].code.empty(); };
+    std::erase_if(sources, uncoded);
+    std::erase_if(targets, uncoded);
     // A source that is also a target is a reflexive misreading ("Israel and Hamas agreed" is
     // handled as a joint event below).
     std::erase_if(targets, [&](int t) { return std::find(sources.begin(), sources.end(), t) != sources.end(); });

@@ -1,0 +1,79 @@
+// Quote styles and speakers beyond the reference article.
+#include <gtest/gtest.h>
+
+#include "../test_support.hpp"
+#include "parley/pipeline/standard.hpp"
+
+namespace parley {
+namespace {
+
+Article code(const std::string& text) {
+  static const Pipeline p = standard_pipeline(Stage::Attribution);
+  Article a;
+  a.text = "Headline\n" + text;
+  p.process(a);
+  return a;
+}
+
+struct Seen {
+  std::string text, code, kind;
+};
+std::vector<Seen> quotes(const Article& a) {
+  std::vector<Seen> out;
+  for (const Quote& q : a.quotes)
+    out.push_back({std::string(a.view(q.span)), q.speaker_actor >= 0 ? a.actors[q.speaker_actor].code : "?", q.kind});
+  return out;
+}
+
+TEST(Quotes, CurlyQuotesWithSpeakerAfter) {
+  auto q = quotes(code("“We will not negotiate under fire,” said Israeli Prime Minister Benjamin Netanyahu."));
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "We will not negotiate under fire,");
+  EXPECT_EQ(q[0].code, "ISRGOV");
+  EXPECT_EQ(q[0].kind, "direct");
+}
+
+TEST(Quotes, InterruptedQuoteKeepsItsSpeaker) {
+  auto q = quotes(code("\"The talks are over,\" Egyptian Foreign Minister Sameh Shoukry said. \"We will keep the crossing open.\""));
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].code, "EGYGOV");
+  EXPECT_EQ(q[1].text, "We will keep the crossing open.");
+  EXPECT_EQ(q[1].code, "EGYGOV");
+}
+
+TEST(Quotes, GuillemetsAndSingleQuotes) {
+  auto g = quotes(code("Qatari Prime Minister Mohammed bin Abdulrahman said: « The mediation will continue next week. »"));
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].text, "The mediation will continue next week.");
+  EXPECT_EQ(g[0].code, "QATGOV");
+  auto s = quotes(code("US envoy Brett McGurk said ‘the deal is close to done’ after the meeting."));
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].text, "the deal is close to done");
+  EXPECT_EQ(s[0].code, "USAGOV");
+}
+
+TEST(Quotes, QuoteAcrossParagraphs) {
+  auto q = quotes(code("US envoy Brett McGurk said: \"The first part of the plan is agreed by both sides.\n\n"
+                       "\"The second part needs more work before anyone signs it.\""));
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].code, "USAGOV");
+  EXPECT_EQ(q[1].code, "USAGOV");
+}
+
+TEST(Quotes, ReportedSpeechAndAccordingTo) {
+  Article a = code("Hamas said that Israel had violated the truce. The talks collapsed on Tuesday, according to the White "
+                   "House.");
+  auto q = quotes(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].code, "PSEREB");
+  EXPECT_EQ(q[0].text, "Israel had violated the truce");
+  EXPECT_EQ(q[1].code, "USAGOV");
+}
+
+TEST(Quotes, ScareQuotesAndStrayMarksAreNotQuotes) {
+  EXPECT_TRUE(quotes(code("The so-called \"peace plan\" was rejected. A stray \" mark here.")).empty());
+}
+
+}  // namespace
+}  // namespace parley
