@@ -21,6 +21,10 @@ void add_parse_command(CLI::App& app);
 void add_train_tagger_command(CLI::App& train);
 void add_train_parser_command(CLI::App& train);
 void add_eval_parse_command(CLI::App& eval);
+// Named entities and coreference of the actors stage (cmd_ner.cpp).
+void add_train_ner_command(CLI::App& train);
+void add_eval_ner_command(CLI::App& eval);
+void add_eval_coref_command(CLI::App& eval);
 
 }  // namespace parley::cli
 

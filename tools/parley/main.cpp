@@ -16,10 +16,13 @@ int main(int argc, char** argv) {
   parley::cli::add_train_segmenter_command(*train);
   parley::cli::add_train_tagger_command(*train);
   parley::cli::add_train_parser_command(*train);
+  parley::cli::add_train_ner_command(*train);
   CLI::App* eval = app.add_subcommand("eval", "Score a component against gold data");
   eval->require_subcommand(1);
   parley::cli::add_eval_tokenize_command(*eval);
   parley::cli::add_eval_parse_command(*eval);
+  parley::cli::add_eval_ner_command(*eval);
+  parley::cli::add_eval_coref_command(*eval);
   parley::cli::add_eval_quotes_command(*eval);
   parley::cli::add_eval_stance_command(*eval);
   try {

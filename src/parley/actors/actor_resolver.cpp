@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <deque>
+#include <filesystem>
 #include <map>
 
+#include "parley/text/segmenter.hpp"
 #include "parley/text/utf8.hpp"
 
 namespace parley {
@@ -18,6 +20,7 @@ struct Piece {
   const GazetteerEntry* entry = nullptr;
   std::string country, sector;
   std::string code;  // a person's code from a dictionary
+  bool ner = false;  // an organisation found by the entity recognizer, in no table
   Piece(Kind k, uint32_t f, uint32_t l, const GazetteerEntry* e = nullptr, std::string c = {}, std::string s = {},
         std::string dict_code = {})
       : kind(k), first(f), last(l), entry(e), country(std::move(c)), sector(std::move(s)), code(std::move(dict_code)) {}
@@ -33,6 +36,21 @@ bool known_sector(std::string_view code) {
   for (const char* k : kSectors)
     if (code == k) return true;
   return false;
+}
+
+// The sector an organisation's own name gives it ("Syrian Interior Ministry" -> GOV).
+std::string org_sector(std::string_view w) {
+  static const std::pair<const char*, const char*> kHeads[] = {
+      {"Ministry", "GOV"}, {"Government", "GOV"}, {"Cabinet", "GOV"}, {"Army", "MIL"}, {"Forces", "MIL"},
+      {"Force", "MIL"}, {"Navy", "MIL"}, {"Corps", "MIL"}, {"Guard", "MIL"}, {"Police", "COP"},
+      {"Party", "PTY"}, {"University", "EDU"}, {"College", "EDU"}, {"School", "EDU"}, {"Court", "JUD"},
+      {"Parliament", "LEG"}, {"Assembly", "LEG"}, {"Senate", "LEG"}, {"Congress", "LEG"},
+      {"Times", "MED"}, {"News", "MED"}, {"Post", "MED"}, {"Journal", "MED"}, {"Television", "MED"},
+      {"TV", "MED"}, {"Radio", "MED"}, {"Broadcasting", "MED"}, {"Press", "MED"}, {"Bank", "BUS"},
+      {"Company", "BUS"}, {"Corporation", "BUS"}, {"Inc.", "BUS"}, {"Ltd", "BUS"}, {"Airlines", "BUS"}};
+  for (const auto& [head, sector] : kHeads)
+    if (w == head) return sector;
+  return "";
 }
 
 // What a dictionary code says about its actor: "USAGOV" -> USA + GOV, "IGOUNO" -> IGO.
@@ -129,8 +147,14 @@ std::string trim_article(std::string s) {
 
 }  // namespace
 
-ActorResolver ActorResolver::load(const std::string& data_dir) {
-  return ActorResolver(std::make_shared<Gazetteer>(Gazetteer::load(data_dir)));
+std::string ActorResolver::default_ner_model_dir() { return default_model_dir(); }
+
+ActorResolver ActorResolver::load(const std::string& data_dir, const std::string& model_dir) {
+  auto gz = std::make_shared<const Gazetteer>(Gazetteer::load(data_dir));
+  ActorResolver r(gz);
+  if (!model_dir.empty() && std::filesystem::exists(model_dir + "/ner.bin"))
+    r.set_recognizer(EntityRecognizer::load(model_dir, gz));
+  return r;
 }
 
 void ActorResolver::process(Article& a) const {
@@ -145,6 +169,11 @@ void ActorResolver::process(Article& a) const {
   const int32_t date = ActorDictionary::parse_date(a.date);
   std::deque<GazetteerEntry> dict_entries;        // dictionary actors met in this article
   std::vector<std::string_view> words;            // token texts, for dictionary lookups
+  std::deque<GazetteerEntry> ner_entries;         // organisations the recognizer found
+  std::vector<std::vector<EntitySpan>> entities;  // per sentence, sentence-local words
+  if (recognizer_) entities = recognizer_->recognize(a);
+  std::vector<int32_t> ner_end;                   // per token of the sentence: last token of a span starting here
+  std::vector<int8_t> ner_type;                   // its type (index into kEntityTypes), -1 none
 
   auto span_of = [&](uint32_t f, uint32_t l) { return Span{a.tokens[f].span.start, a.tokens[l].span.end}; };
   auto text_of = [&](uint32_t f, uint32_t l) {
@@ -184,6 +213,22 @@ void ActorResolver::process(Article& a) const {
     const bool punctuated = last_token == "." || last_token == "!" || last_token == "?" ||
                             last_token == "\"" || last_token == "\xE2\x80\x9D";
     const bool title_case = !punctuated && alpha >= 3 && caps * 10 >= alpha * 6;
+
+    // Entity spans as token ranges (headlines in title case: capitalisation misleads, skipped).
+    ner_end.assign(end - first, -1);
+    ner_type.assign(end - first, -1);
+    if (recognizer_ && si < entities.size() && !title_case) {
+      for (const EntitySpan& e : entities[si]) {
+        uint32_t fw = s.first_word + e.first, lw = s.first_word + e.last;
+        if (lw >= a.words.size()) continue;
+        uint32_t ft = a.words[fw].token, lt = a.words[lw].token;
+        if (ft < first || lt >= end) continue;
+        ner_end[ft - first] = static_cast<int32_t>(lt);
+        for (int k = 0; k < 4; ++k)
+          if (e.type == kEntityTypes[k]) ner_type[ft - first] = static_cast<int8_t>(k);
+      }
+    }
+    auto ner_is = [&](uint32_t t, int type) { return ner_type[t - first] == type; };
 
     // 1. Pieces, longest gazetteer match first.
     std::vector<Piece> pieces;
@@ -226,7 +271,8 @@ void ActorResolver::process(Article& a) const {
           if (!name->code.empty()) {  // a null code ("---") names something that is no actor
             const GazetteerEntry& e = dict_entries.emplace_back(dictionary_entry(gz, text_of(t, l), name->code));
             // CountryInfo-style people carry dated codes; NER, when run, also says so.
-            if (!name->record->dated.empty() && l > t) {
+            const bool ner_person = ner_is(t, 0) && ner_end[t - first] == static_cast<int32_t>(l);
+            if ((!name->record->dated.empty() && l > t) || ner_person) {
               // A title inside the dictionary phrase ("PRIME_MINISTER_BENJAMIN_NETANYAHU") is the
               // text's own evidence: its sector beats the dictionary's dated code.
               std::string country = e.country, sector = e.sector, code = e.code;
@@ -293,6 +339,44 @@ void ActorResolver::process(Article& a) const {
         ++t;
         continue;
       }
+      if (recognizer_) {
+        // The recognizer decides what is a name: people, organisations in no table; places and
+        // other names are passed over.
+        const int type = ner_type[t - first];
+        if (type >= 0) {
+          const uint32_t l = static_cast<uint32_t>(ner_end[t - first]);
+          if (type == 0) {
+            pieces.push_back({Piece::kPerson, t, l});
+          } else if (type == 1) {
+            GazetteerEntry e;
+            e.name = text_of(t, l);
+            e.type = "ORG";
+            for (uint32_t k = t; k <= l; ++k) {
+              std::string_view x = a.token_text(k);
+              if (e.country.empty()) {
+                if (auto iso = gz.demonym(x)) e.country = *iso;
+                else if (const GazetteerEntry* g = gz.find(x); g && g->type == "GPE") e.country = g->country;
+              }
+              if (e.sector.empty()) e.sector = org_sector(x);
+            }
+            if (e.sector == "MED") e.type = "MED";
+            e.code = e.country + e.sector;
+            const GazetteerEntry& kept = ner_entries.emplace_back(std::move(e));
+            Piece p{Piece::kEntity, t, l, &kept, kept.country, kept.sector};
+            p.ner = true;
+            pieces.push_back(std::move(p));
+          }
+          t = l + 1;
+          continue;
+        }
+        if (capitalized(w) && surnames.count(std::string(w))) {
+          pieces.push_back({Piece::kPerson, t, t});
+          ++t;
+          continue;
+        }
+        ++t;
+        continue;
+      }
       // People: runs of two or more capitalised words, or a known surname.
       if (!title_case && capitalized(w) && alphabetic(w) && !is_function_word(w) && !is_temporal(w)) {
         uint32_t l = t;
@@ -332,7 +416,7 @@ void ActorResolver::process(Article& a) const {
       std::string country, sector, type, org_code;
       const Piece* person = nullptr;
       const Piece* place = nullptr;
-      bool has_role = false, has_org = false, has_state = false, demonym = false;
+      bool has_role = false, has_org = false, has_state = false, demonym = false, ner_org = false;
       for (size_t k = p; k <= q; ++k) {
         const Piece& x = pieces[k];
         if (x.kind == Piece::kPerson) person = &x;
@@ -350,6 +434,7 @@ void ActorResolver::process(Article& a) const {
             place = &x;
           } else {
             has_org = true;
+            ner_org = x.ner;
             org_code = e.code;
             type = e.type;
             sector = e.sector;
@@ -412,7 +497,9 @@ void ActorResolver::process(Article& a) const {
       } else if (has_org) {
         std::string name = trim_article(text_of(f, l));
         if (f > first && utf8::lower(a.token_text(f - 1)) == "the") span.start = a.tokens[f - 1].span.start;
-        add_mention(actor_for(org_code, Actor{name, org_code, country, sector, type, {}}), span, si, "name");
+        // Organisations from the recognizer are one actor per name, whatever code they get.
+        std::string key = ner_org || org_code.empty() ? "ORG|" + utf8::lower(name) : org_code;
+        add_mention(actor_for(key, Actor{name, org_code, country, sector, type, {}}), span, si, "name");
       } else if (!country.empty() && (has_role || (demonym && !place))) {
         if (demonym && !has_role) {  // "Palestinian enclave": an adjective, not an actor
           p = q + 1;

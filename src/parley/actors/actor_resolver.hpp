@@ -10,6 +10,7 @@
 
 #include "parley/actors/actor_dictionary.hpp"
 #include "parley/actors/gazetteer.hpp"
+#include "parley/actors/ner.hpp"
 #include "parley/doc/document.hpp"
 #include "parley/pipeline/component.hpp"
 
@@ -25,7 +26,16 @@ class ActorResolver : public Component {
  public:
   explicit ActorResolver(std::shared_ptr<const Gazetteer> gazetteer, ActorDictionaries dictionaries = {})
       : gazetteer_(std::move(gazetteer)), dictionaries_(std::move(dictionaries)) {}
-  static ActorResolver load(const std::string& data_dir);
+  // The gazetteer from data_dir; the entity recognizer (ner.bin + tagger.bin) from model_dir when
+  // ner.bin is there ("" = no recognizer: capitalisation rules find the people instead).
+  static ActorResolver load(const std::string& data_dir, const std::string& model_dir = default_ner_model_dir());
+  static std::string default_ner_model_dir();
+
+  // With a recognizer, its PER spans are the people and its ORG spans the organisations not in
+  // any table; the rules still resolve their codes from context.
+  void set_recognizer(std::shared_ptr<const EntityRecognizer> recognizer) { recognizer_ = std::move(recognizer); }
+  const EntityRecognizer* recognizer() const { return recognizer_.get(); }
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
 
   void set_dictionaries(ActorDictionaries dictionaries) { dictionaries_ = std::move(dictionaries); }
   const ActorDictionaries& dictionaries() const { return dictionaries_; }
@@ -36,6 +46,7 @@ class ActorResolver : public Component {
  private:
   std::shared_ptr<const Gazetteer> gazetteer_;
   ActorDictionaries dictionaries_;
+  std::shared_ptr<const EntityRecognizer> recognizer_;
 };
 
 }  // namespace parley
