@@ -13,6 +13,7 @@ void add_code_command(CLI::App& app);  // cmd_code.cpp
 void add_corpus_commands(CLI::App& app);  // cmd_corpus.cpp: positions, diverge
 void add_eval_quotes_command(CLI::App& eval);  // cmd_eval_quotes.cpp
 void add_eval_stance_command(CLI::App& eval);  // cmd_eval_quotes.cpp
+void add_eval_triggers_command(CLI::App& eval);  // cmd_eval_triggers.cpp: ECB+ trigger recall
 // `parley train <what>` and `parley eval <what>` group their sub-commands.
 void add_train_segmenter_command(CLI::App& train);
 void add_eval_tokenize_command(CLI::App& eval);

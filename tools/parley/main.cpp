@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   parley::cli::add_eval_coref_command(*eval);
   parley::cli::add_eval_quotes_command(*eval);
   parley::cli::add_eval_stance_command(*eval);
+  parley::cli::add_eval_triggers_command(*eval);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
