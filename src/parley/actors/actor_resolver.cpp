@@ -164,6 +164,7 @@ void ActorResolver::process(Article& a) const {
   std::map<std::string, uint32_t> registry;       // merge key -> actor
   std::map<std::string, uint32_t> surnames;       // last name -> person actor
   int last_person = -1;
+  std::vector<std::pair<uint32_t, uint32_t>> person_mentions;  // (sentence, actor) in text order
   std::map<std::string, int> last_by_sector;      // sector -> most recent actor with it
   std::string last_country;                       // most recent country seen, for titles alone
   const int32_t date = ActorDictionary::parse_date(a.date);
@@ -185,7 +186,10 @@ void ActorResolver::process(Article& a) const {
   auto add_mention = [&](uint32_t actor, Span span, uint32_t sentence, const char* kind) {
     a.mentions.push_back({span, sentence, actor, kind});
     a.actors[actor].mentions.push_back(static_cast<uint32_t>(a.mentions.size() - 1));
-    if (a.actors[actor].type == "PER") last_person = static_cast<int>(actor);
+    if (a.actors[actor].type == "PER") {
+      last_person = static_cast<int>(actor);
+      if (std::string_view(kind) != "pronoun") person_mentions.push_back({sentence, actor});
+    }
     if (!a.actors[actor].sector.empty()) last_by_sector[a.actors[actor].sector] = static_cast<int>(actor);
     if (!a.actors[actor].country.empty()) last_country = a.actors[actor].country;
   };
@@ -446,7 +450,19 @@ void ActorResolver::process(Article& a) const {
       Span span = span_of(f, l);
       // Pronouns: the most recent person.
       if (pieces[p].kind == Piece::kPronoun) {
-        if (last_person >= 0) add_mention(static_cast<uint32_t>(last_person), span, si, "pronoun");
+        // The latest person named in this sentence; else the first person named in the latest
+        // sentence that names one (subjects come first: "Kirby urged Hamas ... He pointed out").
+        int antecedent = -1;
+        if (!person_mentions.empty()) {
+          if (person_mentions.back().first == si) {
+            antecedent = static_cast<int>(person_mentions.back().second);
+          } else {
+            size_t k = person_mentions.size() - 1;
+            while (k > 0 && person_mentions[k - 1].first == person_mentions.back().first) --k;
+            antecedent = static_cast<int>(person_mentions[k].second);
+          }
+        }
+        if (antecedent >= 0) add_mention(static_cast<uint32_t>(antecedent), span, si, "pronoun");
         p = q + 1;
         continue;
       }
