@@ -21,11 +21,12 @@ int main(int argc, char** argv) {
   eval->require_subcommand(1);
   parley::cli::add_eval_tokenize_command(*eval);
   parley::cli::add_eval_parse_command(*eval);
-  parley::cli::add_eval_ner_command(*eval);
-  parley::cli::add_eval_coref_command(*eval);
   parley::cli::add_eval_quotes_command(*eval);
   parley::cli::add_eval_stance_command(*eval);
   parley::cli::add_eval_triggers_command(*eval);
+  parley::cli::add_eval_petrarch_command(*eval);
+  parley::cli::add_eval_ner_command(*eval);
+  parley::cli::add_eval_coref_command(*eval);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
