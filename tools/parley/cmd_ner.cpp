@@ -55,7 +55,19 @@ void add_train_ner_command(CLI::App& train) {
   cmd->add_option("--models", *models, "Model directory holding tagger.bin")->capture_default_str();
   cmd->add_option("--data", *data, "Data directory (gazetteer)")->capture_default_str();
   cmd->add_option("--out", *out, "Model file to write")->capture_default_str();
+  auto first = std::make_shared<std::vector<std::string>>();
+  auto parts = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("--first-names", *first, "Word list(s) of first names (one per line)")->check(CLI::ExistingFile);
+  cmd->add_option("--name-parts", *parts, "Word list(s) of parts of people's names")->check(CLI::ExistingFile);
   cmd->callback([=] {
+    for (const auto& f : *first) {
+      auto l = read_name_list(f);
+      opts->first_names.insert(opts->first_names.end(), l.begin(), l.end());
+    }
+    for (const auto& f : *parts) {
+      auto l = read_name_list(f);
+      opts->name_parts.insert(opts->name_parts.end(), l.begin(), l.end());
+    }
     auto train_set = read_all(*files);
     auto dev_set = read_all(*dev);
     nlp::Tagger tagger = nlp::Tagger::load(*models);
@@ -81,6 +93,8 @@ void add_eval_ner_command(CLI::App& eval) {
   cmd->add_option("--doc-prefix", *prefix, "Only documents whose id starts with this (GUM_news)");
   auto errors = std::make_shared<size_t>(0);
   cmd->add_option("--errors", *errors, "Print this many sentences with errors")->capture_default_str();
+  auto untyped = std::make_shared<bool>(false);
+  cmd->add_flag("--untyped", *untyped, "Score boundaries only (every entity one type, ENT)");
   cmd->add_option("--models", *models, "Model directory (ner.bin, tagger.bin)")->capture_default_str();
   cmd->add_option("--data", *data, "Data directory (gazetteer)")->capture_default_str();
   cmd->callback([=] {
@@ -90,7 +104,11 @@ void add_eval_ner_command(CLI::App& eval) {
       auto sentences = read_ner_corpus(path, ner_format(*format));
       if (!prefix->empty())
         std::erase_if(sentences, [&](const NerSentence& s) { return s.doc_id.rfind(*prefix, 0) != 0; });
-      auto scores = eval::evaluate_ner(*recognizer, sentences, *errors);
+      if (*untyped) {
+        for (auto& s : sentences)
+          for (auto& e : s.entities) e.type = "ENT";
+      }
+      auto scores = eval::evaluate_ner(*recognizer, sentences, *errors, *untyped);
       std::cout << eval::format_ner_table(scores, path + (prefix->empty() ? "" : " [" + *prefix + "*]")) << '\n';
     }
   });

@@ -563,7 +563,8 @@ void ActorResolver::process(Article& a) const {
       {"GOV", "government"}, {"MIL", "military"}, {"COP", "police"}, {"SPY", "intelligence"},
       {"LEG", "legislature"}, {"JUD", "judiciary"}, {"MED", "media"}, {"REB", "rebels"}};
   for (Actor& actor : a.actors) {
-    if (actor.type == "PER" || actor.country.empty() || actor.code != actor.country + actor.sector) continue;
+    // Named groups and organisations ("Hamas") keep their own name.
+    if (actor.type != "ORG" || actor.country.empty() || actor.code != actor.country + actor.sector) continue;
     auto noun = kSectorNoun.find(actor.sector);
     const GazetteerEntry* st = gz.country(actor.country);
     if (noun == kSectorNoun.end() || !st) continue;

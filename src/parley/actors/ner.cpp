@@ -16,7 +16,7 @@ namespace parley {
 
 namespace {
 
-constexpr char kMagic[] = "PRLNER01";
+constexpr char kMagic[] = "PRLNER02";
 constexpr size_t kMaxFeatures = 64;
 constexpr uint64_t kNone = 0xFFFF;
 
@@ -57,6 +57,7 @@ struct WordInfo {
   uint64_t suffix[4] = {}, prefix[3] = {};
   uint64_t gaz = 0;    // gazetteer category * 4 + position (1 begin, 2 inside, 3 single)
   uint64_t flags = 0;  // bit 0 capitalised, 1 digit, 2 hyphen, 3 all caps, 4 demonym, 5 role word
+  uint64_t names = 0;  // bit 0 a first name, bit 1 a part of people's names
 };
 
 const WordInfo& boundary() {
@@ -85,8 +86,13 @@ struct SentenceInfo {
   uint64_t title_case = 0;
 };
 
+bool in_list(const std::vector<uint32_t>& list, std::string_view w) {
+  return !list.empty() && std::binary_search(list.begin(), list.end(), name_hash(w));
+}
+
 void sentence_info(const std::vector<std::string_view>& words, const std::vector<std::string_view>& upos,
-                   const std::vector<std::string_view>& xpos, const Gazetteer& gz, SentenceInfo& s) {
+                   const std::vector<std::string_view>& xpos, const Gazetteer& gz, const NerModel& lists,
+                   SentenceInfo& s) {
   const size_t n = words.size();
   s.w.assign(n, WordInfo{});
   size_t alpha = 0, caps = 0;
@@ -115,6 +121,10 @@ void sentence_info(const std::vector<std::string_view>& words, const std::vector
       if (gz.demonym(w)) x.flags |= 16;
     }
     if (w.size() > 2 && !(x.flags & 2) && gz.role(utf8::lower(w))) x.flags |= 32;
+    if (x.flags & 1) {
+      if (in_list(lists.first_names, w)) x.names |= 1;
+      if (in_list(lists.name_parts, w)) x.names |= 2;
+    }
   }
   s.title_case = alpha >= 4 && caps * 10 >= alpha * 7;
   // Gazetteer matches: longest first, from capitalised words, at most five words.
@@ -198,6 +208,9 @@ size_t features(const SentenceInfo& s, size_t i, uint64_t t1, uint64_t t2, uint3
   f[n++] = feature_hash(250, mem);
   f[n++] = feature_hash(251, mem, w0.shape);
   f[n++] = feature_hash(252, mem, t1);
+  f[n++] = feature_hash(253, w0.names, n1.names);
+  f[n++] = feature_hash(254, p1.names, w0.names);
+  f[n++] = feature_hash(255, w0.names, w0.gaz);
   return n;
 }
 
@@ -268,14 +281,14 @@ struct Prepared {
   std::vector<int> gold;
 };
 
-Prepared prepare(const NerSentence& s, const nlp::Tagger& tagger, const Gazetteer& gz) {
+Prepared prepare(const NerSentence& s, const nlp::Tagger& tagger, const Gazetteer& gz, const NerModel& lists) {
   Prepared p;
   std::vector<std::string_view> words(s.words.begin(), s.words.end());
   std::vector<WordAnalysis> an(words.size());
   if (!words.empty()) tagger.tag(words, an.data());
   std::vector<std::string_view> upos, xpos;
   for (const auto& a : an) upos.push_back(a.upos), xpos.push_back(a.xpos);
-  sentence_info(words, upos, xpos, gz, p.info);
+  sentence_info(words, upos, xpos, gz, lists, p.info);
   p.gold.assign(words.size(), 0);
   for (const EntitySpan& e : s.entities) {
     int t = type_index(e.type);
@@ -298,6 +311,22 @@ void count(const std::vector<EntitySpan>& pred, const std::vector<EntitySpan>& g
 }
 
 }  // namespace
+
+uint32_t name_hash(std::string_view w) { return feature_hash(77, utf8::lower(w)); }
+
+std::vector<uint32_t> read_name_list(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read name list " + path);
+  std::vector<uint32_t> out;
+  for (std::string line; std::getline(in, line);) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (line.empty() || line[0] == '#' || line.size() < 2) continue;
+    out.push_back(name_hash(line));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 std::string map_entity_type(std::string_view raw) {
   std::string t = utf8::lower(raw);
@@ -326,6 +355,8 @@ void NerModel::save(const std::string& path) const {
   w.magic(kMagic);
   w.pod<uint32_t>(static_cast<uint32_t>(labels.size()));
   for (const auto& l : labels) w.str(l);
+  w.vec(first_names);
+  w.vec(name_parts);
   model.save(w);
   w.close();
 }
@@ -338,6 +369,10 @@ void NerModel::load(const std::string& path) {
   labels.clear();
   for (uint32_t i = 0; i < n; ++i) labels.push_back(r.str());
   if (labels != default_labels()) r.fail("unexpected labels");
+  first_names = r.vec<uint32_t>();
+  name_parts = r.vec<uint32_t>();
+  if (!std::is_sorted(first_names.begin(), first_names.end()) || !std::is_sorted(name_parts.begin(), name_parts.end()))
+    r.fail("name lists not sorted");
   model.load(r);
   if (model.classes() != static_cast<int>(n)) r.fail("model classes do not match the labels");
 }
@@ -362,7 +397,7 @@ std::vector<EntitySpan> EntityRecognizer::recognize(const std::vector<std::strin
   std::vector<std::string_view> upos(words.size()), xpos(words.size());
   for (size_t i = 0; i < words.size(); ++i) upos[i] = analysis[i].upos, xpos[i] = analysis[i].xpos;
   SentenceInfo s;
-  sentence_info(words, upos, xpos, *gazetteer_, s);
+  sentence_info(words, upos, xpos, *gazetteer_, *model_, s);
   if (memory) recall(*memory, s);
   std::vector<int> labels;
   decode(model_->model, s, static_cast<int>(model_->labels.size()), labels);
@@ -390,14 +425,20 @@ NerModel train_ner(const std::vector<NerSentence>& train, const std::vector<NerS
                    const nlp::Tagger& tagger, const Gazetteer& gz, const NerTrainOptions& options, std::ostream& log) {
   NerModel result;
   result.labels = default_labels();
+  result.first_names = options.first_names;
+  result.name_parts = options.name_parts;
+  for (auto* list : {&result.first_names, &result.name_parts}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
   const int classes = static_cast<int>(result.labels.size());
   std::vector<Prepared> data, held;
   std::vector<std::string> data_docs, held_docs;
   data.reserve(train.size());
   for (const auto& s : train)
-    if (!s.words.empty() && s.words.size() <= 500) data.push_back(prepare(s, tagger, gz)), data_docs.push_back(s.doc_id);
+    if (!s.words.empty() && s.words.size() <= 500) data.push_back(prepare(s, tagger, gz, result)), data_docs.push_back(s.doc_id);
   for (const auto& s : dev)
-    if (!s.words.empty()) held.push_back(prepare(s, tagger, gz)), held_docs.push_back(s.doc_id);
+    if (!s.words.empty()) held.push_back(prepare(s, tagger, gz, result)), held_docs.push_back(s.doc_id);
   // Documents: runs of sentences with one doc id; training shuffles documents, keeping their
   // sentences in order so the document memory features see what they will see in use.
   auto runs = [](const std::vector<std::string>& ids) {
@@ -456,7 +497,7 @@ NerModel train_ner(const std::vector<NerSentence>& train, const std::vector<NerS
         trainer.update(f, n, gold, g);
         trainer.tick();
         errors += g != gold;
-        guess[i] = g == gold ? g : gold;  // continue with the gold history after a mistake
+        guess[i] = g;  // continue with the predicted history, as in use
       }
       remember(memory, p.info, guess);
      }

@@ -50,6 +50,9 @@ struct NerSentence {
 
 struct NerModel {
   std::vector<std::string> labels;  // "O", "B-PER", "I-PER", ...
+  // Name lists, as sorted hashes of lowercased words: common first names, and parts of people's
+  // names (first names and surnames of many cultures). Features, not rules.
+  std::vector<uint32_t> first_names, name_parts;
   nlp::LinearModel model;
   void save(const std::string& path) const;
   void load(const std::string& path);
@@ -90,7 +93,12 @@ struct NerTrainOptions {
   uint32_t seed = 1;
   int prune = 1;
   int min_updates = 2;
+  std::vector<uint32_t> first_names, name_parts;  // from read_name_list()
 };
+
+// A word list, one name per line ('#' comments), as the hashes NerModel keeps.
+uint32_t name_hash(std::string_view word);
+std::vector<uint32_t> read_name_list(const std::string& path);
 
 // Trains deterministically; with dev sentences, keeps the epoch with the best dev F1.
 NerModel train_ner(const std::vector<NerSentence>& train, const std::vector<NerSentence>& dev,

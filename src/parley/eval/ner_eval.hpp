@@ -26,8 +26,9 @@ NerScores score_ner(const std::vector<NerSentence>& gold, const std::vector<std:
                     size_t max_errors = 0);
 
 // Runs the recognizer over the gold sentences (gold words) and scores it.
+// `untyped`: predictions count as type ENT (gold must use ENT too), for boundary-only scores.
 NerScores evaluate_ner(const EntityRecognizer& recognizer, const std::vector<NerSentence>& gold,
-                       size_t max_errors = 0);
+                       size_t max_errors = 0, bool untyped = false);
 
 // A table: type, gold, predicted, correct, P, R, F1.
 std::string format_ner_table(const NerScores& scores, const std::string& title);
