@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "../test_support.hpp"
+#include "parley/extract/lexicon.hpp"
 #include "parley/pipeline/standard.hpp"
 
 namespace parley {
@@ -73,6 +74,26 @@ TEST(Quotes, ReportedSpeechAndAccordingTo) {
 
 TEST(Quotes, ScareQuotesAndStrayMarksAreNotQuotes) {
   EXPECT_TRUE(quotes(code("The so-called \"peace plan\" was rejected. A stray \" mark here.")).empty());
+}
+
+}  // namespace
+}  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST(Discards, SentenceAndStoryDiscardsStopCoding) {
+  test::TempDir tmp;
+  std::string list = tmp.write("d.txt", "<!-- a comment -->\nWORLD CUP   # sport\n+TYPHOON\nESPN_\n");
+  extract::Lexicon lexicon;
+  lexicon.load_discards(list);
+  ASSERT_EQ(lexicon.discards().size(), 3u);
+  EXPECT_NE(lexicon.discarded("Qatar hosts the World Cup final.", false), nullptr);
+  EXPECT_EQ(lexicon.discarded("Qatar hosts the World Cup final.", true), nullptr);
+  EXPECT_NE(lexicon.discarded("A typhoon hit Manila.", true), nullptr);
+  EXPECT_NE(lexicon.discarded("Typhoons hit Manila.", true), nullptr) << "a phrase without _ is a stem";
+  EXPECT_EQ(lexicon.discarded("ESPNews reported.", false), nullptr) << "ESPN_ needs a word end";
+  EXPECT_EQ(lexicon.discarded("the reworld cup", false), nullptr) << "matches start at a word";
 }
 
 }  // namespace

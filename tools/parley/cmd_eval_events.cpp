@@ -29,7 +29,7 @@ void add_eval_petrarch_command(CLI::App& eval) {
   cmd->add_option("--verbs", a->verbs, "PETRARCH/TABARI verb dictionary")->required()->check(CLI::ExistingFile);
   cmd->add_option("--actors", a->actors, "Actor dictionary file(s)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--agents", a->agents, "Agent dictionary file(s)")->check(CLI::ExistingFile);
-  cmd->add_option("--discards", a->discards, "Discard dictionary (read for completeness; not used yet)")->check(CLI::ExistingFile);
+  cmd->add_option("--discards", a->discards, "Discard list: sentences (or stories, +PHRASE) that are not coded")->check(CLI::ExistingFile);
   cmd->add_flag("--with-parley-lexicon", a->with_parley, "Add Parley's own patterns under the converted ones");
   cmd->add_option("--errors", a->errors, "Print this many failures with their category")->capture_default_str();
   cmd->callback([a] {
@@ -41,6 +41,7 @@ void add_eval_petrarch_command(CLI::App& eval) {
     if (a->with_parley) *lexicon = extract::Lexicon::load_default(default_data_dir());
     else lexicon->load_families(default_data_dir() + "/events/families.tsv");
     lexicon->override_with(extract::read_petrarch_verbs(a->verbs, &stats));
+    if (!a->discards.empty()) lexicon->load_discards(a->discards);
     auto gazetteer = std::make_shared<const Gazetteer>(Gazetteer::load(default_data_dir()));
     Pipeline chain;
     chain.add(std::make_shared<Segmenter>(Segmenter::load(default_model_dir())));

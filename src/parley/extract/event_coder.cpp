@@ -41,7 +41,9 @@ class Coder {
       : a_(a), lexicon_(lexicon), gazetteer_(gazetteer), options_(options), index_(a) {}
 
   void run() {
+    if (lexicon_.discarded(a_.text, true)) return;  // a story the user's discard list excludes
     for (uint32_t s = 0; s < a_.sentences.size(); ++s) {
+      if (lexicon_.discarded(a_.view(a_.sentences[s].span), false)) continue;
       ClauseView view(index_, s);
       code_sentence(view);
     }

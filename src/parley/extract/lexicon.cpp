@@ -188,6 +188,52 @@ std::string Lexicon::family_code(std::string_view family, std::string_view act) 
   return "130";
 }
 
+void Lexicon::load_discards(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open discard list " + path);
+  std::string line;
+  bool in_comment = false;
+  while (std::getline(in, line)) {
+    if (in_comment || line.find("<!--") != std::string::npos) {
+      in_comment = line.find("-->") == std::string::npos;
+      continue;
+    }
+    for (char stop : {'#', ';'})
+      if (auto p = line.find(stop); p != std::string::npos) line.resize(p);
+    std::string phrase;
+    for (char c : line) {
+      if (c == '\r' || c == '\t') c = ' ';
+      if (c == ' ' && (phrase.empty() || phrase.back() == ' ')) continue;
+      phrase += c;
+    }
+    while (!phrase.empty() && phrase.back() == ' ') phrase.pop_back();
+    if (phrase.empty() || phrase[0] == '<') continue;
+    Discard d;
+    if (phrase[0] == '+') d.story = true, phrase.erase(0, 1);
+    if (!phrase.empty() && phrase.back() == '_') d.whole_word = true, phrase.pop_back();
+    for (char& c : phrase)
+      if (c == '_') c = ' ';
+    d.phrase = lower(phrase);
+    if (!d.phrase.empty()) discards_.push_back(std::move(d));
+  }
+}
+
+const Discard* Lexicon::discarded(std::string_view text, bool story) const {
+  if (discards_.empty()) return nullptr;
+  std::string t = lower(text);
+  auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); };
+  for (const Discard& d : discards_) {
+    if (d.story != story) continue;
+    for (size_t p = t.find(d.phrase); p != std::string::npos; p = t.find(d.phrase, p + 1)) {
+      if (p > 0 && word_char(t[p - 1])) continue;
+      size_t e = p + d.phrase.size();
+      if (d.whole_word && e < t.size() && word_char(t[e])) continue;
+      return &d;
+    }
+  }
+  return nullptr;
+}
+
 size_t Lexicon::verb_count() const {
   size_t n = 0;
   for (const auto& [_, v] : verbs_) n += v.size();

@@ -49,6 +49,14 @@ struct Pattern {
   std::string origin;  // "file:line", so a coding can be explained
 };
 
+// A discard phrase (PETRARCH/TABARI discard lists): sentences containing it are not coded
+// ("WORLD CUP"), or the whole article when `story` ("+TYPHOON"). Matched case-insensitively at
+// a word start; `whole_word` ("ESPN_") also needs a word end, otherwise the phrase is a stem.
+struct Discard {
+  std::string phrase;  // lowercase, words joined by single spaces
+  bool story = false, whole_word = false;
+};
+
 // Frame families: for an act code, its appeal/intent/demand/reject/threaten counterparts.
 struct Family {
   std::string appeal, intent, demand, reject, threaten;
@@ -61,6 +69,11 @@ class Lexicon {
   // Adds patterns from a file in the format above; `noun` selects the noun table.
   void load_patterns(const std::string& path, bool noun);
   void load_families(const std::string& path);
+  // Reads a PETRARCH/TABARI discard list (one phrase a line, '#' comments, XML comments skipped).
+  void load_discards(const std::string& path);
+  const std::vector<Discard>& discards() const { return discards_; }
+  // The first discard of the given kind (story-level or sentence-level) found in `text`, or nullptr.
+  const Discard* discarded(std::string_view text, bool story) const;
   // Adds one pattern; throws std::invalid_argument naming `origin` on a malformed line.
   void add(std::string_view code, std::string_view pattern, bool noun, std::string origin);
   void add(Pattern pattern, bool noun);
@@ -78,6 +91,7 @@ class Lexicon {
  private:
   std::unordered_map<std::string, std::vector<Pattern>> verbs_, nouns_;
   std::unordered_map<std::string, Family> families_;
+  std::vector<Discard> discards_;
 };
 
 }  // namespace parley::extract
