@@ -26,8 +26,14 @@ void add_code_command(CLI::App& app) {
   cmd->add_option("--data", *data, "Data directory (default: the bundled data)");
   cmd->add_option("--lexicon", *lexicons, "Extra event patterns (Parley lexicon format); override built-ins")
       ->check(CLI::ExistingFile);
-  cmd->callback([args, format, data, lexicons] {
-    StandardOptions options;
+  auto extra = std::make_shared<StandardOptions>();
+  cmd->add_option("--petrarch-verbs", extra->petrarch_verbs, "PETRARCH/TABARI verb dictionary; overrides built-ins")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--discards", extra->discards, "PETRARCH/TABARI discard list")->check(CLI::ExistingFile);
+  cmd->add_option("--dict", extra->actor_dicts, "PETRARCH/TABARI actor or agent dictionary; overrides built-ins")
+      ->check(CLI::ExistingFile);
+  cmd->callback([args, format, data, lexicons, extra] {
+    StandardOptions options = *extra;
     options.model_dir = args->models;
     options.data_dir = *data;
     options.lexicons = *lexicons;

@@ -3,6 +3,8 @@
 #include "parley/actors/actor_resolver.hpp"
 #include "parley/extract/attribution.hpp"
 #include "parley/extract/event_coder.hpp"
+#include "parley/extract/petrarch_verbs.hpp"
+#include "parley/actors/actor_dictionary.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
 #include "parley/text/segmenter.hpp"
@@ -19,7 +21,13 @@ Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
   p.add(std::make_shared<nlp::Parser>(nlp::Parser::load(models)));
   if (last == Stage::Parse) return p;
   auto gazetteer = std::make_shared<const Gazetteer>(Gazetteer::load(data));
-  p.add(std::make_shared<ActorResolver>(gazetteer));
+  ActorDictionaries dictionaries;
+  if (!options.actor_dicts.empty()) {
+    auto dictionary = std::make_shared<ActorDictionary>();
+    for (const std::string& path : options.actor_dicts) dictionary->add_file(path);
+    dictionaries.push_back(std::move(dictionary));
+  }
+  p.add(std::make_shared<ActorResolver>(gazetteer, std::move(dictionaries)));
   if (last == Stage::Actors) return p;
   auto lexicon = std::make_shared<extract::Lexicon>(extract::Lexicon::load_default(data));
   for (const std::string& path : options.lexicons) {
@@ -27,6 +35,8 @@ Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
     user.load_patterns(path, false);
     lexicon->override_with(user);
   }
+  for (const std::string& path : options.petrarch_verbs) lexicon->override_with(extract::read_petrarch_verbs(path));
+  for (const std::string& path : options.discards) lexicon->load_discards(path);
   p.add(std::make_shared<extract::EventCoder>(lexicon, gazetteer));
   if (last == Stage::Events) return p;
   p.add(std::make_shared<extract::Attribution>(extract::Attribution::load(data)));
