@@ -258,7 +258,7 @@ void ActorResolver::process(Article& a) const {
         }
         size_t gz_len = 0;
         const GazetteerEntry* gz_entry = nullptr;
-        for (size_t len = std::min<size_t>(gz.max_name_words(), end - t); len >= 1 && name_start && !gz_len; --len)
+        for (size_t len = std::min<size_t>(gz.max_words_from(head), end - t); len >= 1 && name_start && !gz_len; --len)
           if ((gz_entry = gz.find(text_of(t, t + static_cast<uint32_t>(len) - 1)))) gz_len = len;
         // A dictionary that only says which state a built-in place or demonym belongs to ("Cairo"
         // [EGY], "Palestinian" [PSE], "Gaza" [PSEGZA]) adds nothing: the built-in reading, which
@@ -298,7 +298,8 @@ void ActorResolver::process(Article& a) const {
           continue;
         }
       }
-      size_t max_len = std::min<size_t>(name_start ? gz.max_name_words() : 3, end - t);
+      // Names: no longer than the longest gazetteer name starting with this word; roles <= 3 words.
+      size_t max_len = std::min<size_t>(name_start ? std::max<size_t>(gz.max_words_from(head), 3) : 3, end - t);
       for (size_t len = max_len; len >= 1 && !matched; --len) {
         uint32_t l = t + static_cast<uint32_t>(len) - 1;
         std::string phrase = text_of(t, l);

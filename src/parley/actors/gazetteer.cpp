@@ -58,7 +58,10 @@ void Gazetteer::add_name(const std::string& name, uint32_t entry, bool override_
   if (name.size() < 2) return;
   if (override_existing) by_name_[name] = entry;
   else by_name_.emplace(name, entry);
-  max_words_ = std::max(max_words_, word_count(name));
+  const size_t words = word_count(name);
+  max_words_ = std::max(max_words_, words);
+  size_t& from = by_first_[name.substr(0, name.find(' '))];
+  from = std::max(from, words);
 }
 
 Gazetteer Gazetteer::load(const std::string& dir) {

@@ -34,6 +34,12 @@ class Gazetteer {
   std::optional<std::string> role(std::string_view phrase) const;
   const GazetteerEntry* country(std::string_view iso3) const;
   size_t max_name_words() const { return max_words_; }
+  // The most words of a name beginning with this word ("Gaza" -> 2 for "Gaza Strip"); 0 when
+  // no name begins with it. Lets lookups skip lengths that cannot match.
+  size_t max_words_from(std::string_view first_word) const {
+    auto it = by_first_.find(std::string(first_word));
+    return it == by_first_.end() ? 0 : it->second;
+  }
   size_t size() const { return entries_.size(); }
 
  private:
@@ -41,6 +47,7 @@ class Gazetteer {
   std::vector<GazetteerEntry> entries_;
   std::unordered_map<std::string, uint32_t> by_name_, by_country_;
   std::unordered_map<std::string, std::string> demonyms_, roles_;
+  std::unordered_map<std::string, size_t> by_first_;
   size_t max_words_ = 1;
 };
 

@@ -136,7 +136,7 @@ void sentence_info(const std::vector<std::string_view>& words, const std::vector
     }
     size_t best = 0;
     const GazetteerEntry* entry = nullptr;
-    for (size_t len = std::min<size_t>({5, n - i, gz.max_name_words()}); len >= 1 && !best; --len) {
+    for (size_t len = std::min<size_t>({5, n - i, gz.max_words_from(words[i])}); len >= 1 && !best; --len) {
       phrase.assign(words[i]);
       for (size_t k = 1; k < len; ++k) phrase.append(" ").append(words[i + k]);
       if ((entry = gz.find(phrase))) best = len;
