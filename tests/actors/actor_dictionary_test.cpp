@@ -214,5 +214,23 @@ TEST(ActorsDictionary, ResolverUsesDictionaries) {
   EXPECT_EQ(code_of(b, "Hamas"), "PSEREB");
 }
 
+// A dictionary's own states compose with roles and possessives as real ones do.
+TEST(ActorsDictionary, OwnStatesComposeWithRoles) {
+  auto dict = std::make_shared<ActorDictionary>();
+  dict->add_text("CALENARDHON [CAL]\nGONDOR [GON]\n", "user");
+  ActorResolver resolver(std::make_shared<Gazetteer>(Gazetteer::load(default_data_dir())), {dict});
+  Article a;
+  a.text = "The Calenardhon government condemned an attack by soldiers from Gondor. Gondor's police left.";
+  test::segmenter().run(a);
+  resolver.process(a);
+  auto code_of = [&](std::string_view text) -> std::string {
+    for (const Mention& m : a.mentions)
+      if (a.view(m.span) == text) return a.actors[m.actor].code;
+    return "(none)";
+  };
+  EXPECT_EQ(code_of("The Calenardhon government"), "CALGOV");
+  EXPECT_EQ(code_of("Gondor's police"), "GONCOP");
+}
+
 }  // namespace
 }  // namespace parley

@@ -80,6 +80,20 @@ TEST(Actors, TitlesAppositionsAndMetonymy) {
   EXPECT_EQ(actor_of(a, "Beijing", 1), nullptr);         // in Beijing: a place
 }
 
+TEST(Actors, PossessivesCompose) {
+  Article a = resolve(
+      "Israel's military said it struck targets. Egypt's foreign minister met Qatar's prime minister. "
+      "Israel's proposal was rejected.");
+  ASSERT_NE(actor_of(a, "Israel's military"), nullptr);
+  EXPECT_EQ(actor_of(a, "Israel's military")->code, "ISRMIL");
+  ASSERT_NE(actor_of(a, "Egypt's foreign minister"), nullptr);
+  EXPECT_EQ(actor_of(a, "Egypt's foreign minister")->code, "EGYGOV");
+  ASSERT_NE(actor_of(a, "Qatar's prime minister"), nullptr);
+  EXPECT_EQ(actor_of(a, "Qatar's prime minister")->code, "QATGOV");
+  ASSERT_NE(actor_of(a, "Israel"), nullptr);  // the clitic stays out of the mention
+  EXPECT_EQ(actor_of(a, "Israel")->code, "ISR");
+}
+
 TEST(Actors, NoActorsInNoise) {
   for (const std::string& text : {std::string(""), std::string("!!! ???"), std::string(5000, 'A'),
                                   std::string("He said. She said. They said.")}) {

@@ -80,6 +80,25 @@ TEST(Parser, KirbyUrgedHamasToEngage) {
   EXPECT_EQ(a.analysis[engage].deprel, "xcomp");
 }
 
+// The reference article's sentence: the greedy parser reads this to-infinitive as a purpose
+// clause; object-control verbs get it relabelled (nlp/control.hpp). Purpose clauses stay.
+TEST(Parser, ObjectControlInfinitiveIsXcomp) {
+  Article a = analyse(
+      "Kirby urged Hamas to engage in the negotiations, stressing that their participation is crucial for "
+      "moving forward.");
+  expect_well_formed(a);
+  int urged = find_word(a, "urged"), engage = find_word(a, "engage");
+  ASSERT_GE(engage, 0);
+  EXPECT_EQ(a.analysis[engage].head, urged + 1);
+  EXPECT_EQ(a.analysis[engage].deprel, "xcomp");
+
+  Article b = analyse("The army bought new rifles to defend the northern border.");
+  expect_well_formed(b);
+  int defend = find_word(b, "defend");
+  ASSERT_GE(defend, 0);
+  EXPECT_NE(b.analysis[defend].deprel, "xcomp");
+}
+
 TEST(Parser, PassiveSubject) {
   Article a = analyse("The talks were suspended by the mediators.");
   expect_well_formed(a);
@@ -205,7 +224,12 @@ TEST(BadInput, ThousandsOfWordsInOneSentence) {
   Article a = one_sentence(words);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   expect_well_formed(a);
-  EXPECT_LT(secs, 2.0);
+#if defined(__SANITIZE_ADDRESS__)
+  const double limit = 10.0;  // AddressSanitizer builds run several times slower
+#else
+  const double limit = 2.0;
+#endif
+  EXPECT_LT(secs, limit);
 }
 
 TEST(BadInput, AllPunctuationHugeTokensCapsAndForeignText) {

@@ -59,7 +59,15 @@ GazetteerEntry dictionary_entry(const Gazetteer& gz, std::string name, const std
   GazetteerEntry e;
   e.name = std::move(name);
   e.code = code;
-  CodeParts parts = split_code(code, [&](std::string_view iso) { return gz.country(iso) != nullptr; });
+  // A dictionary's first three letters name a state when the gazetteer knows it or when they
+  // are no sector code: users' dictionaries (and PETRARCH's validation suite) have states of
+  // their own ("CAL" for Calenardhon), which must compose with roles like real ones.
+  auto is_state = [&](std::string_view iso) {
+    if (gz.country(iso)) return true;
+    if (known_sector(iso) || iso == "UIS" || iso == "XXX") return false;
+    return std::all_of(iso.begin(), iso.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  CodeParts parts = split_code(code, is_state);
   if (parts.country.empty()) {
     bool known = false;
     for (const char* k : kNonState) known |= parts.sector == k;
@@ -176,7 +184,18 @@ void ActorResolver::process(Article& a) const {
   std::vector<int32_t> ner_end;                   // per token of the sentence: last token of a span starting here
   std::vector<int8_t> ner_type;                   // its type (index into kEntityTypes), -1 none
 
-  auto span_of = [&](uint32_t f, uint32_t l) { return Span{a.tokens[f].span.start, a.tokens[l].span.end}; };
+  // Where a token ends without its possessive clitic: "Israel's" names Israel, and "Israel's
+  // military" is Israel + military, as "the Israeli military" is.
+  auto bare_end = [&](uint32_t t) {
+    const Token& tok = a.tokens[t];
+    if (tok.word_count > 1) {
+      std::string_view last = a.word_text(tok.first_word + tok.word_count - 1);
+      if (last == "'s" || last == "'" || last == "\xE2\x80\x99s" || last == "\xE2\x80\x99")
+        return a.words[tok.first_word + tok.word_count - 2].span.end;
+    }
+    return tok.span.end;
+  };
+  auto span_of = [&](uint32_t f, uint32_t l) { return Span{a.tokens[f].span.start, bare_end(l)}; };
   auto text_of = [&](uint32_t f, uint32_t l) {
     std::string s(a.view(span_of(f, l)));
     for (char& c : s)
@@ -238,7 +257,7 @@ void ActorResolver::process(Article& a) const {
     std::vector<Piece> pieces;
     if (!dictionaries_.empty()) {
       words.clear();
-      for (uint32_t t = first; t < end; ++t) words.push_back(a.token_text(t));
+      for (uint32_t t = first; t < end; ++t) words.push_back(a.view(span_of(t, t)));
     }
     for (uint32_t t = first; t < end;) {
       bool matched = false;

@@ -1,4 +1,5 @@
 #include "parley/nlp/parser.hpp"
+#include "parley/nlp/control.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -362,6 +363,7 @@ void Parser::process(Article& article) const {
       a.head = heads[k];
       a.deprel = model_->labels[static_cast<size_t>(labels[k])];
     }
+    repair_object_control(article.analysis, s.first_word, s.word_count, article);
   }
 }
 

@@ -1,0 +1,21 @@
+// Object control: "urged Hamas to engage" makes "engage" an open clausal complement (xcomp) of
+// "urged", whose object is the understood subject. The greedy parser often reads such a
+// to-infinitive after an object as a purpose clause (advcl), since both look alike locally and
+// the treebanks hold few examples per control verb (EWT+GUM train: "urge" once). Downstream,
+// who-did-what-to-whom depends on the difference, so verbs known to take an object-controlled
+// infinitive get their advcl relabelled.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "parley/doc/document.hpp"
+
+namespace parley::nlp {
+
+// Relabels advcl -> xcomp for a to-infinitive without its own subject that follows the object
+// of an object-control verb (by lemma). Works on one sentence's words [first, first + count).
+// Returns how many relations changed.
+int repair_object_control(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count,
+                          const Article& article);
+
+}  // namespace parley::nlp
