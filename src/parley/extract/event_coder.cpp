@@ -206,6 +206,30 @@ class Coder {
         if (!t.empty()) return t;
       }
     }
+    // Last, as PETRARCH does, an actor in the verb's prepositional phrases ("departed from
+    // Libya", "talks with the leadership of Hamas") or the subject of its clausal complement
+    // ("believes Dagolath can cope"). Not deeper, and not through locative phrases: "blamed
+    // the leadership for violence in US cities" is not aimed at the United States.
+    if (v.upos(w) != "VERB") return {};
+    auto locative = [&](int x) { return is_in(v.case_of(x), {"in", "at", "on", "near", "inside", "across", "throughout"}); };
+    for (int c : v.children(w)) {
+      std::string_view rel = v.deprel(c);
+      if (!rel.starts_with("obl") || rel == "obl:agent" || rel == "obl:tmod" || v.case_of(c) == "by" || locative(c))
+        continue;
+      t = v.actors_at(c);
+      if (!t.empty()) return t;
+      for (int d : v.children(c)) {
+        if (!v.deprel(d).starts_with("nmod") || v.deprel(d) == "nmod:poss" || locative(d)) continue;
+        t = v.actors_at(d);
+        if (!t.empty()) return t;
+      }
+    }
+    for (int c : v.children(w)) {
+      if (v.deprel(c) != "ccomp") continue;
+      int subj = v.child_with(c, "nsubj");
+      if (subj >= 0) t = v.actors_at(subj);
+      if (!t.empty()) return t;
+    }
     return {};
   }
 
