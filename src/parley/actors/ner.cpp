@@ -4,6 +4,7 @@
 #include <cctype>
 #include <fstream>
 #include <map>
+#include <set>
 #include <numeric>
 #include <sstream>
 #include <stdexcept>
@@ -537,6 +538,18 @@ void normalize(NerSentence& s) {
   s.entities = std::move(kept);
 }
 
+// re3d marks every mention of an entity, names or not ("the victims", "she", "local forces");
+// a name tagger is scored on the named ones: spans with a capitalised word that is no pronoun.
+void keep_named(NerSentence& s) {
+  static const std::set<std::string> kPronouns = {"I", "It", "He", "She", "We", "They", "You", "His", "Her",
+                                                  "Its", "Our", "Their", "This", "That", "These", "Those"};
+  std::erase_if(s.entities, [&](const EntitySpan& e) {
+    for (uint32_t k = e.first; k <= e.last && k < s.words.size(); ++k)
+      if (starts_upper(s.words[k]) && !kPronouns.count(s.words[k])) return false;
+    return true;
+  });
+}
+
 // "B-PER"/"I-PER"/"O" columns to spans (IOB1 and IOB2 both read right).
 void add_bio(NerSentence& s, const std::vector<std::string>& tags) {
   std::string prev_type;
@@ -583,6 +596,7 @@ std::vector<NerSentence> read_columns(const std::string& path, NerFormat format)
       cur.doc_id = doc;
       add_bio(cur, tags);
       normalize(cur);
+      if (format == NerFormat::kRe3d) keep_named(cur);
       out.push_back(std::move(cur));
     }
     cur = NerSentence{};
@@ -705,13 +719,28 @@ std::vector<NerSentence> read_gum(const std::string& path) {
     std::vector<EntitySpan> named;
     for (const GumMention& m : mentions) {
       if (map_entity_type(m.type).empty() || m.last >= s.words.size()) continue;
-      if (s.words[m.head].upos != "PROPN") continue;
+      if (s.words[m.head].upos != "PROPN" && !s.words[m.head].xpos.starts_with("NNP")) continue;
       // The name is the run of proper nouns around the head, joined by "of", "and", "&", "-",
       // "." or "the" between proper nouns: appositions, relative clauses, titles in lowercase
       // and possessive clitics stay out ("[Mary Chaworth], whom he met ...").
+      // Titles stay out ("[NASA] Administrator [Charles Bolden]"): GUM attaches them to the name
+      // as nmod:desc, and the organisation inside is a mention of its own.
+      const bool person = map_entity_type(m.type) == "PER";
+      auto in_title = [&](uint32_t k) {
+        if (!person) return false;  // "Saint Petersburg", "St. Louis": part of a place's name
+        for (uint32_t x = k, steps = 0; x != m.head && steps < 64; ++steps) {
+          if (s.words[x].deprel == "nmod:desc") return true;
+          int h = s.words[x].head;
+          if (h <= 0) return false;
+          x = static_cast<uint32_t>(h - 1);
+        }
+        return false;
+      };
       auto propn = [&](uint32_t k) {
         const auto& w = s.words[k];
-        return w.upos == "PROPN" || ((w.upos == "ADJ" || w.upos == "NOUN") && starts_upper(w.form));
+        if (in_title(k)) return false;
+        return w.upos == "PROPN" || w.xpos.starts_with("NNP") ||
+               ((w.upos == "ADJ" || w.upos == "NOUN") && starts_upper(w.form));
       };
       auto joiner = [&](uint32_t k) {
         const std::string& f = s.words[k].form;
