@@ -59,7 +59,11 @@ void add_train_ner_command(CLI::App& train) {
   auto parts = std::make_shared<std::vector<std::string>>();
   cmd->add_option("--first-names", *first, "Word list(s) of first names (one per line)")->check(CLI::ExistingFile);
   cmd->add_option("--name-parts", *parts, "Word list(s) of parts of people's names")->check(CLI::ExistingFile);
+  auto clusters = std::make_shared<std::string>();
+  cmd->add_option("--clusters", *clusters, "Word classes (parley train clusters) to use as features")
+      ->check(CLI::ExistingFile);
   cmd->callback([=] {
+    if (!clusters->empty()) opts->clusters = nlp::WordClusters::load_tsv(*clusters);
     for (const auto& f : *first) {
       auto l = read_name_list(f);
       opts->first_names.insert(opts->first_names.end(), l.begin(), l.end());

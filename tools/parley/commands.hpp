@@ -25,6 +25,7 @@ void add_train_parser_command(CLI::App& train);
 void add_eval_parse_command(CLI::App& eval);
 // Named entities and coreference of the actors stage (cmd_ner.cpp).
 void add_train_ner_command(CLI::App& train);
+void add_train_clusters_command(CLI::App& train);  // cmd_clusters.cpp
 void add_eval_ner_command(CLI::App& eval);
 void add_eval_coref_command(CLI::App& eval);
 

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   parley::cli::add_train_tagger_command(*train);
   parley::cli::add_train_parser_command(*train);
   parley::cli::add_train_ner_command(*train);
+  parley::cli::add_train_clusters_command(*train);
   CLI::App* eval = app.add_subcommand("eval", "Score a component against gold data");
   eval->require_subcommand(1);
   parley::cli::add_eval_tokenize_command(*eval);

@@ -17,7 +17,7 @@ namespace parley {
 
 namespace {
 
-constexpr char kMagic[] = "PRLNER02";
+constexpr char kMagic[] = "PRLNER03";
 constexpr size_t kMaxFeatures = 64;
 constexpr uint64_t kNone = 0xFFFF;
 
@@ -59,6 +59,7 @@ struct WordInfo {
   uint64_t gaz = 0;    // gazetteer category * 4 + position (1 begin, 2 inside, 3 single)
   uint64_t flags = 0;  // bit 0 capitalised, 1 digit, 2 hyphen, 3 all caps, 4 demonym, 5 role word
   uint64_t names = 0;  // bit 0 a first name, bit 1 a part of people's names
+  uint64_t cluster = 0;
 };
 
 const WordInfo& boundary() {
@@ -68,6 +69,7 @@ const WordInfo& boundary() {
     for (auto& s : x.suffix) s = 0x5eedULL;
     for (auto& p : x.prefix) p = 0x5eedULL;
     x.flags = 1 << 7;
+    x.cluster = 0x5eed;
     return x;
   }();
   return b;
@@ -85,6 +87,7 @@ struct SentenceInfo {
   std::vector<WordInfo> w;
   std::vector<uint64_t> memory;  // per word: the type its form last had in the document, or kNone
   uint64_t title_case = 0;
+  bool no_clusters = true;  // a model trained without word classes keeps its feature set
 };
 
 bool in_list(const std::vector<uint32_t>& list, std::string_view w) {
@@ -126,8 +129,10 @@ void sentence_info(const std::vector<std::string_view>& words, const std::vector
       if (in_list(lists.first_names, w)) x.names |= 1;
       if (in_list(lists.name_parts, w)) x.names |= 2;
     }
+    x.cluster = lists.clusters.of(w);
   }
   s.title_case = alpha >= 4 && caps * 10 >= alpha * 7;
+  s.no_clusters = lists.clusters.empty();
   // Gazetteer matches: longest first, from capitalised words, at most five words.
   std::string phrase;
   for (size_t i = 0; i < n;) {
@@ -212,6 +217,15 @@ size_t features(const SentenceInfo& s, size_t i, uint64_t t1, uint64_t t2, uint3
   f[n++] = feature_hash(253, w0.names, n1.names);
   f[n++] = feature_hash(254, p1.names, w0.names);
   f[n++] = feature_hash(255, w0.names, w0.gaz);
+  if (!s.no_clusters) {
+    f[n++] = feature_hash(256, w0.cluster);
+    f[n++] = feature_hash(257, p1.cluster);
+    f[n++] = feature_hash(258, n1.cluster);
+    f[n++] = feature_hash(259, w0.cluster, w0.flags & 9);
+    f[n++] = feature_hash(260, p1.cluster, w0.cluster);
+    f[n++] = feature_hash(261, w0.cluster, n1.cluster);
+    f[n++] = feature_hash(262, t1, w0.cluster);
+  }
   return n;
 }
 
@@ -358,6 +372,7 @@ void NerModel::save(const std::string& path) const {
   for (const auto& l : labels) w.str(l);
   w.vec(first_names);
   w.vec(name_parts);
+  clusters.write(w);
   model.save(w);
   w.close();
 }
@@ -374,6 +389,7 @@ void NerModel::load(const std::string& path) {
   name_parts = r.vec<uint32_t>();
   if (!std::is_sorted(first_names.begin(), first_names.end()) || !std::is_sorted(name_parts.begin(), name_parts.end()))
     r.fail("name lists not sorted");
+  clusters = nlp::WordClusters::read(r);
   model.load(r);
   if (model.classes() != static_cast<int>(n)) r.fail("model classes do not match the labels");
 }
@@ -428,6 +444,7 @@ NerModel train_ner(const std::vector<NerSentence>& train, const std::vector<NerS
   result.labels = default_labels();
   result.first_names = options.first_names;
   result.name_parts = options.name_parts;
+  result.clusters = options.clusters;
   for (auto* list : {&result.first_names, &result.name_parts}) {
     std::sort(list->begin(), list->end());
     list->erase(std::unique(list->begin(), list->end()), list->end());

@@ -25,6 +25,7 @@
 #include "parley/doc/document.hpp"
 #include "parley/nlp/linear_model.hpp"
 #include "parley/nlp/tagger.hpp"
+#include "parley/nlp/word_clusters.hpp"
 #include "parley/text/conllu.hpp"
 
 namespace parley {
@@ -53,6 +54,8 @@ struct NerModel {
   // Name lists, as sorted hashes of lowercased words: common first names, and parts of people's
   // names (first names and surnames of many cultures). Features, not rules.
   std::vector<uint32_t> first_names, name_parts;
+  // Word classes learned from unlabelled text (`parley train clusters`); empty: no class features.
+  nlp::WordClusters clusters;
   nlp::LinearModel model;
   void save(const std::string& path) const;
   void load(const std::string& path);
@@ -94,6 +97,7 @@ struct NerTrainOptions {
   int prune = 1;
   int min_updates = 2;
   std::vector<uint32_t> first_names, name_parts;  // from read_name_list()
+  nlp::WordClusters clusters;                      // from WordClusters::load_tsv()
 };
 
 // A word list, one name per line ('#' comments), as the hashes NerModel keeps.
