@@ -41,7 +41,11 @@ void add_train_tagger_command(CLI::App& train) {
   cmd->add_option("--prune", opts->prune, "Drop weights below this (1/32000 of the largest)")->capture_default_str();
   cmd->add_option("--min-updates", opts->min_updates, "Drop features updated fewer times")->capture_default_str();
   cmd->add_option("--out", *out, "Model file to write")->capture_default_str();
-  cmd->callback([files, dev, opts, out] {
+  auto clusters = std::make_shared<std::string>();
+  cmd->add_option("--clusters", *clusters, "Word classes (parley train clusters) to use as features")
+      ->check(CLI::ExistingFile);
+  cmd->callback([files, dev, opts, out, clusters] {
+    if (!clusters->empty()) opts->clusters = nlp::WordClusters::load_tsv(*clusters);
     nlp::TaggerModel model = nlp::train_tagger(read_all(*files), read_all(*dev), *opts, std::cerr);
     model.save(*out);
     std::cerr << "wrote " << *out << '\n';

@@ -11,13 +11,14 @@ namespace parley::nlp {
 
 namespace {
 
-constexpr char kMagic[] = "PRLTAG02";
+constexpr char kMagic[] = "PRLTAG03";
 
 // What the feature templates need to know about one word, computed once per sentence.
 struct WordInfo {
   uint64_t form = 0, lower = 0, shape = 0;
   uint64_t suffix[4] = {}, prefix[3] = {};
   uint64_t flags = 0;  // bit 0 first letter upper, 1 digit, 2 hyphen, 3 all upper
+  uint64_t cluster = WordClusters::kUnknown;
 };
 
 inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
@@ -28,8 +29,9 @@ uint64_t bytes_hash(std::string_view s, size_t from, size_t to) {
   return h ^ (to - from);
 }
 
-WordInfo word_info(std::string_view w) {
+WordInfo word_info(std::string_view w, const WordClusters& clusters) {
   WordInfo x;
+  x.cluster = clusters.of(w);
   x.form = feature_hash(1, w);
   x.lower = hash_lower(w);
   x.shape = hash_shape(w);
@@ -55,6 +57,7 @@ const WordInfo& boundary() {
     for (auto& s : x.suffix) s = 0x5eedULL;
     for (auto& p : x.prefix) p = 0x5eedULL;
     x.flags = 16;
+    x.cluster = 0x5eed;
     return x;
   }();
   return b;
@@ -96,9 +99,16 @@ size_t tag_features(const std::vector<WordInfo>& w, size_t i, uint64_t t1, uint6
   f[n++] = feature_hash(29, n1.suffix[1], w0.suffix[2]);
   f[n++] = feature_hash(30, t1, n1.lower);
   f[n++] = feature_hash(31, n1.lower, n2.lower);
+  if (w0.cluster != WordClusters::kUnknown || p1.cluster != WordClusters::kUnknown) {
+    // Word classes carry what the treebank says about frequent words over to rare ones.
+    f[n++] = feature_hash(32, w0.cluster);
+    f[n++] = feature_hash(33, p1.cluster, w0.cluster);
+    f[n++] = feature_hash(34, n1.cluster);
+    f[n++] = feature_hash(35, w0.cluster, w0.suffix[1]);
+  }
   return n;
 }
-constexpr size_t kMaxTagFeatures = 40;
+constexpr size_t kMaxTagFeatures = 48;
 
 // The second pass adds the first pass's tags of the next two words.
 size_t tag2_features(const std::vector<WordInfo>& w, const std::vector<uint16_t>& first, size_t i,
@@ -189,6 +199,7 @@ void TaggerModel::save(const std::string& path) const {
   for (auto& [k, v] : dict) keys.push_back(k), values.push_back(v);
   w.vec(keys);
   w.vec(values);
+  clusters.write(w);
   tags.save(w);
   tags2.save(w);
   morph.save(w);
@@ -198,7 +209,8 @@ void TaggerModel::save(const std::string& path) const {
 
 void TaggerModel::load(const std::string& path) {
   binio::Reader r(path);
-  r.expect_magic(kMagic);
+  // Version 02 had no word classes.
+  const bool with_clusters = r.expect_magic_of({kMagic, "PRLTAG02"}) == 0;
   auto strings = [&](std::vector<std::string>& v) {
     uint64_t n = r.pod<uint64_t>();
     if (n > 65535) r.fail("too many classes");
@@ -216,6 +228,7 @@ void TaggerModel::load(const std::string& path) {
     if (values[i] >= upos.size()) r.fail("tag out of range");
     tag_dict.emplace(keys[i], values[i]);
   }
+  clusters = with_clusters ? WordClusters::read(r) : WordClusters{};
   tags.load(r);
   tags2.load(r);
   morph.load(r);
@@ -234,7 +247,7 @@ void Tagger::tag(const std::vector<std::string_view>& words, WordAnalysis* out) 
   const TaggerModel& m = *model_;
   Scratch s;
   s.info.reserve(words.size());
-  for (auto w : words) s.info.push_back(word_info(w));
+  for (auto w : words) s.info.push_back(word_info(w, m.clusters));
   s.first.assign(words.size(), 0);
   s.tags.assign(words.size(), 0);
   s.scores.assign(m.upos.size(), 0.f);
@@ -268,6 +281,7 @@ TaggerModel train_tagger(const std::vector<conllu::Sentence>& train,
                          std::ostream& log) {
   auto t_start = std::chrono::steady_clock::now();
   TaggerModel model;
+  model.clusters = options.clusters;
   std::map<std::string, uint16_t> tag_ids, feat_ids;
   auto tag_id = [&](const conllu::WordLine& w) {
     auto [it, fresh] = tag_ids.try_emplace(w.upos + '\t' + w.xpos, static_cast<uint16_t>(model.upos.size()));
@@ -290,7 +304,7 @@ TaggerModel train_tagger(const std::vector<conllu::Sentence>& train,
   for (const auto& s : train) {
     Gold g;
     for (const auto& w : s.words) {
-      g.info.push_back(word_info(w.form));
+      g.info.push_back(word_info(w.form, model.clusters));
       g.tags.push_back(tag_id(w));
       g.feats.push_back(feat_id(w.feats));
       ++form_tags[g.info.back().form][g.tags.back()];

@@ -14,6 +14,7 @@
 #include "parley/doc/document.hpp"
 #include "parley/nlp/lemmatizer.hpp"
 #include "parley/nlp/linear_model.hpp"
+#include "parley/nlp/word_clusters.hpp"
 #include "parley/pipeline/component.hpp"
 #include "parley/text/conllu.hpp"
 
@@ -23,6 +24,7 @@ struct TaggerModel {
   std::vector<std::string> upos, xpos;    // per tag class
   std::vector<std::string> feats;         // per feature class ("" = none)
   std::unordered_map<uint64_t, uint16_t> tag_dict;  // exact-form hash -> tag, frequent unambiguous words
+  WordClusters clusters;           // word classes the tag models use as features (may be empty)
   LinearModel tags, tags2, morph;  // first pass, second pass, features
   Lemmatizer lemmatizer;
 
@@ -52,6 +54,7 @@ struct TaggerTrainOptions {
   uint32_t seed = 1;
   int prune = 1;        // drop weights below this many 1/32000ths of the largest
   int min_updates = 2;  // drop features updated fewer times
+  WordClusters clusters;  // word classes as features (parley train clusters); empty: none
 };
 // Trains deterministically; with dev sentences, keeps the epoch with the best dev UPOS+XPOS.
 TaggerModel train_tagger(const std::vector<conllu::Sentence>& train,

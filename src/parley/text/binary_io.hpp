@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -66,6 +67,19 @@ class Reader {
     in_.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
     check();
     return v;
+  }
+  // Reads the 8-byte magic and returns which of the accepted ones it is (index), for formats
+  // that still read their older versions.
+  size_t expect_magic_of(std::initializer_list<const char*> accepted) {
+    char buf[8] = {};
+    in_.read(buf, 8);
+    check();
+    size_t i = 0;
+    for (const char* m : accepted) {
+      if (std::memcmp(buf, m, 8) == 0) return i;
+      ++i;
+    }
+    fail("not a Parley model of this kind or version");
   }
   void expect_magic(const char* magic) {
     char buf[8] = {};
