@@ -94,6 +94,15 @@ TEST(Actors, PossessivesCompose) {
   EXPECT_EQ(actor_of(a, "Israel")->code, "ISR");
 }
 
+TEST(Actors, PeopleNamedByTheirNation) {
+  Article a = resolve("Palestinians protested on Friday. A Palestinian enclave was shelled. Israelis voted.");
+  ASSERT_NE(actor_of(a, "Palestinians"), nullptr);
+  EXPECT_EQ(actor_of(a, "Palestinians")->code, "PSE");
+  ASSERT_NE(actor_of(a, "Israelis"), nullptr);
+  EXPECT_EQ(actor_of(a, "Israelis")->code, "ISR");
+  EXPECT_EQ(actor_of(a, "Palestinian"), nullptr);  // an adjective, not an actor
+}
+
 TEST(Actors, NoActorsInNoise) {
   for (const std::string& text : {std::string(""), std::string("!!! ???"), std::string(5000, 'A'),
                                   std::string("He said. She said. They said.")}) {

@@ -21,6 +21,7 @@ struct Piece {
   std::string country, sector;
   std::string code;  // a person's code from a dictionary
   bool ner = false;  // an organisation found by the entity recognizer, in no table
+  bool people = false;  // a demonym used as a plural noun: "Palestinians", "Israelis"
   Piece(Kind k, uint32_t f, uint32_t l, const GazetteerEntry* e = nullptr, std::string c = {}, std::string s = {},
         std::string dict_code = {})
       : kind(k), first(f), last(l), entry(e), country(std::move(c)), sector(std::move(s)), code(std::move(dict_code)) {}
@@ -342,6 +343,15 @@ void ActorResolver::process(Article& a) const {
             pieces.push_back({Piece::kDemonym, t, l, nullptr, *iso, ""});
             t = l + 1;
             matched = true;
+          } else if (phrase.size() > 3 && phrase.back() == 's') {
+            // A nation's people: "Palestinians protested" is the Palestinians as an actor.
+            if (auto people = gz.demonym(std::string_view(phrase).substr(0, phrase.size() - 1))) {
+              Piece p{Piece::kDemonym, t, l, nullptr, *people, ""};
+              p.people = true;
+              pieces.push_back(std::move(p));
+              t = l + 1;
+              matched = true;
+            }
           } else if (phrase == "He" || phrase == "She") {
             pieces.push_back({Piece::kPronoun, t, l});
             t = l + 1;
@@ -537,7 +547,7 @@ void ActorResolver::process(Article& a) const {
         std::string key = ner_org || org_code.empty() ? "ORG|" + utf8::lower(name) : org_code;
         add_mention(actor_for(key, Actor{name, org_code, country, sector, type, {}}), span, si, "name");
       } else if (!country.empty() && (has_role || (demonym && !place))) {
-        if (demonym && !has_role) {  // "Palestinian enclave": an adjective, not an actor
+        if (demonym && !has_role && !(q == p && pieces[p].people)) {  // "Palestinian enclave": an adjective
           p = q + 1;
           continue;
         }
