@@ -44,14 +44,15 @@ TEST(PetrarchVerbs, ReadsBlocksSynsetsAndPatterns) {
   ASSERT_TRUE(has(lx, "give", "073", 2));
   for (const Pattern& p : lx.verbs("give")) {
     if (p.code != "073") continue;
-    EXPECT_EQ(p.args[0].relation, Relation::Obj);
+    EXPECT_EQ(p.args[0].relation, Relation::Post);  // words after the verb, in order (TABARI)
     EXPECT_EQ(p.args[0].lemmas, (std::vector<std::string>{"aid", "aids", "assistance", "assistances"}));
     EXPECT_EQ(p.args[1].relation, Relation::Obl);
     EXPECT_EQ(p.args[1].prep, "to");
     EXPECT_EQ(p.args[1].role, ArgRole::Target);
   }
   EXPECT_TRUE(has(lx, "donate", "074", 1));
-  EXPECT_EQ(stats.skipped_by_reason["pre-verb context"], 1u);
+  EXPECT_TRUE(has(lx, "give", "072", 2));  // pre=said post=weapons
+  EXPECT_EQ(stats.skipped_by_reason["pre-verb context"], 0u);
   EXPECT_EQ(stats.skipped_by_reason["compound actor (%)"], 1u);
   ASSERT_FALSE(stats.problems.empty());
   EXPECT_NE(stats.problems.back().find("parley_petr_verbs.txt:13"), std::string::npos) << stats.problems.back();
@@ -74,6 +75,74 @@ TEST(PetrarchVerbs, TabariLinesAreBlocks) {
   for (const Pattern& p : lx.verbs("abduct"))
     if (p.args.size() == 1 && p.args[0].lemmas == std::vector<std::string>{"hostage", "captive"}) alternatives = true;
   EXPECT_TRUE(alternatives);
+  std::filesystem::remove(path);
+}
+
+const Pattern* find(const Lexicon& lx, const std::string& lemma, const std::string& code) {
+  for (const Pattern& p : lx.verbs(lemma))
+    if (p.code == code) return &p;
+  return nullptr;
+}
+
+TEST(PetrarchVerbs, PreVerbContextSynsetPhrasesAndCompoundActors) {
+  std::string path = write_temp("parley_petr_pre.txt",
+                                "&NEGAUX_\n+DID N'T\n+WILL NOT\n\n&TIES_\n+MILITARY\n+ECONOMIC\n\n&MONEY\n"
+                                "+GOLDEN_GOBLIN_GALLEONS\n+&TIES\n\n"
+                                "--- CLASH  [190] ---\nCLASH\n"
+                                "- SAID WOULD NOT_*  [112]\n"
+                                "- MOST_CERTAINLY_&NEGAUX * OVER EFFORTS [904]\n"
+                                "- + WAS * DEAD IN $ [224]\n"
+                                "- % HAVE * [191]\n"
+                                "- * NEW_&TIES_RELATIONS FROM [903]\n"
+                                "- * &MONEY [071]\n"
+                                "- * WITH % [031]\n");
+  PetrarchReadStats stats;
+  Lexicon lx = read_petrarch_verbs(path, &stats);
+  EXPECT_EQ(stats.patterns_skipped, 0u);
+
+  const Pattern* p = find(lx, "clash", "112");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->args.size(), 3u);
+  EXPECT_EQ(p->args[0].relation, Relation::Pre);
+  EXPECT_EQ(p->args[0].lemmas, std::vector<std::string>{"said"});
+  EXPECT_FALSE(p->args[0].adjacent);
+  EXPECT_EQ(p->args[2].lemmas, std::vector<std::string>{"not"});
+  EXPECT_TRUE(p->args[2].adjacent);  // NOT_* : right before the verb
+
+  p = find(lx, "clash", "904");  // synset phrases inside a '_' phrase: consecutive words
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->args[0].lemmas, (std::vector<std::string>{"most certainly did n't", "most certainly will not"}));
+  EXPECT_EQ(p->args[1].relation, Relation::Obl);
+  EXPECT_EQ(p->args[1].prep, "over");
+
+  p = find(lx, "clash", "224");  // "+ WAS": the actor right before "was" is the target
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->args[0].relation, Relation::Pre);
+  EXPECT_EQ(p->args[0].role, ArgRole::Target);
+  EXPECT_TRUE(p->args[0].lemmas.empty());
+  EXPECT_EQ(p->args[1].lemmas, std::vector<std::string>{"was"});
+
+  p = find(lx, "clash", "191");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->args[0].relation, Relation::Joint);
+
+  p = find(lx, "clash", "903");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->args.size(), 2u);
+  EXPECT_EQ(p->args[0].lemmas, (std::vector<std::string>{"new military relations", "new economic relations"}));
+  EXPECT_EQ(p->args[1].relation, Relation::Post);  // a closing preposition is a following word
+  EXPECT_EQ(p->args[1].lemmas, std::vector<std::string>{"from"});
+
+  // Nested synsets expand; PETRARCH's regular plurals (root + S) go on the last word of a
+  // phrase, none in a synset whose name ends with '_'.
+  p = find(lx, "clash", "071");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->args[0].lemmas, (std::vector<std::string>{"golden goblin galleons", "golden goblin galleonss", "military",
+                                                         "economic"}));
+  p = find(lx, "clash", "031");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->args[0].relation, Relation::Obl);
+  EXPECT_EQ(p->args[0].prep, "with");
   std::filesystem::remove(path);
 }
 

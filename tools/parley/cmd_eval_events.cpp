@@ -53,6 +53,7 @@ void add_eval_petrarch_command(CLI::App& eval) {
     eval::PetrarchScores s = eval::evaluate_petrarch(records, chain, a->errors ? &std::cout : nullptr, a->errors);
     fmt::print("verbs: {} patterns read, {} converted to {} Parley patterns, {} skipped\n", stats.patterns_read,
                stats.patterns_read - stats.patterns_skipped, stats.patterns_converted, stats.patterns_skipped);
+    for (const auto& [reason, n] : stats.skipped_by_reason) fmt::print("  skipped: {:<36} {}\n", reason, n);
     fmt::print("records: {} ({} expecting a parser error skipped); {} with events, {} with none\n", s.records,
                s.skipped_error_records, s.event_records, s.noevent_records);
     auto pct = [](size_t x, size_t n) { return n ? 100.0 * x / n : 0.0; };

@@ -113,8 +113,12 @@ PetrarchScores evaluate_petrarch(const std::vector<PetrarchRecord>& records, con
     if (r.date.size() == 8) a.date = r.date.substr(0, 4) + "-" + r.date.substr(4, 2) + "-" + r.date.substr(6, 2);
     chain.process(a);
     std::set<PetrarchCoding> got;
+    // PETRARCH reads no modality: "Arnor will abandon ties" is coded like "Arnor abandoned
+    // ties", so Parley's modal events (a `modality` field, not a filter) count here. Negated
+    // events do not: the suite codes negation only through patterns that spell it out ("NOT *"),
+    // which Parley reads as part of the pattern rather than as a negated event.
     for (const Event& e : a.events)
-      if (!e.negated && e.modality.empty() && !e.source_code.empty())
+      if (!e.negated && !e.source_code.empty())
         got.insert({e.source_code, e.target_code.empty() ? "---" : e.target_code, e.cameo});
     s.predicted += got.size();
     std::string category;

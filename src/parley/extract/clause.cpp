@@ -140,13 +140,84 @@ int ClauseView::child_with(int w, std::string_view rel) const {
   return -1;
 }
 
+int ClauseView::phrase_length(std::string_view entry) {
+  return 1 + static_cast<int>(std::count(entry.begin(), entry.end(), ' '));
+}
+
+bool ClauseView::phrase_ends_at(int d, std::string_view entry) const {
+  // Words are compared as lemma or lowercase form, last word first.
+  for (int x = d;; --x) {
+    size_t sp = entry.rfind(' ');
+    std::string_view word = sp == std::string_view::npos ? entry : entry.substr(sp + 1);
+    if (x < 0 || (lemma(x) != word && ascii_lower(text(x)) != word)) return false;
+    if (sp == std::string_view::npos) return true;
+    entry = entry.substr(0, sp);
+  }
+}
+
+int ClauseView::find_before(int limit, const ArgConstraint& c, int* first) const {
+  for (int d = limit - 1; d >= 0; --d) {
+    if (c.lemmas.empty()) {
+      // An actor slot: the mention that ends here.
+      if (actor_of(d) < 0) {
+        if (c.adjacent) return -1;
+        continue;
+      }
+      int s = d;
+      while (s > 0 && index_.mention_of_word(global(s - 1)) == index_.mention_of_word(global(d))) --s;
+      *first = s;
+      return d;
+    }
+    for (const std::string& e : c.lemmas)
+      if (phrase_ends_at(d, e)) {
+        *first = d - phrase_length(e) + 1;
+        return d;
+      }
+    if (c.adjacent) return -1;
+  }
+  return -1;
+}
+
+bool ClauseView::in_clause_of(int x, int w) const {
+  // Words of another predicate's clause are not w's: "urged Bree to help win a role in the
+  // talks" has no "talks" for "help". That predicate itself or its mark may be ("* TO
+  // RECONSIDER"); nominal modifiers stay inside their noun phrase ("memos sent from Bree"); and
+  // a finite complement is what w says or allows ("allowed that Mordor isn't a really pleasant
+  // place" is "* REALLY_PLEASANT").
+  for (int y = x, steps = 0; y >= 0 && y != w && steps <= n_; y = heads_[y], ++steps) {
+    std::string_view rel = deprel(y);
+    if (rel.starts_with("ccomp") && heads_[y] == w) continue;
+    bool clausal = rel.starts_with("xcomp") || rel.starts_with("ccomp") || rel.starts_with("advcl") ||
+                   rel.starts_with("parataxis") || rel.starts_with("csubj") || (rel == "conj" && upos(y) == "VERB");
+    if (!clausal) continue;
+    if (heads_[y] != w) return false;
+    if (y != x && !(y == heads_[x] && is_in(deprel(x), {"mark", "aux"}))) return false;
+  }
+  return in_subtree(x, w);
+}
+
+int ClauseView::find_after(int w, int from, const ArgConstraint& c) const {
+  for (int start = std::max(from, 0); start < n_; ++start) {
+    for (const std::string& e : c.lemmas) {
+      int d = start + phrase_length(e) - 1;
+      if (d < n_ && d != w && start != w && in_clause_of(start, w) && in_subtree(d, w) && phrase_ends_at(d, e)) return d;
+    }
+    if (c.lemmas.empty() && start != w && in_clause_of(start, w)) return start;
+    if (c.adjacent) return -1;
+  }
+  return -1;
+}
+
 int ClauseView::find_dependent(int w, const ArgConstraint& c) const {
   auto lemma_ok = [&](int d) {
     if (c.lemmas.empty()) return true;
     std::string l = lemma(d);
     if (std::find(c.lemmas.begin(), c.lemmas.end(), l) != c.lemmas.end()) return true;
     std::string t = ascii_lower(text(d));
-    return std::find(c.lemmas.begin(), c.lemmas.end(), t) != c.lemmas.end();
+    if (std::find(c.lemmas.begin(), c.lemmas.end(), t) != c.lemmas.end()) return true;
+    for (const std::string& e : c.lemmas)
+      if (e.find(' ') != std::string::npos && phrase_ends_at(d, e)) return true;
+    return false;
   };
   auto prep_ok = [&](int d) { return c.prep.empty() || case_of(d) == c.prep; };
   if (c.relation == Relation::Any) {
@@ -172,7 +243,10 @@ int ClauseView::find_dependent(int w, const ArgConstraint& c) const {
       case Relation::Amod: match = rel == "amod"; break;
       case Relation::Compound: match = rel == "compound"; break;
       case Relation::Nsubj: match = rel == "nsubj"; break;
-      case Relation::Any: break;
+      case Relation::Joint: match = rel == "nsubj" || rel == "nsubj:pass"; break;
+      case Relation::Any:
+      case Relation::Pre:
+      case Relation::Post: break;
     }
     if (match && lemma_ok(d)) return d;
   }
@@ -269,6 +343,16 @@ std::vector<int> ClauseView::subtree_actors(int w, int exclude) const {
   return {};
 }
 
+std::vector<int> ClauseView::pronoun_antecedent(int pronoun, int w, const Lexicon& lexicon, int depth) const {
+  // "Ethiopia indicated it would act": a pronoun subject of a clause that complements or
+  // continues another stands for that clause's subject, as PETRARCH reads pronouns. Only
+  // pronouns the actor layer left unresolved get here.
+  if (upos(pronoun) != "PRON" || !is_in(lemma(pronoun), {"it", "they", "he", "she"})) return {};
+  int h = heads_[w];
+  if (h < 0 || !is_in(deprel(w), {"ccomp", "advcl", "conj", "parataxis"})) return {};
+  return agent_actors(h, lexicon, depth + 1);
+}
+
 std::vector<int> ClauseView::agent_actors(int w, const Lexicon& lexicon, int depth) const {
   if (w < 0 || depth > 6) return {};
   bool passive = is_passive(w);
@@ -276,6 +360,7 @@ std::vector<int> ClauseView::agent_actors(int w, const Lexicon& lexicon, int dep
     std::string_view rel = deprel(c);
     if ((!passive && (rel == "nsubj" || rel == "csubj")) || (passive && rel == "obl:agent")) {
       std::vector<int> a = actors_at(c);
+      if (a.empty() && rel == "nsubj") a = pronoun_antecedent(c, w, lexicon, depth);
       if (!a.empty() || !passive) return a;
     }
   }

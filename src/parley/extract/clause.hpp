@@ -56,6 +56,17 @@ class ClauseView {
   bool has_mark(int w, std::string_view mark) const;
   int child_with(int w, std::string_view deprel) const;
   int find_dependent(int w, const ArgConstraint& c) const;
+  // Word-order constraints (pre/post, see lexicon.hpp). find_before: the last word of the
+  // rightmost match of `c` ending before `limit` (right before it when adjacent), its first word
+  // in *first; find_after: the last word of the leftmost match of `c` starting at or after
+  // `from` (exactly at `from` when adjacent) inside w's subtree. -1 when there is none.
+  int find_before(int limit, const ArgConstraint& c, int* first) const;
+  int find_after(int w, int from, const ArgConstraint& c) const;
+  // Does `entry` (a lemma, or a space-joined phrase) end at word d?
+  bool phrase_ends_at(int d, std::string_view entry) const;
+  static int phrase_length(std::string_view entry);
+  // Is x in w's subtree without entering a clause below w's own?
+  bool in_clause_of(int x, int w) const;
   int clause_root(int w) const;
 
   int actor_of(int w) const;
@@ -68,6 +79,9 @@ class ClauseView {
   // The doer of predicate `w`: subject, passive agent, controller of an infinitive, shared
   // subject of a coordination, the noun an active participle modifies, a noun's possessor.
   std::vector<int> agent_actors(int w, const Lexicon& lexicon, int depth = 0) const;
+  // The actors an unresolved subject pronoun of predicate w stands for: the subject of the
+  // clause w complements ("X said it would ..."), or none.
+  std::vector<int> pronoun_antecedent(int pronoun, int w, const Lexicon& lexicon, int depth) const;
   // The one acted upon: object, passive subject, "with"/"to"/"against"/"on" phrase.
   std::vector<int> patient_actors(int w) const;
 

@@ -68,19 +68,57 @@ class Coder {
       Match m;
       m.pattern = &p;
       m.score = 0;
+      m.bound.assign(p.args.size(), -1);
       bool ok = true;
-      for (const ArgConstraint& c : p.args) {
-        int d = v.find_dependent(w, c);
-        if (d < 0) {
-          ok = false;
-          break;
-        }
-        m.bound.push_back(d);
-        m.score += 2 + (c.lemmas.empty() ? 0 : 1);
+      // Word-order constraints: pre words right to left from the predicate, post words left to
+      // right after it, each after the one before.
+      int limit = w;
+      for (size_t i = p.args.size(); ok && i-- > 0;) {
+        const ArgConstraint& c = p.args[i];
+        if (c.relation != Relation::Pre) continue;
+        int first = -1, d = v.find_before(limit, c, &first);
+        if (d < 0 || (c.adjacent && d != limit - 1)) ok = false;
+        else m.bound[i] = d, limit = first;
       }
-      if (ok && m.score > best.score) best = std::move(m);
+      int from = w + 1;
+      for (size_t i = 0; ok && i < p.args.size(); ++i) {
+        const ArgConstraint& c = p.args[i];
+        if (c.relation != Relation::Post) continue;
+        int d = v.find_after(w, from, c);
+        if (d < 0) ok = false;
+        else m.bound[i] = d, from = d + 1;
+      }
+      for (size_t i = 0; ok && i < p.args.size(); ++i) {
+        const ArgConstraint& c = p.args[i];
+        if (c.relation != Relation::Pre && c.relation != Relation::Post) m.bound[i] = v.find_dependent(w, c);
+        if (m.bound[i] < 0) ok = false;
+        else if (c.relation == Relation::Joint && v.actors_at(m.bound[i]).size() < 2) ok = false;
+      }
+      if (!ok) continue;
+      // Longer patterns are more specific; a phrase counts each of its words.
+      for (const ArgConstraint& c : p.args) {
+        int words = 0;
+        for (const std::string& e : c.lemmas) words = std::max(words, ClauseView::phrase_length(e));
+        m.score += 2 + words;
+      }
+      if (m.score > best.score) best = std::move(m);
     }
     return best;
+  }
+
+  // Does the match consume a negation word ("NOT *", "&NEGATVAUXVRB *")? Then its code already
+  // says what the negated sentence means.
+  static bool spells_negation(const ClauseView& v, const Match& m) {
+    for (size_t i = 0; i < m.bound.size(); ++i) {
+      Relation r = m.pattern->args[i].relation;
+      if (r != Relation::Pre && r != Relation::Post && r != Relation::Any) continue;
+      for (const std::string& e : m.pattern->args[i].lemmas) {
+        if (!v.phrase_ends_at(m.bound[i], e)) continue;
+        for (int x = m.bound[i], k = ClauseView::phrase_length(e); k > 0 && x >= 0; --k, --x)
+          if (is_in(v.lemma(x), {"not", "never", "no", "n't"}) || is_in(v.text(x), {"n't", "N'T"})) return true;
+      }
+    }
+    return false;
   }
 
   // The act code a complement describes, or "" if none: verbs through their patterns, event
@@ -251,7 +289,7 @@ class Coder {
     base.trigger = v.span(w);
     if (int prt = v.child_with(w, "compound:prt"); prt >= 0) base.trigger.end = std::max(base.trigger.end, v.span(prt).end);
     base.evidence = v.subtree_span(v.clause_root(w));
-    base.negated = v.negated(w);
+    base.negated = v.negated(w) && !spells_negation(v, m);
     base.modality = v.modality(w);
     base.reported_by = v.reporter(w);
     base.location = v.location(w, gazetteer_);
@@ -265,6 +303,15 @@ class Coder {
       if (t >= 0) e.target_code = a_.actors[t].code;
       a_.events.push_back(std::move(e));
     };
+    bool joint = std::any_of(m.pattern->args.begin(), m.pattern->args.end(),
+                             [](const ArgConstraint& c) { return c.relation == Relation::Joint; });
+    if (joint && targets.empty() && sources.size() >= 2) {
+      // "A and B have postponed their meeting": each did it with the other.
+      for (int s : sources)
+        for (int t : sources)
+          if (s != t) push(s, t);
+      return;
+    }
     if (!sources.empty()) {
       for (int s : sources) {
         if (targets.empty()) push(s, -1);

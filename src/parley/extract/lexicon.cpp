@@ -35,7 +35,11 @@ std::vector<std::string> split_bar(std::string_view s) {
   while (pos <= s.size()) {
     size_t next = s.find('|', pos);
     if (next == std::string_view::npos) next = s.size();
-    if (next > pos) out.push_back(lower(s.substr(pos, next - pos)));
+    if (next > pos) {
+      std::string entry = lower(s.substr(pos, next - pos));
+      std::replace(entry.begin(), entry.end(), '_', ' ');  // a phrase: consecutive words
+      out.push_back(std::move(entry));
+    }
     pos = next + 1;
   }
   return out;
@@ -46,7 +50,8 @@ Relation parse_relation(std::string_view r, const std::string& origin) {
       {"obj", Relation::Obj},       {"iobj", Relation::Iobj},   {"obl", Relation::Obl},
       {"nmod", Relation::Nmod},     {"xcomp", Relation::Xcomp}, {"ccomp", Relation::Ccomp},
       {"prt", Relation::Particle},  {"amod", Relation::Amod},   {"compound", Relation::Compound},
-      {"nsubj", Relation::Nsubj},   {"any", Relation::Any}};
+      {"nsubj", Relation::Nsubj},   {"any", Relation::Any},     {"pre", Relation::Pre},
+      {"post", Relation::Post},     {"joint", Relation::Joint}};
   for (const auto& [name, rel] : kNames)
     if (r == name) return rel;
   throw std::invalid_argument(origin + ": unknown relation '" + std::string(r) + "'");
@@ -142,7 +147,14 @@ void Lexicon::add(std::string_view code, std::string_view pattern, bool noun, st
       t = t.substr(0, colon);
     }
     c.relation = parse_relation(t, p.origin);
+    if ((c.relation == Relation::Pre || c.relation == Relation::Post) && !c.prep.empty()) {
+      if (c.prep != "adj") throw std::invalid_argument(p.origin + ": '" + std::string(parts[i]) + "': only :adj qualifies pre/post");
+      c.adjacent = true;
+      c.prep.clear();
+    }
     c.lemmas = split_bar(lemmas);
+    if (c.relation == Relation::Pre && c.lemmas.empty() && c.role == ArgRole::None)
+      throw std::invalid_argument(p.origin + ": a pre constraint needs lemmas or a role");
     p.args.push_back(std::move(c));
   }
   add(std::move(p), noun);

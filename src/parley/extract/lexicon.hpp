@@ -18,7 +18,19 @@
 //
 // REL is obj, iobj, obl, nmod, xcomp, ccomp, prt (a particle: "call off" = `call prt=off`),
 // amod, compound, nsubj or any (a word anywhere in the predicate's subtree). PREP restricts
-// obl/nmod to a case word ("obl:with"). The lemma list restricts the dependent's head lemma.
+// obl/nmod to a case word ("obl:with"). The lemma list restricts the dependent's head lemma;
+// an entry may be a phrase, words joined by '_' ("golden_goblin_galleons"), whose last word is
+// the dependent and whose other words come right before it.
+// Two relations read word order rather than the tree, as TABARI and PETRARCH dictionaries are
+// written: `pre` is a word (or phrase) before the predicate in its sentence ("said", "did_n't"),
+// `post` one after it in its subtree ("fired artillery shells" has post=artillery). Several of
+// them must occur in the order they are written; `pre:adj` must end right before the next pre
+// word or the predicate, `post:adj` start right after the previous post word or the predicate.
+// A `pre` without lemmas and with a ROLE is the actor right before the next element ("+ was
+// shot": the one shot). A pattern that spells out a negation ("pre=not") codes a negated
+// sentence as its own code, not as a negated event.
+// `joint` (no lemmas) is the PETRARCH compound actor (%): the subject is a coordination of two
+// or more actors ("A and B agree"), and the event is coded between each ordered pair of them.
 // ROLE "+" marks the dependent as the event's target, "$" as its source (defaults: the subject
 // is the source, obj/iobj the target; for nouns, "by X"/"X's" is the source).
 #pragma once
@@ -32,14 +44,15 @@
 
 namespace parley::extract {
 
-enum class Relation { Obj, Iobj, Obl, Nmod, Xcomp, Ccomp, Particle, Amod, Compound, Nsubj, Any };
+enum class Relation { Obj, Iobj, Obl, Nmod, Xcomp, Ccomp, Particle, Amod, Compound, Nsubj, Any, Pre, Post, Joint };
 enum class ArgRole { None, Source, Target };
 
 struct ArgConstraint {
   Relation relation = Relation::Any;
   std::string prep;                 // required case/mark word for obl/nmod ("with"); "" = any
-  std::vector<std::string> lemmas;  // allowed head lemmas (lowercase); empty = any word
+  std::vector<std::string> lemmas;  // allowed head lemmas (lowercase; phrases space-joined); empty = any word
   ArgRole role = ArgRole::None;
+  bool adjacent = false;  // pre/post: no word between this and its neighbour towards the predicate
 };
 
 struct Pattern {

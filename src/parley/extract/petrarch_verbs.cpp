@@ -115,21 +115,29 @@ class Reader {
     block_code_ = (b != std::string::npos && e != std::string::npos && e > b) ? trim(t.substr(b + 1, e - b - 1)) : "---";
   }
 
+  // A synset member: a phrase of consecutive words ("DID N'T", "GOLDEN_GOBLIN_GALLEONS"), its
+  // last word pluralised unless the synset or the phrase ends with '_', or another synset.
   void add_synonym(const std::string& phrase) {
-    std::vector<std::string> words = split_words(phrase);
-    if (words.empty()) return;
-    std::string head = lower(words.back());
-    std::replace(head.begin(), head.end(), '_', ' ');
-    if (auto sp = head.rfind(' '); sp != std::string::npos) head = head.substr(sp + 1);
-    bool plural = synset_plurals_ && !words.back().ends_with("_");
-    while (!head.empty() && head.back() == '_') head.pop_back();
-    if (head.empty()) return;
+    std::string t = trim(phrase);
+    bool plural = synset_plurals_ && !t.ends_with("_");
+    while (!t.empty() && t.back() == '_') t.pop_back();
     auto& list = synsets_[synset_];
-    list.push_back(head);
+    if (t.starts_with("&")) {
+      for (const std::string& e : expand(t)) list.push_back(e);
+      return;
+    }
+    std::string words;
+    for (const std::string& w : split_words(t)) {
+      std::string l = lower(w);
+      std::replace(l.begin(), l.end(), '_', ' ');
+      words += (words.empty() ? "" : " ") + l;
+    }
+    if (words.empty()) return;
+    list.push_back(words);
     if (plural) {
-      if (head.ends_with("y")) list.push_back(head.substr(0, head.size() - 1) + "ies");
-      else if (head.ends_with("ss")) list.push_back(head + "es");
-      else list.push_back(head + "s");
+      if (words.ends_with("y")) list.push_back(words.substr(0, words.size() - 1) + "ies");
+      else if (words.ends_with("ss")) list.push_back(words + "es");
+      else list.push_back(words + "s");
     }
   }
 
@@ -187,26 +195,54 @@ class Reader {
     }
   }
 
-  // A noun token -> lemma list ("a|b"), synsets expanded; "" when unusable.
-  std::string expand(std::string w) {
+  // A pattern token -> its alternatives as phrases (words space-joined): '_' joins consecutive
+  // words, '&NAME' stands for each member of a synset ("NEW_&TIETYPES_RELATIONS" -> "new
+  // military relations", "new economic relations", ...). Empty when a word is unusable.
+  std::vector<std::string> expand(std::string w) {
     while (!w.empty() && w.back() == '_') w.pop_back();
-    if (auto u = w.rfind('_'); u != std::string::npos) w = w.substr(u + 1);  // phrase: its head
-    if (w.empty()) return {};
-    if (w[0] == '&') {
-      auto it = synsets_.find(w.substr(1));
-      if (it == synsets_.end() || it->second.empty()) {
-        problem("unknown synset " + w);
-        return {};
+    while (!w.empty() && w.front() == '_') w.erase(0, 1);
+    std::vector<std::string> out{""};
+    for (size_t pos = 0; pos < w.size();) {
+      size_t u = w.find('_', pos);
+      if (u == std::string::npos) u = w.size();
+      std::string part = w.substr(pos, u - pos);
+      pos = u + 1;
+      if (part.empty()) continue;
+      std::vector<std::string> alts;
+      if (part[0] == '&') {
+        auto it = synsets_.find(part.substr(1));
+        if (it == synsets_.end() || it->second.empty()) {
+          problem("unknown synset " + part);
+          return {};
+        }
+        alts = it->second;
+      } else {
+        part = lower(part);
+        if (!std::all_of(part.begin(), part.end(), [](char c) {
+              return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'' || c == '.';
+            }))
+          return {};
+        alts.push_back(part);
       }
-      std::string out;
-      for (const std::string& s : it->second)
-        if (s.find_first_of("=|: ") == std::string::npos) out += (out.empty() ? "" : "|") + s;
-      return out;
+      std::vector<std::string> next;
+      for (const std::string& o : out)
+        for (const std::string& x : alts)
+          if (next.size() < kMaxAlternatives) next.push_back(o.empty() ? x : o + " " + x);
+      out = std::move(next);
     }
-    w = lower(w);
-    if (!std::all_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'' || c == '.'; }))
-      return {};
-    return w;
+    if (out.size() == 1 && out[0].empty()) return {};
+    return out;
+  }
+
+  // Alternatives as a lexicon lemma list: "a|b_c".
+  static std::string lemma_list(const std::vector<std::string>& alts) {
+    std::string out;
+    for (std::string a : alts) {
+      if (a.find_first_of("=|:") != std::string::npos) continue;
+      std::replace(a.begin(), a.end(), ' ', '_');
+      out += (out.empty() ? "" : "|") + a;
+    }
+    return out;
   }
 
   static bool preposition(const std::string& w) {
@@ -216,6 +252,42 @@ class Reader {
     std::string l = lower(w);
     while (!l.empty() && l.back() == '_') l.pop_back();
     return std::find(std::begin(kPreps), std::end(kPreps), l) != std::end(kPreps);
+  }
+
+  // The words before '*' (TABARI's pre-verb context: "SAID WOULD NOT *", "NOT_*") as `pre`
+  // constraints in order; a token joined to what follows by '_' must be right before it. `$`/`+`
+  // mark the actor right before the next word (only where words give them a place; alone they
+  // are the subject, which is the default), `%` a compound subject. False when the pattern was
+  // skipped.
+  bool pre_verb(const std::string& text, std::string& out) {
+    std::vector<std::string> toks = split_words(text);
+    bool words = std::any_of(toks.begin(), toks.end(), [](const std::string& t) { return t != "$" && t != "+" && t != "^"; });
+    if (!words) return true;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      const std::string& t = toks[i];
+      if (t == "^") continue;
+      if (t == "%") {
+        out += (out.empty() ? "" : " ") + std::string("joint");
+        continue;
+      }
+      if (t == "$" || t == "+") {
+        out += (out.empty() ? "" : " ") + t + "pre";
+        continue;
+      }
+      if (t == "(" || t == ")" || t == "{" || t == "}" || t == "|") {
+        skip("pre-verb context with brackets");
+        return false;
+      }
+      std::string l = lemma_list(expand(t));
+      if (l.empty()) {
+        skip("unusable word");
+        return false;
+      }
+      bool adjacent = t.ends_with("_") || (i + 1 == toks.size() && text.find_last_not_of(" \t") != std::string::npos &&
+                                           text[text.find_last_not_of(" \t")] == '_');
+      out += (out.empty() ? "" : " ") + std::string(adjacent ? "pre:adj=" : "pre=") + l;
+    }
+    return true;
   }
 
   void add_pattern(const std::string& body_and_code) {
@@ -239,7 +311,8 @@ class Reader {
       problem("pattern without *");
       return skip("malformed (no *)");
     }
-    if (star > 0 && body[star - 1] == '_') return skip("pre-verb context");
+    std::string pre_out;
+    if (!pre_verb(body.substr(0, star), pre_out)) return;
     std::string particle;
     std::string post = body.substr(star + 1);
     if (!post.empty() && post[0] == '_') {
@@ -251,11 +324,8 @@ class Reader {
       particle = lower(attached);
       post = post.substr(1 + attached.size());
     }
-    for (const std::string& w : split_words(body.substr(0, star)))
-      if (w != "$" && w != "+" && w != "^") return skip("pre-verb context");
     std::vector<std::string> toks = split_words(post);
-    std::string out;
-    bool has_obj = false;
+    std::string out = pre_out;
     char role = 0;
     std::string prep;
     auto emit = [&](const std::string& rel, const std::string& lemmas) {
@@ -263,14 +333,22 @@ class Reader {
              (lemmas.empty() ? "" : "=" + lemmas);
       role = 0;
     };
+    // A word after a preposition is the head of that prepositional phrase; other words are
+    // read in order, as TABARI does: "* ARTILLERY" matches "fired two artillery shells".
     auto noun = [&](const std::string& lemmas) {
       if (!prep.empty()) emit("obl:" + prep, lemmas), prep.clear();
-      else if (!has_obj) emit("obj", lemmas), has_obj = true;
-      else emit("any", lemmas);
+      else emit("post", lemmas);
     };
     for (size_t i = 0; i < toks.size(); ++i) {
       const std::string& t = toks[i];
-      if (t == "%") return skip("compound actor (%)");
+      if (t == "%") {
+        // After a preposition: a compound actor there ("agree with A and B") is coded one event
+        // per actor anyway.
+        if (prep.empty()) return skip("compound actor (%)");
+        emit("obl:" + prep, "");
+        prep.clear();
+        continue;
+      }
       if (t == "^") continue;
       if (t == "$" || t == "+") {
         if (!prep.empty()) {
@@ -303,25 +381,42 @@ class Reader {
             else if (group[k] == "+") r = '+';
             else if (group[k] != "{" && group[k] != "}" && group[k] != "|") head = group[k];
           }
-          std::string lem = head.empty() ? "" : expand(head);
+          std::string lem = head.empty() ? "" : lemma_list(expand(head));
           if (!head.empty() && lem.empty()) return skip("unusable word");
           role = r;
           emit("obl:" + p, lem);
         } else {
-          std::string alts;  // TABARI { A | B }: alternatives; PETRARCH {ADJ NOUN}: the head
-          std::vector<std::string> cur;
-          auto take = [&] {
-            if (cur.empty()) return;
-            std::string l = expand(cur.back());
-            if (!l.empty()) alts += (alts.empty() ? "" : "|") + l;
-            cur.clear();
-          };
-          for (const std::string& g : group)
-            if (g == "|") take();
-            else cur.push_back(g);
-          take();
-          if (alts.empty()) return skip("unusable word");
-          noun(alts);
+          // TABARI { A | B }: alternatives; PETRARCH {ADJ NOUN}: a noun phrase, its words in order.
+          if (std::find(group.begin(), group.end(), "|") != group.end()) {
+            std::vector<std::string> alts, cur;
+            auto take = [&] {
+              if (cur.empty()) return;
+              std::string phrase;
+              for (const std::string& c : cur) phrase += (phrase.empty() ? "" : "_") + c;
+              for (const std::string& l : expand(phrase)) alts.push_back(l);
+              cur.clear();
+            };
+            for (const std::string& g : group)
+              if (g == "|") take();
+              else cur.push_back(g);
+            take();
+            std::string l = lemma_list(alts);
+            if (l.empty()) return skip("unusable word");
+            noun(l);
+          } else {
+            if (group.empty()) continue;
+            if (!prep.empty()) {  // (PREP {ADJ NOUN}) written without parentheses: its head
+              std::string l = lemma_list(expand(group.back()));
+              if (l.empty()) return skip("unusable word");
+              noun(l);
+              continue;
+            }
+            for (const std::string& g : group) {
+              std::string l = lemma_list(expand(g));
+              if (l.empty()) return skip("unusable word");
+              emit("post", l);
+            }
+          }
         }
         continue;
       }
@@ -333,12 +428,13 @@ class Reader {
         prep = lower(t);
         continue;
       }
-      std::string lem = expand(t);
+      std::string lem = lemma_list(expand(t));
       if (lem.empty()) return skip("unusable word");
       noun(lem);
     }
     if (role) emit("obj", ""), role = 0;
-    if (!prep.empty()) emit("obl:" + prep, "");
+    // A closing preposition is a word that follows ("memos from").
+    if (!prep.empty()) emit("post", prep);
     std::string constraints = out;
     for (const Verb& v : verbs_) {
       std::string verb = v.lemma;
@@ -349,6 +445,7 @@ class Reader {
     }
   }
 
+  static constexpr size_t kMaxAlternatives = 256;
   std::string path_;
   PetrarchReadStats& stats_;
   Lexicon lexicon_;

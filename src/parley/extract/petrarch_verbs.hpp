@@ -4,13 +4,16 @@
 // What converts: verb blocks (`--- NAME [CODE] ---` in PETRARCH; one `VERB [CODE]` line per block
 // in TABARI) and their member verbs (the lemma; `{...}` inflections are read and counted, Parley
 // matches lemmas), multi-word verbs (`+CORDON_OFF` -> `cordon prt=off`), synsets (`&NAME`
-// expanded into lemma lists, with regular plurals), and patterns `- PRE * POST [CODE]`: the first
-// post-verb noun (or the head of a `{...}` phrase) becomes `obj=`, further nouns `any=`,
-// `(PREP NOUN)` groups and TABARI `PREP_ NOUN` become `obl:prep=noun`, `$`/`+` after the verb mark
-// the following constraint (or the object) as source/target, `*_PRT` becomes a particle.
-// What does not (counted per reason in PetrarchReadStats): pre-verb context words ("SAID * ...",
-// auxiliaries), compound-actor markers (%), codes that are not CAMEO digits ("075A"), verb-verb
-// chains inside the pattern ("*_AND_KILLED"), PETRARCH-2 transformation lines (`~`).
+// expanded into lists of phrases, with regular plurals; synsets may hold synsets), and patterns
+// `- PRE * POST [CODE]`, read in word order as TABARI does: words before the verb become `pre=`
+// (in order; `NOT_*` right before it), words after it `post=` (in order, in the verb's clause),
+// `_`-joined words and synset phrases consecutive words, `(PREP NOUN)` groups and `PREP NOUN`
+// `obl:prep=noun`, `$`/`+` the source/target (after the verb: the following constraint or the
+// object; before it: the actor right before the next word), `%` before the verb a compound
+// subject (`joint`), `*_PRT` a particle.
+// What does not (counted per reason in PetrarchReadStats): codes that are not CAMEO digits
+// ("075A"), verb-verb chains inside the pattern ("*_AND_KILLED"), `%` after the verb without a
+// preposition, PETRARCH-2 transformation lines (`~`).
 #pragma once
 
 #include <map>
