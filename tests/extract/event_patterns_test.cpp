@@ -40,6 +40,9 @@ class EventPatterns : public ::testing::Test {
   static std::set<Coding> code(const std::string& text, const std::vector<std::pair<std::string, std::string>>& patterns) {
     auto lexicon = std::make_shared<Lexicon>();
     for (const auto& [c, p] : patterns) lexicon->add(c, p, false, "test");
+    return code(text, lexicon);
+  }
+  static std::set<Coding> code(const std::string& text, std::shared_ptr<const Lexicon> lexicon) {
     EventCoder coder(lexicon, gazetteer_);
     Article a;
     a.text = text;
@@ -121,6 +124,36 @@ TEST_F(EventPatterns, UnresolvedSubjectPronounIsTheGoverningSubject) {
   EXPECT_TRUE(code("Arnor spoke. It attacked Gondor.", lx).empty());
 }
 
+TEST_F(EventPatterns, PairedCodeAlsoCodesTheReverse) {
+  std::vector<std::pair<std::string, std::string>> lx = {{"032:033", "visit"}};
+  EXPECT_EQ(code("Arnor visited Gondor.", lx),
+            (std::set<Coding>{{"ARN", "GON", "032", false}, {"GON", "ARN", "033", false}}));
+  // Without a target there is nobody to reverse to.
+  EXPECT_EQ(code("Arnor visited.", lx), (std::set<Coding>{{"ARN", "", "032", false}}));
+}
+
+TEST_F(EventPatterns, WordFormPatternOutranksTheLemma) {
+  auto lexicon = std::make_shared<Lexicon>();
+  lexicon->add("012", "leave", false, "test");
+  Pattern left = Lexicon::parse("032", "left", "test");
+  left.form = true;
+  lexicon->add(std::move(left), false);
+  EXPECT_EQ(code("Arnor left Gondor.", lexicon), (std::set<Coding>{{"ARN", "GON", "032", false}}));
+  EXPECT_EQ(code("Arnor leaves Gondor.", lexicon), (std::set<Coding>{{"ARN", "GON", "012", false}}));
+  // Parley's own patterns are keyed by lemma only.
+  auto lemmas = std::make_shared<Lexicon>();
+  lemmas->add("032", "left", false, "test");
+  EXPECT_TRUE(code("Arnor left Gondor.", lemmas).empty());
+}
+
+TEST_F(EventPatterns, NeutralSayingVerbReportsItsClause) {
+  std::vector<std::pair<std::string, std::string>> lx = {{"023", "say"}, {"023", "believe"}, {"190", "attack"}};
+  EXPECT_EQ(code("Osgiliath said Arnor attacked Gondor.", lx), (std::set<Coding>{{"ARN", "GON", "190", false}}));
+  EXPECT_EQ(code("Arnor attacked Gondor, Osgiliath said.", lx), (std::set<Coding>{{"ARN", "GON", "190", false}}));
+  // A verb with a stance of its own still codes.
+  EXPECT_TRUE(code("Osgiliath believes Arnor attacked Gondor.", lx).count({"OSG", "ARN", "023", false}));
+}
+
 TEST(LexiconFormat, PrePostAndJointParse) {
   Lexicon lx;
   lx.add("112", "allow pre=said pre:adj=not post=dead_or_alive joint", false, "t");
@@ -134,6 +167,11 @@ TEST(LexiconFormat, PrePostAndJointParse) {
   EXPECT_EQ(p.args[3].relation, Relation::Joint);
   EXPECT_THROW(lx.add("112", "allow pre:with=not", false, "t"), std::invalid_argument);
   EXPECT_THROW(lx.add("112", "allow pre", false, "t"), std::invalid_argument);
+  Pattern paired = Lexicon::parse("032:033", "arrive", "t");
+  EXPECT_EQ(paired.code, "032");
+  EXPECT_EQ(paired.reverse_code, "033");
+  EXPECT_THROW(Lexicon::parse("032:x", "arrive", "t"), std::invalid_argument);
+  EXPECT_THROW(Lexicon::parse("---:033", "arrive", "t"), std::invalid_argument);
 }
 
 }  // namespace

@@ -146,6 +146,25 @@ TEST(PetrarchVerbs, PreVerbContextSynsetPhrasesAndCompoundActors) {
   std::filesystem::remove(path);
 }
 
+TEST(PetrarchVerbs, PairedCodesAndWordForms) {
+  std::string path = write_temp("parley_petr_paired.txt",
+                                "--- ARRIVE  [032:033]  ---\nARRIVE\n\n--- MET  [031:032]  ---\nMET\n- * FEELERS [031:ABC]\n");
+  PetrarchReadStats stats;
+  Lexicon lx = read_petrarch_verbs(path, &stats);
+  const Pattern* p = find(lx, "arrive", "032");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->reverse_code, "033");
+  EXPECT_TRUE(p->form);
+  p = find(lx, "met", "031");  // a verb listed as a form stays keyed by that form
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->reverse_code, "032");
+  bool dropped = false;  // a paired half that is not CAMEO digits is left out, the pattern kept
+  for (const Pattern& q : lx.verbs("met"))
+    if (q.code == "031" && q.args.size() == 1 && q.reverse_code.empty()) dropped = true;
+  EXPECT_TRUE(dropped);
+  std::filesystem::remove(path);
+}
+
 TEST(PetrarchVerbs, MissingOrEmptyFileIsAnError) {
   EXPECT_THROW(read_petrarch_verbs("/nonexistent/verbs.txt", nullptr), std::runtime_error);
   std::string path = write_temp("parley_empty.verbs", "# nothing\n\n");

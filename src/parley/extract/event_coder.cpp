@@ -63,11 +63,18 @@ class Coder {
   Match match(const ClauseView& v, int w, bool noun) const {
     Match best;
     std::string lemma = v.lemma(w);
-    auto patterns = noun ? lexicon_.nouns(lemma) : lexicon_.verbs(lemma);
-    for (const Pattern& p : patterns) {
+    std::vector<std::pair<const Pattern*, int>> candidates;  // pattern, bonus
+    for (const Pattern& p : noun ? lexicon_.nouns(lemma) : lexicon_.verbs(lemma)) candidates.push_back({&p, 0});
+    std::string form(v.text(w));
+    for (char& c : form) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (form != lemma)
+      for (const Pattern& p : noun ? lexicon_.nouns(form) : lexicon_.verbs(form))
+        if (p.form) candidates.push_back({&p, 1});
+    for (const auto& [pattern, bonus] : candidates) {
+      const Pattern& p = *pattern;
       Match m;
       m.pattern = &p;
-      m.score = 0;
+      m.score = bonus;
       m.bound.assign(p.args.size(), -1);
       bool ok = true;
       // Word-order constraints: pre words right to left from the predicate, post words left to
@@ -193,6 +200,7 @@ class Coder {
         if ((pass == 0) != frame) continue;
         done[w] = 1;
         if (m.pattern->code == "---" || m.pattern->code == "~") continue;
+        if (reports_speech(v, w, m)) continue;
         std::string code = m.pattern->code;
         std::vector<int> complement_words;
         if (frame) {
@@ -206,6 +214,21 @@ class Coder {
         emit(v, w, m, code, complement_words);
       }
     }
+  }
+
+  // "X said (that) ...": a bare neutral verb of saying that carries a reported clause is the
+  // report of that clause (`reported_by`), not an event of its own, however a dictionary codes
+  // the verb alone (PETRARCH's "SAID [023]"). Verbs with a stance of their own ("believes",
+  // "warned") keep their code.
+  static bool reports_speech(const ClauseView& v, int w, const Match& m) {
+    if (!m.pattern->args.empty() ||
+        !is_in(v.lemma(w), {"say", "tell", "state", "add", "report", "note", "remark", "comment", "write", "tweet"}))
+      return false;
+    // A trailing "..., officials said" hangs off the clause it reports, however it is attached.
+    if (v.head(w) >= 0 && v.child_with(w, "obj") < 0 && v.child_with(w, "ccomp") < 0) return true;
+    for (int c : v.children(w))
+      if (v.deprel(c) == "ccomp" || v.deprel(c) == "parataxis") return true;
+    return false;
   }
 
   // A bare event noun ("talks are pivotal") is not an event record; it needs participants or a
@@ -295,12 +318,23 @@ class Coder {
     base.location = v.location(w, gazetteer_);
     base.pattern = m.pattern->origin;
 
+    // Paired codes: "X arrived in Y" is also "Y hosted X" (TABARI's 032:033).
+    const std::string& reverse = code == m.pattern->code ? m.pattern->reverse_code : std::string();
     auto push = [&](int s, int t) {
       Event e = base;
       e.source_actor = s;
       e.target_actor = t;
       if (s >= 0) e.source_code = a_.actors[s].code;
       if (t >= 0) e.target_code = a_.actors[t].code;
+      if (s >= 0 && t >= 0 && !reverse.empty()) {
+        Event r = e;
+        std::swap(r.source_actor, r.target_actor);
+        std::swap(r.source_code, r.target_code);
+        r.cameo = reverse;
+        a_.events.push_back(std::move(e));
+        a_.events.push_back(std::move(r));
+        return;
+      }
       a_.events.push_back(std::move(e));
     };
     bool joint = std::any_of(m.pattern->args.begin(), m.pattern->args.end(),

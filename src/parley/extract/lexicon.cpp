@@ -123,12 +123,25 @@ void Lexicon::load_families(const std::string& path) {
 }
 
 void Lexicon::add(std::string_view code, std::string_view pattern, bool noun, std::string origin) {
+  add(parse(code, pattern, std::move(origin)), noun);
+}
+
+Pattern Lexicon::parse(std::string_view code, std::string_view pattern, std::string origin) {
   while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
+  std::string_view reverse;
+  if (size_t colon = code.find(':'); colon != std::string_view::npos) {
+    reverse = code.substr(colon + 1);
+    code = code.substr(0, colon);
+    if (!valid_code(reverse) || !std::isdigit(static_cast<unsigned char>(reverse[0])) ||
+        !std::isdigit(static_cast<unsigned char>(code[0])))
+      throw std::invalid_argument(origin + ": bad paired code '" + std::string(code) + ":" + std::string(reverse) + "'");
+  }
   if (!valid_code(code)) throw std::invalid_argument(origin + ": bad code '" + std::string(code) + "'");
   std::vector<std::string_view> parts = split_ws(pattern);
   if (parts.empty()) throw std::invalid_argument(origin + ": empty pattern");
   Pattern p;
   p.code = std::string(code);
+  p.reverse_code = std::string(reverse);
   p.lemma = lower(parts[0]);
   p.origin = std::move(origin);
   for (size_t i = 1; i < parts.size(); ++i) {
@@ -157,7 +170,7 @@ void Lexicon::add(std::string_view code, std::string_view pattern, bool noun, st
       throw std::invalid_argument(p.origin + ": a pre constraint needs lemmas or a role");
     p.args.push_back(std::move(c));
   }
-  add(std::move(p), noun);
+  return p;
 }
 
 void Lexicon::add(Pattern pattern, bool noun) {

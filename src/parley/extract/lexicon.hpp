@@ -7,7 +7,8 @@
 //
 //   CODE <TAB> LEMMA [CONSTRAINT ...]
 //
-// CODE is a CAMEO code ("046"), "---" for a pattern that blocks coding (a discard: "yield
+// CODE is a CAMEO code ("046"), or a TABARI paired code "032:033" (the source visits the target:
+// 032; and, reversed, the target hosts the source: 033), "---" for a pattern that blocks coding (a discard: "yield
 // progress" is not CAMEO's yield), "~" for a transparent noun ("proposal", "plan": the code
 // comes from what the proposal is about), or a frame "@appeal", "@intent", "@demand",
 // "@reject", "@threaten" whose code comes from its complement through data/events/families.tsv
@@ -59,7 +60,11 @@ struct Pattern {
   std::string code;   // CAMEO code, "---" (discard), "~" (transparent), "@family"
   std::string lemma;  // predicate lemma, lowercase
   std::vector<ArgConstraint> args;
-  std::string origin;  // "file:line", so a coding can be explained
+  std::string origin;        // "file:line", so a coding can be explained
+  std::string reverse_code;  // paired code: also code target -> source with it ("" = none)
+  // The key may also be a word form: dictionaries that list "LEFT" or "MET" as verbs of their
+  // own mean that form, not the lemma (leave, meet). Form matches outrank lemma matches.
+  bool form = false;
 };
 
 // A discard phrase (PETRARCH/TABARI discard lists): sentences containing it are not coded
@@ -89,6 +94,8 @@ class Lexicon {
   const Discard* discarded(std::string_view text, bool story) const;
   // Adds one pattern; throws std::invalid_argument naming `origin` on a malformed line.
   void add(std::string_view code, std::string_view pattern, bool noun, std::string origin);
+  // Parses one pattern line without adding it.
+  static Pattern parse(std::string_view code, std::string_view pattern, std::string origin);
   void add(Pattern pattern, bool noun);
   // Patterns of `other` replace this lexicon's patterns for the same lemmas (user overrides).
   void override_with(const Lexicon& other);

@@ -175,10 +175,9 @@ class Reader {
       return problem("unreadable verb '" + head + "'");
     if (v.particle.find(' ') != std::string::npos) v.particle = v.particle.substr(0, v.particle.find(' '));
     v.code = own.empty() ? block_code_ : own;
-    if (v.code.find(':') != std::string::npos) v.code = v.code.substr(0, v.code.find(':'));
     ++stats_.verbs;
     verbs_.push_back(v);
-    if (cameo_code(v.code) && v.code != "---") {
+    if (cameo_code(primary(v.code)) && primary(v.code) != "---") {
       add_to_lexicon(v.code, base(v), {});
       ++stats_.verb_codes;
     }
@@ -186,14 +185,26 @@ class Reader {
 
   static std::string base(const Verb& v) { return v.particle.empty() ? v.lemma : v.lemma + " prt=" + v.particle; }
 
-  void add_to_lexicon(const std::string& code, const std::string& verb, const std::string& constraints) {
+  // `code` may be paired ("032:033"); a paired half that is not CAMEO digits is dropped.
+  void add_to_lexicon(std::string code, const std::string& verb, const std::string& constraints) {
     std::string pattern = constraints.empty() ? verb : verb + " " + constraints;
+    auto pad = [](std::string c) { return c.size() == 2 ? c + "0" : c; };
+    std::string reverse;
+    if (size_t colon = code.find(':'); colon != std::string::npos) {
+      reverse = trim(code.substr(colon + 1));
+      code = trim(code.substr(0, colon));
+      if (!cameo_code(reverse) || reverse == "---") reverse.clear();
+    }
     try {
-      lexicon_.add(code.size() == 2 ? code + "0" : code, pattern, false, where());
+      Pattern p = Lexicon::parse(pad(code) + (reverse.empty() ? "" : ":" + pad(reverse)), pattern, where());
+      p.form = true;
+      lexicon_.add(std::move(p), false);
     } catch (const std::invalid_argument& e) {
       problem(e.what());
     }
   }
+
+  static std::string primary(const std::string& code) { return code.substr(0, code.find(':')); }
 
   // A pattern token -> its alternatives as phrases (words space-joined): '_' joins consecutive
   // words, '&NAME' stands for each member of a synset ("NEW_&TIETYPES_RELATIONS" -> "new
@@ -303,8 +314,7 @@ class Reader {
       return skip("malformed (no [code])");
     }
     std::string code = trim(body_and_code.substr(b + 1, e - b - 1));
-    if (code.find(':') != std::string::npos) code = code.substr(0, code.find(':'));
-    if (!cameo_code(code)) return skip("code is not CAMEO digits");
+    if (!cameo_code(primary(code))) return skip("code is not CAMEO digits");
     std::string body = body_and_code.substr(0, b);
     size_t star = body.find('*');
     if (star == std::string::npos) {
