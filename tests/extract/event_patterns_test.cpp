@@ -23,7 +23,8 @@ class EventPatterns : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto dictionary = std::make_shared<ActorDictionary>();
-    dictionary->add_text("ARNOR [ARN]\nGONDOR [GON]\nOSGILIATH [OSG]\nERIADOR [ERI]\nROMENDACIL [BRE]\n", "test");
+    dictionary->add_text("ARNOR [ARN]\nGONDOR [GON]\nOSGILIATH [OSG]\nERIADOR [ERI]\nROMENDACIL [BRE]\nGONDORIAN [GON]\n"
+                         "THE_SHIRE [FRO/BIL/SAM]\n", "test");
     gazetteer_ = std::make_shared<const Gazetteer>(Gazetteer::load(default_data_dir()));
     chain_ = new Pipeline();
     chain_->add(std::make_shared<Segmenter>(Segmenter::load(default_model_dir())));
@@ -152,6 +153,18 @@ TEST_F(EventPatterns, NeutralSayingVerbReportsItsClause) {
   EXPECT_EQ(code("Arnor attacked Gondor, Osgiliath said.", lx), (std::set<Coding>{{"ARN", "GON", "190", false}}));
   // A verb with a stance of its own still codes.
   EXPECT_TRUE(code("Osgiliath believes Arnor attacked Gondor.", lx).count({"OSG", "ARN", "023", false}));
+}
+
+TEST_F(EventPatterns, PhraseOfASecondaryPredicateIsTheEvents) {
+  std::vector<std::pair<std::string, std::string>> lx = {{"190", "shoot"}, {"224", "shoot $obl:in"}};
+  // The parser hangs "in Osgiliath" on "dead" here.
+  EXPECT_EQ(code("A Gondorian was shot dead in Osgiliath, the capital.", lx), (std::set<Coding>{{"OSG", "GON", "224", false}}));
+}
+
+TEST_F(EventPatterns, ActorWithSeveralCodesIsEachOfThem) {
+  std::vector<std::pair<std::string, std::string>> lx = {{"064", "restore"}};
+  EXPECT_EQ(code("The Shire restored ties with Gondor.", lx),
+            (std::set<Coding>{{"FRO", "GON", "064", false}, {"BIL", "GON", "064", false}, {"SAM", "GON", "064", false}}));
 }
 
 TEST(LexiconFormat, PrePostAndJointParse) {

@@ -250,6 +250,13 @@ int ClauseView::find_dependent(int w, const ArgConstraint& c) const {
     }
     if (match && lemma_ok(d)) return d;
   }
+  // A phrase of a secondary predicate is the event's own: "was shot dead in Osgiliath", "set
+  // free from prison".
+  if (c.relation == Relation::Obl)
+    for (int x : children_[w])
+      if (deprel(x) == "xcomp" && upos(x) == "ADJ")
+        for (int d : children_[x])
+          if (deprel(d).starts_with("obl") && deprel(d) != "obl:agent" && prep_ok(d) && lemma_ok(d)) return d;
   return -1;
 }
 

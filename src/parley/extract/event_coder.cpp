@@ -320,22 +320,38 @@ class Coder {
 
     // Paired codes: "X arrived in Y" is also "Y hosted X" (TABARI's 032:033).
     const std::string& reverse = code == m.pattern->code ? m.pattern->reverse_code : std::string();
-    auto push = [&](int s, int t) {
-      Event e = base;
-      e.source_actor = s;
-      e.target_actor = t;
-      if (s >= 0) e.source_code = a_.actors[s].code;
-      if (t >= 0) e.target_code = a_.actors[t].code;
-      if (s >= 0 && t >= 0 && !reverse.empty()) {
-        Event r = e;
-        std::swap(r.source_actor, r.target_actor);
-        std::swap(r.source_code, r.target_code);
-        r.cameo = reverse;
-        a_.events.push_back(std::move(e));
-        a_.events.push_back(std::move(r));
-        return;
+    // A dictionary code listing several actors ("THE_SHIRE [FRO/BIL/SAM]") is each of them.
+    auto codes = [&](int x) {
+      std::vector<std::string> out;
+      if (x < 0) return std::vector<std::string>{""};
+      std::string_view c = a_.actors[x].code;
+      for (size_t pos = 0; pos <= c.size();) {
+        size_t slash = std::min(c.find('/', pos), c.size());
+        if (slash > pos) out.emplace_back(c.substr(pos, slash - pos));
+        pos = slash + 1;
       }
-      a_.events.push_back(std::move(e));
+      if (out.empty()) out.emplace_back(c);
+      return out;
+    };
+    auto push = [&](int s, int t) {
+      for (const std::string& sc : codes(s))
+        for (const std::string& tc : codes(t)) {
+          Event e = base;
+          e.source_actor = s;
+          e.target_actor = t;
+          e.source_code = sc;
+          e.target_code = tc;
+          if (s >= 0 && t >= 0 && !reverse.empty()) {
+            Event r = e;
+            std::swap(r.source_actor, r.target_actor);
+            std::swap(r.source_code, r.target_code);
+            r.cameo = reverse;
+            a_.events.push_back(std::move(e));
+            a_.events.push_back(std::move(r));
+            continue;
+          }
+          a_.events.push_back(std::move(e));
+        }
     };
     bool joint = std::any_of(m.pattern->args.begin(), m.pattern->args.end(),
                              [](const ArgConstraint& c) { return c.relation == Relation::Joint; });
@@ -391,9 +407,11 @@ class Coder {
 
   void merge() {
     std::vector<Event> merged;
-    std::map<std::tuple<std::string, int, int, bool, std::string, int>, size_t> seen;
+    // Codes are part of the key: one actor can stand for several codes (see emit).
+    std::map<std::tuple<std::string, int, int, bool, std::string, int, std::string, std::string>, size_t> seen;
     for (Event& e : a_.events) {
-      auto key = std::make_tuple(e.cameo, e.source_actor, e.target_actor, e.negated, e.modality, e.reported_by);
+      auto key = std::make_tuple(e.cameo, e.source_actor, e.target_actor, e.negated, e.modality, e.reported_by,
+                                 e.source_code, e.target_code);
       if (auto it = seen.find(key); it != seen.end()) {
         Event& first = merged[it->second];
         first.other_mentions.push_back(e.trigger);
