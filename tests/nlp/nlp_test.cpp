@@ -9,6 +9,7 @@
 #include "parley/nlp/evaluation.hpp"
 #include "parley/nlp/gold_article.hpp"
 #include "parley/nlp/lemmatizer.hpp"
+#include "parley/nlp/control.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
 
@@ -92,11 +93,25 @@ TEST(Parser, ObjectControlInfinitiveIsXcomp) {
   EXPECT_EQ(a.analysis[engage].head, urged + 1);
   EXPECT_EQ(a.analysis[engage].deprel, "xcomp");
 
+  // The repair itself, on a fixed analysis: a purpose clause of "buy" stays advcl; the same
+  // clause under "urge" becomes xcomp.
   Article b = analyse("The army bought new rifles to defend the northern border.");
-  expect_well_formed(b);
-  int defend = find_word(b, "defend");
+  int bought = find_word(b, "bought"), rifles = find_word(b, "rifles"), defend = find_word(b, "defend"),
+      to = find_word(b, "to");
   ASSERT_GE(defend, 0);
-  EXPECT_NE(b.analysis[defend].deprel, "xcomp");
+  for (auto& w : b.analysis) w.head = bought + 1;
+  b.analysis[bought].head = 0;
+  b.analysis[rifles].deprel = "obj";
+  b.analysis[defend].deprel = "advcl";
+  b.analysis[defend].upos = "VERB";
+  b.analysis[to].head = defend + 1;
+  b.analysis[to].deprel = "mark";
+  const Sentence& s = b.sentences[0];
+  EXPECT_EQ(nlp::repair_object_control(b.analysis, s.first_word, s.word_count, b), 0);
+  EXPECT_EQ(b.analysis[defend].deprel, "advcl");
+  b.analysis[bought].lemma = "urge";
+  EXPECT_EQ(nlp::repair_object_control(b.analysis, s.first_word, s.word_count, b), 1);
+  EXPECT_EQ(b.analysis[defend].deprel, "xcomp");
 }
 
 TEST(Parser, PassiveSubject) {

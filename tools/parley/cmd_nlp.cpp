@@ -110,7 +110,11 @@ void add_train_parser_command(CLI::App& train) {
   cmd->add_option("--prune", opts->prune, "Drop weights below this (1/32000 of the largest)")->capture_default_str();
   cmd->add_option("--min-updates", opts->min_updates, "Drop features updated fewer times")->capture_default_str();
   cmd->add_option("--out", *out, "Model file to write")->capture_default_str();
+  auto clusters = std::make_shared<std::string>();
+  cmd->add_option("--clusters", *clusters, "Word classes (parley train clusters): parser and jackknife taggers")
+      ->check(CLI::ExistingFile);
   cmd->callback([=] {
+    if (!clusters->empty()) opts->clusters = tagger_opts->clusters = nlp::WordClusters::load_tsv(*clusters);
     auto gold = read_all(*files);
     std::vector<nlp::ParserExample> examples;
     if (*folds >= 2) {

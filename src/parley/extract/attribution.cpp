@@ -269,10 +269,23 @@ class Extractor {
           continue;
         }
         if (v.upos(w) != "VERB" || !speech_verb(v.lemma(w))) continue;
+        // The reported clause: a ccomp that is a clause (a verb, or a predicate with its own
+        // subject or copula) outside any direct quote. A lone word the parser hung on the verb as
+        // ccomp ("Egyptian" of a misread "Egyptian Foreign Minister ... said") is no report.
         int content = -1;
-        for (int c : v.children(w))
-          if (v.deprel(c) == "ccomp") content = c;
-        if (content < 0 || in_direct_quote(v.span(content))) continue;
+        for (int c : v.children(w)) {
+          if (v.deprel(c) != "ccomp" || in_direct_quote(v.span(c))) continue;
+          bool clause = v.upos(c) == "VERB" || v.upos(c) == "AUX";
+          for (int g : v.children(c)) {
+            std::string_view rel = v.deprel(g);
+            clause |= rel.starts_with("nsubj") || rel.starts_with("csubj") || rel == "cop" || rel == "aux";
+          }
+          if (clause) {
+            content = c;
+            break;
+          }
+        }
+        if (content < 0) continue;
         Quote q;
         q.kind = "indirect";
         q.sentence = si;

@@ -13,12 +13,12 @@ namespace parley::nlp {
 
 namespace {
 
-constexpr char kMagic[] = "PRLPAR01";
+constexpr char kMagic[] = "PRLPAR02";  // 01: no word classes
 constexpr uint64_t kNone = 0x6e6f6e65ULL, kRoot = 0x726f6f74ULL;
 constexpr uint64_t kMix = 0x9E3779B97F4A7C15ULL;
 
 struct Tok {
-  uint64_t w = kNone, p = kNone, wp = kNone;
+  uint64_t w = kNone, p = kNone, wp = kNone, c = kNone;  // c: word class
 };
 
 // A parser configuration. Words are 1..n; position n+1 is the root, which sits at the end of the
@@ -94,7 +94,7 @@ inline uint64_t distance_bucket(int d) {
   return 7;
 }
 
-size_t features(const State& st, const std::vector<Tok>& t, uint32_t* f) {
+size_t features(const State& st, const std::vector<Tok>& t, bool classes, uint32_t* f) {
   const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
   const int b0 = st.b, b1 = st.b + 1 <= st.n + 1 ? st.b + 1 : 0, b2 = st.b + 2 <= st.n + 1 ? st.b + 2 : 0;
   auto W = [&](int k) { return t[static_cast<size_t>(k)].w; };
@@ -206,12 +206,23 @@ size_t features(const State& st, const std::vector<Tok>& t, uint32_t* f) {
   f[n++] = feature_hash(106, W(s0), st.rset[s0]);
   f[n++] = h3(107, P(s0), P(b0), L(s0lc1));
   f[n++] = h3(108, P(s0), P(b0), L(s0rc1));
+  if (classes) {
+    // Word classes: bilexical evidence for words the treebanks saw rarely (Koo et al. 2008).
+    auto C = [&](int k) { return t[static_cast<size_t>(k)].c; };
+    f[n++] = feature_hash(110, C(s0));
+    f[n++] = feature_hash(111, C(b0));
+    f[n++] = feature_hash(112, C(s1));
+    f[n++] = feature_hash(113, C(b1));
+    f[n++] = feature_hash(114, C(s0), C(b0));
+    f[n++] = feature_hash(115, C(s0), P(b0));
+    f[n++] = feature_hash(116, P(s0), C(b0));
+  }
   return n;
 }
-constexpr size_t kMaxFeatures = 96;
+constexpr size_t kMaxFeatures = 112;
 
 void fill_tokens(const std::vector<std::string_view>& forms, const std::vector<std::string_view>& upos,
-                 const std::vector<std::string_view>& xpos, std::vector<Tok>& t) {
+                 const std::vector<std::string_view>& xpos, const WordClusters& clusters, std::vector<Tok>& t) {
   size_t n = forms.size();
   t.assign(n + 2, Tok{});
   for (size_t i = 0; i < n; ++i) {
@@ -219,8 +230,9 @@ void fill_tokens(const std::vector<std::string_view>& forms, const std::vector<s
     k.w = hash_lower(forms[i]);
     k.p = feature_hash(7, upos[i], xpos[i]);
     k.wp = k.w * kMix ^ k.p;
+    k.c = clusters.of(forms[i]);
   }
-  t[n + 1] = Tok{kRoot, kRoot, kRoot * kMix ^ kRoot};
+  t[n + 1] = Tok{kRoot, kRoot, kRoot * kMix ^ kRoot, kRoot};
 }
 
 int best_valid(const Moves& mv, const State& st, const std::vector<float>& scores) {
@@ -294,19 +306,21 @@ void ParserModel::save(const std::string& path) const {
   w.pod<uint64_t>(labels.size());
   for (const auto& l : labels) w.str(l);
   w.pod<int32_t>(root_label);
+  clusters.write(w);
   weights.save(w);
   w.close();
 }
 
 void ParserModel::load(const std::string& path) {
   binio::Reader r(path);
-  r.expect_magic(kMagic);
+  const bool with_clusters = r.expect_magic_of({kMagic, "PRLPAR01"}) == 0;
   uint64_t n = r.pod<uint64_t>();
   if (n == 0 || n > 1000) r.fail("bad label count");
   labels.clear();
   for (uint64_t i = 0; i < n; ++i) labels.push_back(r.str());
   root_label = r.pod<int32_t>();
   if (root_label < 0 || root_label >= static_cast<int>(n)) r.fail("bad root label");
+  clusters = with_clusters ? WordClusters::read(r) : WordClusters{};
   weights.load(r);
   if (weights.classes() != static_cast<int>(1 + 2 * n)) r.fail("class count mismatch");
 }
@@ -322,13 +336,13 @@ void Parser::parse(const ParseInput& in, std::vector<int>& heads, std::vector<in
   const Moves mv{static_cast<int>(m.labels.size()), m.root_label};
   const int n = static_cast<int>(in.forms.size());
   std::vector<Tok> toks;
-  fill_tokens(in.forms, in.upos, in.xpos, toks);
+  fill_tokens(in.forms, in.upos, in.xpos, m.clusters, toks);
   State st;
   st.init(n);
   std::vector<float> scores(static_cast<size_t>(mv.classes()));
   uint32_t f[kMaxFeatures];
   while (!st.terminal()) {
-    size_t nf = features(st, toks, f);
+    size_t nf = features(st, toks, !m.clusters.empty(), f);
     std::fill(scores.begin(), scores.end(), 0.f);
     m.weights.score(f, nf, scores.data());
     mv.apply(st, best_valid(mv, st, scores));
@@ -371,6 +385,7 @@ ParserModel train_parser(const std::vector<ParserExample>& train, const std::vec
                          const ParserTrainOptions& options, std::ostream& log) {
   auto t_start = std::chrono::steady_clock::now();
   ParserModel model;
+  model.clusters = options.clusters;
   std::map<std::string, int> label_ids;
   auto label_id = [&](const std::string& l) {
     auto [it, fresh] = label_ids.try_emplace(l, static_cast<int>(model.labels.size()));
@@ -402,7 +417,7 @@ ParserModel train_parser(const std::vector<ParserExample>& train, const std::vec
     Gold g;
     std::vector<std::string_view> f(ex.forms.begin(), ex.forms.end()), u(ex.upos.begin(), ex.upos.end()),
         x(ex.xpos.begin(), ex.xpos.end());
-    fill_tokens(f, u, x, g.toks);
+    fill_tokens(f, u, x, model.clusters, g.toks);
     g.gh.assign(static_cast<size_t>(n) + 2, 0);
     g.gl.assign(static_cast<size_t>(n) + 2, 0);
     for (int k = 1; k <= n; ++k) {
@@ -434,7 +449,7 @@ ParserModel train_parser(const std::vector<ParserExample>& train, const std::vec
       const Gold& g = gold[idx];
       st.init(static_cast<int>(g.toks.size()) - 2);
       while (!st.terminal()) {
-        size_t nf = features(st, g.toks, f);
+        size_t nf = features(st, g.toks, !model.clusters.empty(), f);
         trainer.score(f, nf, scores.data());
         int best_t = best_valid(mv, st, scores);
         int min_cost = std::numeric_limits<int>::max();

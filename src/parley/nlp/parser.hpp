@@ -12,6 +12,7 @@
 
 #include "parley/doc/document.hpp"
 #include "parley/nlp/linear_model.hpp"
+#include "parley/nlp/word_clusters.hpp"
 #include "parley/pipeline/component.hpp"
 #include "parley/text/conllu.hpp"
 
@@ -20,6 +21,7 @@ namespace parley::nlp {
 struct ParserModel {
   std::vector<std::string> labels;  // deprels; transitions are SHIFT, LEFT-l and RIGHT-l
   int root_label = 0;
+  WordClusters clusters;  // word classes used as features (may be empty)
   LinearModel weights;
 
   void save(const std::string& path) const;
@@ -63,6 +65,7 @@ struct ParserTrainOptions {
   uint32_t seed = 1;
   int prune = 1;        // drop weights below this many 1/32000ths of the largest
   int min_updates = 5;  // drop features updated fewer times
+  WordClusters clusters;  // word classes as features (parley train clusters); empty: none
 };
 // Trains deterministically; with dev examples, keeps the epoch with the best dev LAS.
 ParserModel train_parser(const std::vector<ParserExample>& train, const std::vector<ParserExample>& dev,
