@@ -103,6 +103,21 @@ TEST(Actors, PeopleNamedByTheirNation) {
   EXPECT_EQ(actor_of(a, "Palestinian"), nullptr);  // an adjective, not an actor
 }
 
+TEST(Actors, RolesOfStatesByOfAndIn) {
+  Article a = resolve(
+      "The ambassadors of Egypt, Qatar and Jordan met on Monday. Lawmakers in Britain voted. "
+      "Former president of France Jacques Chirac died. In Paris Mary Smith spoke.");
+  for (auto [mention, code] : {std::pair{"Egypt", "EGYGOV"}, {"Qatar", "QATGOV"}, {"Jordan", "JORGOV"},
+                               {"Britain", "GBRLEG"}}) {
+    ASSERT_NE(actor_of(a, mention), nullptr) << mention;
+    EXPECT_EQ(actor_of(a, mention)->code, code) << mention;
+  }
+  ASSERT_NE(actor_of(a, "president of France Jacques Chirac"), nullptr);
+  EXPECT_EQ(actor_of(a, "president of France Jacques Chirac")->code, "FRAGOV");
+  EXPECT_EQ(actor_of(a, "president of France Jacques Chirac")->type, "PER");
+  for (const Actor& x : a.actors) EXPECT_NE(x.name, "Paris Mary Smith");  // "in Paris": the town
+}
+
 TEST(Actors, NoActorsInNoise) {
   for (const std::string& text : {std::string(""), std::string("!!! ???"), std::string(5000, 'A'),
                                   std::string("He said. She said. They said.")}) {

@@ -131,7 +131,11 @@ bool is_org_head(std::string_view w) {
                                  "Times", "Post", "News", "Telegraph", "Guardian", "Journal",
                                  "Mobilization", "Commission", "Court", "Assembly", "Parliament",
                                  "Airport", "Square", "Street", "Hospital", "Mosque", "Church",
-                                 "Province", "District", "Region", "Island", "Islands", "River"};
+                                 "Province", "District", "Region", "Island", "Islands", "River",
+                                 "Falls", "Valley", "Lake", "Bay", "Gulf", "Mountains", "Hills", "Park",
+                                 "Bridge", "Station", "Port", "Harbour", "Harbor", "City", "County",
+                                 "Agreement", "Accord", "Accords", "Treaty", "Convention", "Declaration",
+                                 "Protocol", "Summit", "Conference"};
   for (const char* k : kWords)
     if (w == k) return true;
   return false;
@@ -334,7 +338,15 @@ void ActorResolver::process(Article& a) const {
           }
           continue;
         }
-        if (const GazetteerEntry* e = gz.find(phrase)) {
+        const GazetteerEntry* e = gz.find(phrase);
+        // A town that is also a first name, before a capitalised word no table knows, begins a
+        // person's name: "Mary Smith", "Jacques Chirac" (not "Victoria Falls", "Paris, France").
+        if (e && len == 1 && e->type == "CITY" && gz.first_name(phrase) && l + 1 < end &&
+            !(t > first && is_locative(utf8::lower(a.token_text(t - 1)))) &&
+            capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) && !gz.find(a.token_text(l + 1)) &&
+            !gz.role(utf8::lower(a.token_text(l + 1))) && !is_org_head(a.token_text(l + 1)))
+          e = nullptr;
+        if (e) {
           pieces.push_back({Piece::kEntity, t, l, e, e->country, e->sector});
           t = l + 1;
           matched = true;
@@ -380,7 +392,13 @@ void ActorResolver::process(Article& a) const {
         if (type >= 0) {
           const uint32_t l = static_cast<uint32_t>(ner_end[t - first]);
           if (type == 0) {
-            pieces.push_back({Piece::kPerson, t, l});
+            // A first name the recognizer left out (it read "France Mary" as one place) belongs to
+            // the person when nothing else took it.
+            uint32_t from = t;
+            if (t > first && (pieces.empty() || pieces.back().last + 1 < t) && capitalized(a.token_text(t - 1)) &&
+                gz.first_name(a.token_text(t - 1)))
+              from = t - 1;
+            pieces.push_back({Piece::kPerson, from, l});
           } else if (type == 1) {
             GazetteerEntry e;
             e.name = text_of(t, l);
@@ -497,9 +515,26 @@ void ActorResolver::process(Article& a) const {
         continue;
       }
       // Affiliation: "negotiators from Israel, the United States, Egypt, and Qatar".
-      if (has_role && !person && !has_org && country.empty() && l + 1 < end && a.token_text(l + 1) == "from") {
+      // Also "the ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and Gondor":
+      // a role tied to states by of/in is each state's (states only: "officials in Gaza City" are
+      // not the city's).
+      auto affiliation_word = [](std::string_view w) { return w == "from" || w == "of" || w == "in"; };
+      if (has_role && !person && !has_org && country.empty() && l + 1 < end && affiliation_word(a.token_text(l + 1))) {
         size_t r = q + 1;
         uint32_t expect = l + 2;
+        // "Former president of France Jacques Chirac": the title and its state describe the name.
+        if (r + 1 < pieces.size() && pieces[r].first == expect && pieces[r].kind == Piece::kEntity &&
+            pieces[r].entry->type == "GPE" && pieces[r + 1].kind == Piece::kPerson &&
+            pieces[r + 1].first == pieces[r].last + 1) {
+          const Piece& who = pieces[r + 1];
+          const std::string& iso = pieces[r].entry->country;
+          std::string name = text_of(who.first, who.last);
+          uint32_t id = actor_for("PER|" + name, Actor{name, iso + sector, iso, sector, "PER", {}});
+          if (who.first != who.last) surnames[std::string(a.token_text(who.last))] = id;
+          add_mention(id, span_of(f, who.last), si, "name");
+          p = r + 2;
+          continue;
+        }
         bool any = false;
         while (r < pieces.size() && pieces[r].first >= expect && pieces[r].kind == Piece::kEntity &&
                pieces[r].entry->type == "GPE") {
@@ -511,7 +546,8 @@ void ActorResolver::process(Article& a) const {
           }
           if (!adjacent) break;
           const std::string& iso = pieces[r].entry->country;
-          Actor proto{utf8::lower(text_of(f, l)) + " from " + (gz.country(iso) ? gz.country(iso)->name : iso),
+          Actor proto{utf8::lower(text_of(f, l)) + " " + std::string(a.token_text(l + 1)) + " " +
+                          (gz.country(iso) ? gz.country(iso)->name : iso),
                       iso + sector, iso, sector, "ORG", {}};
           add_mention(actor_for(iso + sector, proto), span_of(pieces[r].first, pieces[r].last), si,
                       "description");
@@ -563,8 +599,10 @@ void ActorResolver::process(Article& a) const {
       } else if (place && place->entry->capital && q == p) {
         // A capital standing for its government: not after "in"/"at"/..., not a modifier ("Cairo talks").
         bool locative = f > first && is_locative(a.token_text(f - 1));
-        bool modifier = l + 1 < end && !capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) &&
-                        utf8::lower(a.token_text(f > first ? f - 1 : f)) == "the";
+        // Nor the name of a treaty or meeting: "the Paris Agreement", "the Cairo Conference".
+        bool modifier = (l + 1 < end && !capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) &&
+                         utf8::lower(a.token_text(f > first ? f - 1 : f)) == "the") ||
+                        (l + 1 < end && is_org_head(a.token_text(l + 1)));
         if (!locative && !modifier) {
           const std::string& iso = place->entry->country;
           const GazetteerEntry* st = gz.country(iso);

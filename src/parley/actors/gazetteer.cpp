@@ -126,6 +126,10 @@ Gazetteer Gazetteer::load(const std::string& dir) {
         else g.demonyms_.emplace(d, r[0]);
       }
   }
+  for (const auto& r : read_tsv(dir + "/actors/state-names.tsv", false)) {
+    auto it = r.size() >= 2 ? g.by_country_.find(r[1]) : g.by_country_.end();
+    if (it != g.by_country_.end()) g.add_name(r[0], it->second, true);
+  }
   for (const auto& r : read_tsv(dir + "/actors/entities.tsv", false)) {
     if (r.size() < 5) continue;
     auto names = split(r[0], '|');
@@ -138,6 +142,10 @@ Gazetteer Gazetteer::load(const std::string& dir) {
     if (const auto* c = g.country(e.country); c && e.type == "LOC") e.lat = c->lat, e.lon = c->lon;
     g.entries_.push_back(e);
     for (const auto& n : names) g.add_name(n, static_cast<uint32_t>(g.entries_.size() - 1), true);
+  }
+  if (std::ifstream names(dir + "/names/first-names.txt"); names) {
+    for (std::string line; std::getline(names, line);)
+      if (!line.empty() && line[0] != '#') g.first_names_.insert(line);
   }
   for (const auto& r : read_tsv(dir + "/actors/roles.tsv", false)) {
     if (r.size() < 2) continue;

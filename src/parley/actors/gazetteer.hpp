@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace parley {
@@ -30,6 +31,9 @@ class Gazetteer {
   const GazetteerEntry* find(std::string_view name) const;
   // "Israeli" -> "ISR".
   std::optional<std::string> demonym(std::string_view word) const;
+  // A common first name (data/names/first-names.txt): towns called "Mary" or "Florence" are
+  // also people's names.
+  bool first_name(std::string_view word) const { return first_names_.count(std::string(word)) != 0; }
   // Lowercase role phrase ("prime minister") -> sector ("GOV").
   std::optional<std::string> role(std::string_view phrase) const;
   const GazetteerEntry* country(std::string_view iso3) const;
@@ -48,6 +52,7 @@ class Gazetteer {
   std::unordered_map<std::string, uint32_t> by_name_, by_country_;
   std::unordered_map<std::string, std::string> demonyms_, roles_;
   std::unordered_map<std::string, size_t> by_first_;
+  std::unordered_set<std::string> first_names_;
   size_t max_words_ = 1;
 };
 
