@@ -71,13 +71,16 @@ TEST(Actors, ReferenceArticleRegistry) {
 TEST(Actors, TitlesAppositionsAndMetonymy) {
   Article a = resolve(
       "Russian Foreign Minister Sergei Lavrov met Chinese officials. The Kremlin said the talks "
-      "went well, while Lavrov praised Beijing. In Beijing, protesters gathered.");
+      "went well, while Lavrov praised Beijing. In Beijing, protesters gathered. A Kabul car bombing "
+      "killed five. The Paris Agreement holds.");
   EXPECT_EQ(actor_of(a, "Russian Foreign Minister Sergei Lavrov")->code, "RUSGOV");
   EXPECT_EQ(actor_of(a, "Lavrov")->name, "Sergei Lavrov");
   EXPECT_EQ(actor_of(a, "Chinese officials")->code, "CHNGOV");
   EXPECT_EQ(actor_of(a, "The Kremlin")->code, "RUSGOV");
   EXPECT_EQ(actor_of(a, "Beijing", 0)->code, "CHNGOV");  // praised Beijing: the government
   EXPECT_EQ(actor_of(a, "Beijing", 1), nullptr);         // in Beijing: a place
+  EXPECT_EQ(actor_of(a, "Kabul"), nullptr);              // a Kabul car bombing: where, not who
+  EXPECT_EQ(actor_of(a, "Paris"), nullptr);              // a treaty's name
 }
 
 TEST(Actors, PossessivesCompose) {

@@ -600,8 +600,10 @@ void ActorResolver::process(Article& a) const {
         // A capital standing for its government: not after "in"/"at"/..., not a modifier ("Cairo talks").
         bool locative = f > first && is_locative(a.token_text(f - 1));
         // Nor the name of a treaty or meeting: "the Paris Agreement", "the Cairo Conference".
+        // "a Kabul car bombing" is a place too: an article before a capital that modifies a noun.
+        const std::string before = f > first ? utf8::lower(a.token_text(f - 1)) : "";
         bool modifier = (l + 1 < end && !capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) &&
-                         utf8::lower(a.token_text(f > first ? f - 1 : f)) == "the") ||
+                         (before == "the" || before == "a" || before == "an")) ||
                         (l + 1 < end && is_org_head(a.token_text(l + 1)));
         if (!locative && !modifier) {
           const std::string& iso = place->entry->country;
