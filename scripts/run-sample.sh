@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# Quick start, command 1: install, build, and run Parley on the bundled sample corpus.
+# Quick start, command 1: install, build, and run Parley on the bundled sample corpus: every
+# article coded (actors, events, quotes, claims, positions, divergences) into out/, the reference
+# article shown as a table, and the corpus's positions and divergences.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh release
 mkdir -p out
-./build/release/bin/parley tokenize samples/ --format json > out/samples.jsonl
-./build/release/bin/parley tokenize samples/cairo-talks.txt
-echo "run-sample: $(wc -l < out/samples.jsonl) articles analysed; JSON lines in out/samples.jsonl" >&2
+parley=./build/release/bin/parley
+"$parley" code samples/ -j 2 > out/coded.jsonl
+"$parley" code samples/ -f csv > out/events.csv
+"$parley" code samples/ -f gdelt > out/events.gdelt.tsv
+"$parley" code samples/ -f plover > out/events.plover.jsonl
+"$parley" code samples/cairo-talks.txt -f table
+"$parley" positions out/coded.jsonl > out/positions.txt
+"$parley" diverge out/coded.jsonl > out/divergences.txt
+echo "run-sample: $(wc -l < out/coded.jsonl) articles coded, $(($(wc -l < out/events.csv) - 1)) events;" \
+  "out/coded.jsonl (JSON lines), out/events.csv, out/events.gdelt.tsv, out/events.plover.jsonl," \
+  "out/positions.txt, out/divergences.txt" >&2
