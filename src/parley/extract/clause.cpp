@@ -6,6 +6,15 @@
 
 namespace parley::extract {
 
+bool light_verb(std::string_view lemma) {
+  static constexpr std::string_view kVerbs[] = {
+      "hold",     "conduct",  "launch",  "carry",  "begin",    "start",   "resume", "stage",    "mount",
+      "attend",   "join",     "open",    "continue", "make",   "have",    "host",   "convene",  "impose",
+      "announce", "sign",     "reach",   "declare", "deliver", "provide", "send",   "give",     "intensify",
+      "escalate", "step",     "renew",   "unleash", "perform", "commit"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), lemma) != std::end(kVerbs);
+}
+
 namespace {
 
 bool is_in(std::string_view word, std::initializer_list<std::string_view> set) {
@@ -382,7 +391,8 @@ std::vector<int> ClauseView::agent_actors(int w, const Lexicon& lexicon, int dep
     }
     // An event noun that is the object of a light verb is done by that verb's subject: "Israel
     // launched airstrikes".
-    if (heads_[w] >= 0 && deprel(w) == "obj") return agent_actors(heads_[w], lexicon, depth + 1);
+    if (heads_[w] >= 0 && deprel(w) == "obj" && light_verb(lemma(heads_[w])))
+      return agent_actors(heads_[w], lexicon, depth + 1);
     return {};
   }
   int h = heads_[w];

@@ -14,6 +14,11 @@
 
 namespace parley::extract {
 
+// Light and aspectual verbs that make an event noun object the event of their subject: "hold
+// talks", "launch strikes", "intensified airstrikes". Other verbs talk about the event ("condemned
+// the bombing", "attributed the bombing to X"), whose doer is not their subject.
+bool light_verb(std::string_view lemma);
+
 // Per-article lookups computed once: the actor (and mention) covering each word.
 class ArticleIndex {
  public:

@@ -17,13 +17,6 @@ bool is_in(std::string_view word, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), word) != set.end();
 }
 
-// Light verbs that turn an event noun object into the event: "hold talks", "launch strikes".
-bool light_verb(std::string_view lemma) {
-  return is_in(lemma, {"hold", "conduct", "launch", "carry", "begin", "start", "resume", "stage", "mount",
-                       "attend", "join", "open", "continue", "make", "have", "host", "convene", "impose",
-                       "announce", "sign", "reach", "declare", "deliver", "provide", "send", "give"});
-}
-
 }  // namespace
 
 EventCoder EventCoder::load(const std::string& data_dir) {
