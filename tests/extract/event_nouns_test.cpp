@@ -33,5 +33,14 @@ TEST(EventNouns, OnlyLightVerbsLendTheirSubject) {
   EXPECT_GE(count(b, "111", "EGY"), 1);  // the condemnation itself is coded
 }
 
+// One clause, one event: "joined the talks" is the talks (046), not also a second code for "join".
+TEST(EventNouns, LightVerbAndItsEventNounCodeOnce) {
+  Article a = code("Headline\nThe Italian foreign minister joined the talks as an observer.");
+  int n = 0;
+  for (const Event& e : a.events) n += e.source_code == "ITAGOV";
+  EXPECT_EQ(n, 1);
+  EXPECT_EQ(count(a, "046", "ITAGOV"), 1);
+}
+
 }  // namespace
 }  // namespace parley

@@ -194,6 +194,7 @@ class Coder {
         done[w] = 1;
         if (m.pattern->code == "---" || m.pattern->code == "~") continue;
         if (reports_speech(v, w, m)) continue;
+        if (verb && !frame && light_verb_of_event_noun(v, w, m)) continue;
         std::string code = m.pattern->code;
         std::vector<int> complement_words;
         if (frame) {
@@ -207,6 +208,18 @@ class Coder {
         emit(v, w, m, code, complement_words);
       }
     }
+  }
+
+  // "joined the talks", "began an offensive": a light verb whose object is an event noun is coded
+  // through the noun; its own generic pattern ("join" as 036) would code the clause twice. A
+  // pattern that names the object itself ("hold obj=talks") stays.
+  bool light_verb_of_event_noun(const ClauseView& v, int w, const Match& m) const {
+    if (!light_verb(v.lemma(w))) return false;
+    for (const auto& arg : m.pattern->args)
+      if (arg.relation == Relation::Obj) return false;
+    for (int c : v.children(w))
+      if ((v.deprel(c) == "obj" || v.deprel(c) == "nsubj:pass") && v.is_nominal_event(c, lexicon_)) return true;
+    return false;
   }
 
   // "X said (that) ...": a bare neutral verb of saying that carries a reported clause is the
