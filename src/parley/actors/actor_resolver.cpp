@@ -342,7 +342,7 @@ void ActorResolver::process(Article& a) const {
         // A town that is also a first name, before a capitalised word no table knows, begins a
         // person's name: "Mary Smith", "Jacques Chirac" (not "Victoria Falls", "Paris, France").
         if (e && len == 1 && e->type == "CITY" && gz.first_name(phrase) && l + 1 < end &&
-            !(t > first && is_locative(utf8::lower(a.token_text(t - 1)))) &&
+            !(t > first && is_locative(a.token_text(t - 1))) &&
             capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) && !gz.find(a.token_text(l + 1)) &&
             !gz.role(utf8::lower(a.token_text(l + 1))) && !is_org_head(a.token_text(l + 1)))
           e = nullptr;

@@ -15,9 +15,11 @@ constexpr char kMagic[] = "PRLCLU01";
 constexpr uint32_t kBoundary = 0xFFFFFFFFu;
 constexpr uint64_t kHashBits = 48;
 
+// The hash of cluster_form(s), computed without building it: lookups run for every word in the
+// tagger, the parser and the recognizer.
 uint64_t form_hash(std::string_view s) {
   uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  for (unsigned char c : s) h = (h ^ (c >= '0' && c <= '9' ? '0' : c)) * 0x100000001b3ULL;
   h ^= h >> 29;
   return h & ((1ULL << kHashBits) - 1);
 }
@@ -33,14 +35,14 @@ std::string cluster_form(std::string_view word) {
 
 uint16_t WordClusters::of(std::string_view word) const {
   if (entries_.empty()) return kUnknown;
-  uint64_t h = form_hash(cluster_form(word));
+  uint64_t h = form_hash(word);
   auto it = std::lower_bound(entries_.begin(), entries_.end(), h << 16);
   if (it == entries_.end() || (*it >> 16) != h) return kUnknown;
   return static_cast<uint16_t>(*it & 0xFFFF);
 }
 
 void WordClusters::add(std::string_view form, uint16_t cls) {
-  entries_.push_back(form_hash(cluster_form(form)) << 16 | cls);
+  entries_.push_back(form_hash(form) << 16 | cls);
   classes_ = std::max<int>(classes_, cls + 1);
 }
 
