@@ -79,6 +79,8 @@ struct Event {
   uint32_t sentence = 0;
   int32_t source_actor = -1, target_actor = -1;  // indices into Article::actors, -1 = none
   std::string source_code, target_code;
+  // An actor is there (a name in the text) but nothing says who it is: its code is empty.
+  bool unresolved_source = false, unresolved_target = false;
   std::string cameo;     // "026"
   Span trigger;          // the predicate word(s)
   Span evidence;         // the clause or sentence that carries the event

@@ -123,6 +123,12 @@ std::string coded_json(const Article& a, const extract::Ontology& ontology) {
     append_string(out, actor_name(a, e.source_actor));
     out += ",\"target_name\":";
     append_string(out, actor_name(a, e.target_actor));
+    if (e.unresolved_source || e.unresolved_target) {
+      out += ",\"unresolved\":[";
+      if (e.unresolved_source) out += "\"source\"";
+      if (e.unresolved_target) out += e.unresolved_source ? ",\"target\"" : "\"target\"";
+      out += ']';
+    }
     out += ",\"cameo\":";
     append_string(out, e.cameo);
     out += ",\"root\":";

@@ -303,11 +303,9 @@ class Coder {
   void emit(const ClauseView& v, int w, const Match& m, const std::string& code, const std::vector<int>& complement) {
     std::vector<int> sources = sources_of(v, w, m);
     std::vector<int> targets = targets_of(v, w, m, complement);
-    // Actors without a code (a person nothing ties to a country or group) make records no
-    // analysis can use; they are left out rather than coded as unknown.
-    auto uncoded = [&](int x) { return a_.actors[x].code.empty(); };
-    std::erase_if(sources, uncoded);
-    std::erase_if(targets, uncoded);
+    // Actors without a code (a person nothing ties to a country or group) stay in the record
+    // with their name and an empty code: the act happened whoever did it, and the record says
+    // which side is unresolved (Event::unresolved_source/target) so an analysis can filter.
     // A source that is also a target is a reflexive misreading ("Israel and Hamas agreed" is
     // handled as a joint event below).
     std::erase_if(targets, [&](int t) { return std::find(sources.begin(), sources.end(), t) != sources.end(); });
@@ -347,10 +345,13 @@ class Coder {
           e.target_actor = t;
           e.source_code = sc;
           e.target_code = tc;
+          e.unresolved_source = s >= 0 && sc.empty();
+          e.unresolved_target = t >= 0 && tc.empty();
           if (s >= 0 && t >= 0 && !reverse.empty()) {
             Event r = e;
             std::swap(r.source_actor, r.target_actor);
             std::swap(r.source_code, r.target_code);
+            std::swap(r.unresolved_source, r.unresolved_target);
             r.cameo = reverse;
             a_.events.push_back(std::move(e));
             a_.events.push_back(std::move(r));

@@ -58,3 +58,49 @@ int repair_object_control(std::vector<WordAnalysis>& an, uint32_t first, uint32_
 }
 
 }  // namespace parley::nlp
+
+namespace parley::nlp {
+
+int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count) {
+  int changed = 0;
+  auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };
+  for (uint32_t k = 0; k < count; ++k) {
+    WordAnalysis& verb = at(k);
+    if (verb.deprel != "acl" || verb.upos != "VERB" || verb.xpos != "VBN" || verb.head <= 0 ||
+        static_cast<uint32_t>(verb.head) > count)
+      continue;
+    const uint32_t n = static_cast<uint32_t>(verb.head) - 1;
+    WordAnalysis& noun = at(n);
+    if (n >= k || (noun.upos != "NOUN" && noun.upos != "PROPN")) continue;
+    const std::string_view role = noun.deprel;
+    if (role != "root" && role != "obj" && role != "ccomp" && role != "parataxis" && role != "conj") continue;
+    // A participle that takes a direct object and has no auxiliary, marker or subject of its own
+    // reads as a finite verb in news ("Russian police arrested 200 protesters"); a true reduced
+    // relative rarely takes an object ("the protesters arrested in May").
+    bool object = false, blocked = false;
+    for (uint32_t j = 0; j < count; ++j) {
+      if (at(j).head != static_cast<int32_t>(k) + 1) continue;
+      std::string_view rel = at(j).deprel;
+      if (rel == "obj" && j > k) object = true;
+      if (rel.starts_with("aux") || rel == "mark" || rel.starts_with("nsubj") || rel == "cop") blocked = true;
+    }
+    // Nothing but the noun's own modifiers may stand between it and the participle.
+    for (uint32_t j = n + 1; j < k && !blocked; ++j)
+      if (at(j).head != static_cast<int32_t>(n) + 1 && at(j).deprel != "punct") blocked = true;
+    if (!object || blocked) continue;
+    verb.head = noun.head;
+    verb.deprel = role == "obj" ? "ccomp" : std::string(role);
+    verb.xpos = "VBD";
+    verb.feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+    noun.head = static_cast<int32_t>(k) + 1;
+    noun.deprel = "nsubj";
+    // The noun's dependents after the verb (final punctuation, clauses) belong to the verb now;
+    // anything headed by the noun before would otherwise point into the subject.
+    for (uint32_t j = k + 1; j < count; ++j)
+      if (at(j).head == static_cast<int32_t>(n) + 1) at(j).head = static_cast<int32_t>(k) + 1;
+    ++changed;
+  }
+  return changed;
+}
+
+}  // namespace parley::nlp

@@ -18,4 +18,11 @@ namespace parley::nlp {
 int repair_object_control(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count,
                           const Article& article);
 
+// "Russian police arrested 200 protesters": the tagger often reads a past-tense verb after a noun
+// as a participle (VBN), and the parser then hangs it on the noun as a reduced relative (acl),
+// leaving the sentence without a predicate. A participle with a direct object and no auxiliary,
+// marker or subject of its own becomes the finite predicate, the noun its subject. Returns how
+// many were repaired.
+int repair_participle_predicates(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
+
 }  // namespace parley::nlp

@@ -377,6 +377,7 @@ void Parser::process(Article& article) const {
       a.head = heads[k];
       a.deprel = model_->labels[static_cast<size_t>(labels[k])];
     }
+    repair_participle_predicates(article.analysis, s.first_word, s.word_count);
     repair_object_control(article.analysis, s.first_word, s.word_count, article);
   }
 }
