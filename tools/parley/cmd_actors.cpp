@@ -7,7 +7,7 @@
 #include "input_options.hpp"
 #include "parley/actors/actor_resolver.hpp"
 #include "parley/export/json.hpp"
-#include "parley/text/segmenter.hpp"
+#include "parley/pipeline/standard.hpp"
 
 namespace parley::cli {
 
@@ -75,27 +75,23 @@ void add_actors_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("actors", "List each article's actors: names, codes, mentions");
   auto args = std::make_shared<InputArgs>();
   auto format = std::make_shared<std::string>("table");
-  auto data = std::make_shared<std::string>(default_data_dir());
+  auto data = std::make_shared<std::string>();
   add_input_options(cmd, *args);
   cmd->add_option("-f,--format", *format, "table or json")->capture_default_str()->check(CLI::IsMember({"table", "json"}));
-  cmd->add_option("--data", *data, "Data directory (gazetteer, actor tables)")->capture_default_str();
+  cmd->add_option("--data", *data, "Data directory (default: the bundled data)");
   auto dicts = std::make_shared<std::vector<std::string>>();
   cmd->add_option("--dict", *dicts,
                   "PETRARCH/TABARI actor or agent dictionary (repeatable; overrides the built-in tables, "
                   "later files override earlier ones)")
       ->check(CLI::ExistingFile);
   cmd->callback([args, format, data, dicts] {
-    ActorDictionaries dictionaries;
-    for (const std::string& path : *dicts) {
-      auto d = std::make_shared<ActorDictionary>(ActorDictionary::load(path));
-      for (const std::string& w : d->warnings()) std::cerr << "parley: " << w << '\n';
-      dictionaries.push_back(std::move(d));
-    }
-    Pipeline pipeline;
-    pipeline.add(std::make_shared<Segmenter>(Segmenter::load(args->models.empty() ? default_model_dir() : args->models)));
-    auto resolver = std::make_shared<ActorResolver>(ActorResolver::load(*data));
-    resolver->set_dictionaries(std::move(dictionaries));
-    pipeline.add(resolver);
+    // The same builder as `parley code` (tagger, parser, recognizer, resolver): both commands
+    // give one article the same actors.
+    StandardOptions options;
+    options.model_dir = args->models;
+    options.data_dir = *data;
+    options.actor_dicts = *dicts;
+    Pipeline pipeline = standard_pipeline(Stage::Actors, options);
     run_inputs(*args, pipeline, [&](Article& a) {
       if (*format == "json") print_json(a);
       else print_table(a);

@@ -48,7 +48,15 @@ std::string org_sector(std::string_view w) {
       {"Parliament", "LEG"}, {"Assembly", "LEG"}, {"Senate", "LEG"}, {"Congress", "LEG"},
       {"Times", "MED"}, {"News", "MED"}, {"Post", "MED"}, {"Journal", "MED"}, {"Television", "MED"},
       {"TV", "MED"}, {"Radio", "MED"}, {"Broadcasting", "MED"}, {"Press", "MED"}, {"Bank", "BUS"},
-      {"Company", "BUS"}, {"Corporation", "BUS"}, {"Inc.", "BUS"}, {"Ltd", "BUS"}, {"Airlines", "BUS"}};
+      {"Company", "BUS"}, {"Corporation", "BUS"}, {"Inc.", "BUS"}, {"Ltd", "BUS"}, {"Airlines", "BUS"},
+      {"Airline", "BUS"}, {"Airways", "BUS"}, {"Office", "GOV"}, {"Department", "GOV"}, {"Agency", "GOV"},
+      {"Commission", "GOV"}, {"Administration", "GOV"}, {"Directorate", "GOV"}, {"Council", "GOV"},
+      {"Authority", "GOV"}, {"Representatives", "LEG"}, {"Commons", "LEG"}, {"Lords", "LEG"},
+      {"Legislature", "LEG"}, {"Duma", "LEG"}, {"Tribunal", "JUD"}, {"Prosecutor", "JUD"},
+      {"Foundation", "NGO"}, {"Hospital", "HLH"}, {"Clinic", "HLH"}, {"Institute", "EDU"},
+      {"Academy", "EDU"}, {"Military", "MIL"}, {"Brigade", "MIL"}, {"Brigades", "REB"}, {"Militia", "REB"},
+      {"Gendarmerie", "COP"}, {"Intelligence", "SPY"}, {"KGB", "SPY"}, {"FSB", "SPY"}, {"Daily", "MED"},
+      {"Herald", "MED"}, {"Telegraph", "MED"}, {"Tribune", "MED"}, {"Gazette", "MED"}, {"Agency.", "MED"}};
   for (const auto& [head, sector] : kHeads)
     if (w == head) return sector;
   return "";
@@ -152,6 +160,57 @@ bool is_temporal(std::string_view w) {
   return false;
 }
 
+// Counts the states an article names (state names, demonyms, cities) and returns the most
+// named one, "" when none. Title mentions count three times.
+std::string home_country(const Article& a, const Gazetteer& gz) {
+  std::map<std::string, int> count;
+  auto add = [&](std::string_view text, int weight) {
+    // Whitespace-separated words with edge punctuation and possessives trimmed.
+    std::vector<std::string> words;
+    std::string w;
+    auto flush = [&] {
+      while (!w.empty() && std::string_view(",.;:!?\"()[]'").find(w.back()) != std::string_view::npos) w.pop_back();
+      if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")))
+        w.resize(w.size() - (w.ends_with("'s") ? 2 : 4));
+      while (!w.empty() && std::string_view("\"(['").find(w.front()) != std::string_view::npos) w.erase(0, 1);
+      if (!w.empty()) words.push_back(w);
+      w.clear();
+    };
+    for (char c : text) {
+      if (c == ' ' || c == '\n' || c == '\t') flush();
+      else w += c;
+    }
+    flush();
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (words[i].empty() || !capitalized(words[i])) continue;
+      size_t longest = std::min(gz.max_words_from(words[i]), words.size() - i);
+      for (size_t len = longest; len >= 1; --len) {
+        std::string phrase = words[i];
+        for (size_t k = 1; k < len; ++k) phrase += " " + words[i + k];
+        if (const GazetteerEntry* e = gz.find(phrase); e && !e->country.empty() &&
+            (e->type == "GPE" || e->type == "CITY")) {
+          count[e->country] += weight;
+          i += len - 1;
+          break;
+        }
+        if (len == 1)
+          if (auto iso = gz.demonym(phrase)) count[*iso] += weight;
+      }
+    }
+  };
+  add(a.title, 3);
+  add(a.text, 1);
+  std::string best;
+  int most = 0;
+  for (const auto& [iso, n] : count)
+    if (n > most) best = iso, most = n;
+  return best;
+}
+
+bool is_in_list(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
 std::string trim_article(std::string s) {
   for (const char* a : {"the ", "The "})
     if (s.rfind(a, 0) == 0) s = s.substr(4);
@@ -222,6 +281,8 @@ void ActorResolver::process(Article& a) const {
     if (it != registry.end()) {
       Actor& existing = a.actors[it->second];
       if (proto.name.size() > existing.name.size() && proto.type == "PER") existing.name = proto.name;
+      if (existing.code.empty() && !proto.code.empty())
+        existing.code = proto.code, existing.country = proto.country, existing.sector = proto.sector;
       return it->second;
     }
     a.actors.push_back(std::move(proto));
@@ -229,6 +290,11 @@ void ActorResolver::process(Article& a) const {
     registry[key] = id;
     return id;
   };
+
+  // The state the article is about: the one its title and text name most (the title counts
+  // thrice). Generic actors ("police", "protesters", "lawmakers") with no country of their own
+  // belong to it.
+  const std::string home = home_country(a, gz);
 
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
@@ -403,6 +469,15 @@ void ActorResolver::process(Article& a) const {
             GazetteerEntry e;
             e.name = text_of(t, l);
             e.type = "ORG";
+            // The head noun is the last word before "of"/"for" ("Federal Aviation Office of
+            // Germany"); the state, a demonym or state name anywhere in the name.
+            uint32_t head_end = l;
+            for (uint32_t k = t + 1; k <= l; ++k)
+              if (is_in_list(a.token_text(k), {"of", "for", "on"})) {
+                head_end = k - 1;
+                break;
+              }
+            for (uint32_t k = head_end + 1; k-- > t && e.sector.empty();) e.sector = org_sector(a.token_text(k));
             for (uint32_t k = t; k <= l; ++k) {
               std::string_view x = a.token_text(k);
               if (e.country.empty()) {
@@ -411,7 +486,15 @@ void ActorResolver::process(Article& a) const {
               }
               if (e.sector.empty()) e.sector = org_sector(x);
             }
+            // "... Office of Germany" with the state outside the recognized span.
+            if (e.country.empty() && l + 2 < end && a.token_text(l + 1) == "of")
+              if (const GazetteerEntry* g = gz.find(a.token_text(l + 2)); g && g->type == "GPE") e.country = g->country;
             if (e.sector == "MED") e.type = "MED";
+            // A state body with no state in its name is the home state's ("House of Commons" in
+            // an article about Britain); companies, media and NGOs may have none.
+            if (e.country.empty() && !home.empty() &&
+                is_in_list(e.sector, {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}))
+              e.country = home;
             e.code = e.country + e.sector;
             const GazetteerEntry& kept = ner_entries.emplace_back(std::move(e));
             Piece p{Piece::kEntity, t, l, &kept, kept.country, kept.sector};
@@ -450,6 +533,65 @@ void ActorResolver::process(Article& a) const {
       }
       ++t;
     }
+
+    // A description starting at piece `r`, token `from` (after an apposition comma): optional
+    // article, then adjacent demonym/state/role/organisation pieces, then "of"/"for"/"at" and a
+    // state, nation or organisation. Found when it has a role or an organisation.
+    struct Description {
+      bool found = false;
+      std::string country, sector, org_code;
+      size_t last_piece = 0;
+    };
+    auto describe = [&](size_t r, uint32_t from) {
+      Description d;
+      if (from < end && is_in_list(utf8::lower(a.token_text(from)), {"the", "a", "an"})) ++from;
+      if (from < end && utf8::lower(a.token_text(from)) == "former") ++from, d.sector = "OPP";
+      bool role = false, former = d.sector == "OPP";
+      uint32_t expect = from;
+      while (r < pieces.size() && pieces[r].first == expect) {
+        const Piece& x = pieces[r];
+        if (x.kind == Piece::kPerson || x.kind == Piece::kPronoun) break;
+        if (x.kind == Piece::kRole) role = true, d.sector = former ? "OPP" : x.sector;
+        else if (x.kind == Piece::kDemonym && d.country.empty()) d.country = x.country;
+        else if (x.kind == Piece::kEntity && x.entry->type == "GPE" && d.country.empty()) d.country = x.entry->country;
+        else if (x.kind == Piece::kEntity && x.entry->type != "CITY" && x.entry->type != "LOC") {
+          if (!x.entry->code.empty()) d.org_code = x.entry->code;
+          if (d.country.empty()) d.country = x.entry->country;
+          if (d.sector.empty()) d.sector = x.entry->sector;
+        } else break;
+        d.last_piece = r;
+        expect = x.last + 1;
+        ++r;
+      }
+      if (!role && d.org_code.empty()) return Description{};
+      // "... of Hong Kong", "... for the Popular Mobilization Forces", "... of Iran's Quds Force"
+      if (expect + 1 < end && is_in_list(utf8::lower(a.token_text(expect)), {"of", "for", "at", "to"}) &&
+          r < pieces.size()) {
+        const bool to = utf8::lower(a.token_text(expect)) == "to";  // "ambassador to Germany" serves another state
+        uint32_t at = expect + 1;
+        if (at < end && utf8::lower(a.token_text(at)) == "the") ++at;
+        while (r < pieces.size() && pieces[r].first == at && !to) {
+          const Piece& x = pieces[r];
+          if (x.kind == Piece::kPerson || x.kind == Piece::kPronoun || x.kind == Piece::kRole) break;
+          if (x.kind == Piece::kEntity && x.entry->type == "GPE") {
+            if (d.country.empty() || d.org_code.empty()) d.country = x.entry->country;
+          } else if (x.kind == Piece::kDemonym) {
+            if (d.country.empty()) d.country = x.country;
+          } else if (x.kind == Piece::kEntity && x.entry->type != "CITY" && x.entry->type != "LOC") {
+            if (!x.entry->code.empty()) d.org_code = x.entry->code;
+            if (!x.entry->country.empty()) d.country = x.entry->country;
+            if (!x.entry->sector.empty() && !role) d.sector = x.entry->sector;
+          } else break;
+          d.last_piece = r;
+          at = x.last + 1;
+          ++r;
+        }
+      }
+      if (d.country.empty() && d.org_code.empty() && !home.empty() && role && d.sector != "IGO" && d.sector != "NGO")
+        d.country = home;
+      d.found = !d.country.empty() || !d.org_code.empty();
+      return d;
+    };
 
     // 2. Chains: pieces joined by spaces (or by a comma before a name) describe one actor.
     for (size_t p = 0; p < pieces.size();) {
@@ -496,6 +638,32 @@ void ActorResolver::process(Article& a) const {
       }
       const uint32_t f = pieces[p].first, l = pieces[q].last;
       Span span = span_of(f, l);
+      // "former US President Barack Obama", "ex-minister": out of office, in opposition (CAMEO OPP).
+      const bool former = f > first && (utf8::lower(a.token_text(f - 1)) == "former" ||
+                                         utf8::lower(a.token_text(f - 1)).starts_with("ex-"));
+      if (former && has_role && !has_org && (sector == "GOV" || sector == "LEG" || sector == "MIL")) sector = "OPP";
+      // A role tied by "for"/"of" to a named organisation or a nation's body is its member: "a
+      // spokesman for the PMF", "spokesperson for the German government".
+      if (has_role && !person && !has_org && country.empty() && l + 2 < end) {
+        std::string_view link = a.token_text(l + 1);
+        size_t r = q + 1;
+        uint32_t expect = l + 2;
+        if (r < pieces.size() && expect < end && utf8::lower(a.token_text(expect)) == "the") ++expect;
+        if ((link == "for" || link == "of" || link == "at" || link == "with") && r < pieces.size() &&
+            pieces[r].first == expect) {
+          const Piece& x = pieces[r];
+          if (x.kind == Piece::kEntity && x.entry->type != "GPE" && x.entry->type != "CITY" && x.entry->type != "LOC" &&
+              !x.entry->code.empty() && x.entry->country.empty()) {
+            // An international body's officer is coded as the body ("a UN rapporteur").
+            org_code = x.entry->code;
+          } else if (x.kind == Piece::kEntity && x.entry->type != "CITY" && x.entry->type != "LOC" &&
+                     !x.entry->country.empty()) {
+            country = x.entry->country;
+          } else if (x.kind == Piece::kDemonym) {
+            country = x.country;
+          }
+        }
+      }
       // Pronouns: the most recent person.
       if (pieces[p].kind == Piece::kPronoun) {
         // The latest person named in this sentence; else the first person named in the latest
@@ -566,6 +734,17 @@ void ActorResolver::process(Article& a) const {
         if (person->first == person->last && surnames.count(name)) {
           add_mention(surnames[name], span, si, "name");
         } else {
+          // A description after the name: "Carrie Lam, the chief executive of Hong Kong", "Qasem
+          // Soleimani, head of Iran's Quds Force", "Hami Aksoy, a spokesman for the ministry".
+          size_t apposition_end = q;
+          if (!has_role && country.empty() && org_code.empty() && l + 2 < end && a.token_text(l + 1) == ",") {
+            Description d = describe(q + 1, l + 2);
+            if (d.found) {
+              country = d.country, sector = d.sector, org_code = d.org_code, has_role = true;
+              apposition_end = d.last_piece;
+            }
+          }
+          if (former && sector != "OPP" && !country.empty() && (sector == "GOV" || sector == "LEG")) sector = "OPP";
           if (country.empty() && sector == "GOV" && !last_country.empty()) country = last_country;
           std::string code = org_code.empty() ? country + sector : org_code;
           // A dictionary's code for a person counts when the text gives no title or country:
@@ -575,12 +754,19 @@ void ActorResolver::process(Article& a) const {
           uint32_t id = actor_for("PER|" + name, Actor{name, code, country, sector, "PER", {}});
           if (person->first != person->last) surnames[last_name] = id;
           add_mention(id, span, si, "name");
+          if (apposition_end != q) {
+            add_mention(id, span_of(pieces[q + 1].first, pieces[apposition_end].last), si, "description");
+            p = apposition_end + 1;
+            continue;
+          }
         }
       } else if (has_org) {
         std::string name = trim_article(text_of(f, l));
         if (f > first && utf8::lower(a.token_text(f - 1)) == "the") span.start = a.tokens[f - 1].span.start;
         // Organisations from the recognizer are one actor per name, whatever code they get.
         std::string key = ner_org || org_code.empty() ? "ORG|" + utf8::lower(name) : org_code;
+        // "Belarusian KGB": the nationality before a recognized name gives its state.
+        if (ner_org && !country.empty() && !sector.empty() && !org_code.starts_with(country)) org_code = country + sector;
         add_mention(actor_for(key, Actor{name, org_code, country, sector, type, {}}), span, si, "name");
       } else if (!country.empty() && (has_role || (demonym && !place))) {
         if (demonym && !has_role && !(q == p && pieces[p].people)) {  // "Palestinian enclave": an adjective
@@ -611,12 +797,24 @@ void ActorResolver::process(Article& a) const {
           add_mention(actor_for(iso + "GOV", Actor{(st ? st->name : iso) + " government", iso + "GOV", iso, "GOV", "ORG", {}}),
                       span, si, "metonym");
         }
-      } else if (has_role && !person && f > first && utf8::lower(a.token_text(f - 1)) == "the" && q == p) {
-        // Definite descriptions refer back: "the movement" -> the latest armed group.
+      } else if (has_role && !person && !org_code.empty() && !has_org) {
+        // A member of an international body: "a UN rapporteur" is coded as the UN.
+        add_mention(actor_for(org_code, Actor{text_of(f, l), org_code, "", sector, "ORG", {}}), span, si,
+                    "description");
+      } else if (has_role && !person && !has_org && sector != "IGO" && sector != "NGO") {
+        // Definite descriptions refer back: "the movement" -> the latest armed group. Other
+        // generic actors ("police", "protesters", "the court") are the home state's.
         auto it = last_by_sector.find(sector);
-        if (it != last_by_sector.end() && it->second >= 0) {
+        const bool definite = f > first && utf8::lower(a.token_text(f - 1)) == "the" && q == p;
+        if (definite && it != last_by_sector.end() && it->second >= 0) {
           span.start = a.tokens[f - 1].span.start;
           add_mention(static_cast<uint32_t>(it->second), span, si, "description");
+        } else if (!home.empty() && !sector.empty()) {
+          if (definite) span.start = a.tokens[f - 1].span.start;
+          const GazetteerEntry* st = gz.country(home);
+          std::string name = trim_article(text_of(f, l));
+          add_mention(actor_for(home + sector, Actor{(st ? st->name : home) + " " + name, home + sector, home, sector, "ORG", {}}),
+                      span, si, "description");
         }
       } else if (has_role && (sector == "IGO" || sector == "NGO")) {
         add_mention(actor_for(sector + "|" + utf8::lower(text_of(f, l)),

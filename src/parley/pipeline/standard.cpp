@@ -1,5 +1,7 @@
 #include "parley/pipeline/standard.hpp"
 
+#include <filesystem>
+
 #include "parley/actors/actor_resolver.hpp"
 #include "parley/extract/attribution.hpp"
 #include "parley/extract/event_coder.hpp"
@@ -17,7 +19,8 @@ Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
   Pipeline p;
   p.add(std::make_shared<Segmenter>(Segmenter::load(models)));
   if (last == Stage::Segment) return p;
-  p.add(std::make_shared<nlp::Tagger>(nlp::Tagger::load(models)));
+  auto tagger = std::make_shared<nlp::Tagger>(nlp::Tagger::load(models));
+  p.add(tagger);
   p.add(std::make_shared<nlp::Parser>(nlp::Parser::load(models)));
   if (last == Stage::Parse) return p;
   auto gazetteer = std::make_shared<const Gazetteer>(Gazetteer::load(data));
@@ -27,7 +30,15 @@ Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
     for (const std::string& path : options.actor_dicts) dictionary->add_file(path);
     dictionaries.push_back(std::move(dictionary));
   }
-  p.add(std::make_shared<ActorResolver>(gazetteer, std::move(dictionaries)));
+  auto resolver = std::make_shared<ActorResolver>(gazetteer, std::move(dictionaries));
+  // The entity recognizer shares the pipeline's tagger (one copy of the model in memory); the
+  // actors stage finds the same names whichever command runs it.
+  if (std::filesystem::exists(models + "/ner.bin")) {
+    auto ner = std::make_shared<NerModel>();
+    ner->load(models + "/ner.bin");
+    resolver->set_recognizer(std::make_shared<const EntityRecognizer>(std::move(ner), tagger, gazetteer));
+  }
+  p.add(resolver);
   if (last == Stage::Actors) return p;
   auto lexicon = std::make_shared<extract::Lexicon>(extract::Lexicon::load_default(data));
   for (const std::string& path : options.lexicons) {
