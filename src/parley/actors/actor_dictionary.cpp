@@ -209,6 +209,97 @@ uint32_t ActorDictionary::insert(const std::vector<std::string>& words, bool ste
   return node;
 }
 
+ActorDictionary ActorDictionary::knowledge_base(const std::string& data_dir) {
+  ActorDictionary d;
+  const std::filesystem::path dir = std::filesystem::path(data_dir) / "actors" / "kb";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return d;
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string file = entry.path().filename().string();
+    if (file.starts_with("people") && file.ends_with(".tsv")) files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  for (const std::string& f : files) d.add_people_file(f);
+  return d;
+}
+
+bool ActorDictionary::add_people_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  add_people_tsv(ss.str(), path);
+  return true;
+}
+
+void ActorDictionary::add_people_tsv(std::string_view text, std::string_view name) {
+  size_t line_no = 0;
+  auto warn = [&](const std::string& msg) {
+    if (warnings_.size() < kMaxWarnings) warnings_.push_back(fmt::format("{}:{}: {}", name, line_no, msg));
+  };
+  for (size_t pos = 0; pos < text.size();) {
+    size_t nl = std::min(text.find('\n', pos), text.size());
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      warn("no roles column");
+      continue;
+    }
+    ActorRecord record;
+    record.source = fmt::format("{}:{}", name, line_no);
+    std::string_view roles = line.substr(tab + 1);
+    for (size_t r = 0; r <= roles.size();) {
+      size_t semi = std::min(roles.find(';', r), roles.size());
+      std::string_view role = trim(roles.substr(r, semi - r));
+      r = semi + 1;
+      if (role.empty()) continue;
+      size_t at = role.find('@');
+      std::string code(trim(role.substr(0, at)));
+      if (code.empty()) continue;
+      if (at == std::string_view::npos) {
+        record.code = code;
+        continue;
+      }
+      std::string_view range = role.substr(at + 1);
+      size_t dash = range.find('-');
+      DatedCode d;
+      d.code = code;
+      std::string_view from = range.substr(0, dash), to = dash == std::string_view::npos ? "" : range.substr(dash + 1);
+      if (!trim(from).empty()) d.from = parse_date(from);
+      if (!trim(to).empty()) d.to = parse_date(to);
+      if ((!trim(from).empty() && !d.from) || (!trim(to).empty() && !d.to)) {
+        warn("bad date in '" + std::string(role) + "'");
+        continue;
+      }
+      if (d.to == 0) d.to = 99999999;
+      record.dated.push_back(std::move(d));
+    }
+    if (record.code.empty() && record.dated.empty()) {
+      warn("no usable role");
+      continue;
+    }
+    std::string_view names = line.substr(0, tab);
+    const int32_t id = static_cast<int32_t>(actors_.size());
+    bool any = false;
+    for (size_t n = 0; n <= names.size();) {
+      size_t bar = std::min(names.find('|', n), names.size());
+      std::vector<std::string> words = phrase_words(names.substr(n, bar - n));
+      n = bar + 1;
+      if (words.empty()) continue;
+      if (!any) record.name = join(words);
+      any = true;
+      nodes_[insert(words, false)].actor = id;
+      ++actor_phrases_;
+    }
+    if (any) actors_.push_back(std::move(record));
+  }
+}
+
 void ActorDictionary::add_text(std::string_view text, std::string_view name, bool tabari) {
   auto warn = [&](size_t line, const std::string& msg) {
     if (warnings_.size() < kMaxWarnings) warnings_.push_back(fmt::format("{}:{}: {}", name, line, msg));

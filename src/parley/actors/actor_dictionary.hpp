@@ -78,6 +78,16 @@ class ActorDictionary {
   // (load() decides it from the file extension).
   void add_text(std::string_view text, std::string_view name, bool tabari = false);
 
+  // Parley's own knowledge-base format (data/actors/kb/people*.tsv): one person a line,
+  // "names<TAB>roles", names '|'-separated (the first canonical), roles ';'-separated
+  // "CODE@FROM-TO" with YYYYMMDD dates, either side empty when open. '#' starts a comment line.
+  void add_people_tsv(std::string_view text, std::string_view name);
+  // Reads add_people_tsv's format from a file; false when the file cannot be opened.
+  bool add_people_file(const std::string& path);
+  // The people of Parley's knowledge base: every data_dir/actors/kb/people*.tsv (sorted).
+  // Empty when there are none.
+  static ActorDictionary knowledge_base(const std::string& data_dir);
+
   // Longest actor phrase starting at words[0] (case-insensitive), its code at `date`
   // (YYYYMMDD, 0 = unknown). nullopt when no phrase matches.
   std::optional<ActorMatch> match_actor(std::span<const std::string_view> words, int32_t date = 0) const;

@@ -223,7 +223,10 @@ std::string ActorResolver::default_ner_model_dir() { return default_model_dir();
 
 ActorResolver ActorResolver::load(const std::string& data_dir, const std::string& model_dir) {
   auto gz = std::make_shared<const Gazetteer>(Gazetteer::load(data_dir));
-  ActorResolver r(gz);
+  ActorDictionaries dictionaries;
+  if (auto kb = std::make_shared<ActorDictionary>(ActorDictionary::knowledge_base(data_dir)); !kb->actors().empty())
+    dictionaries.push_back(std::move(kb));
+  ActorResolver r(gz, std::move(dictionaries));
   if (!model_dir.empty() && std::filesystem::exists(model_dir + "/ner.bin"))
     r.set_recognizer(EntityRecognizer::load(model_dir, gz));
   return r;
@@ -657,7 +660,8 @@ void ActorResolver::process(Article& a) const {
             // An international body's officer is coded as the body ("a UN rapporteur").
             org_code = x.entry->code;
           } else if (x.kind == Piece::kEntity && x.entry->type != "CITY" && x.entry->type != "LOC" &&
-                     !x.entry->country.empty()) {
+                     x.entry->type != "GPE" && !x.entry->country.empty()) {
+            // (States, and lists of them, are the affiliation rule's below.)
             country = x.entry->country;
           } else if (x.kind == Piece::kDemonym) {
             country = x.country;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
@@ -129,6 +130,32 @@ Gazetteer Gazetteer::load(const std::string& dir) {
   for (const auto& r : read_tsv(dir + "/actors/state-names.tsv", false)) {
     auto it = r.size() >= 2 ? g.by_country_.find(r[1]) : g.by_country_.end();
     if (it != g.by_country_.end()) g.add_name(r[0], it->second, true);
+  }
+  // The knowledge base's organisations (data/actors/kb/: generated from the Phoenix
+  // dictionaries, then Parley's own institutions table, which wins): "names<TAB>code<TAB>type".
+  // Generated names never displace a state, city or earlier name; the hand-written table does.
+  for (const char* file : {"organisations.tsv", "institutions.tsv"}) {
+    const std::string path = dir + "/actors/kb/" + file;
+    if (!std::filesystem::exists(path)) continue;
+    const bool curated = std::string_view(file) == "institutions.tsv";
+    for (const auto& r : read_tsv(path, false)) {
+      if (r.size() < 3 || r[1].empty()) continue;
+      auto names = split(r[0], '|');
+      GazetteerEntry e;
+      e.name = names[0];
+      e.code = r[1];
+      if (e.code.size() >= 3 && g.by_country_.count(e.code.substr(0, 3))) {
+        e.country = e.code.substr(0, 3);
+        if (e.code.size() >= 6) e.sector = e.code.substr(3, 3);
+      } else {
+        e.sector = e.code.substr(0, 3);
+      }
+      const std::string& type = r[2];
+      e.type = type == "IGO" || type == "NGO" || type == "MED" || type == "GRP" ? type : "ORG";
+      g.entries_.push_back(e);
+      const uint32_t id = static_cast<uint32_t>(g.entries_.size() - 1);
+      for (const auto& n : names) g.add_name(n, id, curated);
+    }
   }
   for (const auto& r : read_tsv(dir + "/actors/entities.tsv", false)) {
     if (r.size() < 5) continue;

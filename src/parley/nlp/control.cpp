@@ -72,7 +72,15 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
     const uint32_t n = static_cast<uint32_t>(verb.head) - 1;
     WordAnalysis& noun = at(n);
     if (n >= k || (noun.upos != "NOUN" && noun.upos != "PROPN")) continue;
-    const std::string_view role = noun.deprel;
+    std::string_view role = noun.deprel;
+    // "On Wednesday, the House impeached Trump": a fronted phrase taken as the root, the subject
+    // hung on it as an apposition. The phrase becomes an oblique of the verb.
+    int fronted = -1;
+    if (role == "appos" && noun.head > 0 && static_cast<uint32_t>(noun.head) <= count &&
+        at(static_cast<uint32_t>(noun.head) - 1).deprel == "root" && static_cast<uint32_t>(noun.head) - 1 < n) {
+      fronted = noun.head - 1;
+      role = "root";
+    }
     if (role != "root" && role != "obj" && role != "ccomp" && role != "parataxis" && role != "conj") continue;
     // A participle that takes a direct object and has no auxiliary, marker or subject of its own
     // reads as a finite verb in news ("Russian police arrested 200 protesters"); a true reduced
@@ -85,10 +93,26 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
       if (rel.starts_with("aux") || rel == "mark" || rel.starts_with("nsubj") || rel == "cop") blocked = true;
     }
     // Nothing but the noun's own modifiers may stand between it and the participle.
+    auto below_noun = [&](uint32_t j) {
+      for (int steps = 0, h = at(j).head; h > 0 && steps < 64; h = at(static_cast<uint32_t>(h) - 1).head, ++steps) {
+        if (static_cast<uint32_t>(h) > count) return false;
+        if (static_cast<uint32_t>(h) == n + 1) return true;
+      }
+      return false;
+    };
     for (uint32_t j = n + 1; j < k && !blocked; ++j)
-      if (at(j).head != static_cast<int32_t>(n) + 1 && at(j).deprel != "punct") blocked = true;
+      if (!below_noun(j) && at(j).deprel != "punct") blocked = true;
     if (!object || blocked) continue;
-    verb.head = noun.head;
+    if (fronted >= 0) {
+      WordAnalysis& phrase = at(static_cast<uint32_t>(fronted));
+      verb.head = 0;
+      phrase.head = static_cast<int32_t>(k) + 1;
+      phrase.deprel = "obl";
+      for (uint32_t j = k + 1; j < count; ++j)
+        if (at(j).head == fronted + 1) at(j).head = static_cast<int32_t>(k) + 1;
+    } else {
+      verb.head = noun.head;
+    }
     verb.deprel = role == "obj" ? "ccomp" : std::string(role);
     verb.xpos = "VBD";
     verb.feats = "Mood=Ind|Tense=Past|VerbForm=Fin";

@@ -25,6 +25,9 @@ Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
   if (last == Stage::Parse) return p;
   auto gazetteer = std::make_shared<const Gazetteer>(Gazetteer::load(data));
   ActorDictionaries dictionaries;
+  // The knowledge base's people first: users' dictionaries override it.
+  if (auto kb = std::make_shared<ActorDictionary>(ActorDictionary::knowledge_base(data)); !kb->actors().empty())
+    dictionaries.push_back(std::move(kb));
   if (!options.actor_dicts.empty()) {
     auto dictionary = std::make_shared<ActorDictionary>();
     for (const std::string& path : options.actor_dicts) dictionary->add_file(path);
