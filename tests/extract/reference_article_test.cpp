@@ -68,7 +68,9 @@ TEST(ReferenceArticle, HamasRejectsConditionsAndDemandsWithdrawal) {
   auto rejects = events("12", "PSEREB", "ISR");
   ASSERT_EQ(rejects.size(), 1u);
   EXPECT_EQ(trigger(*rejects[0]), "rejected");
-  auto demands = events("106", "PSEREB", "ISRMIL");  // demand withdrawal, of Israeli forces
+  // CAMEO 1.1b3: a demand to withdraw forces is 1056 (de-escalate military engagement); 106 is a
+  // demand to meet or negotiate.
+  auto demands = events("1056", "PSEREB", "ISRMIL");
   ASSERT_EQ(demands.size(), 1u);
   EXPECT_EQ(trigger(*demands[0]), "demand");
 }
