@@ -22,6 +22,24 @@ bool has(const Lexicon& lx, const std::string& lemma, const std::string& code, s
   return false;
 }
 
+TEST(PetrarchVerbs, TabariStemsMatchTheLemmasTheyBegin) {
+  // TABARI verbs without a trailing '_' are stems: RECONCIL matches "reconcile", "reconciliate";
+  // RESTORE_ is a whole word and matches only "restore".
+  std::string path = write_temp("parley_tabari_stems.verbs", "RECONCIL [064]\nRESTORE_ [081]\n");
+  Lexicon lx = read_petrarch_verbs(path);
+  std::vector<const Pattern*> found;
+  lx.verb_stems("reconcile", found);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->code, "064");
+  found.clear();
+  lx.verb_stems("restored", found);
+  EXPECT_TRUE(found.empty());
+  found.clear();
+  lx.verb_stems("rec", found);  // a stem matches longer lemmas only
+  EXPECT_TRUE(found.empty());
+  EXPECT_TRUE(has(lx, "restore", "081", 0));
+}
+
 TEST(PetrarchVerbs, ReadsBlocksSynsetsAndPatterns) {
   std::string path = write_temp("parley_petr_verbs.txt",
                                 "&AIDWORDS\n+AID\n+ASSISTANCE\n\n"

@@ -63,6 +63,13 @@ class Coder {
     if (form != lemma)
       for (const Pattern& p : noun ? lexicon_.nouns(form) : lexicon_.verbs(form))
         if (p.form) candidates.push_back({&p, 1});
+    if (!noun) {
+      // TABARI stems ("RESTOR", "REFUS") match the lemmas they begin; on a tie the exact key,
+      // listed first, wins.
+      std::vector<const Pattern*> stems;
+      lexicon_.verb_stems(lemma, stems);
+      for (const Pattern* p : stems) candidates.push_back({p, 0});
+    }
     for (const auto& [pattern, bonus] : candidates) {
       const Pattern& p = *pattern;
       Match m;

@@ -174,13 +174,24 @@ Pattern Lexicon::parse(std::string_view code, std::string_view pattern, std::str
 }
 
 void Lexicon::add(Pattern pattern, bool noun) {
+  if (pattern.stem && !noun) verb_stems_[pattern.lemma].push_back(pattern);
   auto& table = noun ? nouns_ : verbs_;
   table[pattern.lemma].push_back(std::move(pattern));
+}
+
+void Lexicon::verb_stems(std::string_view lemma, std::vector<const Pattern*>& out) const {
+  if (verb_stems_.empty()) return;
+  for (size_t len = 3; len < lemma.size(); ++len) {
+    auto it = verb_stems_.find(std::string(lemma.substr(0, len)));
+    if (it == verb_stems_.end()) continue;
+    for (const Pattern& p : it->second) out.push_back(&p);
+  }
 }
 
 void Lexicon::override_with(const Lexicon& other) {
   for (const auto& [lemma, patterns] : other.verbs_) verbs_[lemma] = patterns;
   for (const auto& [lemma, patterns] : other.nouns_) nouns_[lemma] = patterns;
+  for (const auto& [stem, patterns] : other.verb_stems_) verb_stems_[stem] = patterns;
   for (const auto& [act, family] : other.families_) families_[act] = family;
 }
 

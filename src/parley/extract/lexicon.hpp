@@ -65,6 +65,8 @@ struct Pattern {
   // The key may also be a word form: dictionaries that list "LEFT" or "MET" as verbs of their
   // own mean that form, not the lemma (leave, meet). Form matches outrank lemma matches.
   bool form = false;
+  // The key is a stem (TABARI "RESTOR"): it also matches every longer lemma it begins.
+  bool stem = false;
 };
 
 // A discard phrase (PETRARCH/TABARI discard lists): sentences containing it are not coded
@@ -102,6 +104,9 @@ class Lexicon {
 
   std::span<const Pattern> verbs(std::string_view lemma) const;
   std::span<const Pattern> nouns(std::string_view lemma) const;
+  // Stem patterns whose stem is a proper prefix of `lemma` (at least 3 letters): "restore"
+  // -> the patterns of "restor". Appended to `out`.
+  void verb_stems(std::string_view lemma, std::vector<const Pattern*>& out) const;
   // The code of `family` ("appeal", ...) for an act; falls back to the act's 3-digit parent,
   // then to the family's own root code (020, 030, 100, 120, 130).
   std::string family_code(std::string_view family, std::string_view act) const;
@@ -110,6 +115,7 @@ class Lexicon {
 
  private:
   std::unordered_map<std::string, std::vector<Pattern>> verbs_, nouns_;
+  std::unordered_map<std::string, std::vector<Pattern>> verb_stems_;  // stem patterns, by stem
   std::unordered_map<std::string, Family> families_;
   std::vector<Discard> discards_;
 };

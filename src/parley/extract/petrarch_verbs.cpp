@@ -43,6 +43,7 @@ bool cameo_code(const std::string& c) {
 
 struct Verb {
   std::string lemma, particle, code;  // code: own code or the block's
+  bool stem = false;  // TABARI: a verb written without a trailing '_' is a stem ("RESTOR", "REFUS")
 };
 
 class Reader {
@@ -168,6 +169,7 @@ class Reader {
     for (size_t i = 0; i < parts.size(); ++i)
       if (parts[i][0] == '+') verb_at = i;
     v.lemma = lower(parts[verb_at][0] == '+' ? parts[verb_at].substr(1) : parts[verb_at]);
+    v.stem = !petrarch_ && verb_at + 1 == parts.size() && !head.ends_with('_');
     for (size_t i = verb_at + 1; i < parts.size(); ++i) v.particle += (v.particle.empty() ? "" : " ") + lower(parts[i]);
     if (v.lemma.empty() || !std::all_of(v.lemma.begin(), v.lemma.end(), [](char c) {
           return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '\'';
@@ -178,7 +180,7 @@ class Reader {
     ++stats_.verbs;
     verbs_.push_back(v);
     if (cameo_code(primary(v.code)) && primary(v.code) != "---") {
-      add_to_lexicon(v.code, base(v), {});
+      add_to_lexicon(v.code, base(v), {}, v.stem);
       ++stats_.verb_codes;
     }
   }
@@ -186,7 +188,7 @@ class Reader {
   static std::string base(const Verb& v) { return v.particle.empty() ? v.lemma : v.lemma + " prt=" + v.particle; }
 
   // `code` may be paired ("032:033"); a paired half that is not CAMEO digits is dropped.
-  void add_to_lexicon(std::string code, const std::string& verb, const std::string& constraints) {
+  void add_to_lexicon(std::string code, const std::string& verb, const std::string& constraints, bool stem = false) {
     std::string pattern = constraints.empty() ? verb : verb + " " + constraints;
     auto pad = [](std::string c) { return c.size() == 2 ? c + "0" : c; };
     std::string reverse;
@@ -198,6 +200,7 @@ class Reader {
     try {
       Pattern p = Lexicon::parse(pad(code) + (reverse.empty() ? "" : ":" + pad(reverse)), pattern, where());
       p.form = true;
+      p.stem = stem;
       lexicon_.add(std::move(p), false);
     } catch (const std::invalid_argument& e) {
       problem(e.what());
@@ -450,7 +453,7 @@ class Reader {
       std::string verb = v.lemma;
       std::string prt = particle.empty() ? v.particle : particle;
       if (!prt.empty()) verb += " prt=" + prt;
-      add_to_lexicon(code, verb, constraints);
+      add_to_lexicon(code, verb, constraints, v.stem && prt.empty());
       ++stats_.patterns_converted;
     }
   }
