@@ -116,7 +116,8 @@ TEST(Actors, RolesOfStatesByOfAndIn) {
     EXPECT_EQ(actor_of(a, mention)->code, code) << mention;
   }
   ASSERT_NE(actor_of(a, "president of France Jacques Chirac"), nullptr);
-  EXPECT_EQ(actor_of(a, "president of France Jacques Chirac")->code, "FRAGOV");
+  // A former office-holder is out of power: OPP (CAMEO practice, news-gold GUIDELINES.md).
+  EXPECT_EQ(actor_of(a, "president of France Jacques Chirac")->code, "FRAOPP");
   EXPECT_EQ(actor_of(a, "president of France Jacques Chirac")->type, "PER");
   for (const Actor& x : a.actors) EXPECT_NE(x.name, "Paris Mary Smith");  // "in Paris": the town
 }

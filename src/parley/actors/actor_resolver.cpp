@@ -211,6 +211,26 @@ bool is_in_list(std::string_view w, std::initializer_list<std::string_view> list
   return std::find(list.begin(), list.end(), w) != list.end();
 }
 
+// Is the role phrase at tokens [f, l] a noun standing for a group of the home state? Not an
+// adjective ("remains firm"), not a modifier of another noun ("military control"), and not a
+// group the text places abroad ("international forces", "foreign troops"). Without a parse,
+// only the last check applies.
+bool generic_actor_noun(const Article& a, uint32_t f, uint32_t l) {
+  if (f > 0) {
+    const std::string before = utf8::lower(a.token_text(f - 1));
+    if (is_in_list(before, {"international", "foreign", "multinational", "western", "global", "regional",
+                            "peacekeeping", "allied", "coalition", "rival", "other", "overseas"}))
+      return false;
+  }
+  if (a.analysis.size() != a.words.size() || a.words.empty()) return true;
+  const Token& tok = a.tokens[l];
+  const uint32_t w = tok.first_word;
+  if (w >= a.analysis.size()) return true;
+  const WordAnalysis& x = a.analysis[w];
+  if (x.upos != "NOUN" && x.upos != "PROPN" && x.upos != "PRON") return false;
+  return x.deprel != "compound" && x.deprel != "amod";
+}
+
 std::string trim_article(std::string s) {
   for (const char* a : {"the ", "The "})
     if (s.rfind(a, 0) == 0) s = s.substr(4);
@@ -813,12 +833,22 @@ void ActorResolver::process(Article& a) const {
         if (definite && it != last_by_sector.end() && it->second >= 0) {
           span.start = a.tokens[f - 1].span.start;
           add_mention(static_cast<uint32_t>(it->second), span, si, "description");
-        } else if (!home.empty() && !sector.empty()) {
-          if (definite) span.start = a.tokens[f - 1].span.start;
-          const GazetteerEntry* st = gz.country(home);
-          std::string name = trim_article(text_of(f, l));
-          add_mention(actor_for(home + sector, Actor{(st ? st->name : home) + " " + name, home + sector, home, sector, "ORG", {}}),
-                      span, si, "description");
+        } else if (is_in_list(sector, {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF", "OPP", "REB"}) &&
+                   generic_actor_noun(a, f, l)) {
+          // "civilians in Gaza", "police in Moscow": a place right after the group is its state.
+          std::string state = home;
+          if (q + 1 < pieces.size() && l + 2 < end && is_in_list(utf8::lower(a.token_text(l + 1)), {"in", "from"}) &&
+              pieces[q + 1].first == l + 2 && pieces[q + 1].kind == Piece::kEntity &&
+              !pieces[q + 1].entry->country.empty())
+            state = pieces[q + 1].entry->country;
+          if (!state.empty()) {
+            if (definite) span.start = a.tokens[f - 1].span.start;
+            const GazetteerEntry* st = gz.country(state);
+            std::string name = trim_article(text_of(f, l));
+            add_mention(actor_for(state + sector, Actor{(st ? st->name : state) + " " + name, state + sector, state,
+                                                        sector, "ORG", {}}),
+                        span, si, "description");
+          }
         }
       } else if (has_role && (sector == "IGO" || sector == "NGO")) {
         add_mention(actor_for(sector + "|" + utf8::lower(text_of(f, l)),
