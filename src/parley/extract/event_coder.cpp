@@ -369,6 +369,14 @@ class Coder {
     };
     bool joint = std::any_of(m.pattern->args.begin(), m.pattern->args.end(),
                              [](const ArgConstraint& c) { return c.relation == Relation::Joint; });
+    // Meetings, negotiations and agreements are symmetric: "the delegations of Cyprus, Greece and
+    // Israel met" / "Turkey and Libya signed a deal" is each with each (one record per pair).
+    const bool symmetric = code.starts_with("04") || code == "057" || code == "036" || code == "037";
+    if (symmetric && targets.empty() && sources.size() >= 2) {
+      for (size_t i = 0; i < sources.size(); ++i)
+        for (size_t j = i + 1; j < sources.size(); ++j) push(sources[i], sources[j]);
+      return;
+    }
     if (joint && targets.empty() && sources.size() >= 2) {
       // "A and B have postponed their meeting": each did it with the other.
       for (int s : sources)
