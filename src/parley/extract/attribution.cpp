@@ -51,7 +51,7 @@ std::vector<QuoteMark> quote_marks(std::string_view t) {
 // Spans of quoted text (marks excluded). A quote left open at a paragraph end continues when
 // the next paragraph opens with a quote mark (the news convention for long quotes); otherwise
 // the stray mark is dropped.
-std::vector<Span> direct_quote_spans(std::string_view t) {
+std::vector<Span> direct_quote_spans(std::string_view t, std::vector<Span>* short_quotes = nullptr) {
   std::vector<Span> spans;
   std::vector<QuoteMark> marks = quote_marks(t);
   int open = -1;  // index into marks
@@ -85,15 +85,30 @@ std::vector<Span> direct_quote_spans(std::string_view t) {
       single = m.kind == QuoteMark::SingleOpen;
     }
   }
-  // Trim spaces; drop quotes of fewer than three words (scare quotes, titles).
+  // Trim spaces. Quotes of fewer than three words (scare quotes, titles, or a speaker's own
+  // words: 'called it "null and void"') are kept apart; the caller keeps those a cue verb holds.
   std::vector<Span> out;
   for (Span s : spans) {
     while (s.start < s.end && std::isspace(static_cast<unsigned char>(t[s.start]))) ++s.start;
     while (s.end > s.start && std::isspace(static_cast<unsigned char>(t[s.end - 1]))) --s.end;
     std::string_view q = t.substr(s.start, s.size());
     if (std::count(q.begin(), q.end(), ' ') >= 2) out.push_back(s);
+    else if (short_quotes && !q.empty()) short_quotes->push_back(s);
   }
   return out;
+}
+
+// Verbs that report a request or a charge through an object and its complement.
+bool request_verb(std::string_view lemma) {
+  return is_in(lemma, {"ask", "urge", "encourage", "call", "instruct", "tell", "press", "implore", "invite",
+                       "order", "direct", "accuse", "demand", "request", "appeal", "pressure", "advise"});
+}
+
+// Verbs that characterise what they quote ("called the move a 'political maneuver'",
+// "described the result as 'unequivocal'"): a short quote they hold is the speaker's words.
+bool naming_verb(std::string_view lemma) {
+  return is_in(lemma, {"call", "describe", "term", "label", "brand", "dub", "denounce", "condemn", "praise",
+                       "dismiss", "characterize", "characterise", "deride", "hail"});
 }
 
 bool inside(Span outer, Span inner) { return inner.start >= outer.start && inner.end <= outer.end; }
@@ -170,8 +185,40 @@ class Extractor {
     return it == a_.sentences.begin() ? 0 : static_cast<uint32_t>(it - a_.sentences.begin() - 1);
   }
 
+  // The source of "according to X": X's actors, or those of a "by"/"of"/"from" phrase of X
+  // ("according to a tweet by US Secretary of State Mike Pompeo", "a statement from the
+  // ministry"). Fills the word the actor was found at.
+  static std::vector<int> according_source(const ClauseView& v, int x, int& at) {
+    at = x;
+    std::vector<int> actors = v.actors_at(x);
+    if (!actors.empty()) return actors;
+    for (int c : v.children(x)) {
+      if (!v.deprel(c).starts_with("nmod") || !is_in(v.case_of(c), {"by", "of", "from"})) continue;
+      actors = v.actors_at(c);
+      if (!actors.empty()) {
+        at = c;
+        return actors;
+      }
+    }
+    return {};
+  }
+
   // The speaker of a speech verb: its subject's actor and mention span.
   void speaker_of(const ClauseView& v, int cue, Quote& q) const {
+    if (v.lemma(cue) == "accord" || v.text(cue) == "according") {
+      // The cue word's object ("according to X") names the source; the parse hangs "according"
+      // on X or X on "according".
+      for (int x : {v.head(cue), v.child_with(cue, "obl"), v.child_with(cue, "nmod")}) {
+        if (x < 0) continue;
+        int at = x;
+        std::vector<int> actors = according_source(v, x, at);
+        if (actors.empty()) continue;
+        q.speaker_actor = actors.front();
+        int m = index_.mention_of_word(v.global(at));
+        q.speaker = m >= 0 ? a_.mentions[m].span : v.span(at);
+        return;
+      }
+    }
     Lexicon none;
     std::vector<int> agents = v.agent_actors(cue, none);
     for (int c : v.children(cue))
@@ -195,10 +242,15 @@ class Extractor {
   }
 
   void quotes_direct() {
-    std::vector<Span> spans = direct_quote_spans(a_.text);
+    std::vector<Span> short_quotes;
+    std::vector<Span> spans = direct_quote_spans(a_.text, &short_quotes);
+    const size_t long_count = spans.size();
+    spans.insert(spans.end(), short_quotes.begin(), short_quotes.end());
     int last_speaker = -1;
     uint32_t last_sentence = 0;
-    for (Span s : spans) {
+    for (size_t qi = 0; qi < spans.size(); ++qi) {
+      const Span s = spans[qi];
+      const bool is_short = qi >= long_count;
       Quote q;
       q.span = s;
       q.kind = "direct";
@@ -214,13 +266,23 @@ class Extractor {
         ClauseView v(index_, si);
         for (int w = 0; w < v.size(); ++w) {
           if (overlaps(v.span(w), s) || (v.upos(w) != "VERB" && !(v.lemma(w) == "accord"))) continue;
-          if (!speech_verb(v.lemma(w)) && v.lemma(w) != "accord") continue;
+          if (!speech_verb(v.lemma(w)) && v.lemma(w) != "accord" && !(is_short && naming_verb(v.lemma(w)))) continue;
           long d = v.span(w).start < s.start ? static_cast<long>(s.start) - v.span(w).end
                                               : static_cast<long>(v.span(w).start) - s.end;
           // A cue whose clause holds the quoted words ("He stated, '...'") beats a nearer one.
           bool holds = false;
           for (int x = 0; x < v.size() && !holds; ++x)
             holds = inside(s, v.span(x)) && v.head(x) == w;
+          // A short quote is the speaker's only when the cue's clause holds it, within its
+          // sentence: otherwise it is a scare quote or a title.
+          if (is_short && (!holds || si != q.sentence)) {
+            bool below = false;  // the quote's words in the cue's subtree
+            for (int x = 0; x < v.size() && !below && si == q.sentence; ++x) {
+              if (!inside(s, v.span(x))) continue;
+              for (int h = v.head(x), steps = 0; h >= 0 && steps < 4 && !below; h = v.head(h), ++steps) below = h == w;
+            }
+            if (!below) continue;
+          }
           if (!holds) d += 1000;
           if (d < best_distance) best_distance = d, best_cue = w, best_sentence = si;
         }
@@ -230,6 +292,8 @@ class Extractor {
         q.cue = v.span(best_cue);
         q.cue_lemma = v.lemma(best_cue);
         speaker_of(v, best_cue, q);
+      } else if (is_short) {
+        continue;  // a scare quote or a title
       } else if (last_speaker >= 0 && q.sentence <= last_sentence + 2) {
         q.speaker_actor = last_speaker;  // a quote continuing the previous speaker's words
       }
@@ -254,7 +318,8 @@ class Extractor {
         if (v.lemma(w) == "accord" || (v.text(w) == "according" && v.head(w) >= 0)) {
           int x = v.head(w);
           if (x < 0) continue;
-          std::vector<int> actors = v.actors_at(x);
+          int at = x;
+          std::vector<int> actors = according_source(v, x, at);
           int clause = v.head(x);
           if (clause < 0 || actors.empty()) continue;
           Quote q;
@@ -264,9 +329,37 @@ class Extractor {
           q.cue = v.span(w);
           q.cue_lemma = "according to";
           q.speaker_actor = actors.front();
-          q.speaker = v.span(x);
+          q.speaker = v.span(at);
           a_.quotes.push_back(q);
           continue;
+        }
+        // A reported request: "encouraged the CIA to release the files", "asking voters to
+        // vote", "called for the killers to be brought to justice", "accused Johnson of
+        // misleading the Queen": the object and what it is asked or said to do.
+        if (v.upos(w) == "VERB" && request_verb(v.lemma(w))) {
+          int obj = v.child_with(w, "obj");
+          int xcomp = v.child_with(w, "xcomp");
+          if (xcomp < 0)
+            for (int c : v.children(w))
+              if (v.deprel(c) == "advcl" && (v.has_mark(c, "to") || v.has_mark(c, "of"))) xcomp = c;
+          if (obj < 0)
+            for (int c : v.children(w))
+              if (v.deprel(c).starts_with("obl") && (v.case_of(c) == "for" || v.case_of(c) == "on")) obj = c;
+          if (obj >= 0 && xcomp >= 0 && v.span(obj).start < v.span(xcomp).start && !in_direct_quote(v.span(xcomp))) {
+            Quote q;
+            q.kind = "indirect";
+            q.sentence = si;
+            Span from = v.subtree_span(obj);
+            for (int c : v.children(obj))
+              if (v.deprel(c) == "case" && v.span(c).start == from.start) from.start = v.span(c).end;
+            while (from.start < from.end && a_.text[from.start] == ' ') ++from.start;
+            q.span = {from.start, v.subtree_span(xcomp).end};
+            q.cue = v.span(w);
+            q.cue_lemma = v.lemma(w);
+            speaker_of(v, w, q);
+            if (q.speaker_actor >= 0) a_.quotes.push_back(q);
+            continue;
+          }
         }
         if (v.upos(w) != "VERB" || !speech_verb(v.lemma(w))) continue;
         // The reported clause: a ccomp that is a clause (a verb, or a predicate with its own

@@ -47,7 +47,8 @@ bool speech_verb(std::string_view lemma) {
                        "admit", "reveal", "maintain", "contend", "highlight", "underline", "reiterate",
                        "remark", "comment", "tweet", "observe", "predict", "promise", "vow", "affirm",
                        "reply", "respond", "answer", "recall", "complain", "concede", "estimate", "urge",
-                       "think", "fear", "hope", "expect", "agree", "accuse", "charge", "caution"});
+                       "think", "fear", "hope", "expect", "agree", "accuse", "charge", "caution", "find", "rule",
+                       "conclude", "reaffirm", "assure", "testify", "signal", "stipulate"});
 }
 
 ArticleIndex::ArticleIndex(const Article& article)
