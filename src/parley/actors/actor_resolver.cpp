@@ -634,6 +634,7 @@ void ActorResolver::process(Article& a) const {
       const Piece* person = nullptr;
       const Piece* place = nullptr;
       bool has_role = false, has_org = false, has_state = false, demonym = false, ner_org = false;
+      bool text_coded = false;  // a media or NGO code built from the text, one actor per name
       for (size_t k = p; k <= q; ++k) {
         const Piece& x = pieces[k];
         if (x.kind == Piece::kPerson) person = &x;
@@ -655,6 +656,19 @@ void ActorResolver::process(Article& a) const {
             org_code = e.code;
             type = e.type;
             sector = e.sector;
+            // Media and NGOs are coded from what the text says of them (CAMEO practice): "the
+            // BBC" is MED, "British broadcaster BBC" GBRMED; the table's state stays on the actor.
+            if ((e.type == "MED" || e.type == "NGO") && !x.ner) {
+              // ... a nationality inside the name counts ("Israeli Broadcasting Corporation").
+              std::string named = country;
+              for (uint32_t k = x.first; k <= x.last && named.empty(); ++k) {
+                std::string_view word = a.token_text(k);
+                if (auto iso = gz.demonym(word)) named = *iso;
+                else if (const GazetteerEntry* g = gz.find(word); g && g->type == "GPE") named = g->country;
+              }
+              org_code = named.empty() ? e.sector : named + e.sector;
+              text_coded = true;
+            }
             if (country.empty()) country = e.country;
           }
         }
@@ -788,7 +802,7 @@ void ActorResolver::process(Article& a) const {
         std::string name = trim_article(text_of(f, l));
         if (f > first && utf8::lower(a.token_text(f - 1)) == "the") span.start = a.tokens[f - 1].span.start;
         // Organisations from the recognizer are one actor per name, whatever code they get.
-        std::string key = ner_org || org_code.empty() ? "ORG|" + utf8::lower(name) : org_code;
+        std::string key = ner_org || text_coded || org_code.empty() ? "ORG|" + utf8::lower(name) : org_code;
         // "Belarusian KGB": the nationality before a recognized name gives its state.
         if (ner_org && !country.empty() && !sector.empty() && !org_code.starts_with(country)) org_code = country + sector;
         add_mention(actor_for(key, Actor{name, org_code, country, sector, type, {}}), span, si, "name");
