@@ -783,7 +783,10 @@ void ActorResolver::process(Article& a) const {
             }
           }
           if (former && sector != "OPP" && !country.empty() && (sector == "GOV" || sector == "LEG")) sector = "OPP";
-          if (country.empty() && sector == "GOV" && !last_country.empty()) country = last_country;
+          // A title with no state ("Prime Minister X", "former prime minister X") is the latest
+          // state's, else the article's.
+          if (country.empty() && (sector == "GOV" || sector == "OPP" || sector == "LEG"))
+            country = !last_country.empty() ? last_country : home;
           std::string code = org_code.empty() ? country + sector : org_code;
           // A dictionary's code for a person counts when the text gives no title or country:
           // titles in the article are newer than any dictionary ("spokesman, John Kirby").
@@ -844,10 +847,13 @@ void ActorResolver::process(Article& a) const {
         // generic actors ("police", "protesters", "the court") are the home state's.
         auto it = last_by_sector.find(sector);
         const bool definite = f > first && utf8::lower(a.token_text(f - 1)) == "the" && q == p;
-        if (definite && it != last_by_sector.end() && it->second >= 0) {
+        // "the government" refers back to a body, "the president" to a person or a body.
+        const bool body = gz.body_role(utf8::lower(trim_article(text_of(f, l))));
+        if (definite && it != last_by_sector.end() && it->second >= 0 &&
+            !(body && a.actors[static_cast<size_t>(it->second)].type == "PER")) {
           span.start = a.tokens[f - 1].span.start;
           add_mention(static_cast<uint32_t>(it->second), span, si, "description");
-        } else if (is_in_list(sector, {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF", "OPP", "REB"}) &&
+        } else if (is_in_list(sector, {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF", "OPP"}) &&
                    generic_actor_noun(a, f, l)) {
           // "civilians in Gaza", "police in Moscow": a place right after the group is its state.
           std::string state = home;

@@ -176,7 +176,10 @@ Gazetteer Gazetteer::load(const std::string& dir) {
   }
   for (const auto& r : read_tsv(dir + "/actors/roles.tsv", false)) {
     if (r.size() < 2) continue;
-    for (const auto& phrase : split(r[0], '|')) g.roles_.emplace(phrase, r[1]);
+    for (const auto& phrase : split(r[0], '|')) {
+      g.roles_.emplace(phrase, r[1]);
+      if (r.size() >= 3 && r[2] == "body") g.body_roles_.insert(phrase);
+    }
   }
   return g;
 }

@@ -36,6 +36,9 @@ class Gazetteer {
   bool first_name(std::string_view word) const { return first_names_.count(std::string(word)) != 0; }
   // Lowercase role phrase ("prime minister") -> sector ("GOV").
   std::optional<std::string> role(std::string_view phrase) const;
+  // Role phrases that name a body, not a person ("government", "police", "the court"): a
+  // definite description with one ("the government") refers back to an organisation only.
+  bool body_role(std::string_view phrase) const { return body_roles_.count(std::string(phrase)) != 0; }
   const GazetteerEntry* country(std::string_view iso3) const;
   size_t max_name_words() const { return max_words_; }
   // The most words of a name beginning with this word ("Gaza" -> 2 for "Gaza Strip"); 0 when
@@ -51,6 +54,7 @@ class Gazetteer {
   std::vector<GazetteerEntry> entries_;
   std::unordered_map<std::string, uint32_t> by_name_, by_country_;
   std::unordered_map<std::string, std::string> demonyms_, roles_;
+  std::unordered_set<std::string> body_roles_;
   std::unordered_map<std::string, size_t> by_first_;
   std::unordered_set<std::string> first_names_;
   size_t max_words_ = 1;

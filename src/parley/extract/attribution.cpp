@@ -192,12 +192,20 @@ class Extractor {
     at = x;
     std::vector<int> actors = v.actors_at(x);
     if (!actors.empty()) return actors;
+    // One level down, or two: the parser often hangs "by X" on the nearest noun ("a tweet on
+    // Monday by X").
     for (int c : v.children(x)) {
-      if (!v.deprel(c).starts_with("nmod") || !is_in(v.case_of(c), {"by", "of", "from"})) continue;
-      actors = v.actors_at(c);
-      if (!actors.empty()) {
-        at = c;
-        return actors;
+      if (!v.deprel(c).starts_with("nmod")) continue;
+      for (int d : std::initializer_list<int>{c, -1}) {
+        std::vector<int> candidates = d >= 0 ? std::vector<int>{c} : v.children(c);
+        for (int e : candidates) {
+          if (!v.deprel(e).starts_with("nmod") || !is_in(v.case_of(e), {"by", "of", "from"})) continue;
+          actors = v.actors_at(e);
+          if (!actors.empty()) {
+            at = e;
+            return actors;
+          }
+        }
       }
     }
     return {};
@@ -266,7 +274,8 @@ class Extractor {
         ClauseView v(index_, si);
         for (int w = 0; w < v.size(); ++w) {
           if (overlaps(v.span(w), s) || (v.upos(w) != "VERB" && !(v.lemma(w) == "accord"))) continue;
-          if (!speech_verb(v.lemma(w)) && v.lemma(w) != "accord" && !(is_short && naming_verb(v.lemma(w)))) continue;
+          const bool naming = !speech_verb(v.lemma(w)) && naming_verb(v.lemma(w));
+          if (!speech_verb(v.lemma(w)) && v.lemma(w) != "accord" && !naming) continue;
           long d = v.span(w).start < s.start ? static_cast<long>(s.start) - v.span(w).end
                                               : static_cast<long>(v.span(w).start) - s.end;
           // A cue whose clause holds the quoted words ("He stated, '...'") beats a nearer one.
@@ -275,7 +284,8 @@ class Extractor {
             holds = inside(s, v.span(x)) && v.head(x) == w;
           // A short quote is the speaker's only when the cue's clause holds it, within its
           // sentence: otherwise it is a scare quote or a title.
-          if (is_short && (!holds || si != q.sentence)) {
+          // A naming verb ("called it \"null and void\"") likewise, whatever the quote's length.
+          if ((is_short || naming) && (!holds || si != q.sentence)) {
             bool below = false;  // the quote's words in the cue's subtree
             for (int x = 0; x < v.size() && !below && si == q.sentence; ++x) {
               if (!inside(s, v.span(x))) continue;
@@ -322,6 +332,11 @@ class Extractor {
           std::vector<int> actors = according_source(v, x, at);
           int clause = v.head(x);
           if (clause < 0 || actors.empty()) continue;
+          // A direct quote in the clause is the quote ("'...', according to X"), already listed.
+          bool quoted = false;
+          for (size_t i = 0; i < direct_count_ && !quoted; ++i)
+            quoted = overlaps(a_.quotes[i].span, v.subtree_span(clause));
+          if (quoted) continue;
           Quote q;
           q.kind = "indirect";
           q.sentence = si;
@@ -338,6 +353,7 @@ class Extractor {
         // misleading the Queen": the object and what it is asked or said to do.
         if (v.upos(w) == "VERB" && request_verb(v.lemma(w))) {
           int obj = v.child_with(w, "obj");
+          if (obj < 0) obj = v.child_with(w, "iobj");
           int xcomp = v.child_with(w, "xcomp");
           if (xcomp < 0)
             for (int c : v.children(w))

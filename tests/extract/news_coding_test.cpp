@@ -1,0 +1,131 @@
+// Behaviour that real news needs and the reference article does not exercise: generic actors
+// placed in the article's state, descriptions after a name, former office-holders, media coded
+// from the text, verbs the tagger reads as participles, symmetric acts among several parties,
+// events whose actors have no code, and quotes in news forms. Whole standard pipeline.
+#include <gtest/gtest.h>
+
+#include "../test_support.hpp"
+#include "parley/pipeline/standard.hpp"
+
+namespace parley {
+namespace {
+
+Article code(const std::string& text, const std::string& date = "") {
+  static const Pipeline p = standard_pipeline(Stage::Attribution);
+  Article a;
+  a.text = text;
+  a.date = date;
+  p.process(a);
+  return a;
+}
+
+const Actor* actor_of(const Article& a, std::string_view mention_text) {
+  for (const Mention& m : a.mentions)
+    if (a.view(m.span) == mention_text) return &a.actors[m.actor];
+  return nullptr;
+}
+
+std::string code_of(const Article& a, std::string_view mention_text) {
+  const Actor* x = actor_of(a, mention_text);
+  return x ? x->code : "(none)";
+}
+
+const Event* event(const Article& a, std::string_view cameo_prefix, std::string_view source,
+                   std::string_view target = "*") {
+  for (const Event& e : a.events)
+    if (e.cameo.starts_with(cameo_prefix) && e.source_code == source && (target == "*" || e.target_code == target))
+      return &e;
+  return nullptr;
+}
+
+TEST(NewsCoding, GenericActorsBelongToTheArticlesState) {
+  Article a = code(
+      "Hong Kong protests continue\n\nHong Kong police arrested dozens of people on Sunday. "
+      "Protesters blocked roads in Hong Kong. Police fired tear gas at protesters.");
+  EXPECT_EQ(code_of(a, "Protesters"), "HKGCVL");
+  EXPECT_EQ(code_of(a, "people"), "HKGCVL");
+  EXPECT_EQ(code_of(a, "Hong Kong police"), "HKGCOP");
+  // Groups the text places abroad or adjectives are no actors of the home state.
+  Article b = code("Israel rejected international forces in Gaza. Israel remains firm on its plan.");
+  EXPECT_EQ(actor_of(b, "firm"), nullptr);
+  EXPECT_EQ(actor_of(b, "forces"), nullptr);
+}
+
+TEST(NewsCoding, DescriptionsAfterANameGiveTheCode) {
+  Article a = code("Carrie Lam, the chief executive of Hong Kong, withdrew the bill on Wednesday.");
+  EXPECT_EQ(code_of(a, "Carrie Lam"), "HKGGOV");
+  Article b = code("Qasem Soleimani, head of Iran's Quds Force, was killed.");
+  EXPECT_EQ(code_of(b, "Qasem Soleimani").substr(0, 3), "IRN");
+}
+
+TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
+  Article a = code(
+      "Britain's parliament was suspended. Former prime minister John Major has accused the "
+      "government of misleading the Queen.");
+  EXPECT_EQ(code_of(a, "prime minister John Major"), "GBROPP");
+  // "the government" is a body: it does not refer back to a person.
+  ASSERT_NE(actor_of(a, "the government"), nullptr);
+  EXPECT_NE(actor_of(a, "the government")->type, "PER");
+}
+
+TEST(NewsCoding, MediaAreCodedFromWhatTheTextSays) {
+  Article a = code("The BBC reported that talks had failed. Russian news agency TASS said nothing.");
+  EXPECT_EQ(code_of(a, "The BBC"), "MED");
+  EXPECT_EQ(code_of(a, "Russian news agency TASS"), "RUSMED");
+}
+
+TEST(NewsCoding, ParticiplesWithAnObjectArePredicates) {
+  // The tagger reads "arrested" after a noun as a participle; the event must still be coded.
+  Article a = code("Russian police arrested 200 protesters in Moscow.");
+  const Event* e = event(a, "173", "RUSCOP");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->target_code, "RUSCVL");
+}
+
+TEST(NewsCoding, EventsKeepActorsWithoutACode) {
+  Article a = code("The Russian government arrested Arkady Veselovsky-Dorn.");
+  const Event* e = event(a, "173", "RUSGOV");
+  ASSERT_NE(e, nullptr);
+  EXPECT_GE(e->target_actor, 0);  // a person named, but nothing says who he is
+  EXPECT_TRUE(e->target_code.empty());
+  EXPECT_TRUE(e->unresolved_target);
+  EXPECT_FALSE(e->unresolved_source);
+}
+
+TEST(NewsCoding, SymmetricActsAmongSeveralPartiesArePairs) {
+  Article a = code("Turkey and Libya signed a maritime deal on Wednesday.");
+  int pairs = 0;
+  for (const Event& e : a.events)
+    if (e.cameo == "057") {
+      ++pairs;
+      EXPECT_NE(e.source_code, e.target_code);
+    }
+  EXPECT_EQ(pairs, 1);  // one record per unordered pair
+}
+
+TEST(NewsCoding, QuotesInNewsForms) {
+  Article a = code(
+      "The airline \"transports weapons and fighters across the region,\" according to a tweet on "
+      "Monday by US Secretary of State Mike Pompeo. Greece called the deal \"null and void\". "
+      "The UN envoy encouraged the CIA to release the files from their investigation.");
+  int direct = 0, requests = 0;
+  for (const Quote& q : a.quotes) {
+    std::string_view text = a.view(q.span);
+    if (text.starts_with("transports")) {
+      ++direct;
+      ASSERT_GE(q.speaker_actor, 0);
+      EXPECT_EQ(a.actors[static_cast<size_t>(q.speaker_actor)].code, "USAGOV");
+    }
+    if (text == "null and void") {
+      ++direct;
+      ASSERT_GE(q.speaker_actor, 0);
+      EXPECT_EQ(a.actors[static_cast<size_t>(q.speaker_actor)].country, "GRC");
+    }
+    if (text.starts_with("the CIA to release")) ++requests;
+  }
+  EXPECT_EQ(direct, 2);
+  EXPECT_EQ(requests, 1);
+}
+
+}  // namespace
+}  // namespace parley
