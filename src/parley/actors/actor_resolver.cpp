@@ -625,6 +625,11 @@ void ActorResolver::process(Article& a) const {
         if (gap_to == gap_from + 1 && a.token_text(gap_from) == "," && pieces[y].kind == Piece::kPerson &&
             pieces[x].kind == Piece::kRole)
           return true;  // "spokesman, John Kirby"
+        // "US Ambassador to Germany Richard Grenell": the envoy serves the state named first.
+        if (gap_to == gap_from + 1 && utf8::lower(a.token_text(gap_from)) == "to" && pieces[x].kind == Piece::kRole &&
+            pieces[y].kind == Piece::kEntity && pieces[y].entry->type == "GPE" && y + 1 < pieces.size() &&
+            pieces[y + 1].kind == Piece::kPerson && pieces[y + 1].first == pieces[y].last + 1)
+          return true;
         return false;
       };
       while (q + 1 < pieces.size() && pieces[q + 1].kind != Piece::kPronoun &&
@@ -783,8 +788,9 @@ void ActorResolver::process(Article& a) const {
             }
           }
           if (former && sector != "OPP" && !country.empty() && (sector == "GOV" || sector == "LEG")) sector = "OPP";
-          // A title with no state ("Prime Minister X", "former prime minister X") is the latest
-          // state's, else the article's.
+          // A title with no state ("President Trump") is the state the knowledge base gives the
+          // person, else the latest state named, else the article's.
+          if (country.empty() && has_role && !person->country.empty()) country = person->country;
           if (country.empty() && (sector == "GOV" || sector == "OPP" || sector == "LEG"))
             country = !last_country.empty() ? last_country : home;
           std::string code = org_code.empty() ? country + sector : org_code;

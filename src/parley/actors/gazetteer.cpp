@@ -1,6 +1,7 @@
 #include "parley/actors/gazetteer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -131,6 +132,13 @@ Gazetteer Gazetteer::load(const std::string& dir) {
     auto it = r.size() >= 2 ? g.by_country_.find(r[1]) : g.by_country_.end();
     if (it != g.by_country_.end()) g.add_name(r[0], it->second, true);
   }
+  for (const auto& r : read_tsv(dir + "/actors/roles.tsv", false)) {
+    if (r.size() < 2) continue;
+    for (const auto& phrase : split(r[0], '|')) {
+      g.roles_.emplace(phrase, r[1]);
+      if (r.size() >= 3 && r[2] == "body") g.body_roles_.insert(phrase);
+    }
+  }
   // The knowledge base's organisations (data/actors/kb/: generated from the Phoenix
   // dictionaries, then Parley's own institutions table, which wins): "names<TAB>code<TAB>type".
   // Generated names never displace a state, city or earlier name; the hand-written table does.
@@ -154,7 +162,16 @@ Gazetteer Gazetteer::load(const std::string& dir) {
       e.type = type == "IGO" || type == "NGO" || type == "MED" || type == "GRP" ? type : "ORG";
       g.entries_.push_back(e);
       const uint32_t id = static_cast<uint32_t>(g.entries_.size() - 1);
-      for (const auto& n : names) g.add_name(n, id, curated);
+      for (const auto& n : names) {
+        // Generated tables list offices as if they were bodies ("US President"): a name ending
+        // in a person's role is a title, read from context (state + role), not an organisation.
+        if (!curated) {
+          std::string last = n.substr(n.rfind(' ') + 1);
+          for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          if (auto role = g.roles_.find(last); role != g.roles_.end() && !g.body_roles_.count(last)) continue;
+        }
+        g.add_name(n, id, curated);
+      }
     }
   }
   for (const auto& r : read_tsv(dir + "/actors/entities.tsv", false)) {
@@ -173,13 +190,6 @@ Gazetteer Gazetteer::load(const std::string& dir) {
   if (std::ifstream names(dir + "/names/first-names.txt"); names) {
     for (std::string line; std::getline(names, line);)
       if (!line.empty() && line[0] != '#') g.first_names_.insert(line);
-  }
-  for (const auto& r : read_tsv(dir + "/actors/roles.tsv", false)) {
-    if (r.size() < 2) continue;
-    for (const auto& phrase : split(r[0], '|')) {
-      g.roles_.emplace(phrase, r[1]);
-      if (r.size() >= 3 && r[2] == "body") g.body_roles_.insert(phrase);
-    }
   }
   return g;
 }
