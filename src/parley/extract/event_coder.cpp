@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "parley/extract/clause.hpp"
@@ -99,6 +100,9 @@ class Coder {
         const ArgConstraint& c = p.args[i];
         if (c.relation != Relation::Pre && c.relation != Relation::Post) m.bound[i] = v.find_dependent(w, c);
         if (m.bound[i] < 0) ok = false;
+        // An open complement that is no verb is a naming use, not a request or an intention:
+        // "called the order swift", "called it unlikely that ..." are no appeals.
+        else if (c.relation == Relation::Xcomp && v.upos(m.bound[i]) != "VERB" && v.upos(m.bound[i]) != "AUX") ok = false;
         else if (c.relation == Relation::Joint && v.actors_at(m.bound[i]).size() < 2) ok = false;
       }
       if (!ok) continue;
@@ -320,6 +324,13 @@ class Coder {
     Event base;
     base.sentence = v.sentence();
     base.cameo = code;
+    // Speaking to the press ("speaking to NBC News", "told reporters") is a public statement
+    // (CAMEO 01), not a consultation with the media.
+    if (code.starts_with("04") && !targets.empty() &&
+        std::all_of(targets.begin(), targets.end(), [&](int t) { return a_.actors[static_cast<size_t>(t)].sector == "MED"; })) {
+      base.cameo = "010";
+      targets.clear();
+    }
     base.trigger = v.span(w);
     if (int prt = v.child_with(w, "compound:prt"); prt >= 0) base.trigger.end = std::max(base.trigger.end, v.span(prt).end);
     base.evidence = v.subtree_span(v.clause_root(w));
@@ -372,9 +383,18 @@ class Coder {
     // Meetings, negotiations and agreements are symmetric: "the delegations of Cyprus, Greece and
     // Israel met" / "Turkey and Libya signed a deal" is each with each (one record per pair).
     const bool symmetric = code.starts_with("04") || code == "057" || code == "036" || code == "037";
+    // One record per pair of codes: two Israeli ministers at a meeting are one Israeli party.
+    std::set<std::pair<std::string, std::string>> paired;
+    auto push_pair = [&](int x, int y) {
+      const std::string& cx = a_.actors[static_cast<size_t>(x)].code;
+      const std::string& cy = a_.actors[static_cast<size_t>(y)].code;
+      if (!cx.empty() && cx == cy) return;
+      if (!cx.empty() && !cy.empty() && !paired.insert(std::minmax(cx, cy)).second) return;
+      push(x, y);
+    };
     if (symmetric && targets.empty() && sources.size() >= 2) {
       for (size_t i = 0; i < sources.size(); ++i)
-        for (size_t j = i + 1; j < sources.size(); ++j) push(sources[i], sources[j]);
+        for (size_t j = i + 1; j < sources.size(); ++j) push_pair(sources[i], sources[j]);
       return;
     }
     if (joint && targets.empty() && sources.size() >= 2) {
@@ -394,7 +414,7 @@ class Coder {
     // Meetings and negotiations among several parties: one event per pair.
     if (code.starts_with("04") && targets.size() >= 2) {
       for (size_t i = 0; i < targets.size(); ++i)
-        for (size_t j = i + 1; j < targets.size(); ++j) push(targets[i], targets[j]);
+        for (size_t j = i + 1; j < targets.size(); ++j) push_pair(targets[i], targets[j]);
       return;
     }
     if (options_.keep_unattributed)
