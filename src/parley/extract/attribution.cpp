@@ -519,12 +519,16 @@ class Extractor {
   }
 
   static std::string_view stance_of(std::string_view lemma) {
-    if (is_in(lemma, {"support", "back", "endorse", "favor", "favour", "advocate", "welcome", "champion"})) return "support";
-    if (is_in(lemma, {"demand", "insist", "urge", "seek", "request", "require", "call", "press", "push"})) return "demand";
+    if (is_in(lemma, {"support", "back", "endorse", "favor", "favour", "advocate", "welcome", "champion", "praise",
+                      "hail", "encourage", "promote", "defend", "applaud", "commend", "reaffirm", "campaign"}))
+      return "support";
+    if (is_in(lemma, {"demand", "insist", "urge", "seek", "request", "call", "press", "push"})) return "demand";
     if (is_in(lemma, {"accept", "agree", "approve", "embrace"})) return "accept";
     if (is_in(lemma, {"maintain", "keep", "retain"})) return "maintain";
     if (is_in(lemma, {"reject", "refuse", "rebuff", "dismiss", "decline", "veto"})) return "reject";
-    if (is_in(lemma, {"oppose", "object", "resist", "condemn", "denounce"})) return "oppose";
+    if (is_in(lemma, {"oppose", "object", "resist", "condemn", "denounce", "criticize", "criticise", "slam", "decry",
+                      "protest", "challenge", "block", "attack"}))
+      return "oppose";
     return {};
   }
   static std::string_view stance_of_noun(std::string_view lemma) {
@@ -614,8 +618,13 @@ class Extractor {
           std::string_view rel = v.deprel(c);
           if (v.actor_of(c) >= 0 && rel != "xcomp") continue;
           if (rel == "xcomp" && v.child_with(c, "aux:pass") >= 0) continue;  // "rejected proposals ... to be deployed"
-          bool complement_verb = is_in(v.lemma(w), {"urge", "call", "press", "push", "refuse", "decline", "agree", "demand", "seek"});
-          if (rel == "obj" || (rel == "xcomp" && complement_verb) || (rel == "advcl" && complement_verb && v.has_mark(c, "to")) ||
+          bool complement_verb = is_in(v.lemma(w), {"urge", "call", "press", "push", "refuse", "decline", "agree", "demand",
+                                                     "seek", "encourage"});
+          // "called the move a 'maneuver'" names, "called for a ceasefire" demands: "call" and
+          // "press" take their issue from a for/on phrase or a verb complement only.
+          const bool needs_phrase = verb && is_in(v.lemma(w), {"call", "press", "push"});
+          if (rel == "xcomp" && v.upos(c) != "VERB" && v.upos(c) != "AUX") continue;
+          if ((rel == "obj" && !needs_phrase) || (rel == "xcomp" && complement_verb) || (rel == "advcl" && complement_verb && v.has_mark(c, "to")) ||
               ((rel.starts_with("obl") || rel.starts_with("nmod") || rel == "acl") &&
                is_in(v.case_of(c), {"for", "on", "to", "against", "of"})) ||
               (!verb && rel == "acl"))
@@ -626,8 +635,11 @@ class Extractor {
               (v.xpos(c) == "VBN" || v.xpos(c) == "VBD"))
             issues.push_back(c);
         }
-        for (int actor : actors)
+        for (int actor : actors) {
+          // A position needs a party: an actor nothing identifies holds none an analyst can use.
+          if (a_.actors[static_cast<size_t>(actor)].code.empty()) continue;
           for (int issue : issues) add_position(v, actor, stance, issue, w);
+        }
       }
     }
   }
