@@ -175,6 +175,7 @@ class Extractor {
     std::sort(a_.quotes.begin(), a_.quotes.end(), [](const Quote& x, const Quote& y) { return x.span.start < y.span.start; });
     claims();
     positions();
+    positions_from_events();
     divergences();
   }
 
@@ -641,6 +642,50 @@ class Extractor {
           for (int issue : issues) add_position(v, actor, stance, issue, w);
         }
       }
+    }
+  }
+
+  // The stance a coded act takes: demands and appeals ask for something, criticism and
+  // accusations oppose it, rejections reject it, praise and endorsement support it (CAMEO's
+  // verbal roots). Other acts (meetings, force, aid) take no stance on an issue of their own.
+  static std::string_view stance_of_code(std::string_view cameo) {
+    if (cameo.starts_with("02") || cameo.starts_with("10")) return "demand";
+    if (cameo.starts_with("11")) return "oppose";
+    if (cameo.starts_with("12")) return "reject";
+    if (cameo.starts_with("051") || cameo.starts_with("052")) return "support";
+    return {};
+  }
+
+  // Positions read off coded events the stance verbs did not cover ("calling for the killers
+  // to be brought to justice", "accused Johnson of misleading the Queen"): the event's source
+  // takes the act's stance on what the act is about (its object or complement, else its target).
+  void positions_from_events() {
+    for (const Event& e : a_.events) {
+      std::string_view stance = stance_of_code(e.cameo);
+      if (stance.empty() || e.negated || e.source_actor < 0 || e.sentence >= a_.sentences.size()) continue;
+      if (a_.actors[static_cast<size_t>(e.source_actor)].code.empty()) continue;
+      if (!e.modality.empty() && e.modality != "will") continue;
+      ClauseView v(index_, e.sentence);
+      int w = -1;
+      for (int x = 0; x < v.size() && w < 0; ++x)
+        if (v.span(x).start == e.trigger.start) w = x;
+      if (w < 0) continue;
+      bool covered = false;  // the stance verbs already read this predicate
+      for (const Position& q : a_.positions)
+        covered |= q.actor == e.source_actor && q.sentence == e.sentence && q.evidence.start <= v.span(w).start &&
+                   v.span(w).end <= q.evidence.end;
+      if (covered) continue;
+      int issue = -1;
+      for (int c : v.children(w)) {
+        std::string_view rel = v.deprel(c);
+        if (issue < 0 && (rel == "obj" || rel == "xcomp" || rel == "ccomp")) issue = c;
+      }
+      for (int c : v.children(w))
+        if (issue < 0 && (v.deprel(c).starts_with("obl") || v.deprel(c).starts_with("nmod")) &&
+            is_in(v.case_of(c), {"for", "on", "against", "of", "over", "to"}))
+          issue = c;
+      if (issue < 0) continue;
+      add_position(v, e.source_actor, stance, issue, w);
     }
   }
 
