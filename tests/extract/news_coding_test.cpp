@@ -92,6 +92,17 @@ TEST(NewsCoding, EventsKeepActorsWithoutACode) {
   EXPECT_FALSE(e->unresolved_source);
 }
 
+TEST(NewsCoding, PassiveActsOfInstitutionsHaveTheirImpliedDoer) {
+  // No agent in the text: impeachment is the legislature's, an arrest the police's, in the
+  // target's state.
+  Article a = code("Belarusian opposition leader Viktar Babaryka was arrested in May.");
+  const Event* e = event(a, "173", "BLRCOP");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->target_code.substr(0, 3), "BLR");
+  Article b = code("The American senator Jon Brakeman-Holt was impeached in 1998.");
+  EXPECT_NE(event(b, "115", "USALEG"), nullptr);
+}
+
 TEST(NewsCoding, SymmetricActsAmongSeveralPartiesArePairs) {
   Article a = code("Turkey and Libya signed a maritime deal on Wednesday.");
   int pairs = 0;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -417,8 +418,49 @@ class Coder {
         for (size_t j = i + 1; j < targets.size(); ++j) push_pair(targets[i], targets[j]);
       return;
     }
+    // "Clinton was impeached", "her husband, who was arrested in May": a passive act whose doer
+    // is an institution is that body's, in the target's state (else the article's).
+    if (std::string_view sector = lexicon_.implicit_agent(v.lemma(w)); !sector.empty() && !targets.empty() &&
+        v.child_with(w, "obl:agent") < 0 && (v.child_with(w, "nsubj:pass") >= 0 || v.child_with(w, "aux:pass") >= 0 ||
+                                              (v.xpos(w) == "VBN" && v.deprel(w) == "acl"))) {
+      for (int t : targets) {
+        std::string state = a_.actors[static_cast<size_t>(t)].country;
+        if (state.empty()) state = home_country();
+        if (state.empty()) continue;
+        push(institution(state, std::string(sector)), t);
+      }
+      return;
+    }
     if (options_.keep_unattributed)
       for (int t : targets) push(-1, t);
+  }
+
+  // The state most of the article's actor mentions belong to ("" when none).
+  const std::string& home_country() {
+    if (!home_.has_value()) {
+      std::map<std::string, size_t> count;
+      for (const Actor& x : a_.actors)
+        if (!x.country.empty()) count[x.country] += x.mentions.size();
+      std::string best;
+      size_t most = 0;
+      for (const auto& [iso, n] : count)
+        if (n > most) best = iso, most = n;
+      home_ = best;
+    }
+    return *home_;
+  }
+
+  // The actor for a state's body (country + sector), added to the registry when the article
+  // has none yet; it has no mention of its own.
+  int institution(const std::string& state, const std::string& sector) {
+    const std::string code = state + sector;
+    for (size_t i = 0; i < a_.actors.size(); ++i)
+      if (a_.actors[i].code == code) return static_cast<int>(i);
+    static const std::map<std::string, std::string> kNames = {
+        {"COP", "police"}, {"LEG", "legislature"}, {"JUD", "judiciary"}, {"GOV", "government"}, {"MIL", "military"}};
+    auto name = kNames.find(sector);
+    a_.actors.push_back(Actor{state + " " + (name == kNames.end() ? sector : name->second), code, state, sector, "ORG", {}});
+    return static_cast<int>(a_.actors.size() - 1);
   }
 
   // Events of one kind in an article happen where the article places that kind of event: the
@@ -471,6 +513,7 @@ class Coder {
   const Gazetteer& gazetteer_;
   const EventCoderOptions& options_;
   ArticleIndex index_;
+  std::optional<std::string> home_;
 };
 
 }  // namespace

@@ -102,7 +102,16 @@ Lexicon Lexicon::load_default(const std::string& data_dir) {
   for (const std::string& f : tsv_files(root / "verbs")) lexicon.load_patterns(f, false);
   for (const std::string& f : tsv_files(root / "nouns")) lexicon.load_patterns(f, true);
   lexicon.load_families((root / "families.tsv").string());
+  if (std::filesystem::exists(root / "implicit-agents.tsv")) lexicon.load_implicit_agents((root / "implicit-agents.tsv").string());
   return lexicon;
+}
+
+void Lexicon::load_implicit_agents(const std::string& path) {
+  for_each_line(path, [&](const std::string& line, const std::string& origin) {
+    std::vector<std::string_view> cols = split_ws(line);
+    if (cols.size() != 2 || cols[1].size() != 3) throw std::invalid_argument(origin + ": expected LEMMA<TAB>SECTOR");
+    implicit_agents_[std::string(cols[0])] = std::string(cols[1]);
+  });
 }
 
 void Lexicon::load_patterns(const std::string& path, bool noun) {
@@ -193,6 +202,7 @@ void Lexicon::override_with(const Lexicon& other) {
   for (const auto& [lemma, patterns] : other.nouns_) nouns_[lemma] = patterns;
   for (const auto& [stem, patterns] : other.verb_stems_) verb_stems_[stem] = patterns;
   for (const auto& [act, family] : other.families_) families_[act] = family;
+  for (const auto& [lemma, sector] : other.implicit_agents_) implicit_agents_[lemma] = sector;
 }
 
 std::span<const Pattern> Lexicon::verbs(std::string_view lemma) const {

@@ -110,6 +110,13 @@ class Lexicon {
   // The code of `family` ("appeal", ...) for an act; falls back to the act's 3-digit parent,
   // then to the family's own root code (020, 030, 100, 120, 130).
   std::string family_code(std::string_view family, std::string_view act) const;
+  // The sector of the body that does the act of a passive predicate with no agent ("was
+  // arrested" -> COP, "was impeached" -> LEG; data/events/implicit-agents.tsv), "" when none.
+  std::string_view implicit_agent(std::string_view lemma) const {
+    auto it = implicit_agents_.find(std::string(lemma));
+    return it == implicit_agents_.end() ? std::string_view() : std::string_view(it->second);
+  }
+  void load_implicit_agents(const std::string& path);
   size_t verb_count() const;
   size_t noun_count() const;
 
@@ -117,6 +124,7 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<Pattern>> verbs_, nouns_;
   std::unordered_map<std::string, std::vector<Pattern>> verb_stems_;  // stem patterns, by stem
   std::unordered_map<std::string, Family> families_;
+  std::unordered_map<std::string, std::string> implicit_agents_;
   std::vector<Discard> discards_;
 };
 
