@@ -262,6 +262,7 @@ void ActorResolver::process(Article& a) const {
   std::vector<std::pair<uint32_t, uint32_t>> person_mentions;  // (sentence, actor) in text order
   std::map<std::string, int> last_by_sector;      // sector -> most recent actor with it
   std::string last_country;                       // most recent country seen, for titles alone
+  uint32_t last_country_sentence = 0;             // ... and the sentence it was seen in
   const int32_t date = ActorDictionary::parse_date(a.date);
   std::deque<GazetteerEntry> dict_entries;        // dictionary actors met in this article
   std::vector<std::string_view> words;            // token texts, for dictionary lookups
@@ -297,7 +298,7 @@ void ActorResolver::process(Article& a) const {
       if (std::string_view(kind) != "pronoun") person_mentions.push_back({sentence, actor});
     }
     if (!a.actors[actor].sector.empty()) last_by_sector[a.actors[actor].sector] = static_cast<int>(actor);
-    if (!a.actors[actor].country.empty()) last_country = a.actors[actor].country;
+    if (!a.actors[actor].country.empty()) last_country = a.actors[actor].country, last_country_sentence = sentence;
   };
   auto actor_for = [&](const std::string& key, Actor proto) -> uint32_t {
     auto it = registry.find(key);
@@ -787,12 +788,22 @@ void ActorResolver::process(Article& a) const {
               apposition_end = d.last_piece;
             }
           }
+          // "President Abdel Fattah el-Sisi of Egypt", "Patrice Talon of Benin": the state after
+          // the name.
+          if (country.empty() && org_code.empty() && l + 2 < end && a.token_text(l + 1) == "of" && q + 1 < pieces.size() &&
+              pieces[q + 1].first == l + 2 && pieces[q + 1].kind == Piece::kEntity && pieces[q + 1].entry->type == "GPE") {
+            country = pieces[q + 1].entry->country;
+            if (!has_role && !person->code.empty() && person->country == country) sector = person->sector;
+            has_role = has_role || !sector.empty();
+          }
           if (former && sector != "OPP" && !country.empty() && (sector == "GOV" || sector == "LEG")) sector = "OPP";
           // A title with no state ("President Trump") is the state the knowledge base gives the
           // person, else the latest state named, else the article's.
           if (country.empty() && has_role && !person->country.empty()) country = person->country;
-          if (country.empty() && (sector == "GOV" || sector == "OPP" || sector == "LEG"))
-            country = !last_country.empty() ? last_country : home;
+          if (country.empty() && place) country = place->entry->country;  // "California Attorney General X"
+          if (country.empty() && is_in_list(sector, {"GOV", "OPP", "LEG", "JUD", "COP", "MIL", "SPY"}))
+            // A state named earlier in the same sentence, else the article's.
+            country = !last_country.empty() && (last_country_sentence == si || home.empty()) ? last_country : home;
           std::string code = org_code.empty() ? country + sector : org_code;
           // A dictionary's code for a person counts when the text gives no title or country:
           // titles in the article are newer than any dictionary ("spokesman, John Kirby").
