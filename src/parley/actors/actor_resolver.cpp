@@ -807,7 +807,8 @@ void ActorResolver::process(Article& a) const {
           std::string code = org_code.empty() ? country + sector : org_code;
           // A dictionary's code for a person counts when the text gives no title or country:
           // titles in the article are newer than any dictionary ("spokesman, John Kirby").
-          if (!person->code.empty() && !has_role && country.empty())
+          // (A state alone that agrees with the dictionary adds nothing: "Scotland's X".)
+          if (!person->code.empty() && !has_role && (country.empty() || country == person->country))
             code = person->code, country = person->country, sector = person->sector;
           uint32_t id = actor_for("PER|" + name, Actor{name, code, country, sector, "PER", {}});
           if (person->first != person->last) surnames[last_name] = id;

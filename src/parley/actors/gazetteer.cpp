@@ -128,6 +128,18 @@ Gazetteer Gazetteer::load(const std::string& dir) {
         else g.demonyms_.emplace(d, r[0]);
       }
   }
+  // Regions: places with a state, never displacing a state's or city's name ("Georgia").
+  if (std::filesystem::exists(dir + "/actors/regions.tsv"))
+    for (const auto& r : read_tsv(dir + "/actors/regions.tsv", false)) {
+      if (r.size() < 2 || g.by_name_.count(r[0])) continue;
+      GazetteerEntry e;
+      e.name = r[0];
+      e.type = "LOC";
+      e.country = r[1];
+      if (const auto* c = g.country(e.country)) e.lat = c->lat, e.lon = c->lon;
+      g.entries_.push_back(e);
+      g.add_name(e.name, static_cast<uint32_t>(g.entries_.size() - 1), false);
+    }
   for (const auto& r : read_tsv(dir + "/actors/state-names.tsv", false)) {
     auto it = r.size() >= 2 ? g.by_country_.find(r[1]) : g.by_country_.end();
     if (it != g.by_country_.end()) g.add_name(r[0], it->second, true);
