@@ -83,13 +83,24 @@ TEST(NewsCoding, ParticiplesWithAnObjectArePredicates) {
 }
 
 TEST(NewsCoding, EventsKeepActorsWithoutACode) {
+  // Nothing in the text says who either person is: the event stays, its codes empty.
+  Article a = code("Arkady Veselovsky-Dorn sharply criticized Boris Kelemenov-Asz on Monday.");
+  const Event* e = event(a, "111", "");
+  ASSERT_NE(e, nullptr);
+  EXPECT_GE(e->source_actor, 0);
+  EXPECT_GE(e->target_actor, 0);
+  EXPECT_TRUE(e->unresolved_source);
+  EXPECT_TRUE(e->unresolved_target);
+}
+
+TEST(NewsCoding, UnidentifiedPeopleArePresumedNationalsOfTheArticlesState) {
   Article a = code("The Russian government arrested Arkady Veselovsky-Dorn.");
   const Event* e = event(a, "173", "RUSGOV");
   ASSERT_NE(e, nullptr);
-  EXPECT_GE(e->target_actor, 0);  // a person named, but nothing says who he is
-  EXPECT_TRUE(e->target_code.empty());
-  EXPECT_TRUE(e->unresolved_target);
-  EXPECT_FALSE(e->unresolved_source);
+  EXPECT_EQ(e->target_code, "RUS");
+  ASSERT_GE(e->target_actor, 0);
+  EXPECT_TRUE(a.actors[static_cast<size_t>(e->target_actor)].presumed);
+  EXPECT_FALSE(a.actors[static_cast<size_t>(e->source_actor)].presumed);
 }
 
 TEST(NewsCoding, PassiveActsOfInstitutionsHaveTheirImpliedDoer) {

@@ -52,6 +52,7 @@ void print_json(const Article& a) {
     json::append_string(out, x.sector);
     out += ",\"type\":";
     json::append_string(out, x.type);
+    if (x.presumed) out += ",\"presumed\":true";
     out += ",\"mentions\":[";
     for (size_t k = 0; k < x.mentions.size(); ++k) {
       const Mention& m = a.mentions[x.mentions[k]];

@@ -667,8 +667,8 @@ void ActorResolver::process(Article& a) const {
             if ((e.type == "MED" || e.type == "NGO") && !x.ner) {
               // ... a nationality inside the name counts ("Israeli Broadcasting Corporation").
               std::string named = country;
-              for (uint32_t k = x.first; k <= x.last && named.empty(); ++k) {
-                std::string_view word = a.token_text(k);
+              for (uint32_t t = x.first; t <= x.last && named.empty(); ++t) {
+                std::string_view word = a.token_text(t);
                 if (auto iso = gz.demonym(word)) named = *iso;
                 else if (const GazetteerEntry* g = gz.find(word); g && g->type == "GPE") named = g->country;
               }
@@ -808,7 +808,7 @@ void ActorResolver::process(Article& a) const {
           // A dictionary's code for a person counts when the text gives no title or country:
           // titles in the article are newer than any dictionary ("spokesman, John Kirby").
           // (A state alone that agrees with the dictionary adds nothing: "Scotland's X".)
-          if (!person->code.empty() && !has_role && (country.empty() || country == person->country))
+          if (!person->code.empty() && !has_role && !has_org && (country.empty() || country == person->country))
             code = person->code, country = person->country, sector = person->sector;
           uint32_t id = actor_for("PER|" + name, Actor{name, code, country, sector, "PER", {}});
           if (person->first != person->last) surnames[last_name] = id;
@@ -896,6 +896,12 @@ void ActorResolver::process(Article& a) const {
       p = q + 1;
     }
   }
+
+  // A person nothing else identifies is presumed a national of the article's state, sector
+  // unknown (CAMEO's bare country code, as for "an American"); the registry marks it presumed.
+  if (!home.empty())
+    for (Actor& actor : a.actors)
+      if (actor.type == "PER" && actor.code.empty()) actor.code = home, actor.country = home, actor.presumed = true;
 
   // An actor known by several descriptions ("The White House", "Washington", "American
   // officials") is named for what it is: the country's government, military, ...

@@ -178,9 +178,16 @@ Gazetteer Gazetteer::load(const std::string& dir) {
         // Generated tables list offices as if they were bodies ("US President"): a name ending
         // in a person's role is a title, read from context (state + role), not an organisation.
         if (!curated) {
-          std::string last = n.substr(n.rfind(' ') + 1);
-          for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-          if (auto role = g.roles_.find(last); role != g.roles_.end() && !g.body_roles_.count(last)) continue;
+          std::string lower = n;
+          for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          bool office = false;  // the last one to three words are a person's role ("secretary of state")
+          size_t cut = lower.size();
+          for (int words = 0; words < 3 && cut != std::string::npos && !office; ++words) {
+            cut = cut == 0 ? std::string::npos : lower.rfind(' ', cut - 1);
+            std::string tail = lower.substr(cut == std::string::npos ? 0 : cut + 1);
+            office = g.roles_.count(tail) && !g.body_roles_.count(tail);
+          }
+          if (office) continue;
         }
         g.add_name(n, id, curated);
       }

@@ -62,6 +62,9 @@ struct Actor {
   std::string sector;   // GOV, MIL, REB, MED, ... "" for a state as a whole
   std::string type;     // PER, ORG, GPE, GRP, IGO, NGO, MED
   std::vector<uint32_t> mentions;  // indices into Article::mentions
+  // The country is presumed from the article (a person nothing else identifies is taken for a
+  // national of the state the article is about), not stated or known.
+  bool presumed = false;
 };
 
 // A place an event is located at, resolved with the gazetteer.

@@ -92,6 +92,7 @@ std::string coded_json(const Article& a, const extract::Ontology& ontology) {
     append_string(out, x.sector);
     out += ",\"type\":";
     append_string(out, x.type);
+    if (x.presumed) out += ",\"presumed\":true";
     out += ",\"mentions\":[";
     for (size_t k = 0; k < x.mentions.size(); ++k) {
       const Mention& m = a.mentions[x.mentions[k]];
