@@ -15,6 +15,8 @@ void add_eval_quotes_command(CLI::App& eval);  // cmd_eval_quotes.cpp
 void add_eval_stance_command(CLI::App& eval);  // cmd_eval_quotes.cpp
 void add_eval_triggers_command(CLI::App& eval);  // cmd_eval_triggers.cpp: ECB+ trigger recall
 void add_eval_petrarch_command(CLI::App& eval);  // cmd_eval_events.cpp
+void add_eval_tabari_command(CLI::App& eval);    // cmd_eval_events.cpp
+void add_eval_plover_command(CLI::App& eval);    // cmd_eval_events.cpp
 // `parley train <what>` and `parley eval <what>` group their sub-commands.
 void add_train_segmenter_command(CLI::App& train);
 void add_eval_tokenize_command(CLI::App& eval);

@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   parley::cli::add_eval_stance_command(*eval);
   parley::cli::add_eval_triggers_command(*eval);
   parley::cli::add_eval_petrarch_command(*eval);
+  parley::cli::add_eval_tabari_command(*eval);
+  parley::cli::add_eval_plover_command(*eval);
   parley::cli::add_eval_ner_command(*eval);
   parley::cli::add_eval_coref_command(*eval);
   try {
