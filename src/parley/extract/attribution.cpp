@@ -395,10 +395,35 @@ class Extractor {
             break;
           }
         }
-        if (content < 0) continue;
+        // A trailing attribution ("The office has suspended the permit, German officials
+        // said."): the verb of saying hangs on the clause it reports, which runs from the
+        // sentence's start to the comma before the speaker.
+        Span trailing{0, 0};
+        if (content < 0 && v.head(w) >= 0 && v.child_with(w, "obj") < 0 && v.child_with(w, "xcomp") < 0 &&
+            is_in(v.deprel(w), {"parataxis", "advcl", "conj", "ccomp"}) && v.span(v.head(w)).start < v.span(w).start) {
+          Span before = v.subtree_span(w);
+          Span whole = v.span(0);
+          whole.end = before.start;
+          // back over the comma and spaces between the clause and the speaker
+          while (whole.end > whole.start &&
+                 (a_.text[whole.end - 1] == ' ' || a_.text[whole.end - 1] == ',' || a_.text[whole.end - 1] == '\n'))
+            --whole.end;
+          // only when a comma separates them: "..., officials said", not "He went home and said"
+          const bool comma = before.start > whole.end && a_.view(Span{whole.end, before.start}).find(',') != std::string_view::npos;
+          if (comma && whole.end > whole.start + 10 && !in_direct_quote(whole)) trailing = whole;
+        }
+        if (content < 0 && trailing.end == 0) continue;
         Quote q;
         q.kind = "indirect";
         q.sentence = si;
+        if (content < 0) {
+          q.span = trailing;
+          q.cue = v.span(w);
+          q.cue_lemma = v.lemma(w);
+          speaker_of(v, w, q);
+          a_.quotes.push_back(q);
+          continue;
+        }
         // The reported clause without its complementiser.
         Span span = v.subtree_span(content);
         for (int c : v.children(content))
