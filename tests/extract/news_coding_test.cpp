@@ -114,6 +114,17 @@ TEST(NewsCoding, PassiveActsOfInstitutionsHaveTheirImpliedDoer) {
   EXPECT_NE(event(b, "115", "USALEG"), nullptr);
 }
 
+TEST(NewsCoding, ReportedObligationsAreTheReportersDemands) {
+  // "X said Y must Z" is X's demand on Y, not Y's (modal) act.
+  Article a = code("Egypt said Israel must withdraw its forces from Gaza.");
+  bool demand = false;
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.source_code, "ISR") << e.cameo;
+    demand |= e.cameo.starts_with("10") && e.source_code == "EGY" && e.target_code.starts_with("ISR");
+  }
+  EXPECT_TRUE(demand);
+}
+
 TEST(NewsCoding, SymmetricActsAmongSeveralPartiesArePairs) {
   Article a = code("Turkey and Libya signed a maritime deal on Wednesday.");
   int pairs = 0;

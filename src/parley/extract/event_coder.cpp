@@ -217,7 +217,7 @@ class Coder {
           complement_words = taken;
         }
         if (noun && !noun_event_is_anchored(v, w)) continue;
-        emit(v, w, m, code, complement_words);
+        emit(v, w, m, code, complement_words, frame);
       }
     }
   }
@@ -312,7 +312,8 @@ class Coder {
     return {};
   }
 
-  void emit(const ClauseView& v, int w, const Match& m, const std::string& code, const std::vector<int>& complement) {
+  void emit(const ClauseView& v, int w, const Match& m, const std::string& code, const std::vector<int>& complement,
+            bool frame = false) {
     std::vector<int> sources = sources_of(v, w, m);
     std::vector<int> targets = targets_of(v, w, m, complement);
     // Actors without a code (a person nothing ties to a country or group) stay in the record
@@ -321,6 +322,38 @@ class Coder {
     // A source that is also a target is a reflexive misreading ("Israel and Hamas agreed" is
     // handled as a joint event below).
     std::erase_if(targets, [&](int t) { return std::find(sources.begin(), sources.end(), t) != sources.end(); });
+
+    // "X said Y must Z": an obligation in reported speech is the reporter's demand that Y do Z
+    // (CAMEO's demand family of the act), not something Y did or will do.
+    if (const int reporter = v.reporter(w); reporter >= 0 && v.modality(w) == "should" && !frame &&
+        std::find(sources.begin(), sources.end(), reporter) == sources.end()) {
+      std::string demand = lexicon_.family_code("demand", code);
+      if (!demand.empty()) {
+        targets = sources.empty() ? targets : sources;
+        sources = {reporter};
+        std::erase(targets, reporter);
+        Event e;
+        e.sentence = v.sentence();
+        e.cameo = demand;
+        e.trigger = v.span(w);
+        e.evidence = v.subtree_span(v.clause_root(w));
+        e.pattern = m.pattern->origin;
+        e.location = v.location(w, gazetteer_);
+        for (int t : targets.empty() ? std::vector<int>{-1} : targets) {
+          Event x = e;
+          x.source_actor = reporter;
+          x.source_code = a_.actors[static_cast<size_t>(reporter)].code;
+          x.unresolved_source = x.source_code.empty();
+          x.target_actor = t;
+          if (t >= 0) {
+            x.target_code = a_.actors[static_cast<size_t>(t)].code;
+            x.unresolved_target = x.target_code.empty();
+          }
+          a_.events.push_back(std::move(x));
+        }
+        return;
+      }
+    }
 
     Event base;
     base.sentence = v.sentence();
