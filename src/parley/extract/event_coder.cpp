@@ -426,6 +426,11 @@ class Coder {
       if (!cx.empty() && !cy.empty() && !paired.insert(std::minmax(cx, cy)).second) return;
       push(x, y);
     };
+    // Several parties met "for a summit at the Zappeion Hall": a target nothing identifies does
+    // not stand in for the other parties.
+    if (symmetric && sources.size() >= 2 &&
+        std::all_of(targets.begin(), targets.end(), [&](int t) { return a_.actors[static_cast<size_t>(t)].code.empty(); }))
+      targets.clear();
     if (symmetric && targets.empty() && sources.size() >= 2) {
       for (size_t i = 0; i < sources.size(); ++i)
         for (size_t j = i + 1; j < sources.size(); ++j) push_pair(sources[i], sources[j]);
