@@ -813,6 +813,27 @@ void ActorResolver::process(Article& a) const {
           uint32_t id = actor_for("PER|" + name, Actor{name, code, country, sector, "PER", {}});
           if (person->first != person->last) surnames[last_name] = id;
           add_mention(id, span, si, "name");
+          // The states and named bodies in a person's description are actors mentioned too:
+          // "Amnesty International Hong Kong's director Man-kei Tam" names Amnesty International,
+          // "Germany's Chancellor Angela Merkel" Germany.
+          for (size_t k = p; k <= q; ++k) {
+            const Piece& x = pieces[k];
+            if (x.kind != Piece::kEntity || x.ner) continue;
+            const GazetteerEntry& e = *x.entry;
+            const Span part = span_of(x.first, x.last);
+            if (e.type == "GPE") {
+              const GazetteerEntry* st = gz.country(e.country);
+              add_mention(actor_for("GPE|" + e.country, Actor{st ? st->name : e.country, e.country, e.country, "", "GPE", {}}),
+                          part, si, "name");
+            } else if (e.type != "CITY" && e.type != "LOC" && !e.code.empty()) {
+              std::string org_name = trim_article(text_of(x.first, x.last));
+              const bool by_name = e.type == "MED" || e.type == "NGO";
+              std::string org = by_name ? (e.country.empty() ? e.sector : e.sector) : e.code;
+              add_mention(actor_for(by_name ? "ORG|" + utf8::lower(org_name) : e.code,
+                                    Actor{org_name, org, e.country, e.sector, e.type, {}}),
+                          part, si, "name");
+            }
+          }
           if (apposition_end != q) {
             add_mention(id, span_of(pieces[q + 1].first, pieces[apposition_end].last), si, "description");
             p = apposition_end + 1;
