@@ -368,6 +368,7 @@ void ActorResolver::process(Article& a) const {
         for (const auto& d : dictionaries_) {
           if (name_start)
             if (auto m = d->match_actor(rest, date); m && (!name || m->length >= name->length)) name = m;
+          if (d->agents().empty()) continue;  // the knowledge base holds names only
           if (auto m = d->match_agent(rest); m && (!agent || m->length >= agent->length)) agent = m;
         }
         size_t gz_len = 0;
