@@ -125,6 +125,14 @@ TEST(NewsCoding, ReportedObligationsAreTheReportersDemands) {
   EXPECT_TRUE(demand);
 }
 
+TEST(NewsCoding, BansOfCompaniesAreSanctionsOnTheNamedTarget) {
+  // The name under a descriptive head is the target; a ban on a company is CAMEO 163.
+  Article a = code("Germany on Monday banned Iranian airline Mahan Air from flying in the European nation.");
+  const Event* e = event(a, "163", "DEU");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->target_code, "IRNBUS");
+}
+
 TEST(NewsCoding, SymmetricActsAmongSeveralPartiesArePairs) {
   Article a = code("Turkey and Libya signed a maritime deal on Wednesday.");
   int pairs = 0;

@@ -269,7 +269,13 @@ class Coder {
 
   std::vector<int> targets_of(const ClauseView& v, int w, const Match& m, const std::vector<int>& complement) const {
     for (size_t i = 0; i < m.bound.size(); ++i)
-      if (m.pattern->args[i].role == ArgRole::Target) return v.actors_at(m.bound[i]);
+      if (m.pattern->args[i].role == ArgRole::Target) {
+        // The object's head may be a description of the actor it names ("banned Iranian
+        // airline Mahan Air": the parser hangs the name under "airline").
+        std::vector<int> t = v.actors_at(m.bound[i]);
+        if (t.empty()) t = v.subtree_actors(m.bound[i], w);
+        return t;
+      }
     std::vector<int> t = v.patient_actors(w);
     if (!t.empty()) return t;
     // Frames: whoever the complement is about ("demand a withdrawal of Israeli forces",
@@ -358,6 +364,11 @@ class Coder {
     Event base;
     base.sentence = v.sentence();
     base.cameo = code;
+    // A ban or suspension aimed at companies ("banned Iranian airline Mahan Air") is an economic
+    // sanction (CAMEO 163), not an administrative one against people or parties (172).
+    if (code.starts_with("172") && !targets.empty() &&
+        std::all_of(targets.begin(), targets.end(), [&](int t) { return a_.actors[static_cast<size_t>(t)].sector == "BUS"; }))
+      base.cameo = "163";
     // Speaking to the press ("speaking to NBC News", "told reporters") is a public statement
     // (CAMEO 01), not a consultation with the media.
     if (code.starts_with("04") && !targets.empty() &&
