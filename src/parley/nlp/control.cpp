@@ -102,6 +102,14 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
     };
     for (uint32_t j = n + 1; j < k && !blocked; ++j)
       if (!below_noun(j) && at(j).deprel != "punct") blocked = true;
+    // Without an object the participle is still the predicate when the sentence has no other
+    // verb at all: "Protesters rioted in Baghdad." has no other reading.
+    if (!object && !blocked && role == "root" && fronted < 0) {
+      bool other_verb = false;
+      for (uint32_t j = 0; j < count && !other_verb; ++j)
+        other_verb = j != k && (at(j).upos == "VERB" || at(j).upos == "AUX");
+      object = !other_verb;
+    }
     if (!object || blocked) continue;
     if (fronted >= 0) {
       WordAnalysis& phrase = at(static_cast<uint32_t>(fronted));
