@@ -549,9 +549,10 @@ class Extractor {
                       "hail", "encourage", "promote", "defend", "applaud", "commend", "reaffirm", "campaign"}))
       return "support";
     if (is_in(lemma, {"demand", "insist", "urge", "seek", "request", "call", "press", "push"})) return "demand";
+    if (is_in(lemma, {"promise", "pledge", "vow", "commit"})) return "support";
     if (is_in(lemma, {"accept", "agree", "approve", "embrace"})) return "accept";
     if (is_in(lemma, {"maintain", "keep", "retain"})) return "maintain";
-    if (is_in(lemma, {"reject", "refuse", "rebuff", "dismiss", "decline", "veto"})) return "reject";
+    if (is_in(lemma, {"reject", "refuse", "rebuff", "dismiss", "decline", "veto", "deny"})) return "reject";
     if (is_in(lemma, {"oppose", "object", "resist", "condemn", "denounce", "criticize", "criticise", "slam", "decry",
                       "protest", "challenge", "block", "attack"}))
       return "oppose";
@@ -561,7 +562,7 @@ class Extractor {
     if (is_in(lemma, {"insistence", "demand", "call"})) return "demand";
     if (is_in(lemma, {"support", "backing", "endorsement"})) return "support";
     if (is_in(lemma, {"rejection", "refusal"})) return "reject";
-    if (is_in(lemma, {"opposition", "objection"})) return "oppose";
+    if (is_in(lemma, {"opposition", "objection", "critic", "criticism", "condemnation"})) return "oppose";
     if (is_in(lemma, {"acceptance"})) return "accept";
     return {};
   }
@@ -627,6 +628,22 @@ class Extractor {
       for (int w = 0; w < v.size(); ++w) {
         bool verb = v.upos(w) == "VERB";
         std::string_view stance = verb ? stance_of(v.lemma(w)) : v.is_nominal(w) ? stance_of_noun(v.lemma(w)) : "";
+        // "voted for X", "voted to leave" support; "voted against X" opposes.
+        int vote_issue = -1;
+        if (verb && v.lemma(w) == "vote") {
+          for (int c : v.children(w)) {
+            if (vote_issue >= 0) break;
+            std::string_view rel = v.deprel(c);
+            if (rel.starts_with("obl") && v.case_of(c) == "against") stance = "oppose", vote_issue = c;
+            else if (rel.starts_with("obl") && is_in(v.case_of(c), {"for", "in"}) && v.lemma(c) != "election")
+              stance = "support", vote_issue = c;
+            else if (rel == "xcomp" || (rel == "advcl" && v.has_mark(c, "to"))) stance = "support", vote_issue = c;
+          }
+          // "in favor of X": the issue is the phrase under "favor"
+          if (vote_issue >= 0 && v.lemma(vote_issue) == "favor")
+            for (int c : v.children(vote_issue))
+              if (v.deprel(c).starts_with("nmod")) vote_issue = c;
+        }
         if (stance.empty() || v.negated(w)) continue;
         std::string modality = v.modality(w);
         if (!modality.empty() && modality != "will") continue;
@@ -640,7 +657,9 @@ class Extractor {
         }
         if (actors.empty()) continue;
         std::vector<int> issues;
+        if (vote_issue >= 0) issues.push_back(vote_issue);
         for (int c : v.children(w)) {
+          if (vote_issue >= 0) break;
           std::string_view rel = v.deprel(c);
           if (v.actor_of(c) >= 0 && rel != "xcomp") continue;
           if (rel == "xcomp" && v.child_with(c, "aux:pass") >= 0) continue;  // "rejected proposals ... to be deployed"
