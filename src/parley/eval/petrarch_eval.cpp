@@ -1,3 +1,4 @@
+#include "parley/text/utf8.hpp"
 #include "parley/eval/petrarch_eval.hpp"
 
 #include <algorithm>
@@ -31,20 +32,6 @@ std::string attribute(std::string_view tag, std::string_view name) {
   return {};
 }
 
-std::string collapse(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 std::string unescape(std::string s) {
   static const std::pair<std::string_view, std::string_view> kEntities[] = {
@@ -91,7 +78,7 @@ std::vector<PetrarchRecord> read_petrarch_records(const std::string& path) {
     size_t t = body.find("<Text>"), te = body.find("</Text>");
     if (t == std::string_view::npos || te == std::string_view::npos || te < t)
       throw std::runtime_error(path + ":" + std::to_string(r.line) + ": record " + r.id + " has no <Text>");
-    r.text = unescape(collapse(body.substr(t + 6, te - t - 6)));
+    r.text = unescape(utf8::collapse_spaces(body.substr(t + 6, te - t - 6)));
     out.push_back(std::move(r));
     pos = end;
   }

@@ -1,3 +1,4 @@
+#include "parley/text/utf8.hpp"
 #include "parley/eval/tabari_eval.hpp"
 
 #include <algorithm>
@@ -15,21 +16,6 @@ bool blank(std::string_view s) {
                      [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
 }
 
-// Trims and collapses runs of white space to one blank.
-std::string collapse(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 std::string without_spaces(std::string_view s) {
   std::string out;
@@ -45,7 +31,7 @@ bool header(std::string_view line, std::string& date, std::string& id) {
   if ((digits != 6 && digits != 8) || digits == line.size() ||
       !std::isspace(static_cast<unsigned char>(line[digits])))
     return false;
-  std::string rest = collapse(line.substr(digits));
+  std::string rest = utf8::collapse_spaces(line.substr(digits));
   if (rest.empty()) return false;
   date = std::string(line.substr(0, digits));
   id = rest.substr(0, rest.find(' '));
@@ -76,11 +62,11 @@ bool read_fields(const std::string& comment, TabariRecord& r) {
     any = true;
     // A field may lack its '}' ("{ OPTION: SET: MINIMUM WORDS = 4  */"): it runs to the end.
     size_t close = comment.find('}', open);
-    std::string body = collapse(comment.substr(
+    std::string body = utf8::collapse_spaces(comment.substr(
         open + 1, close == std::string::npos ? std::string::npos : close - open - 1));
     if (open > 0 && comment[open - 1] == '-') stopped = true;
     if (body.starts_with("OPTION:")) {
-      r.options.push_back(collapse(body.substr(7)));
+      r.options.push_back(utf8::collapse_spaces(body.substr(7)));
       continue;
     }
     if (stopped) {
@@ -100,8 +86,8 @@ bool read_fields(const std::string& comment, TabariRecord& r) {
     }
     size_t a = body.find('/'), b = a == std::string::npos ? a : body.find('/', a + 1);
     if (b == std::string::npos) continue;  // not a field TABARI reads
-    triples.push_back({collapse(body.substr(0, a)), collapse(body.substr(a + 1, b - a - 1)),
-                       collapse(body.substr(b + 1))});
+    triples.push_back({utf8::collapse_spaces(body.substr(0, a)), utf8::collapse_spaces(body.substr(a + 1, b - a - 1)),
+                       utf8::collapse_spaces(body.substr(b + 1))});
   }
   if (!special) {
     r.expected = std::move(triples);
@@ -148,13 +134,13 @@ bool same_setting(const std::string& key, const std::string& a, const std::strin
 }  // namespace
 
 std::pair<std::string, std::string> tabari_option(const std::string& command) {
-  std::string c = collapse(command);
+  std::string c = utf8::collapse_spaces(command);
   size_t colon = c.find(':');
   if (colon == std::string::npos) return {c, ""};
-  std::string head = collapse(c.substr(0, colon)), rest = collapse(c.substr(colon + 1));
+  std::string head = utf8::collapse_spaces(c.substr(0, colon)), rest = utf8::collapse_spaces(c.substr(colon + 1));
   if (head != "SET") return {head, rest};
   if (size_t eq = rest.find('='); eq != std::string::npos)
-    return {"SET: " + collapse(rest.substr(0, eq)), collapse(rest.substr(eq + 1))};
+    return {"SET: " + utf8::collapse_spaces(rest.substr(0, eq)), utf8::collapse_spaces(rest.substr(eq + 1))};
   size_t space = rest.find(' ');  // "CODE BY SENTENCE", "CODE ALL"
   if (space == std::string::npos) return {"SET: " + rest, ""};
   return {"SET: " + rest.substr(0, space), rest.substr(space + 1)};
@@ -167,7 +153,7 @@ std::map<std::string, std::string> read_tabari_options(const std::string& path) 
     if (!in) throw std::runtime_error("cannot open " + path);
     std::string line;
     while (std::getline(in, line)) {
-      std::string l = collapse(line);
+      std::string l = utf8::collapse_spaces(line);
       if (l.empty() || l.starts_with("//") || l.find(':') == std::string::npos) continue;
       auto [key, value] = tabari_option(l);
       if (key != "LABEL") out[key] = value;  // LABEL: lines name codes, they set nothing
@@ -194,10 +180,10 @@ TabariProject read_tabari_project(const std::string& path) {
       {"<textfile>", &TabariProject::text}};
   std::string line;
   while (std::getline(in, line)) {
-    std::string l = collapse(line);
+    std::string l = utf8::collapse_spaces(line);
     for (const auto& [tag, field] : kFiles)
       if (l.starts_with(tag)) {
-        std::string name = collapse(l.substr(tag.size()));
+        std::string name = utf8::collapse_spaces(l.substr(tag.size()));
         if (!name.empty()) p.*field = (dir / name).string();
       }
   }
@@ -241,7 +227,7 @@ TabariSuite read_tabari_validation(const std::string& path,
       }
       if (in_comment) comment += '\n';
     }
-    r.text = collapse(text);
+    r.text = utf8::collapse_spaces(text);
     if (!read_fields(comment, r)) {
       // "The validation process stops ... when it encounters a record without any validation
       // fields" (TABARI manual 10.1).

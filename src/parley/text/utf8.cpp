@@ -1,5 +1,6 @@
 #include "parley/text/utf8.hpp"
 
+#include <cctype>
 #include <utf8proc.h>
 
 #include <array>
@@ -207,6 +208,21 @@ std::string normalize(std::string_view text) {
   if (!nfc) return folded;
   std::string out(reinterpret_cast<char*>(nfc));
   std::free(nfc);
+  return out;
+}
+
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
   return out;
 }
 

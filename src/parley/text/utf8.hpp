@@ -51,5 +51,7 @@ std::string normalize(std::string_view text);
 
 // Lowercase (simple case folding) of valid UTF-8.
 std::string lower(std::string_view text);
+// ASCII white space trimmed at both ends and collapsed to one blank inside ("a \n b" -> "a b").
+std::string collapse_spaces(std::string_view text);
 
 }  // namespace parley::utf8
