@@ -241,7 +241,8 @@ class Extractor {
     }
     // Inverted attribution ("..., said Israeli Prime Minister Benjamin Netanyahu.") is often
     // misparsed; the actor right after the cue is the speaker.
-    for (int k = cue + 1; k < v.size() && k <= cue + 4 && v.upos(k) != "PUNCT" && v.upos(k) != "VERB"; ++k) {
+    // ("..., tweeted former thinktank executive Ken Gude": a description may come first.)
+    for (int k = cue + 1; k < v.size() && k <= cue + 8 && v.upos(k) != "PUNCT" && v.upos(k) != "VERB"; ++k) {
       int m = index_.mention_of_word(v.global(k));
       if (m < 0) continue;
       q.speaker_actor = static_cast<int>(a_.mentions[m].actor);
