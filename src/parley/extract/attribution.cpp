@@ -56,9 +56,13 @@ std::vector<Span> direct_quote_spans(std::string_view t) {
   std::vector<QuoteMark> marks = quote_marks(t);
   int open = -1;  // index into marks
   bool single = false;
+  // Is there a line break in [from, to)? The next break after `from` is remembered, so that
+  // many marks after one open quote do not each rescan the paragraph (`from` only grows).
+  size_t known_from = 0, known_break = t.find('\n');
   auto paragraph_break = [&](uint32_t from, uint32_t to) {
-    std::string_view between = t.substr(from, to - from);
-    return between.find('\n') != std::string_view::npos;
+    if (from < known_from || from > known_break) known_break = t.find('\n', from);
+    known_from = from;
+    return known_break < to;
   };
   for (size_t i = 0; i < marks.size(); ++i) {
     const QuoteMark& m = marks[i];
@@ -212,16 +216,17 @@ class Extractor {
       for (uint32_t si = q.sentence; si <= last + 1 && si < a_.sentences.size(); ++si) {
         if (si == last + 1 && a_.sentences[si].span.start > s.end + 4) break;  // only "..." said X.
         ClauseView v(index_, si);
+        // Words whose clause holds quoted words, found in one pass rather than per candidate.
+        std::vector<char> holds_quote(v.size(), 0);
+        for (int x = 0; x < v.size(); ++x)
+          if (v.head(x) >= 0 && inside(s, v.span(x))) holds_quote[v.head(x)] = 1;
         for (int w = 0; w < v.size(); ++w) {
           if (overlaps(v.span(w), s) || (v.upos(w) != "VERB" && !(v.lemma(w) == "accord"))) continue;
           if (!speech_verb(v.lemma(w)) && v.lemma(w) != "accord") continue;
           long d = v.span(w).start < s.start ? static_cast<long>(s.start) - v.span(w).end
                                               : static_cast<long>(v.span(w).start) - s.end;
           // A cue whose clause holds the quoted words ("He stated, '...'") beats a nearer one.
-          bool holds = false;
-          for (int x = 0; x < v.size() && !holds; ++x)
-            holds = inside(s, v.span(x)) && v.head(x) == w;
-          if (!holds) d += 1000;
+          if (!holds_quote[w]) d += 1000;
           if (d < best_distance) best_distance = d, best_cue = w, best_sentence = si;
         }
       }
@@ -239,10 +244,13 @@ class Extractor {
     direct_count_ = a_.quotes.size();
   }
 
+  // Direct quotes are disjoint and in text order: only the last one starting before s ends
+  // can overlap it (a binary search, not a scan per word).
   bool in_direct_quote(Span s) const {
-    for (size_t i = 0; i < direct_count_; ++i)
-      if (overlaps(a_.quotes[i].span, s)) return true;
-    return false;
+    auto begin = a_.quotes.begin(), end = begin + static_cast<long>(direct_count_);
+    auto it =
+        std::partition_point(begin, end, [&](const Quote& q) { return q.span.start < s.end; });
+    return it != begin && overlaps(std::prev(it)->span, s);
   }
 
   void quotes_indirect() {
