@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "input_options.hpp"
 #include "parley/actors/actor_dictionary.hpp"
 #include "parley/actors/actor_resolver.hpp"
 #include "parley/eval/petrarch_eval.hpp"
@@ -41,7 +42,19 @@ void add_eval_petrarch_command(CLI::App& eval) {
     if (a->with_parley) *lexicon = extract::Lexicon::load_default(default_data_dir());
     else lexicon->load_families(default_data_dir() + "/events/families.tsv");
     lexicon->override_with(extract::read_petrarch_verbs(a->verbs, &stats));
-    if (!a->discards.empty()) lexicon->load_discards(a->discards);
+    std::vector<std::string> discard_warnings;
+    if (!a->discards.empty()) lexicon->load_discards(a->discards, &discard_warnings);
+    // What the readers skipped or repaired shows on stderr, as in `parley code`.
+    std::vector<LoadWarnings> warnings;
+    auto warn = [&](std::string path, size_t n, const std::vector<std::string>& all) {
+      if (n == 0) return;
+      warnings.push_back({std::move(path), n, {}});
+      for (size_t i = 0; i < all.size() && i < 5; ++i) warnings.back().examples.push_back(all[i]);
+    };
+    warn("dictionaries", dictionary->warning_count(), dictionary->warnings());
+    warn(a->verbs, stats.lines_with_problems, stats.problems);
+    warn(a->discards, discard_warnings.size(), discard_warnings);
+    print_load_warnings(warnings);
     auto gazetteer = std::make_shared<const Gazetteer>(Gazetteer::load(default_data_dir()));
     Pipeline chain;
     chain.add(std::make_shared<Segmenter>(Segmenter::load(default_model_dir())));
