@@ -92,7 +92,10 @@ void add_actors_command(CLI::App& app) {
     options.model_dir = args->models;
     options.data_dir = *data;
     options.actor_dicts = *dicts;
+    std::vector<LoadWarnings> warnings;
+    options.warnings = &warnings;
     Pipeline pipeline = standard_pipeline(Stage::Actors, options);
+    print_load_warnings(warnings);
     run_inputs(*args, pipeline, [&](Article& a) {
       if (*format == "json") print_json(a);
       else print_table(a);

@@ -37,7 +37,10 @@ void add_code_command(CLI::App& app) {
     options.model_dir = args->models;
     options.data_dir = *data;
     options.lexicons = *lexicons;
+    std::vector<LoadWarnings> warnings;
+    options.warnings = &warnings;
     Pipeline pipeline = standard_pipeline(Stage::Attribution, options);
+    print_load_warnings(warnings);
     extract::Ontology ontology = extract::Ontology::load(data->empty() ? default_data_dir() : *data);
     exporter::Format f = exporter::parse_format(*format);
     if (f == exporter::Format::Csv) std::cout << exporter::csv_header();

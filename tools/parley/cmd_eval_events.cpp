@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "input_options.hpp"
 #include "parley/actors/actor_dictionary.hpp"
 #include "parley/actors/actor_resolver.hpp"
 #include "parley/eval/petrarch_eval.hpp"
@@ -37,7 +38,19 @@ Pipeline dictionary_chain(const std::vector<std::string>& dictionaries, const st
   else
     lexicon->load_families(default_data_dir() + "/events/families.tsv");
   lexicon->override_with(extract::read_petrarch_verbs(verbs, &stats));
-  if (!discards.empty()) lexicon->load_discards(discards);
+  std::vector<std::string> discard_warnings;
+  if (!discards.empty()) lexicon->load_discards(discards, &discard_warnings);
+  // What the readers skipped or repaired shows on stderr, as in `parley code`.
+  std::vector<LoadWarnings> warnings;
+  auto warn = [&](std::string path, size_t n, const std::vector<std::string>& all) {
+    if (n == 0) return;
+    warnings.push_back({std::move(path), n, {}});
+    for (size_t i = 0; i < all.size() && i < 5; ++i) warnings.back().examples.push_back(all[i]);
+  };
+  warn("dictionaries", dictionary->warning_count(), dictionary->warnings());
+  warn(verbs, stats.lines_with_problems, stats.problems);
+  warn(discards, discard_warnings.size(), discard_warnings);
+  print_load_warnings(warnings);
   auto gazetteer = std::make_shared<const Gazetteer>(Gazetteer::load(default_data_dir()));
   Pipeline chain;
   chain.add(std::make_shared<Segmenter>(Segmenter::load(default_model_dir())));

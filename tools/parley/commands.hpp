@@ -3,6 +3,10 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <string>
 
 namespace parley::cli {
 
@@ -36,4 +40,13 @@ void add_eval_coref_command(CLI::App& eval);
 namespace parley::cli {
 // Process exit status for the command that ran: 0 ok, 2 when some input was skipped.
 inline int exit_code = 0;
+
+// Standard output failed (a full disk, > /dev/full); main reports it and exits with 1.
+struct OutputError : std::runtime_error {
+  OutputError() : std::runtime_error(describe(errno)) {}
+  static std::string describe(int err) {
+    return std::string("cannot write the output") +
+           (err ? std::string(": ") + std::strerror(err) : "");
+  }
+};
 }  // namespace parley::cli

@@ -30,6 +30,15 @@ void add_input_options(CLI::App* cmd, InputArgs& a) {
   cmd->add_option("--models", a.models, "Model directory (default: the bundled models)");
 }
 
+void print_load_warnings(const std::vector<LoadWarnings>& warnings) {
+  for (const LoadWarnings& w : warnings) {
+    std::cerr << "parley: warning: " << w.path << ": " << w.count
+              << " problem(s), lines skipped or repaired"
+              << (w.count > w.examples.size() ? ", first:" : ":") << '\n';
+    for (const std::string& e : w.examples) std::cerr << "  " << e << '\n';
+  }
+}
+
 PipelineStats run_inputs(const InputArgs& args, const Pipeline& pipeline,
                          const std::function<void(Article&)>& sink) {
   IngestOptions opts = args.ingest;
@@ -40,8 +49,14 @@ PipelineStats run_inputs(const InputArgs& args, const Pipeline& pipeline,
   popts.progress = args.no_progress ? Progress::Mode::kNever
                    : args.progress  ? Progress::Mode::kAlways
                                     : Progress::Mode::kAuto;
-  PipelineStats stats = pipeline.run(reader, sink, popts, [](const IngestError& e) {
-    std::cerr << "parley: skipped " << e.to_string() << '\n';
+  // Output that cannot be written (a full disk, > /dev/full) ends the run at once: going on
+  // would only code articles nobody receives.
+  auto checked_sink = [&](Article& a) {
+    sink(a);
+    if (!std::cout) throw OutputError();
+  };
+  PipelineStats stats = pipeline.run(reader, checked_sink, popts, [](const IngestError& e) {
+    std::cerr << (e.warning ? "parley: warning: " : "parley: skipped ") << e.to_string() << '\n';
   });
   if (stats.skipped > 0) {
     std::cerr << "parley: " << stats.articles << " article(s) done, " << stats.skipped

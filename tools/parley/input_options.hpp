@@ -10,6 +10,7 @@
 
 #include "parley/ingest/ingest.hpp"
 #include "parley/pipeline/pipeline.hpp"
+#include "parley/pipeline/standard.hpp"
 
 namespace parley::cli {
 
@@ -28,5 +29,9 @@ void add_input_options(CLI::App* cmd, InputArgs& args);
 // input is reported on stderr and makes the exit status 2.
 PipelineStats run_inputs(const InputArgs& args, const Pipeline& pipeline,
                          const std::function<void(Article&)>& sink);
+
+// Prints what the readers of user dictionaries skipped or repaired: a count per file and the
+// first few lines, on stderr.
+void print_load_warnings(const std::vector<LoadWarnings>& warnings);
 
 }  // namespace parley::cli

@@ -33,9 +33,18 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // CLI11 exits with its own codes (105 bad value, 106 missing argument, 109 unknown
+    // option); a usage error is 1, as the README promises. --help and --version stay 0.
+    return app.exit(e) == 0 ? 0 : 1;
   } catch (const std::exception& e) {
     std::cerr << "parley: " << e.what() << '\n';
+    return 1;
+  }
+  // Output is buffered: a write error may only show when the last of it is flushed.
+  errno = 0;
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "parley: " << parley::cli::OutputError::describe(errno) << '\n';
     return 1;
   }
   return parley::cli::exit_code;

@@ -177,9 +177,14 @@ void ActorDictionary::add_file(const std::string& path) {
   if (!in || std::filesystem::is_directory(path)) throw std::runtime_error("cannot read dictionary " + path);
   std::stringstream ss;
   ss << in.rdbuf();
+  std::string text = ss.str();
+  // A dictionary is text: a NUL byte means the wrong file (an archive, an image), whose lines
+  // would only turn into thousands of warnings.
+  if (text.find('\0') != std::string::npos)
+    throw std::runtime_error(path + ": binary file (contains NUL bytes), not a dictionary");
   std::string ext = std::filesystem::path(path).extension().string();
   bool tabari = ext == ".actors" || ext == ".agents" || ext == ".verbs" || ext == ".options";
-  add_text(ss.str(), path, tabari);
+  add_text(text, path, tabari);
 }
 
 uint32_t ActorDictionary::insert(const std::vector<std::string>& words, bool stem_last) {
@@ -236,7 +241,9 @@ bool ActorDictionary::add_people_file(const std::string& path) {
 void ActorDictionary::add_people_tsv(std::string_view text, std::string_view name) {
   size_t line_no = 0;
   auto warn = [&](const std::string& msg) {
-    if (warnings_.size() < kMaxWarnings) warnings_.push_back(fmt::format("{}:{}: {}", name, line_no, msg));
+    ++warning_count_;
+    if (warnings_.size() < kMaxWarnings)
+      warnings_.push_back(fmt::format("{}:{}: {}", name, line_no, msg));
   };
   for (size_t pos = 0; pos < text.size();) {
     size_t nl = std::min(text.find('\n', pos), text.size());
@@ -302,7 +309,9 @@ void ActorDictionary::add_people_tsv(std::string_view text, std::string_view nam
 
 void ActorDictionary::add_text(std::string_view text, std::string_view name, bool tabari) {
   auto warn = [&](size_t line, const std::string& msg) {
-    if (warnings_.size() < kMaxWarnings) warnings_.push_back(fmt::format("{}:{}: {}", name, line, msg));
+    ++warning_count_;
+    if (warnings_.size() < kMaxWarnings)
+      warnings_.push_back(fmt::format("{}:{}: {}", name, line, msg));
   };
   std::unordered_map<std::string, std::vector<std::string>> substitutions;  // "!PERSON!" -> forms
   int32_t current = -1;    // actor record that synonyms and date lines attach to

@@ -18,7 +18,7 @@
 // .agents, .verbs, .options) do: a final word written without a trailing '_' matches any word
 // it begins ("ARGENTIN" matches "Argentina"). Dates are YYMMDD (00-30 -> 20YY, else 19YY) or
 // YYYYMMDD. A malformed line is skipped with a warning; load() throws only when the file cannot
-// be read.
+// be read or is binary (holds NUL bytes).
 #pragma once
 
 #include <cstdint>
@@ -103,8 +103,10 @@ class ActorDictionary {
   size_t actor_phrases() const { return actor_phrases_; }
   size_t agent_phrases() const { return agent_phrases_; }
   size_t max_phrase_words() const { return max_words_; }
-  // "file:line: message" for every line skipped or repaired.
+  // "file:line: message" for every line skipped or repaired (the first 1,000), and how many
+  // there were in all.
   const std::vector<std::string>& warnings() const { return warnings_; }
+  size_t warning_count() const { return warning_count_; }
 
   // "2024-03-05", "20240305", "240305", "2024/03/05", "2024-03-05T10:00:00Z" -> 20240305;
   // 0 when the text is not a date.
@@ -125,6 +127,7 @@ class ActorDictionary {
   std::vector<ActorRecord> actors_;
   std::vector<AgentRecord> agents_;
   std::vector<std::string> warnings_;
+  size_t warning_count_ = 0;
   size_t actor_phrases_ = 0, agent_phrases_ = 0, max_words_ = 0;
 };
 

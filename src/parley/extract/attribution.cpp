@@ -56,9 +56,13 @@ std::vector<Span> direct_quote_spans(std::string_view t, std::vector<Span>* shor
   std::vector<QuoteMark> marks = quote_marks(t);
   int open = -1;  // index into marks
   bool single = false;
+  // Is there a line break in [from, to)? The next break after `from` is remembered, so that
+  // many marks after one open quote do not each rescan the paragraph (`from` only grows).
+  size_t known_from = 0, known_break = t.find('\n');
   auto paragraph_break = [&](uint32_t from, uint32_t to) {
-    std::string_view between = t.substr(from, to - from);
-    return between.find('\n') != std::string_view::npos;
+    if (from < known_from || from > known_break) known_break = t.find('\n', from);
+    known_from = from;
+    return known_break < to;
   };
   for (size_t i = 0; i < marks.size(); ++i) {
     const QuoteMark& m = marks[i];
@@ -253,14 +257,15 @@ class Extractor {
 
   void quotes_direct() {
     std::vector<Span> short_quotes;
-    std::vector<Span> spans = direct_quote_spans(a_.text, &short_quotes);
-    const size_t long_count = spans.size();
-    spans.insert(spans.end(), short_quotes.begin(), short_quotes.end());
+    std::vector<Span> long_quotes = direct_quote_spans(a_.text, &short_quotes);
+    // In text order, as in_direct_quote's binary search needs.
+    std::vector<std::pair<Span, bool>> spans;  // span, short
+    for (Span x : long_quotes) spans.push_back({x, false});
+    for (Span x : short_quotes) spans.push_back({x, true});
+    std::sort(spans.begin(), spans.end(), [](const auto& x, const auto& y) { return x.first.start < y.first.start; });
     int last_speaker = -1;
     uint32_t last_sentence = 0;
-    for (size_t qi = 0; qi < spans.size(); ++qi) {
-      const Span s = spans[qi];
-      const bool is_short = qi >= long_count;
+    for (const auto& [s, is_short] : spans) {
       Quote q;
       q.span = s;
       q.kind = "direct";
@@ -274,6 +279,10 @@ class Extractor {
       for (uint32_t si = q.sentence; si <= last + 1 && si < a_.sentences.size(); ++si) {
         if (si == last + 1 && a_.sentences[si].span.start > s.end + 4) break;  // only "..." said X.
         ClauseView v(index_, si);
+        // Words whose clause holds quoted words, found in one pass rather than per candidate.
+        std::vector<char> holds_quote(v.size(), 0);
+        for (int x = 0; x < v.size(); ++x)
+          if (v.head(x) >= 0 && inside(s, v.span(x))) holds_quote[v.head(x)] = 1;
         for (int w = 0; w < v.size(); ++w) {
           if (overlaps(v.span(w), s) || (v.upos(w) != "VERB" && !(v.lemma(w) == "accord"))) continue;
           const bool naming = !speech_verb(v.lemma(w)) && naming_verb(v.lemma(w));
@@ -281,9 +290,7 @@ class Extractor {
           long d = v.span(w).start < s.start ? static_cast<long>(s.start) - v.span(w).end
                                               : static_cast<long>(v.span(w).start) - s.end;
           // A cue whose clause holds the quoted words ("He stated, '...'") beats a nearer one.
-          bool holds = false;
-          for (int x = 0; x < v.size() && !holds; ++x)
-            holds = inside(s, v.span(x)) && v.head(x) == w;
+          const bool holds = holds_quote[w] != 0;
           // A short quote is the speaker's only when the cue's clause holds it, within its
           // sentence: otherwise it is a scare quote or a title.
           // A naming verb ("called it \"null and void\"") likewise, whatever the quote's length.
@@ -315,10 +322,13 @@ class Extractor {
     direct_count_ = a_.quotes.size();
   }
 
+  // Direct quotes are disjoint and in text order: only the last one starting before s ends
+  // can overlap it (a binary search, not a scan per word).
   bool in_direct_quote(Span s) const {
-    for (size_t i = 0; i < direct_count_; ++i)
-      if (overlaps(a_.quotes[i].span, s)) return true;
-    return false;
+    auto begin = a_.quotes.begin(), end = begin + static_cast<long>(direct_count_);
+    auto it =
+        std::partition_point(begin, end, [&](const Quote& q) { return q.span.start < s.end; });
+    return it != begin && overlaps(std::prev(it)->span, s);
   }
 
   void quotes_indirect() {

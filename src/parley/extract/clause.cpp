@@ -1,6 +1,7 @@
 #include "parley/extract/clause.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <ctime>
 #include <deque>
 
@@ -78,15 +79,55 @@ ClauseView::ClauseView(const ArticleIndex& index, uint32_t sentence)
     int h = a_.analysis[first_ + w].head;
     heads_[w] = (h >= 1 && h <= n_ && h - 1 != w) ? h - 1 : -1;
   }
-  // Guard against cycles from malformed input: a word whose head chain does not reach the root
-  // within n steps is detached.
-  for (int w = 0; w < n_; ++w) {
-    int x = w, steps = 0;
-    while (x >= 0 && steps <= n_) x = heads_[x], ++steps;
-    if (steps > n_) heads_[w] = -1;
+  // Guard against cycles from malformed input: a cycle is broken at its first word, which is
+  // detached. One pass (each word is walked once), so that every word reaches a root.
+  {
+    std::vector<uint8_t> state(n_, 0);  // 0 unseen, 1 on the current path, 2 done
+    std::vector<int> path;
+    for (int w = 0; w < n_; ++w) {
+      path.clear();
+      int x = w;
+      while (x >= 0 && state[x] == 0) state[x] = 1, path.push_back(x), x = heads_[x];
+      if (x >= 0 && state[x] == 1) {
+        auto cycle = std::find(path.begin(), path.end(), x);
+        heads_[*std::min_element(cycle, path.end())] = -1;
+      }
+      for (int y : path) state[y] = 2;
+    }
   }
   for (int w = 0; w < n_; ++w)
     if (heads_[w] >= 0) children_[heads_[w]].push_back(w);
+  // Pre-order numbering (in_subtree in O(1)) and each subtree's extent over its non-punctuation
+  // words (subtree_span in O(1)): both once per sentence, iteratively, as the tree may be a
+  // chain as long as the sentence.
+  enter_.assign(n_, 0);
+  leave_.assign(n_, 0);
+  extent_.assign(n_, Span{UINT32_MAX, 0});
+  std::vector<int> order;
+  order.reserve(n_);
+  std::vector<int> stack;
+  for (int r = 0; r < n_; ++r) {
+    if (heads_[r] >= 0) continue;
+    stack.push_back(r);
+    while (!stack.empty()) {
+      int x = stack.back();
+      stack.pop_back();
+      enter_[x] = static_cast<int>(order.size());
+      order.push_back(x);
+      for (auto c = children_[x].rbegin(); c != children_[x].rend(); ++c) stack.push_back(*c);
+    }
+  }
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    int x = *it;
+    leave_[x] = enter_[x] + 1;
+    Span& e = extent_[x];
+    if (upos(x) != "PUNCT") e = span(x);
+    for (int c : children_[x]) {
+      leave_[x] = std::max(leave_[x], leave_[c]);
+      e.start = std::min(e.start, extent_[c].start);
+      e.end = std::max(e.end, extent_[c].end);
+    }
+  }
 }
 
 std::string ClauseView::lemma(int w) const {
@@ -102,18 +143,13 @@ Span ClauseView::span(int w) const { return a_.words[first_ + w].span; }
 
 Span ClauseView::subtree_span(int w) const {
   Span s = span(w);
-  for (int x = 0; x < n_; ++x) {
-    if (!in_subtree(x, w) || upos(x) == "PUNCT") continue;
-    s.start = std::min(s.start, span(x).start);
-    s.end = std::max(s.end, span(x).end);
-  }
+  s.start = std::min(s.start, extent_[w].start);
+  s.end = std::max(s.end, extent_[w].end);
   return s;
 }
 
 bool ClauseView::in_subtree(int w, int root) const {
-  for (int x = w, steps = 0; x >= 0 && steps <= n_; x = heads_[x], ++steps)
-    if (x == root) return true;
-  return false;
+  return enter_[root] <= enter_[w] && enter_[w] < leave_[root];
 }
 
 bool ClauseView::is_nominal(int w) const { return upos(w) == "NOUN" || upos(w) == "PROPN"; }

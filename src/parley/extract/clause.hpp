@@ -107,6 +107,9 @@ class ClauseView {
   int n_;
   std::vector<int> heads_;
   std::vector<std::vector<int>> children_;
+  // Pre-order numbers: x is in w's subtree iff enter_[w] <= enter_[x] < leave_[w].
+  std::vector<int> enter_, leave_;
+  std::vector<Span> extent_;  // per subtree: the bytes its non-punctuation words cover
 };
 
 // The event's date: the article date moved by "yesterday", "on Tuesday", "today"; "" without

@@ -234,12 +234,18 @@ std::string Lexicon::family_code(std::string_view family, std::string_view act) 
   return "130";
 }
 
-void Lexicon::load_discards(const std::string& path) {
+void Lexicon::load_discards(const std::string& path, std::vector<std::string>* warnings) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot open discard list " + path);
   std::string line;
   bool in_comment = false;
+  size_t line_no = 0, comment_line = 0, found = 0;
   while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find('\0') != std::string::npos)
+      throw std::runtime_error(path + ":" + std::to_string(line_no) +
+                               ": binary file (contains NUL bytes), not a discard list");
+    if (!in_comment && line.find("<!--") != std::string::npos) comment_line = line_no;
     if (in_comment || line.find("<!--") != std::string::npos) {
       in_comment = line.find("-->") == std::string::npos;
       continue;
@@ -260,8 +266,13 @@ void Lexicon::load_discards(const std::string& path) {
     for (char& c : phrase)
       if (c == '_') c = ' ';
     d.phrase = lower(phrase);
-    if (!d.phrase.empty()) discards_.push_back(std::move(d));
+    if (!d.phrase.empty()) discards_.push_back(std::move(d)), ++found;
   }
+  if (!warnings) return;
+  if (in_comment)
+    warnings->push_back(path + ":" + std::to_string(comment_line) +
+                        ": XML comment never closed: the rest of the file was ignored");
+  if (found == 0) warnings->push_back(path + ": no discard phrase found");
 }
 
 const Discard* Lexicon::discarded(std::string_view text, bool story) const {

@@ -90,7 +90,9 @@ class Lexicon {
   void load_patterns(const std::string& path, bool noun);
   void load_families(const std::string& path);
   // Reads a PETRARCH/TABARI discard list (one phrase a line, '#' comments, XML comments skipped).
-  void load_discards(const std::string& path);
+  // Throws when the file cannot be opened or is binary (NUL bytes); what looks wrong (an XML
+  // comment never closed, no phrase at all) is added to `warnings` as "path:line: message".
+  void load_discards(const std::string& path, std::vector<std::string>* warnings = nullptr);
   const std::vector<Discard>& discards() const { return discards_; }
   // The first discard of the given kind (story-level or sentence-level) found in `text`, or nullptr.
   const Discard* discarded(std::string_view text, bool story) const;

@@ -56,6 +56,9 @@ class Reader {
     std::string raw;
     while (std::getline(in, raw)) {
       ++line_;
+      if (raw.find('\0') != std::string::npos)
+        throw std::runtime_error(where() +
+                                 ": binary file (contains NUL bytes), not a verb dictionary");
       handle(raw);
     }
     if (stats_.verbs == 0) throw std::runtime_error(path_ + ": no verb found (not a PETRARCH/TABARI verb dictionary?)");
@@ -65,9 +68,14 @@ class Reader {
  private:
   std::string where() const { return path_ + ":" + std::to_string(line_); }
   void problem(const std::string& msg) {
+    count_line();
     if (stats_.problems.size() < 50) stats_.problems.push_back(where() + ": " + msg);
   }
+  void count_line() {
+    if (counted_line_ != line_) ++stats_.lines_with_problems, counted_line_ = line_;
+  }
   void skip(const std::string& reason) {
+    count_line();
     ++stats_.patterns_skipped;
     ++stats_.skipped_by_reason[reason];
   }
@@ -462,7 +470,7 @@ class Reader {
   std::string path_;
   PetrarchReadStats& stats_;
   Lexicon lexicon_;
-  size_t line_ = 0;
+  size_t line_ = 0, counted_line_ = 0;
   bool petrarch_ = false, block_has_patterns_ = false, synset_plurals_ = true;
   std::string block_code_ = "---", synset_;
   std::vector<Verb> verbs_;

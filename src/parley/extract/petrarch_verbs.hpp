@@ -35,10 +35,11 @@ struct PetrarchReadStats {
   size_t verb_codes = 0;          // bare-verb codes added
   std::map<std::string, size_t> skipped_by_reason;
   std::vector<std::string> problems;  // "path:line: message" for malformed lines (first 50)
+  size_t lines_with_problems = 0;     // lines malformed or with a pattern not converted
 };
 
-// Throws std::runtime_error when the file cannot be opened or holds no verb; malformed lines are
-// skipped and listed in stats->problems with file and line.
+// Throws std::runtime_error when the file cannot be opened, is binary (NUL bytes) or holds no
+// verb; malformed lines are skipped and listed in stats->problems with file and line.
 Lexicon read_petrarch_verbs(const std::string& path, PetrarchReadStats* stats = nullptr);
 
 }  // namespace parley::extract

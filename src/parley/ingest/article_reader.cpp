@@ -1,12 +1,14 @@
+#include <pthread.h>
+#include <simdjson.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
-#include <simdjson.h>
 #include <system_error>
 #include <thread>
-#include <unistd.h>
 
 #include "parley/ingest/ingest.hpp"
 #include "parley/text/utf8.hpp"
@@ -31,7 +33,7 @@ std::optional<InputFormat> parse_input_format(const std::string& name) {
 class ArticleReader::Source {
  public:
   Source(std::string path, gzFile file, const IngestOptions& options, ArticleReader& owner)
-      : path_(std::move(path)), gz_(file), options_(options), owner_(owner) {
+      : path_(std::move(path)), gz_(file), options_(options), owner_(owner), buf_(1 << 16) {
     gzbuffer(gz_, 1 << 17);
   }
   virtual ~Source() { gzclose(gz_); }
@@ -44,39 +46,88 @@ class ArticleReader::Source {
   void error(uint64_t offset, uint64_t line, std::string message) {
     owner_.report({path_, offset, line, std::move(message)});
   }
-  // Reads up to `max` bytes; `truncated` tells whether more remained (the rest is discarded).
+  void warn(uint64_t offset, uint64_t line, std::string message) {
+    owner_.report({path_, offset, line, std::move(message), true});
+  }
+
+  // Input is read through one buffer (gzgets would stop at a NUL byte and merge the rest of
+  // the line into the next); offsets count uncompressed bytes consumed.
+  uint64_t tell() const { return offset_; }
+  // Bytes available in the buffer, refilled when empty; 0 at the end of the input.
+  size_t fill() {
+    if (begin_ < end_) return end_ - begin_;
+    if (eof_) return 0;
+    int n = gzread(gz_, buf_.data(), static_cast<unsigned>(buf_.size()));
+    if (n <= 0) {
+      eof_ = true;
+      if (n < 0) read_error_ = true;
+      return 0;
+    }
+    begin_ = 0;
+    end_ = static_cast<size_t>(n);
+    return end_;
+  }
+  void consume(size_t n) {
+    begin_ += n;
+    offset_ += n;
+  }
+
+  // Reads up to `max` bytes; `truncated` tells whether more remained. The rest is not read:
+  // an endless stream (stdin from /dev/zero) ends here too.
   std::string read_all(uint64_t max, bool& truncated) {
     std::string data;
-    char buf[1 << 16];
     truncated = false;
-    int n;
-    while ((n = gzread(gz_, buf, sizeof buf)) > 0) {
+    for (size_t n; (n = fill()) > 0; consume(n)) {
       if (data.size() + n > max) {
         truncated = true;
-        while (gzread(gz_, buf, sizeof buf) > 0) {}
         break;
       }
-      data.append(buf, n);
+      data.append(buf_.data() + begin_, n);
     }
-    if (n < 0) read_error_ = true;
     return data;
   }
-  // Reads one line (without its newline) of at most `max` bytes; longer lines are consumed and
-  // flagged. Returns false at end of input.
-  bool read_line(std::string& line, uint64_t max, bool& too_long) {
+  // Reads exactly n bytes into `out`, growing it only as the data arrives (a header may claim
+  // any length); false when the input ends first.
+  bool read_exact(std::string& out, uint64_t n) {
+    out.clear();
+    while (out.size() < n) {
+      size_t avail = fill();
+      if (avail == 0) return false;
+      size_t take = static_cast<size_t>(std::min<uint64_t>(avail, n - out.size()));
+      out.append(buf_.data() + begin_, take);
+      consume(take);
+    }
+    return true;
+  }
+  bool skip(uint64_t n) {
+    while (n > 0) {
+      size_t avail = fill();
+      if (avail == 0) return false;
+      size_t take = static_cast<size_t>(std::min<uint64_t>(avail, n));
+      consume(take);
+      n -= take;
+    }
+    return true;
+  }
+  // Reads one line (without its newline) of at most `max` bytes; longer lines are flagged and
+  // consumed to their end, or, when `stop_long`, left unread. Returns false at end of input.
+  bool read_line(std::string& line, uint64_t max, bool& too_long, bool stop_long = false) {
     line.clear();
     too_long = false;
-    char buf[1 << 16];
     bool any = false;
-    while (gzgets(gz_, buf, sizeof buf)) {
+    for (size_t avail; (avail = fill()) > 0;) {
       any = true;
-      size_t n = std::strlen(buf);
-      bool complete = n > 0 && buf[n - 1] == '\n';
+      const char* b = buf_.data() + begin_;
+      const char* nl = static_cast<const char*>(std::memchr(b, '\n', avail));
+      size_t take = nl ? static_cast<size_t>(nl - b) : avail;
       if (!too_long) {
-        if (line.size() + n > max) too_long = true, line.clear();
-        else line.append(buf, complete ? n - 1 : n);
+        if (line.size() + take > max)
+          too_long = true, line.clear();
+        else
+          line.append(b, take);
       }
-      if (complete) break;
+      consume(nl ? take + 1 : take);
+      if (nl || (too_long && stop_long)) break;
     }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return any;
@@ -85,40 +136,66 @@ class ArticleReader::Source {
   bool read_whole_file(std::string& out) {
     bool truncated;
     out = read_all(options_.max_article_bytes, truncated);
-    if (gz_error()) return false;
     if (truncated) {
       error(options_.max_article_bytes, 0,
-            "file larger than the article size limit (" + std::to_string(options_.max_article_bytes) +
+            "larger than the article size limit (" + std::to_string(options_.max_article_bytes) +
                 " bytes), skipped; raise --max-bytes or split it");
       return false;
     }
-    if (std::memchr(out.data(), '\0', std::min<size_t>(out.size(), 1 << 16)) != nullptr) {
-      error(0, 0, "binary file (contains NUL bytes), skipped");
+    if (gz_error(", article skipped")) return false;
+    // Anywhere in the file: a NUL past the first block is as binary as an early one.
+    if (const void* nul = std::memchr(out.data(), '\0', out.size())) {
+      error(static_cast<uint64_t>(static_cast<const char*>(nul) - out.data()), 0,
+            "binary file (contains NUL bytes), skipped");
       return false;
     }
+    if (out.starts_with(kBom)) out.erase(0, kBom.size());
     return true;
   }
-  bool gz_error() {
-    int code = 0;
+  // Reports a read error or a truncated gzip stream (once); true when there was one. `what`
+  // says what is lost.
+  bool gz_error(const std::string& what) {
+    if (gz_reported_) return true;
+    int code = Z_OK;
     const char* msg = gzerror(gz_, &code);
-    if (code != Z_OK && code != Z_BUF_ERROR) {
-      error(static_cast<uint64_t>(gztell(gz_)), 0, std::string("read error: ") + (msg ? msg : ""));
-      return true;
+    // zlib reports a stream that ends early (a file cut short, a missing trailer) as
+    // Z_BUF_ERROR, "unexpected end of file", and returns what it could decompress.
+    if (code == Z_BUF_ERROR) {
+      error(tell(), 0, "truncated gzip (the file ends inside the compressed data)" + what);
+    } else if (code != Z_OK || read_error_) {
+      error(tell(), 0,
+            std::string("read error: ") + (msg && *msg ? msg : std::strerror(errno)) + what);
+    } else {
+      return false;
     }
-    return read_error_;
+    gz_reported_ = true;
+    return true;
   }
+  bool gz_truncated() {
+    int code = Z_OK;
+    gzerror(gz_, &code);
+    return code == Z_BUF_ERROR;
+  }
+
+  static constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
   std::string path_;
   gzFile gz_;
   const IngestOptions& options_;
   ArticleReader& owner_;
-  bool read_error_ = false;
+  bool read_error_ = false, gz_reported_ = false;
+
+ private:
+  std::vector<char> buf_;
+  size_t begin_ = 0, end_ = 0;
+  uint64_t offset_ = 0;
+  bool eof_ = false;
 };
 
 namespace {
 
 bool looks_binary(std::string_view data) {
-  return std::memchr(data.data(), '\0', std::min<size_t>(data.size(), 1 << 16)) != nullptr;
+  return std::memchr(data.data(), '\0', data.size()) != nullptr;
 }
 
 // Plain text: one article per file. A short first line followed by a line break is the title;
@@ -161,6 +238,7 @@ class HtmlSource : public ArticleReader::Source {
     std::string html;
     if (!read_whole_file(html)) return std::nullopt;
     HtmlArticle h = extract_html(html);
+    if (!h.fallback.empty()) warn(h.fallback_offset, 0, h.fallback);
     Article a;
     a.text = std::move(h.text);
     a.title = std::move(h.title);
@@ -182,12 +260,14 @@ class JsonlSource : public ArticleReader::Source {
     std::string line;
     bool too_long;
     while (true) {
-      uint64_t offset = static_cast<uint64_t>(gztell(gz_));
+      uint64_t offset = tell();
       if (!read_line(line, options_.max_article_bytes, too_long)) {
-        gz_error();
+        gz_error("; what followed is lost");
         return std::nullopt;
       }
       ++line_no_;
+      if (line_no_ == 1 && line.starts_with(kBom))
+        line.erase(0, kBom.size()), offset += kBom.size();
       if (too_long) {
         error(offset, line_no_, "line longer than the article size limit, skipped");
         continue;
@@ -244,20 +324,20 @@ class WarcSource : public ArticleReader::Source {
       // Find the next record's version line (records are separated by blank lines).
       uint64_t offset;
       do {
-        offset = static_cast<uint64_t>(gztell(gz_));
-        if (!read_line(line, 1 << 16, too_long)) {
-          gz_error();
+        offset = tell();
+        if (!read_line(line, 1 << 16, too_long, true)) {
+          gz_error("; what followed is lost");
           return std::nullopt;
         }
-      } while (line.empty());
-      if (line.rfind("WARC/", 0) != 0) {
+      } while (line.empty() && !too_long);
+      if (too_long || line.rfind("WARC/", 0) != 0) {
         error(offset, 0, "expected a WARC record header, found something else; rest of file skipped");
         stopped_ = true;
         break;
       }
       std::string type, uri, date, content_type;
       int64_t length = -1;
-      while (read_line(line, 1 << 16, too_long) && !line.empty()) {
+      while (read_line(line, 1 << 16, too_long, true) && !line.empty() && !too_long) {
         size_t colon = line.find(':');
         if (colon == std::string::npos) continue;
         std::string key = line.substr(0, colon);
@@ -269,6 +349,11 @@ class WarcSource : public ArticleReader::Source {
         else if (key == "warc-date") date = value;
         else if (key == "content-type") content_type = value;
         else if (key == "content-length") length = std::strtoll(value.c_str(), nullptr, 10);
+      }
+      if (too_long) {
+        error(offset, 0, "WARC header line longer than 64 KiB; rest of file skipped");
+        stopped_ = true;
+        break;
       }
       if (length < 0) {
         error(offset, 0, "WARC record without Content-Length; rest of file skipped");
@@ -282,16 +367,15 @@ class WarcSource : public ArticleReader::Source {
         if (wanted)
           error(offset, 0, "WARC record larger than the article size limit, skipped");
         if (!skip(static_cast<uint64_t>(length))) {
-          error(offset, 0, "truncated WARC record (file ends inside it)");
+          truncated(offset, length);
           return std::nullopt;
         }
         continue;
       }
-      std::string block(static_cast<size_t>(length), '\0');
-      int got = length ? gzread(gz_, block.data(), static_cast<unsigned>(length)) : 0;
-      if (got < length) {
-        error(offset, 0, "truncated WARC record (file ends inside it)");
-        stopped_ = true;
+      // Read as the bytes arrive: the header's length is a claim, the file may be far shorter.
+      std::string block;
+      if (!read_exact(block, static_cast<uint64_t>(length))) {
+        truncated(offset, length);
         return std::nullopt;
       }
       std::string_view payload = block;
@@ -318,10 +402,16 @@ class WarcSource : public ArticleReader::Source {
       bool html = http_type.empty() || http_type.find("html") != std::string::npos;
       bool text = http_type.find("text/plain") != std::string::npos;
       if (!html && !text) continue;
-      if (looks_binary(payload)) continue;
+      if (looks_binary(payload)) {
+        error(offset, 0, "WARC record payload is binary (contains NUL bytes), skipped");
+        continue;
+      }
       Article a;
       if (html) {
         HtmlArticle h = extract_html(payload);
+        if (!h.fallback.empty())
+          warn(offset, 0,
+               h.fallback + " (byte " + std::to_string(h.fallback_offset) + " of the page)");
         a.text = std::move(h.text);
         a.title = std::move(h.title);
         a.date = std::move(h.date);
@@ -339,14 +429,11 @@ class WarcSource : public ArticleReader::Source {
   }
 
  private:
-  bool skip(uint64_t n) {
-    char buf[1 << 16];
-    while (n > 0) {
-      int got = gzread(gz_, buf, static_cast<unsigned>(std::min<uint64_t>(n, sizeof buf)));
-      if (got <= 0) return false;
-      n -= static_cast<uint64_t>(got);
-    }
-    return true;
+  void truncated(uint64_t offset, int64_t length) {
+    error(offset, 0,
+          "truncated WARC record (the file ends inside it; its Content-Length is " +
+              std::to_string(length) + ")" + (gz_truncated() ? "; truncated gzip" : ""));
+    stopped_ = true;
   }
   bool stopped_ = false;
 };
@@ -361,6 +448,12 @@ gzFile open_stdin(std::string& head) {
   int fds[2];
   if (pipe(fds) != 0) return nullptr;
   std::thread([out = fds[1], prefix = head] {
+    // The reader may close the pipe before stdin ends (a size limit, an endless stream): the
+    // write then fails with EPIPE instead of a SIGPIPE that would kill the process.
+    sigset_t pipe_signal;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_signal, nullptr);
     char buf[1 << 16];
     ssize_t chunk;
     for (size_t off = 0; off < prefix.size();) {
@@ -428,25 +521,52 @@ InputFormat sniff(gzFile gz, bool& rewound) {
 
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+
+// The files under `root`, and a (path, error) entry for each directory that cannot be read, so
+// that an unreadable directory is reported rather than silently empty. Symbolic links to
+// directories are not followed.
+void walk(const std::string& root, std::vector<std::pair<std::string, std::string>>& out) {
+  std::vector<fs::path> dirs{root};
+  while (!dirs.empty()) {
+    fs::path dir = std::move(dirs.back());
+    dirs.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      std::error_code ignored;
+      if (it->symlink_status(ignored).type() == fs::file_type::directory) {
+        dirs.push_back(it->path());
+        continue;
+      }
+      if (!it->is_regular_file(ignored)) continue;
+      std::string name = it->path().filename().string();
+      if (name.empty() || name[0] == '.') continue;  // hidden files: editors' and VCS's
+      std::string ext = it->path().extension().string();
+      if (ext == ".md" || ext == ".MD") continue;  // READMEs and attribution notes
+      out.emplace_back(it->path().string(), std::string());
+    }
+    if (ec) out.emplace_back(dir.string(), "cannot read directory: " + ec.message());
+  }
+}
+
+}  // namespace
+
 ArticleReader::ArticleReader(std::vector<std::string> paths, IngestOptions options)
     : options_(std::move(options)) {
   for (const auto& p : paths) {
     std::error_code ec;
     if (p != "-" && fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (!it->is_regular_file(ec)) continue;
-        std::string name = it->path().filename().string();
-        if (name.empty() || name[0] == '.') continue;  // hidden files: editors' and VCS's
-        std::string ext = it->path().extension().string();
-        if (ext == ".md" || ext == ".MD") continue;    // READMEs and attribution notes
-        found.push_back(it->path().string());
-      }
+      std::vector<std::pair<std::string, std::string>> found;
+      walk(p, found);
       std::sort(found.begin(), found.end());
-      files_.insert(files_.end(), found.begin(), found.end());
+      for (auto& [path, error] : found) {
+        files_.push_back(std::move(path));
+        file_errors_.push_back(std::move(error));
+      }
     } else {
       files_.push_back(p);
+      file_errors_.emplace_back();
     }
   }
   for (const auto& f : files_) {
@@ -461,7 +581,7 @@ ArticleReader::ArticleReader(std::vector<std::string> paths, IngestOptions optio
 ArticleReader::~ArticleReader() = default;
 
 void ArticleReader::report(IngestError e) {
-  ++error_count_;
+  ++(e.warning ? warning_count_ : error_count_);
   on_error_(e);
 }
 
@@ -479,7 +599,12 @@ bool ArticleReader::open_next() {
     current_.reset();
   }
   while (next_file_ < files_.size()) {
-    const std::string& path = files_[next_file_++];
+    const std::string& path = files_[next_file_];
+    const std::string& walk_error = file_errors_[next_file_++];
+    if (!walk_error.empty()) {
+      report({path, 0, 0, walk_error});
+      continue;
+    }
     std::error_code ec;
     if (path != "-" && !fs::exists(path, ec)) {
       report({path, 0, 0, "no such file or directory"});

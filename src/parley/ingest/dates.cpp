@@ -57,7 +57,10 @@ std::string normalize_date(std::string_view s) {
     if (std::isdigit(static_cast<unsigned char>(w[0]))) {
       int v = 0;
       size_t k = 0;
-      for (; k < w.size() && std::isdigit(static_cast<unsigned char>(w[k])); ++k) v = v * 10 + (w[k] - '0');
+      // Only a 4-digit year or a 1-2 digit day is used: longer numbers are counted, not
+      // accumulated, so a dateline such as "January 4, 99999999999" cannot overflow.
+      for (; k < w.size() && std::isdigit(static_cast<unsigned char>(w[k])); ++k)
+        if (k < 4) v = v * 10 + (w[k] - '0');
       if (k == 4 && !y) y = v;
       else if (k <= 2 && !d) d = v;  // "4", "4th"
     } else if (!m) {

@@ -33,6 +33,9 @@ struct IngestError {
   uint64_t offset = 0;  // byte offset in the (uncompressed) input
   uint64_t line = 0;    // 1-based line, 0 when not line-oriented
   std::string message;
+  // A warning: the input was read, but not as well as it should be (e.g. HTML whose tags had
+  // to be stripped). Otherwise something was skipped.
+  bool warning = false;
   std::string to_string() const;
 };
 
@@ -51,6 +54,7 @@ class ArticleReader {
   void on_error(std::function<void(const IngestError&)> handler) { on_error_ = std::move(handler); }
 
   size_t error_count() const { return error_count_; }
+  size_t warning_count() const { return warning_count_; }
   uint64_t total_bytes() const { return total_bytes_; }  // on-disk size of all inputs (0 = unknown)
   uint64_t bytes_done() const;                           // on-disk bytes consumed so far
 
@@ -63,18 +67,29 @@ class ArticleReader {
   bool finish(Article& a);
 
   std::vector<std::string> files_;
+  std::vector<std::string> file_errors_;  // parallel to files_: why it cannot be read, or ""
   size_t next_file_ = 0;
   IngestOptions options_;
   std::unique_ptr<Source> current_;
   std::function<void(const IngestError&)> on_error_;
-  size_t error_count_ = 0;
+  size_t error_count_ = 0, warning_count_ = 0;
   uint64_t total_bytes_ = 0, bytes_before_current_ = 0;
 };
 
 // Pieces exposed for tests and for other front ends.
 struct HtmlArticle {
   std::string title, date, site_name, url, text;
+  // Why the page was not parsed as HTML but had its tags stripped ("" when it was parsed), and
+  // the byte of the page where that was decided.
+  std::string fallback;
+  uint64_t fallback_offset = 0;
 };
+// Markup nested deeper than this, or whose parse would need more memory than the base plus
+// so many bytes per byte of HTML, is not parsed: its text is taken by stripping tags (see
+// html_extract.cpp). Real pages nest a few dozen elements deep and parse in ~10-50x their size.
+inline constexpr size_t kHtmlMaxDepth = 1000;
+inline constexpr size_t kHtmlParseBaseBytes = size_t{64} << 20;
+inline constexpr size_t kHtmlParseBytesPerByte = 64;
 HtmlArticle extract_html(std::string_view html);
 
 // Normalises a date written in a common news or HTML form to YYYY-MM-DD ("" when not a date):

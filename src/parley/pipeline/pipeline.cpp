@@ -19,7 +19,7 @@ PipelineStats Pipeline::run(ArticleReader& reader, const std::function<void(Arti
   auto t0 = std::chrono::steady_clock::now();
   Progress progress(options.progress);
   reader.on_error([&](const IngestError& e) {
-    ++stats.skipped;
+    ++(e.warning ? stats.warnings : stats.skipped);
     on_error(e);
   });
   const int threads = std::max(1, options.threads);

@@ -21,6 +21,7 @@ struct PipelineOptions {
 
 struct PipelineStats {
   uint64_t articles = 0, skipped = 0, bytes = 0;
+  uint64_t warnings = 0;  // inputs read in a degraded way (IngestError::warning)
   double seconds = 0;
 };
 

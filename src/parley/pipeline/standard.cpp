@@ -13,6 +13,21 @@
 
 namespace parley {
 
+namespace {
+
+constexpr size_t kExamples = 5;
+
+void add_warnings(const StandardOptions& options, const std::string& path, size_t count,
+                  const std::vector<std::string>& all, size_t first = 0) {
+  if (!options.warnings || count == 0) return;
+  LoadWarnings w{path, count, {}};
+  for (size_t i = first; i < all.size() && w.examples.size() < kExamples; ++i)
+    w.examples.push_back(all[i]);
+  options.warnings->push_back(std::move(w));
+}
+
+}  // namespace
+
 Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
   const std::string models = options.model_dir.empty() ? default_model_dir() : options.model_dir;
   const std::string data = options.data_dir.empty() ? default_data_dir() : options.data_dir;
@@ -30,7 +45,12 @@ Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
     dictionaries.push_back(std::move(kb));
   if (!options.actor_dicts.empty()) {
     auto dictionary = std::make_shared<ActorDictionary>();
-    for (const std::string& path : options.actor_dicts) dictionary->add_file(path);
+    for (const std::string& path : options.actor_dicts) {
+      size_t seen = dictionary->warnings().size(), count = dictionary->warning_count();
+      dictionary->add_file(path);
+      add_warnings(options, path, dictionary->warning_count() - count, dictionary->warnings(),
+                   seen);
+    }
     dictionaries.push_back(std::move(dictionary));
   }
   auto resolver = std::make_shared<ActorResolver>(gazetteer, std::move(dictionaries));
@@ -49,8 +69,24 @@ Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
     user.load_patterns(path, false);
     lexicon->override_with(user);
   }
-  for (const std::string& path : options.petrarch_verbs) lexicon->override_with(extract::read_petrarch_verbs(path));
-  for (const std::string& path : options.discards) lexicon->load_discards(path);
+  for (const std::string& path : options.petrarch_verbs) {
+    extract::PetrarchReadStats stats;
+    lexicon->override_with(extract::read_petrarch_verbs(path, &stats));
+    // The patterns that could not be converted, by reason (a handful), then malformed lines.
+    add_warnings(options, path, stats.lines_with_problems, stats.problems);
+    if (options.warnings && !options.warnings->empty() && options.warnings->back().path == path) {
+      std::vector<std::string> reasons;
+      for (const auto& [reason, n] : stats.skipped_by_reason)
+        reasons.push_back(path + ": " + std::to_string(n) + " pattern(s) not converted: " + reason);
+      auto& examples = options.warnings->back().examples;
+      examples.insert(examples.begin(), reasons.begin(), reasons.end());
+    }
+  }
+  for (const std::string& path : options.discards) {
+    std::vector<std::string> problems;
+    lexicon->load_discards(path, &problems);
+    add_warnings(options, path, problems.size(), problems);
+  }
   p.add(std::make_shared<extract::EventCoder>(lexicon, gazetteer));
   if (last == Stage::Events) return p;
   p.add(std::make_shared<extract::Attribution>(extract::Attribution::load(data)));

@@ -155,6 +155,15 @@ void SentenceSplitter::split(Article& a) const {
     a.sentences.push_back(s);
     first = last + 1;
   };
+  // Where to cut a sentence that reached the length cap at token i.
+  auto forced_break = [&](uint32_t i) {
+    for (std::string_view marks : {std::string_view(";:"), std::string_view(",")})
+      for (uint32_t k = i; k > first + kMaxSentenceTokens / 2; --k) {
+        std::string_view t = a.token_text(k);
+        if (t.size() == 1 && marks.find(t[0]) != std::string_view::npos) return k;
+      }
+    return i;
+  };
   for (uint32_t i = 0; i < a.tokens.size(); ++i) {
     bool end = i + 1 == a.tokens.size() || g[i] == Gap::kParagraph;
     if (!end && is_candidate(a, g, i)) {
@@ -162,6 +171,8 @@ void SentenceSplitter::split(Article& a) const {
       end = model_.boundary.predict(feats);
     }
     if (end) close(i);
+    else if (i + 1 - first >= kMaxSentenceTokens)
+      close(forced_break(i));
   }
 }
 

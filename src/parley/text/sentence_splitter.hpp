@@ -28,6 +28,12 @@ class SentenceSplitter {
   // Fills article.sentences from article.tokens / words.
   void split(Article& article) const;
 
+  // No sentence is longer than this many tokens: a longer run (a missed boundary, a list, text
+  // without punctuation) is cut at its last ';' or ':', else ',', in the second half, else
+  // hard. Treebank sentences stay under 160 words; the cap keeps what later stages spend per
+  // sentence bounded, whatever the input (an 8,000-word run-on sentence took 16 s to code).
+  static constexpr uint32_t kMaxSentenceTokens = 250;
+
   // Exposed for the trainer.
   // Gaps between consecutive tokens; `soft_lines` treats single line breaks as mere spaces (for
   // hard-wrapped text), otherwise a single line break separates paragraphs like a blank line.
