@@ -7,7 +7,9 @@
 #include <chrono>
 
 #include "../test_support.hpp"
+#include "parley/actors/actor_dictionary.hpp"
 #include "parley/ingest/ingest.hpp"
+#include "parley/text/conllu.hpp"
 
 namespace parley {
 namespace {
@@ -322,6 +324,29 @@ TEST(Robustness, DatelineYearOfElevenDigits) {
   EXPECT_EQ(normalize_date("January 4, 99999999999999999999"), "");
   EXPECT_EQ(normalize_date("99999999999999 January 2019"), "");
   EXPECT_EQ(normalize_date("January 4, 2019"), "2019-01-04");
+}
+
+// --- 7. Found by the fuzz targets (fuzz/) -----------------------------------------------------
+
+TEST(Robustness, ConlluRangeWithoutItsWords) {
+  // A multi-word range whose words never come: rebuild_text read past the words (SIGSEGV).
+  for (const char* text : {"1-2\tDon't\t_\t_\t_\t_\t_\t_\t_\t_\n",
+                           "1-2\tDon't\t_\t_\t_\t_\t_\t_\t_\t_\n1\tDo\t_\t_\t_\t_\t0\t_\t_\t_\n\n",
+                           "1\tGo\t_\t_\t_\t_\t0\t_\t_\t_\n3-4\tx\t_\t_\t_\t_\t_\t_\t_\t_\n"}) {
+    std::istringstream in(text);
+    conllu::Reader reader(in);
+    conllu::Sentence s;
+    EXPECT_THROW(while (reader.next(s)){}, std::runtime_error) << text;
+  }
+}
+
+TEST(Robustness, ActorDictionaryBlockTagOnTheLastLine) {
+  // "<NOUN>" as the last line looked for its "</NOUN>" past the end of the text (out_of_range).
+  ActorDictionary d;
+  d.add_text("ARGENTIN [ARG]\n<NOUN>", "x.actors", true);
+  d.add_text("<NOUN>\nSOMETHING\n</noun>\nBRITISH_ [GBR]\n", "y.actors", true);
+  EXPECT_EQ(d.actors().size(), 2u);
+  EXPECT_TRUE(d.warnings().empty());
 }
 
 }  // namespace

@@ -332,6 +332,22 @@ void ActorDictionary::add_text(std::string_view text, std::string_view name, boo
     ++actor_phrases_;
   };
 
+  // Where each closing tag ("</NOUN>") occurs, found in one pass when first needed: asking
+  // "is the block closed later on?" by searching the rest of the file was quadratic.
+  std::unordered_map<std::string, std::vector<size_t>> closings;
+  bool closings_found = false;
+  auto closing_after = [&](const std::string& end, size_t from) {
+    if (!closings_found) {
+      closings_found = true;
+      for (size_t at = text.find("</"); at != std::string_view::npos; at = text.find("</", at + 2)) {
+        size_t gt = text.find('>', at + 2);
+        if (gt == std::string_view::npos) break;
+        closings[upper(text.substr(at, gt + 1 - at))].push_back(at);
+      }
+    }
+    auto it = closings.find(end);
+    return it != closings.end() && it->second.back() >= from;
+  };
   size_t line_no = 0;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -362,9 +378,9 @@ void ActorDictionary::add_text(std::string_view text, std::string_view name, boo
         continue;
       }
       // <NOUN> ... </NOUN>: TABARI word classes, skipped when the block is closed later on.
-      if (t.size() > 2 && t[1] != '/' && t.back() == '>' && t.find(' ') == std::string_view::npos) {
+      if (t.size() > 2 && t[1] != '/' && t.find_first_of(" >") == t.size() - 1) {
         std::string end = "</" + upper(t.substr(1));
-        if (upper(text.substr(pos)).find(end) != std::string::npos) block_end = end;
+        if (closing_after(end, pos)) block_end = end;
       }
       continue;  // PETRARCH: other lines starting with '<' are comments
     }

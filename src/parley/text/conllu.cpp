@@ -49,11 +49,18 @@ bool Reader::next(Sentence& out) {
   std::string line;
   bool any = false;
   int pending_range_end = 0;  // last word id covered by the open multi-word range
+  // A multi-word range must be followed by all its words before the sentence ends.
+  auto complete = [&] {
+    if (pending_range_end > static_cast<int>(out.words.size()))
+      throw std::runtime_error("CoNLL-U line " + std::to_string(line_) +
+                               ": sentence ends inside a multi-word range");
+    return true;
+  };
   while (std::getline(in_, line)) {
     ++line_;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) {
-      if (any) return true;
+      if (any) return complete();
       continue;
     }
     any = true;
@@ -82,7 +89,8 @@ bool Reader::next(Sentence& out) {
     size_t dash = id.find('-');
     if (dash != std::string_view::npos) {
       int a = to_int(id.substr(0, dash)), b = to_int(id.substr(dash + 1));
-      if (a < 1 || b < a)
+      // A range comes right before its first word, and ranges do not overlap.
+      if (a < 1 || b < a || a != static_cast<int>(out.words.size()) + 1 || a <= pending_range_end)
         throw std::runtime_error("CoNLL-U line " + std::to_string(line_) + ": bad range id");
       TokenLine t;
       t.form = std::string(cols[1]);
@@ -115,7 +123,7 @@ bool Reader::next(Sentence& out) {
     }
     out.words.push_back(std::move(w));
   }
-  return any;
+  return any && complete();
 }
 
 std::vector<Sentence> read_file(const std::string& path) {

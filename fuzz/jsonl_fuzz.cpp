@@ -1,0 +1,8 @@
+// JSON lines: one article per line, bad lines reported and skipped.
+#include "fuzz_support.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static parley::fuzz::MemFile file;
+  parley::fuzz::read_articles(file.write(data, size), parley::InputFormat::kJsonl);
+  return 0;
+}
