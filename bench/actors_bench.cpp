@@ -8,6 +8,7 @@
 #include "parley/ingest/ingest.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
+#include "parley/resources.hpp"
 #include "parley/text/segmenter.hpp"
 
 namespace {

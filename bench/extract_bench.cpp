@@ -9,6 +9,7 @@
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
 #include "parley/pipeline/standard.hpp"
+#include "parley/resources.hpp"
 #include "parley/text/segmenter.hpp"
 
 namespace {
@@ -17,7 +18,8 @@ namespace {
 std::vector<parley::Article>& analysed() {
   static std::vector<parley::Article> articles = [] {
     std::vector<parley::Article> out;
-    parley::Pipeline p = parley::standard_pipeline(parley::Stage::Actors);
+    parley::Pipeline p =
+        parley::standard_pipeline(parley::Stage::Actors, parley::resolve_resources());
     parley::ArticleReader reader({std::string(PARLEY_SOURCE_DIR) + "/samples"}, {});
     while (auto a = reader.next()) {
       p.process(*a);
@@ -66,7 +68,8 @@ void BM_Attribution(benchmark::State& state) {
 BENCHMARK(BM_Attribution)->Unit(benchmark::kMillisecond);
 
 void BM_WholeChain(benchmark::State& state) {
-  parley::Pipeline p = parley::standard_pipeline(parley::Stage::Attribution);
+  parley::Pipeline p =
+      parley::standard_pipeline(parley::Stage::Attribution, parley::resolve_resources());
   std::vector<parley::Article> raw;
   for (const auto& a : analysed()) {
     parley::Article x;

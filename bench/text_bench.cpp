@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "parley/ingest/ingest.hpp"
+#include "parley/resources.hpp"
 #include "parley/text/segmenter.hpp"
 #include "parley/text/utf8.hpp"
 

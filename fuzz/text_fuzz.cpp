@@ -1,6 +1,7 @@
 // Plain-text articles: the reader (title, dateline, size limit, binary and UTF-8 checks) and the
 // segmenter (tokens, words, sentences) on whatever it returns.
 #include "fuzz_support.hpp"
+#include "parley/resources.hpp"
 #include "parley/text/segmenter.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

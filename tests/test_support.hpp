@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "parley/resources.hpp"
 #include "parley/text/segmenter.hpp"
 
 namespace parley::test {

@@ -3,6 +3,7 @@
 #include "../test_support.hpp"
 #include "parley/actors/actor_dictionary.hpp"
 #include "parley/actors/actor_resolver.hpp"
+#include "parley/resources.hpp"
 
 namespace parley {
 namespace {

@@ -2,12 +2,13 @@
 
 #include "../test_support.hpp"
 #include "parley/actors/actor_resolver.hpp"
+#include "parley/resources.hpp"
 
 namespace parley {
 namespace {
 
 const ActorResolver& resolver() {
-  static const ActorResolver r = ActorResolver::load(default_data_dir());
+  static const ActorResolver r = ActorResolver::load(default_data_dir(), default_model_dir());
   return r;
 }
 

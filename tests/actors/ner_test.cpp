@@ -7,6 +7,7 @@
 #include "parley/actors/ner.hpp"
 #include "parley/eval/coref_eval.hpp"
 #include "parley/eval/ner_eval.hpp"
+#include "parley/resources.hpp"
 
 namespace parley {
 namespace {
@@ -196,7 +197,7 @@ TEST(NerEval, HeldOutGumNewsAndUner) {
 
 TEST(CorefEval, LinksPronounsToTheirChain) {
   test::TempDir tmp;
-  ActorResolver resolver = ActorResolver::load(default_data_dir());
+  ActorResolver resolver = ActorResolver::load(default_data_dir(), default_model_dir());
   auto s = eval::evaluate_coref(resolver, tmp.write("g.conllu", kGum), "", 5);
   EXPECT_EQ(s.documents, 1u);
   EXPECT_GE(s.aligned, 1u);
@@ -206,7 +207,7 @@ TEST(CorefEval, LinksPronounsToTheirChain) {
 
 TEST(CorefEval, GumTest) {
   PARLEY_REQUIRE_SHARED(shared);
-  ActorResolver resolver = ActorResolver::load(default_data_dir());
+  ActorResolver resolver = ActorResolver::load(default_data_dir(), default_model_dir());
   auto s = eval::evaluate_coref(resolver, shared + "/corpora/ud-english-gum-wikimedia/gum-wikimedia-test.conllu", "", 0);
   EXPECT_EQ(s.documents, 8u);
   EXPECT_GT(s.overall.scored, 50u);

@@ -9,6 +9,7 @@
 #include "../test_support.hpp"
 #include "parley/actors/gazetteer.hpp"
 #include "parley/pipeline/standard.hpp"
+#include "parley/resources.hpp"
 
 namespace parley::eval {
 namespace {
@@ -165,7 +166,7 @@ TEST(TriggerEval, ScoresATinyCorpus) {
   std::string tar = tar_entry("ECB+/1/1_1ecbplus.xml", kXml) + std::string(1024, '\0');
   write_gz(tmp.path() + "/ECBplus-xml.tar.gz", tar);
   tmp.write("ECBplus_coreference_sentences.csv", "Topic,File,Sentence Number\n1,1ecbplus,1\n1,1ecbplus,2\n1,2ecb,0\n");
-  Pipeline chain = standard_pipeline(Stage::Events);
+  Pipeline chain = standard_pipeline(Stage::Events, resolve_resources());
   extract::Lexicon lexicon = extract::Lexicon::load_default(default_data_dir());
   TriggerScores s = evaluate_ecb_triggers(tmp.path(), chain, lexicon);
   EXPECT_EQ(s.documents, 1u);
@@ -190,7 +191,7 @@ TEST(TriggerEval, RealCorpus) {
   PARLEY_REQUIRE_SHARED(shared);
   std::string dir = shared + "/corpora/ecbplus";
   if (!std::filesystem::exists(dir + "/ECBplus-xml.tar.gz")) GTEST_SKIP() << "no " << dir;
-  Pipeline chain = standard_pipeline(Stage::Events);
+  Pipeline chain = standard_pipeline(Stage::Events, resolve_resources());
   extract::Lexicon lexicon = extract::Lexicon::load_default(default_data_dir());
   TriggerScores s = evaluate_ecb_triggers(dir, chain, lexicon);
   EXPECT_EQ(s.documents, 982u);

@@ -7,7 +7,7 @@ namespace parley {
 namespace {
 
 Article code(const std::string& text) {
-  static const Pipeline p = standard_pipeline(Stage::Events);
+  static const Pipeline p = standard_pipeline(Stage::Events, resolve_resources());
   Article a;
   a.text = text;
   p.process(a);

@@ -13,6 +13,7 @@
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
 #include "parley/pipeline/pipeline.hpp"
+#include "parley/resources.hpp"
 
 namespace parley::extract {
 namespace {

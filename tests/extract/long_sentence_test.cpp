@@ -20,7 +20,7 @@ constexpr double kSlack = 20;  // sanitizer builds
 #endif
 
 const Pipeline& chain() {
-  static const Pipeline p = standard_pipeline(Stage::Attribution);
+  static const Pipeline p = standard_pipeline(Stage::Attribution, resolve_resources());
   return p;
 }
 

@@ -11,7 +11,7 @@ namespace parley {
 namespace {
 
 Article code(const std::string& text, const std::string& date = "") {
-  static const Pipeline p = standard_pipeline(Stage::Attribution);
+  static const Pipeline p = standard_pipeline(Stage::Attribution, resolve_resources());
   Article a;
   a.text = text;
   a.date = date;

@@ -9,7 +9,7 @@ namespace parley {
 namespace {
 
 Article code(const std::string& text) {
-  static const Pipeline p = standard_pipeline(Stage::Attribution);
+  static const Pipeline p = standard_pipeline(Stage::Attribution, resolve_resources());
   Article a;
   a.text = "Headline\n" + text;
   p.process(a);

@@ -15,7 +15,7 @@ const Article& cairo() {
     Article x;
     x.text = test::read_file(test::source_dir() + "/samples/cairo-talks.txt");
     x.id = content_id(x.text);
-    standard_pipeline(Stage::Attribution).process(x);
+    standard_pipeline(Stage::Attribution, resolve_resources()).process(x);
     return x;
   }();
   return a;
@@ -160,7 +160,7 @@ TEST(ReferenceArticle, EveryEventHasEvidenceAndCodes) {
 }
 
 TEST(Extract, UnparsedOrEmptyArticlesGiveNothing) {
-  Pipeline p = standard_pipeline(Stage::Attribution);
+  Pipeline p = standard_pipeline(Stage::Attribution, resolve_resources());
   for (std::string text : {std::string(), std::string("   \n\n"), std::string("\"\"\"\" \" « » “"),
                            std::string(3000, 'a'), std::string("Hamas.")}) {
     Article a;

@@ -12,6 +12,7 @@
 #include "parley/nlp/control.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
+#include "parley/resources.hpp"
 
 namespace parley {
 namespace {

@@ -5,9 +5,7 @@
 
 #include "commands.hpp"
 #include "input_options.hpp"
-#include "parley/actors/actor_resolver.hpp"
 #include "parley/export/json.hpp"
-#include "parley/pipeline/standard.hpp"
 
 namespace parley::cli {
 
@@ -76,27 +74,15 @@ void add_actors_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("actors", "List each article's actors: names, codes, mentions");
   auto args = std::make_shared<InputArgs>();
   auto format = std::make_shared<std::string>("table");
-  auto data = std::make_shared<std::string>();
   add_input_options(cmd, *args);
   cmd->add_option("-f,--format", *format, "table or json")->capture_default_str()->check(CLI::IsMember({"table", "json"}));
-  cmd->add_option("--data", *data, "Data directory (default: the bundled data)");
-  auto dicts = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("--dict", *dicts,
-                  "PETRARCH/TABARI actor or agent dictionary (repeatable; overrides the built-in tables, "
-                  "later files override earlier ones)")
-      ->check(CLI::ExistingFile);
-  cmd->callback([args, format, data, dicts] {
+  add_analysis_options(cmd, *args, Stage::Actors);
+  cmd->callback([args, format] {
     // The same builder as `parley code` (tagger, parser, recognizer, resolver): both commands
-    // give one article the same actors.
-    StandardOptions options;
-    options.model_dir = args->models;
-    options.data_dir = *data;
-    options.actor_dicts = *dicts;
-    std::vector<LoadWarnings> warnings;
-    options.warnings = &warnings;
-    Pipeline pipeline = standard_pipeline(Stage::Actors, options);
-    print_load_warnings(warnings);
-    run_inputs(*args, pipeline, [&](Article& a) {
+    // give one article the same actors. (`parley code` may add actors no mention names: the
+    // agents the event coder infers, "was arrested" -> the police.)
+    const Analyzer analyzer = open_analyzer(*args, Stage::Actors);
+    run_inputs(*args, analyzer.pipeline(), [&](Article& a) {
       if (*format == "json") print_json(a);
       else print_table(a);
     });

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "parley/ingest/ingest.hpp"
 #include "parley/nlp/word_clusters.hpp"
+#include "parley/resources.hpp"
 #include "parley/text/segmenter.hpp"
 
 namespace parley::cli {

@@ -11,7 +11,6 @@
 #include "input_options.hpp"
 #include "parley/export/coded.hpp"
 #include "parley/export/json.hpp"
-#include "parley/pipeline/standard.hpp"
 
 namespace parley::cli {
 
@@ -36,16 +35,17 @@ Corpus load_corpus(const InputArgs& args) {
     }
     return c;
   }
-  StandardOptions options;
-  options.model_dir = args.models;
-  Pipeline pipeline = standard_pipeline(Stage::Attribution, options);
-  run_inputs(args, pipeline, [&](Article& a) { extract::collect(a, c.positions, c.claims); });
+  const Analyzer analyzer = open_analyzer(args, Stage::Attribution);
+  run_inputs(args, analyzer.pipeline(),
+             [&](Article& a) { extract::collect(a, c.positions, c.claims); });
   return c;
 }
 
 void add_common(CLI::App* cmd, InputArgs& args, std::string& format) {
   add_input_options(cmd, args);
   cmd->add_option("-f,--format", format, "table or json")->capture_default_str()->check(CLI::IsMember({"table", "json"}));
+  // Raw articles are analysed as `parley code` would, with the same options.
+  add_analysis_options(cmd, args, Stage::Attribution);
 }
 
 void print_positions(const Corpus& c, const std::string& format, size_t min_records) {

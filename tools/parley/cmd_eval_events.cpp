@@ -18,6 +18,7 @@
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
 #include "parley/pipeline/standard.hpp"
+#include "parley/resources.hpp"
 #include "parley/text/segmenter.hpp"
 
 namespace parley::cli {
@@ -142,7 +143,7 @@ void add_eval_plover_command(CLI::App& eval) {
       ->capture_default_str();
   cmd->callback([records, errors] {
     eval::PloverRecords file = eval::read_plover_records(*records);
-    Pipeline chain = standard_pipeline(Stage::Events);
+    Pipeline chain = standard_pipeline(Stage::Events, resolve_resources());
     extract::Ontology ontology = extract::Ontology::load(default_data_dir());
     eval::PloverScores s = eval::evaluate_plover(file.records, chain, ontology,
                                                  *errors ? &std::cout : nullptr, *errors);

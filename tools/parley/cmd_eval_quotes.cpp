@@ -11,6 +11,7 @@
 #include "parley/extract/attribution.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
+#include "parley/resources.hpp"
 #include "parley/text/segmenter.hpp"
 
 namespace parley::cli {
@@ -29,7 +30,7 @@ void add_eval_quotes_command(CLI::App& eval) {
     Pipeline analysis;
     analysis.add(std::make_shared<nlp::Tagger>(nlp::Tagger::load(*models)));
     analysis.add(std::make_shared<nlp::Parser>(nlp::Parser::load(*models)));
-    analysis.add(std::make_shared<ActorResolver>(ActorResolver::load(default_data_dir())));
+    analysis.add(std::make_shared<ActorResolver>(ActorResolver::load(default_data_dir(), *models)));
     analysis.add(std::make_shared<extract::Attribution>(extract::Attribution::load(default_data_dir())));
     fmt::print("{:<44} {:>5} {:>6} {:>6} {:>6} {:>6} {:>9} {:>9}\n", "gold file", "docs", "gold", "P", "R", "F1",
                "speaker", "direct sp");
@@ -52,7 +53,7 @@ void add_eval_stance_command(CLI::App& eval) {
   auto files = std::make_shared<std::vector<std::string>>();
   cmd->add_option("--newsmtsc", *files, "NewsMTSC JSON lines file(s)")->required()->check(CLI::ExistingFile);
   cmd->callback([files] {
-    Pipeline chain = standard_pipeline(Stage::Events);
+    Pipeline chain = standard_pipeline(Stage::Events, resolve_resources());
     extract::Ontology ontology = extract::Ontology::load(default_data_dir());
     fmt::print("{:<24} {:>7} {:>9} {:>12} {:>15} {:>12}\n", "file", "targets", "accuracy", "polar preds",
                "polar precision", "polar recall");

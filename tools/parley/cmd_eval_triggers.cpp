@@ -9,6 +9,7 @@
 #include "parley/eval/trigger_eval.hpp"
 #include "parley/extract/lexicon.hpp"
 #include "parley/pipeline/standard.hpp"
+#include "parley/resources.hpp"
 
 namespace parley::cli {
 
@@ -25,7 +26,7 @@ void add_eval_triggers_command(CLI::App& eval) {
   cmd->add_option("--per-lemma", *per_lemma, "With --misses: at most this many examples per lemma (0 = all)");
   cmd->add_flag("--progress", *progress, "Report progress on stderr");
   cmd->callback([dir, misses, per_lemma, progress] {
-    Pipeline chain = standard_pipeline(Stage::Events);
+    Pipeline chain = standard_pipeline(Stage::Events, resolve_resources());
     extract::Lexicon lexicon = extract::Lexicon::load_default(default_data_dir());
     eval::TriggerScores s = eval::evaluate_ecb_triggers(*dir, chain, lexicon, *progress ? &std::cerr : nullptr);
     fmt::print("ECB+ {}: {} documents in the archive, {} selected sentences scored", *dir, s.documents, s.sentences);

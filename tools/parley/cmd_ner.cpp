@@ -9,6 +9,7 @@
 #include "parley/eval/coref_eval.hpp"
 #include "parley/eval/ner_eval.hpp"
 #include "parley/nlp/tagger.hpp"
+#include "parley/resources.hpp"
 #include "parley/text/segmenter.hpp"
 
 namespace parley::cli {

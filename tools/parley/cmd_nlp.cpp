@@ -8,10 +8,10 @@
 
 #include "commands.hpp"
 #include "input_options.hpp"
-#include "parley/pipeline/standard.hpp"
 #include "parley/nlp/evaluation.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
+#include "parley/resources.hpp"
 #include "parley/text/segmenter.hpp"
 #include "parley/text/utf8.hpp"
 
@@ -154,10 +154,8 @@ void add_parse_command(CLI::App& app) {
   auto args = std::make_shared<InputArgs>();
   add_input_options(cmd, *args);
   cmd->callback([args] {
-    StandardOptions options;
-    options.model_dir = args->models;
-    Pipeline pipeline = standard_pipeline(Stage::Parse, options);
-    run_inputs(*args, pipeline, [](Article& a) { conllu::write_article(std::cout, a); });
+    const Analyzer analyzer = open_analyzer(*args, Stage::Parse);
+    run_inputs(*args, analyzer.pipeline(), [](Article& a) { conllu::write_article(std::cout, a); });
     std::cout.flush();
   });
 }

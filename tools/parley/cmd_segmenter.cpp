@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "parley/eval/segmentation_eval.hpp"
+#include "parley/resources.hpp"
 #include "parley/text/segmenter.hpp"
 
 namespace parley::cli {

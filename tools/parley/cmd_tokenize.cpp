@@ -5,7 +5,6 @@
 #include "input_options.hpp"
 #include "parley/export/json.hpp"
 #include "parley/text/conllu.hpp"
-#include "parley/text/segmenter.hpp"
 
 namespace parley::cli {
 
@@ -18,12 +17,10 @@ void add_tokenize_command(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::IsMember({"conllu", "json", "jsonl"}));
   cmd->callback([args, format] {
-    Pipeline pipeline;
-    pipeline.add(std::make_shared<Segmenter>(
-        Segmenter::load(args->models.empty() ? default_model_dir() : args->models)));
+    const Analyzer analyzer = open_analyzer(*args, Stage::Segment);
     std::ios::sync_with_stdio(false);
     const bool conllu = *format == "conllu";
-    run_inputs(*args, pipeline, [&](Article& a) {
+    run_inputs(*args, analyzer.pipeline(), [&](Article& a) {
       if (conllu) conllu::write_article(std::cout, a);
       else json::write_article(std::cout, a);
     });

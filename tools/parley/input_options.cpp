@@ -3,7 +3,6 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "parley/text/segmenter.hpp"
 
 namespace parley::cli {
 
@@ -27,7 +26,39 @@ void add_input_options(CLI::App* cmd, InputArgs& a) {
   cmd->add_option("-j,--threads", a.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
   cmd->add_flag("--progress", a.progress, "Always show progress on stderr");
   cmd->add_flag("--no-progress", a.no_progress, "Never show progress");
-  cmd->add_option("--models", a.models, "Model directory (default: the bundled models)");
+  cmd->add_option("--models", a.models, "Model directory (default: see `parley resources`)");
+}
+
+void add_analysis_options(CLI::App* cmd, InputArgs& a, Stage last) {
+  if (last < Stage::Actors) return;
+  cmd->add_option("--data", a.data, "Data directory (default: see `parley resources`)");
+  cmd->add_option("--dict", a.actor_dicts,
+                  "PETRARCH/TABARI actor or agent dictionary (repeatable; overrides the built-in "
+                  "tables, later files override earlier ones)")
+      ->check(CLI::ExistingFile);
+  if (last < Stage::Events) return;
+  cmd->add_option("--lexicon", a.lexicons,
+                  "Extra event patterns (Parley lexicon format); override built-ins")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--petrarch-verbs", a.petrarch_verbs,
+                  "PETRARCH/TABARI verb dictionary; overrides built-ins")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--discards", a.discards, "PETRARCH/TABARI discard list")
+      ->check(CLI::ExistingFile);
+}
+
+Analyzer open_analyzer(const InputArgs& a, Stage last) {
+  AnalyzerOptions options;
+  options.models = a.models;
+  options.data = a.data;
+  options.lexicons = a.lexicons;
+  options.petrarch_verbs = a.petrarch_verbs;
+  options.discards = a.discards;
+  options.actor_dicts = a.actor_dicts;
+  options.last = last;
+  Analyzer analyzer(options);
+  print_load_warnings(analyzer.load_warnings());
+  return analyzer;
 }
 
 void print_load_warnings(const std::vector<LoadWarnings>& warnings) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parley/ingest/ingest.hpp"
+#include "parley/parley.hpp"
 #include "parley/pipeline/pipeline.hpp"
 #include "parley/pipeline/standard.hpp"
 
@@ -20,10 +21,19 @@ struct InputArgs {
   IngestOptions ingest;
   int threads = 1;
   bool progress = false, no_progress = false;
-  std::string models;
+  // What the analysis reads: directories ("" = resolve_resources()) and extra dictionaries.
+  std::string models, data;
+  std::vector<std::string> lexicons, petrarch_verbs, discards, actor_dicts;
 };
 
+// The inputs, their metadata, threads, progress and --models.
 void add_input_options(CLI::App* cmd, InputArgs& args);
+// The options that change an analysis up to `last`: --data and --dict from Stage::Actors on,
+// --lexicon, --petrarch-verbs and --discards from Stage::Events on.
+void add_analysis_options(CLI::App* cmd, InputArgs& args, Stage last);
+// The one builder of every analysing command (tokenize, parse, actors, code, positions,
+// diverge): the same options give the same analysis, whichever command shows it.
+Analyzer open_analyzer(const InputArgs& args, Stage last);
 
 // Reads the inputs, runs the pipeline and calls `sink` per article in input order. Skipped
 // input is reported on stderr and makes the exit status 2.

@@ -239,8 +239,6 @@ std::string trim_article(std::string s) {
 
 }  // namespace
 
-std::string ActorResolver::default_ner_model_dir() { return default_model_dir(); }
-
 ActorResolver ActorResolver::load(const std::string& data_dir, const std::string& model_dir) {
   auto gz = std::make_shared<const Gazetteer>(Gazetteer::load(data_dir));
   ActorDictionaries dictionaries;

@@ -28,8 +28,7 @@ class ActorResolver : public Component {
       : gazetteer_(std::move(gazetteer)), dictionaries_(std::move(dictionaries)) {}
   // The gazetteer from data_dir; the entity recognizer (ner.bin + tagger.bin) from model_dir when
   // ner.bin is there ("" = no recognizer: capitalisation rules find the people instead).
-  static ActorResolver load(const std::string& data_dir, const std::string& model_dir = default_ner_model_dir());
-  static std::string default_ner_model_dir();
+  static ActorResolver load(const std::string& data_dir, const std::string& model_dir);
 
   // With a recognizer, its PER spans are the people and its ORG spans the organisations not in
   // any table; the rules still resolve their codes from context.

@@ -51,11 +51,6 @@ size_t word_count(const std::string& s) {
 
 }  // namespace
 
-std::string default_data_dir() {
-  if (const char* env = std::getenv("PARLEY_DATA"); env && *env) return env;
-  return PARLEY_DATA_DIR;
-}
-
 void Gazetteer::add_name(const std::string& name, uint32_t entry, bool override_existing) {
   if (name.size() < 2) return;
   if (override_existing) by_name_[name] = entry;

@@ -60,7 +60,4 @@ class Gazetteer {
   size_t max_words_ = 1;
 };
 
-// $PARLEY_DATA, else the data/ directory compiled in at build time.
-std::string default_data_dir();
-
 }  // namespace parley

@@ -67,10 +67,13 @@ bool valid_code(std::string_view code) {
   return std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Calls f(line, origin) for each non-empty line, origin being "label:line" (label defaults to
+// the path).
 template <typename F>
-void for_each_line(const std::string& path, F&& f) {
+void for_each_line(const std::string& path, F&& f, const std::string& label = {}) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot open lexicon file " + path);
+  const std::string& name = label.empty() ? path : label;
   std::string line;
   size_t number = 0;
   while (std::getline(in, line)) {
@@ -78,7 +81,16 @@ void for_each_line(const std::string& path, F&& f) {
     if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
     if (line.empty()) continue;
-    f(line, path + ":" + std::to_string(number));
+    if (name == path) {
+      f(line, path + ":" + std::to_string(number));
+      continue;
+    }
+    try {
+      f(line, name + ":" + std::to_string(number));
+    } catch (const std::invalid_argument& e) {
+      // The label is short (relative to the data directory); errors still name the file.
+      throw std::invalid_argument(std::string(e.what()) + " (in " + path + ")");
+    }
   }
 }
 
@@ -99,8 +111,15 @@ const std::vector<Pattern> kNone;
 Lexicon Lexicon::load_default(const std::string& data_dir) {
   Lexicon lexicon;
   const std::filesystem::path root = std::filesystem::path(data_dir) / "events";
-  for (const std::string& f : tsv_files(root / "verbs")) lexicon.load_patterns(f, false);
-  for (const std::string& f : tsv_files(root / "nouns")) lexicon.load_patterns(f, true);
+  // Patterns name their origin relative to the data directory ("events/verbs/core.tsv:5"): the
+  // coded output explains a coding without leaking where the data happen to be installed.
+  auto label = [](const std::string& file, const char* table) {
+    return "events/" + std::string(table) + "/" + std::filesystem::path(file).filename().string();
+  };
+  for (const std::string& f : tsv_files(root / "verbs"))
+    lexicon.load_patterns(f, false, label(f, "verbs"));
+  for (const std::string& f : tsv_files(root / "nouns"))
+    lexicon.load_patterns(f, true, label(f, "nouns"));
   lexicon.load_families((root / "families.tsv").string());
   if (std::filesystem::exists(root / "implicit-agents.tsv")) lexicon.load_implicit_agents((root / "implicit-agents.tsv").string());
   return lexicon;
@@ -114,12 +133,13 @@ void Lexicon::load_implicit_agents(const std::string& path) {
   });
 }
 
-void Lexicon::load_patterns(const std::string& path, bool noun) {
-  for_each_line(path, [&](const std::string& line, const std::string& origin) {
+void Lexicon::load_patterns(const std::string& path, bool noun, const std::string& label) {
+  auto add_line = [&](const std::string& line, const std::string& origin) {
     size_t tab = line.find('\t');
     if (tab == std::string::npos) throw std::invalid_argument(origin + ": expected CODE<TAB>PATTERN");
     add(std::string_view(line).substr(0, tab), std::string_view(line).substr(tab + 1), noun, origin);
-  });
+  };
+  for_each_line(path, add_line, label);
 }
 
 void Lexicon::load_families(const std::string& path) {

@@ -86,8 +86,9 @@ class Lexicon {
  public:
   // Loads Parley's built-in lexicon: data_dir/events/{verbs,nouns,families}.tsv.
   static Lexicon load_default(const std::string& data_dir);
-  // Adds patterns from a file in the format above; `noun` selects the noun table.
-  void load_patterns(const std::string& path, bool noun);
+  // Adds patterns from a file in the format above; `noun` selects the noun table. Patterns'
+  // origins read "label:line" (label: the path when empty).
+  void load_patterns(const std::string& path, bool noun, const std::string& label = {});
   void load_families(const std::string& path);
   // Reads a PETRARCH/TABARI discard list (one phrase a line, '#' comments, XML comments skipped).
   // Throws when the file cannot be opened or is binary (NUL bytes); what looks wrong (an XML

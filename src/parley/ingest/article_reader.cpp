@@ -206,21 +206,9 @@ class TextSource : public ArticleReader::Source {
   std::optional<Article> next() override {
     if (done_) return std::nullopt;
     done_ = true;
-    Article a;
-    if (!read_whole_file(a.text)) return std::nullopt;
-    size_t nl = a.text.find('\n');
-    if (nl != std::string::npos && nl > 0 && nl <= 200) {
-      std::string first = a.text.substr(0, nl);
-      if (!first.empty() && first.back() == '\r') first.pop_back();
-      char last = first.empty() ? '.' : first.back();
-      if (last != '.' && last != ',' && last != ';' && last != ':') a.title = first;
-    }
-    a.date = normalize_date(std::string_view(a.text).substr(0, std::min<size_t>(a.text.size(), 60)));
-    if (a.date.empty() && !a.title.empty() && nl != std::string::npos) {
-      size_t b = a.text.find_first_not_of("\r\n \t", nl);
-      if (b != std::string::npos)
-        a.date = normalize_date(std::string_view(a.text).substr(b, std::min<size_t>(a.text.size() - b, 40)));
-    }
+    std::string text;
+    if (!read_whole_file(text)) return std::nullopt;
+    Article a = text_article(std::move(text));
     a.origin = {path_, 0, 0};
     return a;
   }
@@ -551,6 +539,24 @@ void walk(const std::string& root, std::vector<std::pair<std::string, std::strin
 }
 
 }  // namespace
+
+Article text_article(std::string text) {
+  Article a;
+  a.text = std::move(text);
+  size_t nl = a.text.find('\n');
+  if (nl != std::string::npos && nl > 0 && nl <= 200) {
+    std::string first = a.text.substr(0, nl);
+    if (!first.empty() && first.back() == '\r') first.pop_back();
+    char last = first.empty() ? '.' : first.back();
+    if (last != '.' && last != ',' && last != ';' && last != ':') a.title = first;
+  }
+  a.date = normalize_date(std::string_view(a.text).substr(0, std::min<size_t>(a.text.size(), 60)));
+  if (a.date.empty() && !a.title.empty() && nl != std::string::npos) {
+    size_t b = a.text.find_first_not_of("\r\n \t", nl);
+    if (b != std::string::npos) a.date = normalize_date(std::string_view(a.text).substr(b, 40));
+  }
+  return a;
+}
 
 ArticleReader::ArticleReader(std::vector<std::string> paths, IngestOptions options)
     : options_(std::move(options)) {

@@ -77,6 +77,11 @@ class ArticleReader {
 };
 
 // Pieces exposed for tests and for other front ends.
+
+// An article from plain text, read the way a .txt file is: a short first line that does not
+// end in punctuation is the title, a date at the top (or just under the title) the date. No id.
+Article text_article(std::string text);
+
 struct HtmlArticle {
   std::string title, date, site_name, url, text;
   // Why the page was not parsed as HTML but had its tags stripped ("" when it was parsed), and

@@ -34,6 +34,11 @@ class Pipeline {
   PipelineStats run(ArticleReader& reader, const std::function<void(Article&)>& sink,
                     const PipelineOptions& options,
                     const std::function<void(const IngestError&)>& on_error) const;
+  // Runs the components over one article. Safe to call from many threads at once on different
+  // articles (run() and Analyzer do): every component's process() is const, components hold
+  // their models only through pointers to const, keep per-call scratch in locals, and their
+  // function-local statics are const tables (initialised once, thread-safely). A component
+  // with mutable state (a cache, a counter) must guard it itself.
   void process(Article& article) const;
 
  private:

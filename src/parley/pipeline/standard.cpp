@@ -1,6 +1,7 @@
 #include "parley/pipeline/standard.hpp"
 
 #include <filesystem>
+#include <stdexcept>
 
 #include "parley/actors/actor_resolver.hpp"
 #include "parley/extract/attribution.hpp"
@@ -29,8 +30,11 @@ void add_warnings(const StandardOptions& options, const std::string& path, size_
 }  // namespace
 
 Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
-  const std::string models = options.model_dir.empty() ? default_model_dir() : options.model_dir;
-  const std::string data = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  const std::string& models = options.model_dir;
+  const std::string& data = options.data_dir;
+  if (models.empty()) throw std::invalid_argument("standard_pipeline: no model directory given");
+  if (data.empty() && last >= Stage::Actors)
+    throw std::invalid_argument("standard_pipeline: no data directory given");
   Pipeline p;
   p.add(std::make_shared<Segmenter>(Segmenter::load(models)));
   if (last == Stage::Segment) return p;
@@ -91,6 +95,13 @@ Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
   if (last == Stage::Events) return p;
   p.add(std::make_shared<extract::Attribution>(extract::Attribution::load(data)));
   return p;
+}
+
+Pipeline standard_pipeline(Stage last, const ResourcePaths& resources) {
+  StandardOptions options;
+  options.model_dir = resources.models;
+  options.data_dir = resources.data;
+  return standard_pipeline(last, options);
 }
 
 }  // namespace parley

@@ -1,26 +1,22 @@
 // The standard analysis chains, wired once for every shell (CLI, server, Python): segment ->
-// tag -> parse -> actors -> events -> quotes, claims, positions and divergences.
+// tag -> parse -> actors -> events -> quotes, claims, positions and divergences. Most callers
+// want parley::Analyzer (parley/parley.hpp), which builds its chain here.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "parley/pipeline/pipeline.hpp"
+#include "parley/pipeline/stage.hpp"
+#include "parley/resources.hpp"
 
 namespace parley {
 
-enum class Stage { Segment, Parse, Actors, Events, Attribution };
-
-// What the reader of one user file (dictionary, verb list, discard list) skipped or repaired.
-struct LoadWarnings {
-  std::string path;
-  size_t count = 0;                   // problems in all
-  std::vector<std::string> examples;  // "file:line: message", the first few
-};
-
 struct StandardOptions {
-  std::string model_dir;  // "" = the bundled models
-  std::string data_dir;   // "" = the bundled data
+  // Resolved directories (resolve_resources()): the library reads no environment for them.
+  // The models are needed from Stage::Segment on, the data from Stage::Actors on.
+  std::string model_dir;
+  std::string data_dir;
   std::vector<std::string> lexicons;  // extra event lexicon files (Parley format), overriding built-ins
   std::vector<std::string> petrarch_verbs;  // PETRARCH/TABARI verb dictionaries, overriding built-ins
   std::vector<std::string> discards;        // PETRARCH/TABARI discard lists
@@ -29,7 +25,10 @@ struct StandardOptions {
   std::vector<LoadWarnings>* warnings = nullptr;
 };
 
-// Every component up to and including `last`.
-Pipeline standard_pipeline(Stage last, const StandardOptions& options = {});
+// Every component up to and including `last`. Throws std::invalid_argument when a directory
+// the chain needs is not given.
+Pipeline standard_pipeline(Stage last, const StandardOptions& options);
+// The same with the given directories and no extra dictionaries.
+Pipeline standard_pipeline(Stage last, const ResourcePaths& resources);
 
 }  // namespace parley

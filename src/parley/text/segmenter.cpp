@@ -1,7 +1,5 @@
 #include "parley/text/segmenter.hpp"
 
-#include <cstdlib>
-
 namespace parley {
 
 namespace {
@@ -35,11 +33,6 @@ Segmenter Segmenter::load(const std::string& model_dir) {
 void Segmenter::run(Article& article) const {
   tokenizer_.tokenize(article);
   splitter_.split(article);
-}
-
-std::string default_model_dir() {
-  if (const char* env = std::getenv("PARLEY_MODELS"); env && *env) return env;
-  return PARLEY_MODEL_DIR;
 }
 
 }  // namespace parley

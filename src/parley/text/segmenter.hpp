@@ -45,7 +45,4 @@ struct SegmenterTrainOptions {
 // Learns the tokenizer and sentence models from gold CoNLL-U, deterministically.
 SegmenterModel train_segmenter(const SegmenterTrainOptions& options, std::ostream& log);
 
-// Where models live: $PARLEY_MODELS, else the directory compiled in at build time.
-std::string default_model_dir();
-
 }  // namespace parley
