@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "../test_support.hpp"
+#include "scripted_coder.hpp"
 
 namespace parley {
 namespace {
@@ -15,19 +16,7 @@ namespace {
 // Floors for the run on the real file: the figures measured (README, Events) less 1-2 points.
 constexpr double kFloorWithEvent = 63.0, kFloorType = 43.0, kFloorTypeActors = 17.5;
 
-// Codes each text as the test says: the scores then depend on the evaluator alone.
-class ScriptedCoder : public Component {
- public:
-  explicit ScriptedCoder(std::map<std::string, std::vector<Event>> events)
-      : events_(std::move(events)) {}
-  std::string_view name() const override { return "scripted"; }
-  void process(Article& a) const override {
-    if (auto it = events_.find(a.text); it != events_.end()) a.events = it->second;
-  }
-
- private:
-  std::map<std::string, std::vector<Event>> events_;
-};
+using test::ScriptedCoder;
 
 Event event(std::string cameo, std::string source, std::string target, bool negated = false) {
   Event e;

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "../test_support.hpp"
+#include "scripted_coder.hpp"
 
 namespace parley {
 namespace {
@@ -18,19 +19,7 @@ using Kind = eval::TabariRecord::Kind;
 // Floors for the run on the real suite: the figures measured (README, Events) less 1-2 points.
 constexpr double kFloorAgreement = 36.0, kFloorTriples = 38.5;
 
-// Codes each text as the test says: the scores then depend on the evaluator alone.
-class ScriptedCoder : public Component {
- public:
-  explicit ScriptedCoder(std::map<std::string, std::vector<Event>> events)
-      : events_(std::move(events)) {}
-  std::string_view name() const override { return "scripted"; }
-  void process(Article& a) const override {
-    if (auto it = events_.find(a.text); it != events_.end()) a.events = it->second;
-  }
-
- private:
-  std::map<std::string, std::vector<Event>> events_;
-};
+using test::ScriptedCoder;
 
 Event event(std::string source, std::string target, std::string cameo, bool negated = false) {
   Event e;
