@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "../gzip_support.hpp"
 #include "../test_support.hpp"
 #include "parley/actors/actor_dictionary.hpp"
 #include "parley/ingest/ingest.hpp"
@@ -31,19 +32,7 @@ std::string data(const std::string& name) {
   return test::source_dir() + "/tests/data/bad-input/" + name;
 }
 
-std::string gzip(const std::string& text) {
-  std::string out(compressBound(text.size()) + 64, '\0');
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+using test::gzip;
 
 std::string warc_record(const std::string& uri, const std::string& html) {
   std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html;

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include "../gzip_support.hpp"
 #include "../test_support.hpp"
 #include "parley/ingest/ingest.hpp"
 
@@ -20,19 +21,7 @@ Collected read_all(std::vector<std::string> paths, IngestOptions opts = {}) {
   return c;
 }
 
-std::string gzip(const std::string& data) {
-  std::string out(compressBound(data.size()) + 64, '\0');
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+using test::gzip;
 
 std::string warc_record(const std::string& uri, const std::string& html, int status = 200) {
   std::string http = "HTTP/1.1 " + std::to_string(status) +
