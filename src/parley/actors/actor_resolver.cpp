@@ -774,7 +774,19 @@ void ActorResolver::process(Article& a) const {
       if (person) {
         std::string name = text_of(person->first, person->last);
         std::string last_name(a.token_text(person->last));
-        if (person->first == person->last && surnames.count(name)) {
+        // A single name that begins a named organisation seen earlier is that organisation cut
+        // short ("Mahan" after "Mahan Air", "Cinema" no: only capitalised proper names).
+        int short_for = -1;
+        if (person->first == person->last && !surnames.count(name) && person->code.empty() && p == q)
+          for (size_t k = 0; k < a.actors.size() && short_for < 0; ++k) {
+            const Actor& o = a.actors[k];
+            if (o.type != "PER" && o.type != "GPE" && o.name.size() > name.size() + 1 && o.name.starts_with(name) &&
+                o.name[name.size()] == ' ')
+              short_for = static_cast<int>(k);
+          }
+        if (short_for >= 0) {
+          add_mention(static_cast<uint32_t>(short_for), span, si, "name");
+        } else if (person->first == person->last && surnames.count(name)) {
           add_mention(surnames[name], span, si, "name");
         } else {
           // A description after the name: "Carrie Lam, the chief executive of Hong Kong", "Qasem

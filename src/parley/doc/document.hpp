@@ -94,7 +94,7 @@ struct Event {
   int32_t reported_by = -1;  // actor whose speech carries the event ("X said that ...")
   Place location;
   std::string date;                  // ISO date, from the article date and relative expressions
-  std::vector<Span> other_mentions;  // repeated mentions of the same event in the article
+  std::vector<Span> other_mentions;  // repeated mentions of the same event in its sentence
   std::string pattern;               // lexicon pattern origin, for explanations
 };
 

@@ -165,7 +165,10 @@ bool ClauseView::is_passive(int w) const {
   for (int c : children_[w])
     if (deprel(c) == "aux:pass" || deprel(c) == "nsubj:pass" || deprel(c) == "obl:agent") return true;
   // A past participle modifying a noun ("the conditions set by Israel") is passive.
-  return deprel(w) == "acl" && xpos(w) == "VBN";
+  if (deprel(w) == "acl" && xpos(w) == "VBN") return true;
+  // A bare participle conjoined to a passive shares its voice: "who was arrested and banned".
+  return deprel(w) == "conj" && xpos(w) == "VBN" && heads_[w] >= 0 && child_with(w, "nsubj") < 0 &&
+         child_with(w, "aux") < 0 && is_passive(heads_[w]);
 }
 
 std::string ClauseView::case_of(int w) const {
@@ -453,9 +456,18 @@ std::vector<int> ClauseView::agent_actors(int w, const Lexicon& lexicon, int dep
 std::vector<int> ClauseView::patient_actors(int w) const {
   std::vector<int> out;
   bool passive = is_passive(w);
-  if (passive && deprel(w) == "acl" && heads_[w] >= 0) {
-    out = actors_at(heads_[w]);
-    if (!out.empty()) return out;
+  if (passive && heads_[w] >= 0) {
+    // "the conditions set by Israel", "her husband, who was arrested in May": the noun the
+    // participle or relative clause modifies underwent the act.
+    std::string_view rel = deprel(w);
+    int subject = child_with(w, "nsubj:pass");
+    bool relative = subject < 0 || is_in(lemma(subject), {"who", "which", "that", "whom"});
+    if ((rel == "acl" || rel == "acl:relcl") && relative) {
+      out = actors_at(heads_[w]);
+      if (!out.empty()) return out;
+    }
+    // "was arrested and banned from the election": the second participle has the first's patient.
+    if (rel == "conj" && subject < 0 && is_passive(heads_[w]) && !is_nominal(heads_[w])) return patient_actors(heads_[w]);
   }
   for (int c : children_[w]) {
     std::string_view rel = deprel(c);

@@ -470,8 +470,7 @@ class Coder {
     // "Clinton was impeached", "her husband, who was arrested in May": a passive act whose doer
     // is an institution is that body's, in the target's state (else the article's).
     if (std::string_view sector = lexicon_.implicit_agent(v.lemma(w)); !sector.empty() && !targets.empty() &&
-        v.child_with(w, "obl:agent") < 0 && (v.child_with(w, "nsubj:pass") >= 0 || v.child_with(w, "aux:pass") >= 0 ||
-                                              (v.xpos(w) == "VBN" && v.deprel(w) == "acl"))) {
+        v.child_with(w, "obl:agent") < 0 && v.is_passive(w)) {
       for (int t : targets) {
         std::string state = a_.actors[static_cast<size_t>(t)].country;
         if (state.empty()) state = home_country();
@@ -538,13 +537,18 @@ class Coder {
     for (Event& e : a_.events) e.date = relative_date(a_, e);
   }
 
+  // One record per (source, code, target) and per sentence, as CAMEO coders and the news-gold
+  // guidelines count: an article that reports the ban in its title and again in its body has
+  // two event mentions. Two triggers of one act in one sentence ("signed ... the signing") are
+  // one record. Counting repeated reports as one event is the store's deduplication, across
+  // articles as well as within them.
   void merge() {
     std::vector<Event> merged;
     // Codes are part of the key: one actor can stand for several codes (see emit).
-    std::map<std::tuple<std::string, int, int, bool, std::string, int, std::string, std::string>, size_t> seen;
+    std::map<std::tuple<uint32_t, std::string, int, int, bool, std::string, int, std::string, std::string>, size_t> seen;
     for (Event& e : a_.events) {
-      auto key = std::make_tuple(e.cameo, e.source_actor, e.target_actor, e.negated, e.modality, e.reported_by,
-                                 e.source_code, e.target_code);
+      auto key = std::make_tuple(e.sentence, e.cameo, e.source_actor, e.target_actor, e.negated, e.modality,
+                                 e.reported_by, e.source_code, e.target_code);
       if (auto it = seen.find(key); it != seen.end()) {
         Event& first = merged[it->second];
         first.other_mentions.push_back(e.trigger);
