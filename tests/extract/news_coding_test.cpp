@@ -170,3 +170,47 @@ TEST(NewsCoding, QuotesInNewsForms) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST(NewsCoding, MeetingNounsNameTheirParticipants) {
+  // "of A, B and C": each with each.
+  Article a = code("During the trilateral meeting of Cyprus, Greece and Israel on January 28, the leaders agreed.");
+  EXPECT_NE(event(a, "040", "CYP", "GRC"), nullptr);
+  EXPECT_NE(event(a, "040", "GRC", "ISR"), nullptr);
+  // A call with or between people is a telephone call; the caller is the possessor.
+  Article b = code("Donald Trump's call with Ukrainian President Volodymyr Zelensky worried them.", "2019-09-25");
+  EXPECT_NE(event(b, "041", "USAGOV", "UKRGOV"), nullptr);
+  // A meeting in a place or time phrase is the clause's doer's.
+  Article c = code("Ukrainian President Volodymyr Zelensky spoke in a meeting with Russian President Vladimir Putin.",
+                   "2019-12-09");
+  EXPECT_NE(event(c, "04", "UKRGOV", "RUSGOV"), nullptr);
+  // ... but not when the clause is the content of an appeal.
+  Article d = code("The United States urged Hamas to engage in the negotiations in Cairo.");
+  EXPECT_EQ(event(d, "04", "PSEREB"), nullptr);
+}
+
+TEST(NewsCoding, EveryReportOfAnActIsAMention) {
+  // One record per sentence: the title and the body each report the ban.
+  Article a = code("Germany bans Mahan Air\n\nGermany banned Iranian airline Mahan Air on Monday. "
+                   "The Federal Aviation Office of Germany has suspended Mahan's permit.");
+  size_t bans = 0;
+  for (const Event& e : a.events) bans += e.cameo == "163" && e.source_code == "DEU";
+  EXPECT_GE(bans, 2u);
+  // "Mahan" after "Mahan Air" is the airline.
+  EXPECT_EQ(code_of(a, "Mahan"), "IRNBUS");
+}
+
+TEST(NewsCoding, PassiveRelativeClausesFindWhoUnderwentTheAct) {
+  Article a = code("Belarus votes\n\nTsikhanouskaya, a candidate in Belarus, spoke in Minsk. "
+                   "Viktar Babaryka, who was arrested and banned from the election, was absent.");
+  const Event* arrest = nullptr;
+  for (const Event& e : a.events)
+    if (e.cameo.starts_with("17") && e.source_code == "BLRCOP" && a.view(e.trigger) == "arrested") arrest = &e;
+  ASSERT_NE(arrest, nullptr);
+  EXPECT_EQ(a.actors[static_cast<size_t>(arrest->target_actor)].name, "Viktar Babaryka");
+}
+
+}  // namespace
+}  // namespace parley

@@ -216,7 +216,12 @@ class Coder {
           consumed.insert(consumed.end(), taken.begin(), taken.end());
           complement_words = taken;
         }
-        if (noun && !noun_event_is_anchored(v, w)) continue;
+        // (A meeting in the clause a frame took as its content is that content: "urged Hamas to
+        // engage in the negotiations" is an appeal, not a negotiation.)
+        if (noun && !noun_event_is_anchored(v, w) &&
+            (!meeting_in_clause(v, w, code) ||
+             std::find(consumed.begin(), consumed.end(), v.head(w)) != consumed.end()))
+          continue;
         emit(v, w, m, code, complement_words, frame);
       }
     }
@@ -259,6 +264,32 @@ class Coder {
     int h = v.head(w);
     if (h >= 0 && (v.deprel(w) == "obj" || v.deprel(w) == "nsubj:pass") && light_verb(v.lemma(h))) return true;
     return false;
+  }
+
+  // Meetings, calls and agreements are between parties (CAMEO 04x, 057), and a noun that names
+  // one often says who took part without a verb of its own.
+  static bool between_parties(std::string_view code) { return code.starts_with("04") || code == "057"; }
+
+  // "X said in a meeting with Y", "in a phone call in late July, X urged Y": a meeting in a
+  // time or place phrase of a clause whose doer is an actor is that actor's.
+  bool meeting_in_clause(const ClauseView& v, int w, std::string_view code) const {
+    int h = v.head(w);
+    return between_parties(code) && h >= 0 && v.upos(h) == "VERB" && v.deprel(w).starts_with("obl") &&
+           is_in(v.case_of(w), {"in", "during", "at"}) && !v.agent_actors(h, lexicon_).empty();
+  }
+
+  // Who took part in a meeting-like noun nothing else gives a doer: "the trilateral meeting of
+  // Cyprus, Greece and Israel" (each with each), else the doer of the clause it is set in.
+  void meeting_participants(const ClauseView& v, int w, std::vector<int>& sources, std::vector<int>& targets) const {
+    for (int c : v.children(w))
+      if (v.deprel(c).starts_with("nmod") && v.case_of(c) == "of") {
+        sources = v.actors_at(c);
+        if (!sources.empty()) return;
+      }
+    if (!meeting_in_clause(v, w, "04")) return;
+    int h = v.head(w);
+    sources = v.agent_actors(h, lexicon_);
+    if (targets.empty()) targets = v.patient_actors(h);
   }
 
   std::vector<int> sources_of(const ClauseView& v, int w, const Match& m, int depth = 0) const {
@@ -322,6 +353,7 @@ class Coder {
             bool frame = false) {
     std::vector<int> sources = sources_of(v, w, m);
     std::vector<int> targets = targets_of(v, w, m, complement);
+    if (sources.empty() && v.is_nominal(w) && between_parties(code)) meeting_participants(v, w, sources, targets);
     // Actors without a code (a person nothing ties to a country or group) stay in the record
     // with their name and an empty code: the act happened whoever did it, and the record says
     // which side is unresolved (Event::unresolved_source/target) so an analysis can filter.
