@@ -1425,8 +1425,13 @@ def load_institutions(path, errors):
             errors.append(f"{where}: expected 3 columns, got {len(cols)}")
             continue
         names, code, typ = cols
-        if not re.fullmatch(r"[A-Z]{3,15}", code) or len(code) % 3:
-            errors.append(f"{where}: bad code {code!r}")
+        # A code, or dated codes as in people.tsv (parties in and out of government):
+        # "GBRGOV@20100511-20240704;GBROPP@-".
+        for role in code.split(";"):
+            part, _, dates = role.partition("@")
+            if not re.fullmatch(r"[A-Z]{3,15}", part) or len(part) % 3 or (
+                    dates and not re.fullmatch(r"(\d{8})?-(\d{8})?", dates)):
+                errors.append(f"{where}: bad code {role!r}")
         if typ not in ORG_TYPES:
             errors.append(f"{where}: bad type {typ!r}")
         out.append(([n.strip() for n in names.split("|")], code, typ))

@@ -212,5 +212,15 @@ TEST(NewsCoding, PassiveRelativeClausesFindWhoUnderwentTheAct) {
   EXPECT_EQ(a.actors[static_cast<size_t>(arrest->target_actor)].name, "Viktar Babaryka");
 }
 
+TEST(NewsCoding, PartiesAreInGovernmentOrOppositionAtTheArticlesDate) {
+  const std::string text = "The Labour Party and the Conservative Party disagreed on Brexit.";
+  EXPECT_EQ(code_of(code(text, "2019-09-03"), "The Labour Party"), "GBROPP");
+  EXPECT_EQ(code_of(code(text, "2019-09-03"), "the Conservative Party"), "GBRGOV");
+  EXPECT_EQ(code_of(code(text, "2008-05-01"), "The Labour Party"), "GBRGOV");
+  EXPECT_EQ(code_of(code(text, "2008-05-01"), "the Conservative Party"), "GBROPP");
+  // Undated: the latest standing.
+  EXPECT_EQ(code_of(code(text), "The Labour Party"), "GBRGOV");
+}
+
 }  // namespace
 }  // namespace parley

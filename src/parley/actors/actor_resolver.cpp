@@ -435,6 +435,18 @@ void ActorResolver::process(Article& a) const {
             capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) && !gz.find(a.token_text(l + 1)) &&
             !gz.role(utf8::lower(a.token_text(l + 1))) && !is_org_head(a.token_text(l + 1)))
           e = nullptr;
+        if (e && !e->dated.empty() && date) {
+          // A party's code depends on whether it governs at the article's date.
+          ActorRecord roles;
+          roles.dated = e->dated;
+          std::string code = roles.code_at(date);
+          if (!code.empty() && code != e->code) {
+            GazetteerEntry& at_date = dict_entries.emplace_back(*e);
+            at_date.code = code;
+            at_date.sector = code.size() >= 6 ? code.substr(3, 3) : at_date.sector;
+            e = &at_date;
+          }
+        }
         if (e) {
           pieces.push_back({Piece::kEntity, t, l, e, e->country, e->sector});
           t = l + 1;

@@ -159,6 +159,31 @@ Gazetteer Gazetteer::load(const std::string& dir) {
       GazetteerEntry e;
       e.name = names[0];
       e.code = r[1];
+      if (e.code.find('@') != std::string::npos) {
+        // Dated codes, as in people.tsv: the entry's own code is the one in force last.
+        struct {
+          std::vector<DatedCode> dated;
+        } roles;
+        for (const auto& role : split(e.code, ';')) {
+          const size_t at = role.find('@');
+          if (at == std::string::npos) continue;
+          const size_t dash = role.find('-', at);
+          DatedCode d;
+          d.code = role.substr(0, at);
+          const std::string from = role.substr(at + 1, dash == std::string::npos ? std::string::npos : dash - at - 1);
+          const std::string to = dash == std::string::npos ? "" : role.substr(dash + 1);
+          if (!from.empty()) d.from = ActorDictionary::parse_date(from);
+          if (!to.empty()) d.to = ActorDictionary::parse_date(to);
+          roles.dated.push_back(std::move(d));
+        }
+        if (roles.dated.empty()) continue;
+        // Undated: the latest (the open role that began last, not the catch-all "@-").
+        const DatedCode* latest = &roles.dated[0];
+        for (const DatedCode& d : roles.dated)
+          if (d.to > latest->to || (d.to == latest->to && d.from > latest->from)) latest = &d;
+        e.code = latest->code;
+        e.dated = std::move(roles.dated);
+      }
       if (e.code.size() >= 3 && g.by_country_.count(e.code.substr(0, 3))) {
         e.country = e.code.substr(0, 3);
         if (e.code.size() >= 6) e.sector = e.code.substr(3, 3);

@@ -9,6 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "parley/actors/actor_dictionary.hpp"
+
 namespace parley {
 
 struct GazetteerEntry {
@@ -20,6 +22,9 @@ struct GazetteerEntry {
   double lat = 0, lon = 0;
   uint64_t population = 0;
   bool capital = false;  // a capital city: its name can stand for the government
+  // Codes that change with time (a party in and out of government): `code` is the latest, these
+  // give the code at an article's date (ActorRecord::code_at's rules).
+  std::vector<DatedCode> dated;
 };
 
 class Gazetteer {
