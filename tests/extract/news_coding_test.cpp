@@ -222,5 +222,15 @@ TEST(NewsCoding, PartiesAreInGovernmentOrOppositionAtTheArticlesDate) {
   EXPECT_EQ(code_of(code(text), "The Labour Party"), "GBRGOV");
 }
 
+TEST(NewsCoding, RegionsNamedLikeStatesInTheirOwnStatesArticles) {
+  // "Georgia" is the country, except where the article is set in the United States.
+  Article us = code("US House votes\n\nThe US House voted. Representative Doug Collins of Georgia criticized "
+                    "the vote in Washington.",
+                    "2019-10-01");
+  EXPECT_EQ(code_of(us, "Representative Doug Collins"), "USALEG");
+  Article ge = code("Georgia holds elections\n\nGeorgia held elections. The Georgian president criticized Russia.");
+  EXPECT_EQ(code_of(ge, "Georgia"), "GEO");
+}
+
 }  // namespace
 }  // namespace parley

@@ -428,6 +428,10 @@ void ActorResolver::process(Article& a) const {
           continue;
         }
         const GazetteerEntry* e = gz.find(phrase);
+        // "Georgia" in an article set in the United States is the US state.
+        if (e && e->type == "GPE" && e->country != home)
+          if (const GazetteerEntry* region = gz.region_named_like_a_state(phrase); region && region->country == home)
+            e = region;
         // A town that is also a first name, before a capitalised word no table knows, begins a
         // person's name: "Mary Smith", "Jacques Chirac" (not "Victoria Falls", "Paris, France").
         if (e && len == 1 && e->type == "CITY" && gz.first_name(phrase) && l + 1 < end &&

@@ -126,14 +126,19 @@ Gazetteer Gazetteer::load(const std::string& dir) {
   // Regions: places with a state, never displacing a state's or city's name ("Georgia").
   if (std::filesystem::exists(dir + "/actors/regions.tsv"))
     for (const auto& r : read_tsv(dir + "/actors/regions.tsv", false)) {
-      if (r.size() < 2 || g.by_name_.count(r[0])) continue;
+      if (r.size() < 2) continue;
       GazetteerEntry e;
       e.name = r[0];
       e.type = "LOC";
       e.country = r[1];
       if (const auto* c = g.country(e.country)) e.lat = c->lat, e.lon = c->lon;
       g.entries_.push_back(e);
-      g.add_name(e.name, static_cast<uint32_t>(g.entries_.size() - 1), false);
+      const auto id = static_cast<uint32_t>(g.entries_.size() - 1);
+      if (auto it = g.by_name_.find(r[0]); it != g.by_name_.end()) {
+        if (g.entries_[it->second].type == "GPE") g.clashing_regions_.emplace(r[0], id);
+        continue;
+      }
+      g.add_name(e.name, id, false);
     }
   for (const auto& r : read_tsv(dir + "/actors/state-names.tsv", false)) {
     auto it = r.size() >= 2 ? g.by_country_.find(r[1]) : g.by_country_.end();
@@ -236,6 +241,11 @@ Gazetteer Gazetteer::load(const std::string& dir) {
 const GazetteerEntry* Gazetteer::find(std::string_view name) const {
   auto it = by_name_.find(std::string(name));
   return it == by_name_.end() ? nullptr : &entries_[it->second];
+}
+
+const GazetteerEntry* Gazetteer::region_named_like_a_state(std::string_view name) const {
+  auto it = clashing_regions_.find(std::string(name));
+  return it == clashing_regions_.end() ? nullptr : &entries_[it->second];
 }
 
 const GazetteerEntry* Gazetteer::country(std::string_view iso3) const {

@@ -34,6 +34,9 @@ class Gazetteer {
 
   // Exact surface name (internal whitespace collapsed to one space) -> entry.
   const GazetteerEntry* find(std::string_view name) const;
+  // A region whose name is also a state's ("Georgia", the US state): find() gives the state;
+  // this the region, for articles set in the region's state. nullptr when there is none.
+  const GazetteerEntry* region_named_like_a_state(std::string_view name) const;
   // "Israeli" -> "ISR".
   std::optional<std::string> demonym(std::string_view word) const;
   // A common first name (data/names/first-names.txt): towns called "Mary" or "Florence" are
@@ -57,7 +60,7 @@ class Gazetteer {
  private:
   void add_name(const std::string& name, uint32_t entry, bool override_existing);
   std::vector<GazetteerEntry> entries_;
-  std::unordered_map<std::string, uint32_t> by_name_, by_country_;
+  std::unordered_map<std::string, uint32_t> by_name_, by_country_, clashing_regions_;
   std::unordered_map<std::string, std::string> demonyms_, roles_;
   std::unordered_set<std::string> body_roles_;
   std::unordered_map<std::string, size_t> by_first_;
