@@ -232,5 +232,11 @@ TEST(NewsCoding, RegionsNamedLikeStatesInTheirOwnStatesArticles) {
   EXPECT_EQ(code_of(ge, "Georgia"), "GEO");
 }
 
+TEST(NewsCoding, HyphenatedNamesMatchTheKnowledgeBaseHoweverTokenized) {
+  Article a = code("T\n\nPresident Abdel Fattah el-Sisi and Bashar al-Assad met.", "2019-07-07");
+  EXPECT_EQ(code_of(a, "President Abdel Fattah el-Sisi"), "EGYGOV");
+  EXPECT_EQ(code_of(a, "Bashar al-Assad"), "SYRGOV");
+}
+
 }  // namespace
 }  // namespace parley

@@ -302,6 +302,18 @@ void ActorDictionary::add_people_tsv(std::string_view text, std::string_view nam
       any = true;
       nodes_[insert(words, false)].actor = id;
       ++actor_phrases_;
+      // The tokenizer may split "el-Sisi" into "el", "-", "Sisi": the name matches either way.
+      std::vector<std::string> split;
+      for (const std::string& w : words) {
+        size_t from = 0;
+        for (size_t dash = w.find('-', 1); dash != std::string::npos && dash + 1 < w.size(); dash = w.find('-', dash + 1)) {
+          split.push_back(w.substr(from, dash - from));
+          split.emplace_back("-");
+          from = dash + 1;
+        }
+        split.push_back(w.substr(from));
+      }
+      if (split.size() != words.size()) nodes_[insert(split, false)].actor = id;
     }
     if (any) actors_.push_back(std::move(record));
   }
