@@ -61,13 +61,14 @@ class Statement {
 
 // A query argument of the dynamically built filters.
 struct Value {
-  enum Kind { Int, Real, Text } kind = Text;
+  enum Kind { Int, Real, Text, Null } kind = Text;
   int64_t i = 0;
   double d = 0;
   std::string s;
   static Value of(int64_t v) { return {Int, v, 0, {}}; }
   static Value of(double v) { return {Real, 0, v, {}}; }
   static Value of(std::string v) { return {Text, 0, 0, std::move(v)}; }
+  static Value null() { return {Null, 0, 0, {}}; }
 };
 void bind_values(Statement& st, const std::vector<Value>& values);
 

@@ -246,7 +246,9 @@ void bind_values(Statement& st, const std::vector<Value>& values) {
   for (size_t i = 0; i < values.size(); ++i) {
     const Value& v = values[i];
     int k = static_cast<int>(i) + 1;
-    if (v.kind == Value::Int)
+    if (v.kind == Value::Null)
+      st.bind_null(k);
+    else if (v.kind == Value::Int)
       st.bind(k, v.i);
     else if (v.kind == Value::Real)
       st.bind(k, v.d);

@@ -98,6 +98,58 @@ void set_meta(Backend& b, const std::string& key, const std::string& value) {
 
 }  // namespace
 
+namespace {
+
+// Rows for one table, written as one multi-row INSERT: a round trip per table and article
+// instead of one per row, which is most of the cost of storing on PostgreSQL.
+class RowBuffer {
+ public:
+  RowBuffer(Backend& b, std::string head, int columns)
+      : b_(b), head_(std::move(head)), columns_(columns) {}
+  template <class... A>
+  void add(const A&... a) {
+    static_assert(sizeof...(A) > 0);
+    (push(a), ...);
+    if (++rows_ >= kMaxRows) flush();
+  }
+  void flush() {
+    if (rows_ == 0) return;
+    std::string row = "(";
+    for (int c = 0; c < columns_; ++c) row += c ? ", ?" : "?";
+    row += ")";
+    std::string sql = head_ + " VALUES ";
+    for (int r = 0; r < rows_; ++r) sql += (r ? ", " : "") + row;
+    Statement& st = b_.query(sql);
+    bind_values(st, values_);
+    st.step();
+    st.reset();
+    values_.clear();
+    rows_ = 0;
+  }
+
+ private:
+  static constexpr int kMaxRows = 64;
+  void push(int64_t v) { values_.push_back(Value::of(v)); }
+  void push(int v) { push(static_cast<int64_t>(v)); }
+  void push(unsigned v) { push(static_cast<int64_t>(v)); }
+  void push(long long v) { push(static_cast<int64_t>(v)); }
+  void push(unsigned long v) { push(static_cast<int64_t>(v)); }
+  void push(unsigned long long v) { push(static_cast<int64_t>(v)); }
+  void push(bool v) { push(static_cast<int64_t>(v)); }
+  void push(double v) { values_.push_back(Value::of(v)); }
+  void push(std::string_view v) { values_.push_back(Value::of(std::string(v))); }
+  void push(const std::string& v) { values_.push_back(Value::of(v)); }
+  void push(const char* v) { values_.push_back(Value::of(std::string(v))); }
+
+  Backend& b_;
+  std::string head_;
+  int columns_;
+  int rows_ = 0;
+  std::vector<Value> values_;
+};
+
+}  // namespace
+
 // Computes signatures and stories for the articles a version-1 store holds.
 void backfill_minhash(Store::Impl& s) {
   Backend& b = *s.db;
@@ -229,9 +281,16 @@ std::string Store::Impl::link_story(const std::string& id, const MinHash& sig) {
   // Candidates share at least one whole band; the most similar one above the threshold gives
   // the story (ties: the smallest id, so the result does not depend on hash order).
   std::set<std::string> candidates;
-  for (int band = 0; band < MinHash::kBands; ++band) {
-    Statement& st = b.query("SELECT article_id FROM article_bands WHERE band = ? AND hash = ?");
-    st.bind_all(band, sig.band_hash(band));
+  {
+    std::string sql = "SELECT article_id FROM article_bands WHERE ";
+    std::vector<Value> args;
+    for (int band = 0; band < MinHash::kBands; ++band) {
+      sql += band ? " OR (band = ? AND hash = ?)" : "(band = ? AND hash = ?)";
+      args.push_back(Value::of(static_cast<int64_t>(band)));
+      args.push_back(Value::of(sig.band_hash(band)));
+    }
+    Statement& st = b.query(sql);
+    bind_values(st, args);
     while (st.step()) candidates.insert(st.get_text(0));
     st.reset();
   }
@@ -258,11 +317,9 @@ std::string Store::Impl::link_story(const std::string& id, const MinHash& sig) {
   Statement& ins = b.query("INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)");
   ins.bind_all(id, sig.to_hex());
   ins.step();
-  for (int band = 0; band < MinHash::kBands; ++band) {
-    Statement& bi = b.query("INSERT INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)");
-    bi.bind_all(band, sig.band_hash(band), id);
-    bi.step();
-  }
+  RowBuffer bands(b, "INSERT INTO article_bands (band, hash, article_id)", 3);
+  for (int band = 0; band < MinHash::kBands; ++band) bands.add(band, sig.band_hash(band), id);
+  bands.flush();
   return story;
 }
 
@@ -295,6 +352,39 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
   const extract::Ontology& onto = *s.ontology;
   IngestStats stats;
   WriteTransaction tx(b);
+  RowBuffer buf_actor_mentions(b,
+                               "INSERT INTO actor_mentions (article_id, idx, actor_idx, sentence, "
+                               "kind, start_byte, end_byte)",
+                               7);
+  RowBuffer buf_actors(
+      b, "INSERT INTO actors (article_id, idx, name, code, country, sector, type, presumed)", 8);
+  RowBuffer buf_claims(
+      b,
+      "INSERT INTO claims (article_id, idx, sentence, source_actor, source_code, source_name, "
+      "topic, topic_key, affirmed, certainty, evidence_start, evidence_end, evidence_text, quote)",
+      14);
+  RowBuffer buf_divergence_sides(
+      b,
+      "INSERT INTO divergence_sides (article_id, divergence, idx, actor, actor_code, value, "
+      "evidence_start, evidence_end, evidence_text)",
+      9);
+  RowBuffer buf_event_mentions(
+      b,
+      "INSERT INTO event_mentions (article_id, idx, mention, event_id, sentence, source_actor, "
+      "target_actor, trigger_start, trigger_end, evidence_start, evidence_end, trigger_text, "
+      "evidence_text, outlet, date, confidence, reported_by, pattern)",
+      18);
+  RowBuffer buf_fts(b, "INSERT INTO fts (kind, ref, body)", 3);
+  RowBuffer buf_positions(
+      b,
+      "INSERT INTO positions (article_id, idx, sentence, actor, actor_code, actor_name, issue, "
+      "issue_key, stance, evidence_start, evidence_end, evidence_text)",
+      12);
+  RowBuffer buf_quotes(b,
+                       "INSERT INTO quotes (article_id, idx, sentence, start_byte, end_byte, "
+                       "speaker_actor, speaker_code, speaker_name, speaker_start, speaker_end, "
+                       "cue_start, cue_end, cue_lemma, kind, text)",
+                       15);
   std::set<std::string> touched;  // events whose counts change
   std::set<std::string> seen;     // ids in this batch (one article twice in a batch)
   for (const Article* ap : articles) {
@@ -318,25 +408,15 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
       st.bind_all(id, run_id, a.title, a.date, dated ? std::optional<int64_t>(day) : std::nullopt,
                   a.source, a.url, a.origin.path, a.text, a.text.size(), story);
       st.step();
-      Statement& fts = b.query("INSERT INTO fts (kind, ref, body) VALUES (?, ?, ?)");
-      fts.bind_all("article", id, a.title + "\n" + a.text);
-      fts.step();
+      buf_fts.add("article", id, a.title + "\n" + a.text);
     }
     for (size_t i = 0; i < a.actors.size(); ++i) {
       const Actor& x = a.actors[i];
-      Statement& st = b.query(
-          "INSERT INTO actors (article_id, idx, name, code, country, sector, type, presumed) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-      st.bind_all(id, i, x.name, x.code, x.country, x.sector, x.type, x.presumed);
-      st.step();
+      buf_actors.add(id, i, x.name, x.code, x.country, x.sector, x.type, x.presumed);
     }
     for (size_t i = 0; i < a.mentions.size(); ++i) {
       const Mention& m = a.mentions[i];
-      Statement& st = b.query(
-          "INSERT INTO actor_mentions (article_id, idx, actor_idx, sentence, kind, start_byte, "
-          "end_byte) VALUES (?, ?, ?, ?, ?, ?, ?)");
-      st.bind_all(id, i, m.actor, m.sentence, m.kind, m.span.start, m.span.end);
-      st.step();
+      buf_actor_mentions.add(id, i, m.actor, m.sentence, m.kind, m.span.start, m.span.end);
     }
     for (size_t i = 0; i < a.events.size(); ++i) {
       const Event& e = a.events[i];
@@ -389,57 +469,35 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
       std::vector<std::pair<Span, Span>> spans{{e.trigger, e.evidence}};
       for (const Span& m : e.other_mentions) spans.push_back({m, m});
       for (size_t k = 0; k < spans.size(); ++k) {
-        Statement& st = b.query(
-            "INSERT INTO event_mentions (article_id, idx, mention, event_id, sentence, "
-            "source_actor, target_actor, trigger_start, trigger_end, evidence_start, "
-            "evidence_end, trigger_text, evidence_text, outlet, date, confidence, reported_by, "
-            "pattern) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        st.bind_all(id, i, k, event_id, e.sentence, e.source_actor, e.target_actor,
-                    spans[k].first.start, spans[k].first.end, spans[k].second.start,
-                    spans[k].second.end, a.view(spans[k].first), a.view(spans[k].second), a.source,
-                    edate, confidence(e), e.reported_by, e.pattern);
-        st.step();
+        buf_event_mentions.add(id, i, k, event_id, e.sentence, e.source_actor, e.target_actor,
+                               spans[k].first.start, spans[k].first.end, spans[k].second.start,
+                               spans[k].second.end, a.view(spans[k].first), a.view(spans[k].second),
+                               a.source, edate, confidence(e), e.reported_by, e.pattern);
         ++stats.events;
       }
     }
     for (size_t i = 0; i < a.quotes.size(); ++i) {
       const Quote& q = a.quotes[i];
-      Statement& st = b.query(
-          "INSERT INTO quotes (article_id, idx, sentence, start_byte, end_byte, speaker_actor, "
-          "speaker_code, speaker_name, speaker_start, speaker_end, cue_start, cue_end, "
-          "cue_lemma, kind, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      st.bind_all(id, i, q.sentence, q.span.start, q.span.end, q.speaker_actor,
-                  actor_field(a, q.speaker_actor, &Actor::code),
-                  q.speaker_actor >= 0 ? actor_field(a, q.speaker_actor, &Actor::name)
-                                       : std::string(a.view(q.speaker)),
-                  q.speaker.start, q.speaker.end, q.cue.start, q.cue.end, q.cue_lemma, q.kind,
-                  a.view(q.span));
-      st.step();
-      Statement& fts = b.query("INSERT INTO fts (kind, ref, body) VALUES (?, ?, ?)");
-      fts.bind_all("quote", id + ":" + std::to_string(i), a.view(q.span));
-      fts.step();
+      buf_quotes.add(id, i, q.sentence, q.span.start, q.span.end, q.speaker_actor,
+                     actor_field(a, q.speaker_actor, &Actor::code),
+                     q.speaker_actor >= 0 ? actor_field(a, q.speaker_actor, &Actor::name)
+                                          : std::string(a.view(q.speaker)),
+                     q.speaker.start, q.speaker.end, q.cue.start, q.cue.end, q.cue_lemma, q.kind,
+                     a.view(q.span));
+      buf_fts.add("quote", id + ":" + std::to_string(i), a.view(q.span));
     }
     for (size_t i = 0; i < a.claims.size(); ++i) {
       const Claim& c = a.claims[i];
-      Statement& st = b.query(
-          "INSERT INTO claims (article_id, idx, sentence, source_actor, source_code, "
-          "source_name, topic, topic_key, affirmed, certainty, evidence_start, evidence_end, "
-          "evidence_text, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      st.bind_all(id, i, c.sentence, c.source_actor, actor_field(a, c.source_actor, &Actor::code),
-                  actor_field(a, c.source_actor, &Actor::name), c.topic, c.topic_key, c.affirmed,
-                  c.certainty, c.evidence.start, c.evidence.end, a.view(c.evidence), c.quote);
-      st.step();
+      buf_claims.add(id, i, c.sentence, c.source_actor,
+                     actor_field(a, c.source_actor, &Actor::code),
+                     actor_field(a, c.source_actor, &Actor::name), c.topic, c.topic_key, c.affirmed,
+                     c.certainty, c.evidence.start, c.evidence.end, a.view(c.evidence), c.quote);
     }
     for (size_t i = 0; i < a.positions.size(); ++i) {
       const Position& p = a.positions[i];
-      Statement& st = b.query(
-          "INSERT INTO positions (article_id, idx, sentence, actor, actor_code, actor_name, "
-          "issue, issue_key, stance, evidence_start, evidence_end, evidence_text) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      st.bind_all(id, i, p.sentence, p.actor, actor_field(a, p.actor, &Actor::code),
-                  actor_field(a, p.actor, &Actor::name), p.issue, p.issue_key, p.stance,
-                  p.evidence.start, p.evidence.end, a.view(p.evidence));
-      st.step();
+      buf_positions.add(id, i, p.sentence, p.actor, actor_field(a, p.actor, &Actor::code),
+                        actor_field(a, p.actor, &Actor::name), p.issue, p.issue_key, p.stance,
+                        p.evidence.start, p.evidence.end, a.view(p.evidence));
     }
     for (size_t i = 0; i < a.divergences.size(); ++i) {
       const Divergence& d = a.divergences[i];
@@ -449,26 +507,39 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
       st.step();
       for (size_t k = 0; k < d.sides.size(); ++k) {
         const DivergenceSide& side = d.sides[k];
-        Statement& ss = b.query(
-            "INSERT INTO divergence_sides (article_id, divergence, idx, actor, actor_code, "
-            "value, evidence_start, evidence_end, evidence_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-            "?)");
-        ss.bind_all(id, i, k, side.actor, actor_field(a, side.actor, &Actor::code), side.value,
-                    side.evidence.start, side.evidence.end, a.view(side.evidence));
-        ss.step();
+        buf_divergence_sides.add(id, i, k, side.actor, actor_field(a, side.actor, &Actor::code),
+                                 side.value, side.evidence.start, side.evidence.end,
+                                 a.view(side.evidence));
       }
     }
   }
+  buf_actor_mentions.flush();
+  buf_actors.flush();
+  buf_claims.flush();
+  buf_divergence_sides.flush();
+  buf_event_mentions.flush();
+  buf_fts.flush();
+  buf_positions.flush();
+  buf_quotes.flush();
   // GDELT's counts: NumMentions every mention, NumSources distinct outlets, NumArticles
   // distinct documents.
-  for (const std::string& ev : touched) {
-    Statement& st = b.query(
+  std::vector<std::string> ids(touched.begin(), touched.end());
+  for (size_t start = 0; start < ids.size(); start += 200) {
+    size_t n = std::min<size_t>(200, ids.size() - start);
+    std::string in = "(";
+    std::vector<Value> args;
+    for (size_t k = 0; k < n; ++k) {
+      in += k ? ", ?" : "?";
+      args.push_back(Value::of(ids[start + k]));
+    }
+    auto st = b.prepare(
         "UPDATE events SET num_mentions = (SELECT count(*) FROM event_mentions m WHERE "
-        "m.event_id = ?), num_sources = (SELECT count(DISTINCT outlet) FROM event_mentions m "
-        "WHERE m.event_id = ?), num_articles = (SELECT count(DISTINCT article_id) FROM "
-        "event_mentions m WHERE m.event_id = ?) WHERE id = ?");
-    st.bind_all(ev, ev, ev, ev);
-    st.step();
+        "m.event_id = events.id), num_sources = (SELECT count(DISTINCT m.outlet) FROM "
+        "event_mentions m WHERE m.event_id = events.id), num_articles = (SELECT count(DISTINCT "
+        "m.article_id) FROM event_mentions m WHERE m.event_id = events.id) WHERE id IN " +
+        in + ")");
+    bind_values(*st, args);
+    st->step();
   }
   tx.commit();
   return stats;
