@@ -14,6 +14,11 @@ parley=./build/release/bin/parley
 "$parley" code samples/cairo-talks.txt -f table
 "$parley" positions out/coded.jsonl > out/positions.txt
 "$parley" diverge out/coded.jsonl > out/divergences.txt
+# The store: the samples ingested into out/parley.db (a re-run adds nothing: articles are keyed
+# by content hash), then a question asked of it: events per week by quad class.
+"$parley" ingest samples/ --db out/parley.db -j 2 --no-progress
+echo "Events per week by quad class (1 verbal cooperation .. 4 material conflict), from out/parley.db:"
+"$parley" query --db out/parley.db --count-by week --by quad
 echo "run-sample: $(wc -l < out/coded.jsonl) articles coded, $(($(wc -l < out/events.csv) - 1)) events;" \
   "out/coded.jsonl (JSON lines), out/events.csv, out/events.gdelt.tsv, out/events.plover.jsonl," \
-  "out/positions.txt, out/divergences.txt" >&2
+  "out/positions.txt, out/divergences.txt, out/parley.db (the store: parley query --db out/parley.db)" >&2
