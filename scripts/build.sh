@@ -6,3 +6,10 @@ preset="${1:-release}"
 bash scripts/install-deps.sh
 cmake --preset "$preset" > /dev/null
 cmake --build --preset "$preset"
+# The dashboard (web/, served by `parley serve`): npm ci when the lock file changed, then build.
+if command -v npm > /dev/null; then
+  (cd web && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] ||
+      npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent > /dev/null)
+else
+  echo "build: npm missing, dashboard not built (parley serve will serve the API only)" >&2
+fi
