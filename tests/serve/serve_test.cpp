@@ -13,11 +13,11 @@
 #include <set>
 #include <thread>
 
+#include "../test_support.hpp"
 #include "parley/parley.hpp"
 #include "parley/serve/api.hpp"
 #include "parley/serve/server.hpp"
 #include "parley/store/store.hpp"
-#include "test_support.hpp"
 
 namespace parley::serve {
 namespace {
@@ -256,10 +256,11 @@ TEST_F(ServeTest, StaticFilesStayInsideTheWebRoot) {
   EXPECT_NE(index.find("<title>dash</title>"), std::string::npos);
   EXPECT_NE(index.find("text/html"), std::string::npos);
   EXPECT_EQ(status_of(get("/assets/app.js")), 200);
-  for (const std::string& bad :
-       {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
-        "/assets/..%2f..%2fsecret.txt", "/..%5csecret.txt", "//etc/passwd", "/etc/passwd",
-        "/" + dir_->path() + "/secret.txt", "/link.txt", "/index.html%00.js", "/nothing.html"}) {
+  for (const std::string& bad : std::vector<std::string>{
+           "/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
+           "/%2E%2E%2Fsecret.txt", "/assets/..%2f..%2fsecret.txt", "/..%5csecret.txt",
+           "//etc/passwd", "/etc/passwd", "/" + dir_->path() + "/secret.txt", "/link.txt",
+           "/index.html%00.js", "/nothing.html"}) {
     const std::string reply = get(bad);
     EXPECT_NE(status_of(reply), 200) << bad;
     EXPECT_EQ(reply.find("SECRET"), std::string::npos) << bad;

@@ -370,6 +370,13 @@ views.article = async (id) => {
   const hlParam = route().params.get('hl');
   const hl = hlParam && /^\d+-\d+$/.test(hlParam) ? hlParam.split('-').map(Number) : null;
   const spans = articleSpans(a);
+  // This article's events, for the table: their evidence is in this very text.
+  const bytes = new TextEncoder().encode(a.text || '');
+  const dec = new TextDecoder();
+  const rows = (a.events || []).map((e) => ({
+    ...e, date: a.date, article_id: a.id, outlet: a.source,
+    evidence_text: dec.decode(bytes.subarray(e.evidence_start, e.evidence_end)),
+  }));
   const counts = { actor: 0, event: 0, quote: 0 };
   for (const s of spans) counts[s.kind] += 1;
   view.innerHTML = `<h2 id="article-title">${esc(a.title || a.id)}</h2>
@@ -378,7 +385,7 @@ views.article = async (id) => {
       <span class="hl-event">event</span> ${counts.event} <span class="hl-quote">quote</span> ${counts.quote}
       ${hl ? '<span class="hl-evidence">evidence</span>' : ''}</p>
     <article id="article-text">${highlight(a.text || '', spans, hl)}</article>
-    <div id="drill">${eventTable(a.events || [], 'Events of this article')}</div>`;
+    <div id="drill">${eventTable(rows, 'Events of this article')}</div>`;
   const ev = view.querySelector('[data-evidence]');
   if (ev) ev.scrollIntoView({ block: 'center' });
   status.textContent = `${counts.actor} actor mentions, ${counts.event} events, ${counts.quote} quotes`;

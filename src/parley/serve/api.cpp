@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <iostream>
+#include <map>
 #include <set>
 
 namespace parley::serve {
@@ -264,13 +265,13 @@ void Api::release(std::unique_ptr<store::Store> s) {
 void Api::install(Server& server) {
   // Row endpoints: the filter, one row more than the page (see page()).
   using RowQuery = Json (store::Store::*)(const Filter&) const;
-  const std::pair<const char*, RowQuery> rows[] = {
+  const std::pair<const char*, RowQuery> row_queries[] = {
       {"events", &store::Store::events},           {"mentions", &store::Store::mentions},
       {"actors", &store::Store::actors},           {"quotes", &store::Store::quotes},
       {"claims", &store::Store::claims},           {"positions", &store::Store::positions},
       {"divergences", &store::Store::divergences}, {"articles", &store::Store::articles},
   };
-  for (const auto& [name, query] : rows) {
+  for (const auto& [name, query] : row_queries) {
     server.get_json(name, [this, query = query](const httplib::Request& req) {
       Filter f = parse_filter(req);
       Filter asked = f;
@@ -310,7 +311,6 @@ void Api::install(Server& server) {
   const std::pair<const char*, RowQuery> aggregates[] = {
       {"network", &store::Store::network},
       {"matrix", &store::Store::positions_matrix},
-      {"disputes", &store::Store::corpus_divergences},
   };
   for (const auto& [name, query] : aggregates) {
     server.get_json(name, [this, query = query](const httplib::Request& req) {
@@ -321,6 +321,48 @@ void Api::install(Server& server) {
       return page(((*s).*query)(f), asked);
     });
   }
+  // Corpus divergences: the store gives each side's evidence as text only; the dashboard needs
+  // the sentence's place in its article to drill down to it. Built here over the store's public
+  // queries: each side's evidence is looked up among the filtered positions and claims of the
+  // same actor (the store's corpus_divergences() reads the very same rows). The store returns
+  // every topic, so the page is cut here.
+  server.get_json("disputes", [this](const httplib::Request& req) {
+    Filter f = parse_filter(req, {}, 100, 2000);
+    Filter all = f;
+    all.limit = 0;
+    all.offset = 0;
+    Lease s(*this);
+    Json topics = s->corpus_divergences(all);
+    std::map<std::pair<std::string, std::string>, Json> where;
+    auto index = [&](const Json& records, const char* actor) {
+      for (const Json& r : records)
+        where.emplace(std::make_pair(r.value(actor, ""), r.value("evidence_text", "")),
+                      Json{{"article_id", r["article_id"]},
+                           {"start", r["evidence_start"]},
+                           {"end", r["evidence_end"]},
+                           {"text", r["evidence_text"]}});
+    };
+    index(s->positions(all), "actor_code");
+    index(s->claims(all), "source_code");
+    Json out = Json::array();
+    const auto first = static_cast<std::size_t>(f.offset);
+    for (std::size_t i = first;
+         i < topics.size() && out.size() <= static_cast<std::size_t>(f.limit); ++i) {
+      Json d = std::move(topics[i]);
+      for (Json& side : d["sides"]) {
+        const std::string text =
+            side["evidence"].is_string() ? side["evidence"].get<std::string>() : "";
+        auto it = where.find({side.value("actor_code", ""), text});
+        side["evidence"] = it != where.end() ? it->second
+                                             : Json{{"article_id", nullptr},
+                                                    {"start", nullptr},
+                                                    {"end", nullptr},
+                                                    {"text", text}};
+      }
+      out.push_back(std::move(d));
+    }
+    return page(std::move(out), f);
+  });
 }
 
 }  // namespace parley::serve
