@@ -187,6 +187,10 @@ json rows(Backend& b, const std::string& sql, const std::vector<Value>& args,
   bind_values(*st, args);
   json out = json::array();
   while (st->step()) {
+    // One type letter per column: a query and its letters must be changed together.
+    if (static_cast<int>(types.size()) != st->columns())
+      throw StoreError("internal error: " + std::to_string(st->columns()) + " columns but " +
+                       std::to_string(types.size()) + " types in: " + sql);
     json row = json::object();
     for (int c = 0; c < st->columns(); ++c) {
       char t = c < static_cast<int>(types.size()) ? types[c] : 's';
@@ -212,14 +216,14 @@ const char* kEventCols =
     "e.target_country, e.cameo, e.root, e.cameo_name, e.quad_class, e.goldstein, e.plover_type, "
     "e.plover_mode, e.plover_context, e.negated, e.modality, e.place_name, e.place_country, "
     "e.lat, e.lon, e.num_mentions, e.num_sources, e.num_articles, e.first_article";
-const char* kEventTypes = "ssssssssssssidsssbsssddiiis";
+const char* kEventTypes = "sssssssssssidsssbsssddiiis";
 
 const char* kMentionCols =
     "m.event_id, m.article_id, m.idx AS event_index, m.mention, m.sentence, m.outlet, m.date, "
     "m.confidence, m.trigger_start, m.trigger_end, m.trigger_text, m.evidence_start, "
     "m.evidence_end, m.evidence_text, m.reported_by, m.pattern, a.url, a.title, a.date AS "
     "article_date";
-const char* kMentionTypes = "ssiiissiiisiisisss";
+const char* kMentionTypes = "ssiiissiiisiisissss";
 
 }  // namespace
 
@@ -321,7 +325,7 @@ json Store::positions(const Filter& f) const {
       "t" +
       w.sql() + " ORDER BY t.article_id, t.idx";
   sql += limit_sql(f, w);
-  return rows(b, sql, w.args, "siissssiis");
+  return rows(b, sql, w.args, "siisssssiis");
 }
 
 json Store::divergences(const Filter& f) const {
@@ -374,8 +378,7 @@ std::optional<json> Store::article(const std::string& id) const {
   out["actors"] = rows(b,
                        "SELECT idx, name, code, country, sector, type, presumed FROM actors WHERE "
                        "article_id = ? ORDER BY idx",
-                       arg, "issssss");
-  for (json& x : out["actors"]) x["presumed"] = x["presumed"] == "1";
+                       arg, "isssssb");
   json ms = rows(b,
                  "SELECT actor_idx, sentence, kind, start_byte, end_byte FROM actor_mentions "
                  "WHERE article_id = ? ORDER BY idx",
@@ -397,7 +400,7 @@ std::optional<json> Store::article(const std::string& id) const {
                        "SELECT idx, sentence, start_byte, end_byte, speaker_actor, speaker_code, "
                        "speaker_name, speaker_start, speaker_end, cue_start, cue_end, kind FROM "
                        "quotes WHERE article_id = ? ORDER BY idx",
-                       arg, "iiiiississ");
+                       arg, "iiiiissiiiis");
   out["claims"] = rows(b,
                        "SELECT idx, source_actor, source_code, topic, topic_key, affirmed, "
                        "certainty, evidence_start, evidence_end FROM claims WHERE article_id = ? "

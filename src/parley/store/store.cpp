@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -32,6 +34,47 @@ GroupBy parse_group(const std::string& name) {
   if (name == "root") return GroupBy::Root;
   if (name == "dyad") return GroupBy::Dyad;
   throw StoreError("unknown grouping '" + name + "' (none, quad, root or dyad)");
+}
+
+namespace {
+
+// A hash of the regular files under `dir` whose names end in one of `exts` (sorted by path, so
+// the same files give the same hash anywhere).
+std::string hash_files(const std::string& dir, const std::vector<std::string>& exts) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return "missing";
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    std::string name = it->path().filename().string();
+    for (const std::string& e : exts)
+      if (name.size() >= e.size() && name.compare(name.size() - e.size(), e.size(), e) == 0) {
+        files.push_back(it->path());
+        break;
+      }
+  }
+  std::sort(files.begin(), files.end());
+  std::string all;
+  for (const fs::path& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    all += fs::relative(f, dir, ec).string() + '\0' + content_id(bytes) + '\n';
+  }
+  return content_id(all);
+}
+
+}  // namespace
+
+RunInfo describe_run(const std::string& models_dir, const std::string& data_dir,
+                     const std::string& options) {
+  RunInfo r;
+  r.parley_version = PARLEY_VERSION;
+  r.models = models_dir + " #" + hash_files(models_dir, {".bin"});
+  r.lexicon = data_dir + " #" + hash_files(data_dir + "/events", {".tsv"}) + "+" +
+              hash_files(data_dir + "/cameo", {".tsv"});
+  r.options = options;
+  return r;
 }
 
 namespace {
@@ -148,6 +191,7 @@ Backend& Store::backend() const {
 }
 void Store::set_data_dir(const std::string& dir) {
   impl_->data_dir = dir;
+  impl_->ontology = std::make_unique<extract::Ontology>(extract::Ontology::load(dir));
 }
 void Store::set_near_duplicate_threshold(double t) {
   impl_->threshold = t;

@@ -71,6 +71,12 @@ struct RunInfo {
   std::string options;  // the ingest's options that change coding (extra lexicons, dicts)
 };
 
+// The run description of an Analyzer's resources: Parley's version, and a hash of the model
+// files and of the event lexicon and CAMEO tables, so two stores tell whether their records
+// came from the same coder. `options` lists what else changes coding (extra lexicons, dicts).
+RunInfo describe_run(const std::string& models_dir, const std::string& data_dir,
+                     const std::string& options);
+
 struct IngestStats {
   uint64_t stored = 0;           // new articles written
   uint64_t duplicates = 0;       // already in the store (same content hash): nothing written
