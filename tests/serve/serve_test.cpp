@@ -205,6 +205,23 @@ TEST_F(ServeTest, ArticleHasItsSpans) {
   EXPECT_TRUE(missing.contains("error"));
 }
 
+TEST_F(ServeTest, DisputesPointAtTheirSentences) {
+  Json d = get_json("/api/disputes");
+  ASSERT_FALSE(d["items"].empty());
+  for (const Json& topic : d["items"]) {
+    ASSERT_GE(topic["sides"].size(), 2u);
+    for (const Json& side : topic["sides"]) {
+      const Json& e = side["evidence"];
+      ASSERT_TRUE(e["article_id"].is_string()) << side.dump();
+      const std::string text =
+          get_json("/api/articles/" + e["article_id"].get<std::string>())["text"];
+      const auto start = e["start"].get<std::size_t>(), end = e["end"].get<std::size_t>();
+      ASSERT_LE(end, text.size());
+      EXPECT_EQ(text.substr(start, end - start), e["text"].get<std::string>());
+    }
+  }
+}
+
 TEST_F(ServeTest, BadParametersAreClear400s) {
   expect_400("/api/events?limit=0", "limit");
   expect_400("/api/events?limit=501", "limit");

@@ -21,13 +21,15 @@ async function api(path) {
 }
 
 const profile = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
-const browser = await chromium.launch({
+// A fresh profile each run (playwright passes it to chromium as --user-data-dir).
+const browser = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1280, height: 900 },
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    `--user-data-dir=${profile}`],
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const page = browser.pages()[0] || await browser.newPage();
 const problems = [];
 page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
 page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -115,9 +117,18 @@ try {
   const disputes = await api('disputes?limit=100');
   await view('divergences', 'divergences', async () => {
     assert.equal(await page.locator('.dispute').count(), disputes.items.length);
-    if (disputes.items.length) {
-      assert.ok(await page.locator('.dispute .side').count() >= 2 * disputes.items.length, 'two sides at least');
-    }
+    assert.ok(disputes.items.length > 0, 'the samples have divergences');
+    const sides = disputes.items.reduce((n, d) => n + d.sides.length, 0);
+    assert.equal(await page.locator('.dispute .side').count(), sides);
+    assert.equal(await page.locator('.dispute .side .evidence-link').count(), sides, 'every side links its sentence');
+  });
+
+  // Drill-down from a divergence side to its sentence.
+  await view('drilldown-divergence', 'divergences', async () => {
+    const first = page.locator('.dispute .side .evidence-link').first();
+    const sentence = (await first.textContent()).trim();
+    await first.click();
+    assert.equal((await expectEvidence()).replace(/\s+/g, ' '), sentence.replace(/\s+/g, ' '));
   });
 
   const articles = await api('articles?limit=200');

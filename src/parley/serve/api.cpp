@@ -323,9 +323,9 @@ void Api::install(Server& server) {
   }
   // Corpus divergences: the store gives each side's evidence as text only; the dashboard needs
   // the sentence's place in its article to drill down to it. Built here over the store's public
-  // queries: each side's evidence is looked up among the filtered positions and claims of the
-  // same actor (the store's corpus_divergences() reads the very same rows). The store returns
-  // every topic, so the page is cut here.
+  // queries: each side's evidence is looked up among the filtered positions and claims (the store's
+  // corpus_divergences() reads the very same rows). The store returns every topic, so the page is
+  // cut here.
   server.get_json("disputes", [this](const httplib::Request& req) {
     Filter f = parse_filter(req, {}, 100, 2000);
     Filter all = f;
@@ -333,26 +333,31 @@ void Api::install(Server& server) {
     all.offset = 0;
     Lease s(*this);
     Json topics = s->corpus_divergences(all);
+    // Keyed by article id and sentence: the store's evidence reads "<article id>: <sentence>".
     std::map<std::pair<std::string, std::string>, Json> where;
-    auto index = [&](const Json& records, const char* actor) {
+    auto index = [&](const Json& records) {
       for (const Json& r : records)
-        where.emplace(std::make_pair(r.value(actor, ""), r.value("evidence_text", "")),
+        where.emplace(std::make_pair(r.value("article_id", ""), r.value("evidence_text", "")),
                       Json{{"article_id", r["article_id"]},
                            {"start", r["evidence_start"]},
                            {"end", r["evidence_end"]},
                            {"text", r["evidence_text"]}});
     };
-    index(s->positions(all), "actor_code");
-    index(s->claims(all), "source_code");
+    index(s->positions(all));
+    index(s->claims(all));
     Json out = Json::array();
     const auto first = static_cast<std::size_t>(f.offset);
     for (std::size_t i = first;
          i < topics.size() && out.size() <= static_cast<std::size_t>(f.limit); ++i) {
       Json d = std::move(topics[i]);
       for (Json& side : d["sides"]) {
-        const std::string text =
-            side["evidence"].is_string() ? side["evidence"].get<std::string>() : "";
-        auto it = where.find({side.value("actor_code", ""), text});
+        std::string text = side["evidence"].is_string() ? side["evidence"].get<std::string>() : "";
+        std::string article;
+        if (const auto colon = text.find(": "); colon != std::string::npos) {
+          article = text.substr(0, colon);
+          text.erase(0, colon + 2);
+        }
+        auto it = where.find({article, text});
         side["evidence"] = it != where.end() ? it->second
                                              : Json{{"article_id", nullptr},
                                                     {"start", nullptr},
