@@ -17,7 +17,7 @@ struct ServeArgs {
   std::string db, host = "127.0.0.1", web_root, code_token, models, data;
   int port = 8080;
   std::size_t threads = 0, max_body = 1 << 20;
-  int io_timeout = 5, query_timeout_ms = 2000;
+  int io_timeout = 5, query_timeout_ms = 2000, cache_ms = 5000;
 };
 
 // The dashboard's build output, next to the executable once installed, else in the source tree.
@@ -46,6 +46,7 @@ void serve(const ServeArgs& a) {
   options.max_body = a.max_body;
   options.io_timeout = std::chrono::seconds(a.io_timeout);
   options.query_timeout = std::chrono::milliseconds(a.query_timeout_ms);
+  options.cache_ttl = std::chrono::milliseconds(a.cache_ms);
   // The analyzer (models, seconds to load) only when /api/code is on.
   std::optional<Analyzer> analyzer;
   if (!a.code_token.empty()) {
@@ -96,6 +97,10 @@ void add_serve_command(CLI::App& app) {
                   "Milliseconds a database query may run before the request fails with 503")
       ->capture_default_str()
       ->check(CLI::Range(1, 600000));
+  cmd->add_option("--cache-ms", args->cache_ms,
+                  "Milliseconds an API answer is reused for the same request (0 = never)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 3600000));
   cmd->add_option("--models", args->models, "Model directory (for POST /api/code)");
   cmd->add_option("--data", args->data, "Data directory");
   cmd->callback([args] { serve(*args); });

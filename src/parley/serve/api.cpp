@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 
+#include "parley/store/backend.hpp"
+
 namespace parley::serve {
 
 namespace {
@@ -210,6 +212,19 @@ Filter parse_filter(const httplib::Request& req, const std::vector<std::string>&
   return f;
 }
 
+// A PostgreSQL statement cancelled by statement_timeout becomes a 503; other store errors
+// stay internal (500, detail logged).
+template <class F>
+auto guarded(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const store::StoreError& e) {
+    if (std::string_view(e.what()).find("statement timeout") != std::string_view::npos)
+      throw QueryTimeout("the query ran past the time limit; narrow the filters");
+    throw;
+  }
+}
+
 // A connection borrowed for one request and given back after it.
 class Api::Lease {
  public:
@@ -231,7 +246,7 @@ class Api::Lease {
 
 Api::Api(std::string db_url, std::chrono::milliseconds slow_query)
     : url_(std::move(db_url)), slow_query_(slow_query) {
-  auto first = std::make_unique<store::Store>(store::Store::open(url_, store::Mode::ReadOnly));
+  auto first = open_connection();
   const Json stats = first->stats();
   description_ =
       first->backend_name() + " " + url_ + ", schema " + std::to_string(first->version());
@@ -254,7 +269,17 @@ std::unique_ptr<store::Store> Api::acquire() {
       return s;
     }
   }
-  return std::make_unique<store::Store>(store::Store::open(url_, store::Mode::ReadOnly));
+  return open_connection();
+}
+
+std::unique_ptr<store::Store> Api::open_connection() const {
+  auto s = std::make_unique<store::Store>(store::Store::open(url_, store::Mode::ReadOnly));
+  // PostgreSQL cancels a statement past the limit itself; the request then fails with 503.
+  // SQLite has no such setting, and the store does not expose its connection's progress
+  // handler: there a slow query is only reported on stderr (Lease).
+  if (s->backend_name() == "postgresql")
+    s->backend().exec("SET statement_timeout = " + std::to_string(slow_query_.count()));
+  return s;
 }
 
 void Api::release(std::unique_ptr<store::Store> s) {
@@ -277,7 +302,7 @@ void Api::install(Server& server) {
       Filter asked = f;
       ++f.limit;
       Lease s(*this);
-      return page(((*s).*query)(f), asked);
+      return page(guarded([&] { return ((*s).*query)(f); }), asked);
     });
   }
   server.get_json(R"(articles/([A-Za-z0-9_\-]{1,128}))", [this](const httplib::Request& req) {
@@ -306,7 +331,9 @@ void Api::install(Server& server) {
     Lease s(*this);
     return Json{{"bucket", bucket},
                 {"group", group},
-                {"items", s->timeline(f, store::parse_bucket(bucket), store::parse_group(group))}};
+                {"items", guarded([&] {
+                   return s->timeline(f, store::parse_bucket(bucket), store::parse_group(group));
+                 })}};
   });
   const std::pair<const char*, RowQuery> aggregates[] = {
       {"network", &store::Store::network},
@@ -318,7 +345,7 @@ void Api::install(Server& server) {
       Filter asked = f;
       ++f.limit;
       Lease s(*this);
-      return page(((*s).*query)(f), asked);
+      return page(guarded([&] { return ((*s).*query)(f); }), asked);
     });
   }
   // Corpus divergences: the store gives each side's evidence as text only; the dashboard needs
@@ -332,7 +359,7 @@ void Api::install(Server& server) {
     all.limit = 0;
     all.offset = 0;
     Lease s(*this);
-    Json topics = s->corpus_divergences(all);
+    Json topics = guarded([&] { return s->corpus_divergences(all); });
     // Keyed by article id and sentence: the store's evidence reads "<article id>: <sentence>".
     std::map<std::pair<std::string, std::string>, Json> where;
     auto index = [&](const Json& records) {
@@ -343,8 +370,8 @@ void Api::install(Server& server) {
                            {"end", r["evidence_end"]},
                            {"text", r["evidence_text"]}});
     };
-    index(s->positions(all));
-    index(s->claims(all));
+    index(guarded([&] { return s->positions(all); }));
+    index(guarded([&] { return s->claims(all); }));
     Json out = Json::array();
     const auto first = static_cast<std::size_t>(f.offset);
     for (std::size_t i = first;

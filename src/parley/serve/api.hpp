@@ -36,6 +36,7 @@ class Api {
  private:
   class Lease;
   std::unique_ptr<store::Store> acquire();
+  std::unique_ptr<store::Store> open_connection() const;
   void release(std::unique_ptr<store::Store> s);
 
   std::string url_;

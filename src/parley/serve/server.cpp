@@ -4,10 +4,13 @@
 #include <signal.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -107,8 +110,58 @@ std::string resolve_static(const std::string& root, const std::string& url_path)
   return real.string();
 }
 
+// Answers of GET /api endpoints by request target (path and canonical parameters). Entries
+// expire after the TTL; when the bytes exceed the bound, the older half is dropped.
+struct Server::Cache {
+  using clock = std::chrono::steady_clock;
+  struct Entry {
+    std::shared_ptr<const std::string> body;
+    clock::time_point born;
+    bool refreshing = false;
+  };
+  std::mutex mutex;
+  std::map<std::string, Entry> entries;
+  std::size_t bytes = 0;
+
+  // The answer for `key`, or nullptr when the caller must compute it. An expired answer is
+  // recomputed by one caller while the others keep getting it, so expiry under load does not
+  // send every client to the database at once.
+  std::shared_ptr<const std::string> get(const std::string& key, std::chrono::milliseconds ttl) {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = entries.find(key);
+    if (it == entries.end()) return nullptr;
+    Entry& e = it->second;
+    if (clock::now() - e.born <= ttl) return e.body;
+    if (e.refreshing && clock::now() - e.born <= 4 * ttl) return e.body;
+    e.refreshing = true;
+    return nullptr;
+  }
+  void put(const std::string& key, std::shared_ptr<const std::string> body, std::size_t bound) {
+    std::lock_guard<std::mutex> lock(mutex);
+    const std::size_t size = body->size() + key.size();
+    if (size > bound / 4) return;
+    if (bytes + size > bound) {
+      std::vector<std::pair<clock::time_point, std::string>> ages;
+      for (const auto& [k, e] : entries) ages.emplace_back(e.born, k);
+      std::sort(ages.begin(), ages.end());
+      for (std::size_t i = 0; i < ages.size() / 2 + 1 && i < ages.size(); ++i) {
+        auto it = entries.find(ages[i].second);
+        bytes -= it->second.body->size() + it->first.size();
+        entries.erase(it);
+      }
+    }
+    auto old = entries.find(key);
+    if (old != entries.end()) bytes -= old->second.body->size() + key.size();
+    entries.insert_or_assign(key, Entry{std::move(body), clock::now(), false});
+    bytes += size;
+  }
+};
+
 Server::Server(ServerOptions options, const Analyzer* analyzer)
-    : options_(std::move(options)), analyzer_(analyzer), http_(std::make_unique<HttpServer>()) {
+    : options_(std::move(options)),
+      analyzer_(analyzer),
+      http_(std::make_unique<HttpServer>()),
+      cache_(std::make_unique<Cache>()) {
   if (!options_.openapi_path.empty()) openapi_ = read_file(options_.openapi_path);
   if (!options_.web_root.empty()) {
     std::error_code ec;
@@ -232,10 +285,24 @@ void Server::install_routes() {
 
 void Server::get_json(const std::string& path, JsonHandler handler) {
   // httplib tries GET routes in the order they were added; the catch-alls come last, in bind().
-  http_->Get("/api/" + path,
-             [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
-               send_json(res, 200, handler(req));
-             });
+  http_->Get("/api/" + path, [this, handler = std::move(handler)](const httplib::Request& req,
+                                                                  httplib::Response& res) {
+    const bool cached = options_.cache_ttl.count() > 0;
+    std::string key;
+    if (cached) {
+      // The parameters in httplib's (sorted) order, so ?a=1&b=2 and ?b=2&a=1 share an entry.
+      key = req.path;
+      for (const auto& [k, v] : req.params) key += '\x1f' + k + '\x1e' + v;
+      if (auto body = cache_->get(key, options_.cache_ttl)) {
+        res.set_content(*body, "application/json");
+        return;
+      }
+    }
+    auto body = std::make_shared<const std::string>(
+        handler(req).dump(-1, ' ', false, Json::error_handler_t::replace));
+    res.set_content(*body, "application/json");
+    if (cached) cache_->put(key, std::move(body), options_.cache_bytes);
+  });
 }
 
 void Server::install_fallbacks() {

@@ -33,6 +33,10 @@ struct ServerOptions {
   std::size_t threads = 0;             // worker threads; 0 = enough for 256 keep-alive clients
   std::chrono::seconds io_timeout{5};  // reading a request, writing a response
   std::chrono::milliseconds query_timeout{2000};  // a database query, then 503
+  // GET /api answers are kept this long, keyed by path and parameters (0 = no cache): the
+  // store is read-only here, so an answer changes only when an ingest runs beside the server.
+  std::chrono::milliseconds cache_ttl{5000};
+  std::size_t cache_bytes = 64 << 20;  // the cache's bound; the oldest half goes when full
 };
 
 // A client error: the request is answered 400 with {"error": message, "parameter": name}.
@@ -94,6 +98,8 @@ class Server {
   std::unique_ptr<httplib::Server> http_;
   std::string openapi_;
   int port_ = 0;
+  struct Cache;
+  std::unique_ptr<Cache> cache_;
 };
 
 // Runs `server` until SIGTERM or SIGINT, then stops it gracefully. Blocks those signals in the
