@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -115,45 +116,83 @@ std::string resolve_static(const std::string& root, const std::string& url_path)
 struct Server::Cache {
   using clock = std::chrono::steady_clock;
   struct Entry {
-    std::shared_ptr<const std::string> body;
+    std::shared_ptr<const std::string> body;  // null while the first answer is computed
     clock::time_point born;
     bool refreshing = false;
   };
   std::mutex mutex;
+  std::condition_variable ready;
   std::map<std::string, Entry> entries;
   std::size_t bytes = 0;
 
-  // The answer for `key`, or nullptr when the caller must compute it. An expired answer is
-  // recomputed by one caller while the others keep getting it, so expiry under load does not
-  // send every client to the database at once.
-  std::shared_ptr<const std::string> get(const std::string& key, std::chrono::milliseconds ttl) {
-    std::lock_guard<std::mutex> lock(mutex);
+  static std::size_t size_of(const std::string& key, const Entry& e) {
+    return key.size() + (e.body ? e.body->size() : 0);
+  }
+
+  // The answer for `key`, or nullptr when the caller must compute it (and then call put() or
+  // abandon()). One caller computes a missing or expired answer: the others wait for the first
+  // answer, or keep getting the expired one meanwhile, so a burst of identical requests (or an
+  // expiry under load) sends one query to the database, not hundreds.
+  std::shared_ptr<const std::string> get(const std::string& key, std::chrono::milliseconds ttl,
+                                         std::chrono::milliseconds wait) {
+    std::unique_lock<std::mutex> lock(mutex);
     auto it = entries.find(key);
-    if (it == entries.end()) return nullptr;
+    if (it == entries.end()) {
+      entries.emplace(key, Entry{nullptr, clock::now(), true});
+      bytes += key.size();
+      return nullptr;
+    }
+    if (!it->second.body) {
+      ready.wait_for(lock, wait, [&] {
+        auto j = entries.find(key);
+        return j == entries.end() || j->second.body != nullptr;
+      });
+      auto j = entries.find(key);
+      return j == entries.end() ? nullptr : j->second.body;  // null: compute it yourself
+    }
     Entry& e = it->second;
     if (clock::now() - e.born <= ttl) return e.body;
     if (e.refreshing && clock::now() - e.born <= 4 * ttl) return e.body;
     e.refreshing = true;
     return nullptr;
   }
+
   void put(const std::string& key, std::shared_ptr<const std::string> body, std::size_t bound) {
     std::lock_guard<std::mutex> lock(mutex);
     const std::size_t size = body->size() + key.size();
-    if (size > bound / 4) return;
-    if (bytes + size > bound) {
-      std::vector<std::pair<clock::time_point, std::string>> ages;
-      for (const auto& [k, e] : entries) ages.emplace_back(e.born, k);
-      std::sort(ages.begin(), ages.end());
-      for (std::size_t i = 0; i < ages.size() / 2 + 1 && i < ages.size(); ++i) {
-        auto it = entries.find(ages[i].second);
-        bytes -= it->second.body->size() + it->first.size();
-        entries.erase(it);
-      }
+    if (auto old = entries.find(key); old != entries.end()) {
+      bytes -= size_of(old->first, old->second);
+      entries.erase(old);
     }
-    auto old = entries.find(key);
-    if (old != entries.end()) bytes -= old->second.body->size() + key.size();
-    entries.insert_or_assign(key, Entry{std::move(body), clock::now(), false});
-    bytes += size;
+    if (size <= bound / 4) {
+      if (bytes + size > bound) {
+        std::vector<std::pair<clock::time_point, std::string>> ages;
+        for (const auto& [k, e] : entries)
+          if (e.body) ages.emplace_back(e.born, k);
+        std::sort(ages.begin(), ages.end());
+        for (std::size_t i = 0; i < ages.size() / 2 + 1 && i < ages.size(); ++i) {
+          auto it = entries.find(ages[i].second);
+          bytes -= size_of(it->first, it->second);
+          entries.erase(it);
+        }
+      }
+      entries.emplace(key, Entry{std::move(body), clock::now(), false});
+      bytes += size;
+    }
+    ready.notify_all();
+  }
+
+  // The computation failed (the error goes to its client): waiters compute for themselves.
+  void abandon(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = entries.find(key);
+    if (it != entries.end() && !it->second.body) {
+      bytes -= size_of(it->first, it->second);
+      entries.erase(it);
+    } else if (it != entries.end()) {
+      it->second.refreshing = false;
+    }
+    ready.notify_all();
   }
 };
 
@@ -288,20 +327,24 @@ void Server::get_json(const std::string& path, JsonHandler handler) {
   http_->Get("/api/" + path, [this, handler = std::move(handler)](const httplib::Request& req,
                                                                   httplib::Response& res) {
     const bool cached = options_.cache_ttl.count() > 0;
-    std::string key;
-    if (cached) {
-      // The parameters in httplib's (sorted) order, so ?a=1&b=2 and ?b=2&a=1 share an entry.
-      key = req.path;
-      for (const auto& [k, v] : req.params) key += '\x1f' + k + '\x1e' + v;
-      if (auto body = cache_->get(key, options_.cache_ttl)) {
-        res.set_content(*body, "application/json");
-        return;
-      }
+    if (!cached) return send_json(res, 200, handler(req));
+    // The parameters in httplib's (sorted) order, so ?a=1&b=2 and ?b=2&a=1 share an entry.
+    std::string key = req.path;
+    for (const auto& [k, v] : req.params) key += '\x1f' + k + '\x1e' + v;
+    if (auto body = cache_->get(key, options_.cache_ttl, options_.query_timeout)) {
+      res.set_content(*body, "application/json");
+      return;
     }
-    auto body = std::make_shared<const std::string>(
-        handler(req).dump(-1, ' ', false, Json::error_handler_t::replace));
+    std::shared_ptr<const std::string> body;
+    try {
+      body = std::make_shared<const std::string>(
+          handler(req).dump(-1, ' ', false, Json::error_handler_t::replace));
+    } catch (...) {
+      cache_->abandon(key);
+      throw;
+    }
     res.set_content(*body, "application/json");
-    if (cached) cache_->put(key, std::move(body), options_.cache_bytes);
+    cache_->put(key, std::move(body), options_.cache_bytes);
   });
 }
 
