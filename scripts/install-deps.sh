@@ -5,7 +5,8 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libfmt-dev libcli11-dev libsimdjson-dev libgumbo-dev libutf8proc-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev ccache
-  libcpp-httplib-dev nlohmann-json3-dev chromium nodejs
+  libsqlite3-dev libpq-dev postgresql nlohmann-json3-dev
+  libcpp-httplib-dev chromium nodejs
 )
 # npm comes with NodeSource's nodejs; Debian's nodejs needs its own npm package.
 command -v npm > /dev/null 2>&1 || packages+=(npm)

@@ -6,8 +6,9 @@
 #   serve_browser.sh <parley binary> <source dir> <build dir>
 set -euo pipefail
 parley="$1" src="$2" build="$3"
-if ! command -v node > /dev/null || [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
-  echo "serve_browser: node or chromium missing (scripts/install-deps.sh installs them); skipped"
+node_major="$(node -p 'process.versions.node.split(".")[0]' 2> /dev/null || echo 0)"
+if [ "$node_major" -lt 20 ] || [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "serve_browser: Node.js >= 20 or chromium missing (see scripts/install-deps.sh); skipped"
   exit 77
 fi
 if [ ! -f "$src/web/dist/index.html" ] || [ ! -d "$src/web/node_modules/playwright-core" ]; then
