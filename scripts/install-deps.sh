@@ -6,7 +6,10 @@ packages=(
   libfmt-dev libcli11-dev libsimdjson-dev libgumbo-dev libutf8proc-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev ccache
   libsqlite3-dev libpq-dev postgresql nlohmann-json3-dev
+  libcpp-httplib-dev chromium nodejs
 )
+# npm comes with NodeSource's nodejs; Debian's nodejs needs its own npm package.
+command -v npm > /dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
