@@ -14,6 +14,7 @@ parley=./build/release/bin/parley
 "$parley" code samples/cairo-talks.txt -f table
 "$parley" positions out/coded.jsonl > out/positions.txt
 "$parley" diverge out/coded.jsonl > out/divergences.txt
+bash scripts/link-python.sh >&2   # python3 -c "import parley" now works (see Python and Dask)
 echo "run-sample: $(wc -l < out/coded.jsonl) articles coded, $(($(wc -l < out/events.csv) - 1)) events;" \
   "out/coded.jsonl (JSON lines), out/events.csv, out/events.gdelt.tsv, out/events.plover.jsonl," \
   "out/positions.txt, out/divergences.txt" >&2

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -196,6 +197,8 @@ def code_partition(part: Partition, out_dir: str, formats: Sequence[str] = ("jso
         "seconds": time.perf_counter() - t0,
         "load_seconds": t_load,
         "worker": f"{socket.gethostname()}:{os.getpid()}",
+        # Peak resident memory of the worker process so far (Linux reports kB).
+        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
@@ -208,6 +211,7 @@ class RunSummary:
     seconds: float = 0.0
     workers: list[str] = field(default_factory=list)
     task_runs: int = 0
+    max_rss_mb: float = 0.0  # the largest peak resident memory of a worker
     db: str = ""
 
 
@@ -290,6 +294,7 @@ def run(inputs: Sequence[str], out_dir: str, *, client: Any = None, scheduler: s
             summary.skipped += result["skipped"]
             summary.errors.extend(result["errors"])
             workers_seen.add(result["worker"])
+            summary.max_rss_mb = max(summary.max_rss_mb, result["max_rss_mb"])
             if on_done:
                 on_done(result)
             if progress:
@@ -359,7 +364,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for e in s.errors:
         print(f"parley: {e}", file=sys.stderr)
     print(f"parley.dask: {s.articles} articles in {s.partitions} partitions on {len(s.workers)} worker(s), "
-          f"{s.seconds:.1f} s; {s.skipped} input(s) skipped; output in {a.out}", file=sys.stderr)
+          f"{s.seconds:.1f} s (peak worker memory {s.max_rss_mb:.0f} MB); {s.skipped} input(s) skipped; "
+          f"output in {a.out}", file=sys.stderr)
     return 2 if s.skipped else 0
 
 

@@ -22,6 +22,7 @@ class RunSummary:
     seconds: float
     workers: list[str]
     task_runs: int
+    max_rss_mb: float
     db: str
 
 def plan(inputs: Sequence[str], partition_bytes: int = ..., input_format: str = ...) -> list[Partition]: ...
