@@ -259,6 +259,17 @@ def run(inputs: Sequence[str], out_dir: str, *, client: Any = None, scheduler: s
             raise ValueError(f"unknown format {f!r} ({', '.join(_FORMAT_EXT)})")
     if "jsonl" not in formats and db:
         raise ValueError("--db ingests the JSON lines: keep jsonl in --formats")
+    if db:
+        # Checked before any coding: a store-less parley would fail only at the very end.
+        parley_cli = parley_cli or shutil.which("parley") or "parley"
+        try:
+            ok = subprocess.run([parley_cli, "ingest", "--help"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL).returncode == 0
+        except OSError:
+            ok = False
+        if not ok:
+            raise RuntimeError(f"--db needs `parley ingest --db` (the store); {parley_cli} has no ingest "
+                               "command (pass the CLI with --parley)")
     t0 = time.perf_counter()
     parts = plan(inputs, partition_bytes, input_format)
     os.makedirs(out_dir, exist_ok=True)

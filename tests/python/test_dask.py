@@ -102,6 +102,15 @@ def test_runner_reports_bad_input(tmp_path):
     missing = subprocess.run([sys.executable, "-m", "parley.dask", str(tmp_path / "nope"), "--out", str(out)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60)
     assert missing.returncode == 1 and "no such input" in missing.stderr
+    # --db with a parley that has no store says so before coding anything.
+    has_ingest = subprocess.run([CLI, "ingest", "--help"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL).returncode == 0
+    if not has_ingest:
+        nodb = subprocess.run([sys.executable, "-m", "parley.dask", str(feed), "--out", str(tmp_path / "o2"),
+                               "--db", "sqlite:///x.db", "--parley", CLI], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, timeout=60)
+        assert nodb.returncode == 1 and "has no ingest command" in nodb.stderr, nodb.stderr
+        assert not os.path.exists(tmp_path / "o2")
 
 
 def test_killed_worker_loses_no_article(corpus, corpus_ids, tmp_path):
