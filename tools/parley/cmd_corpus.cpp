@@ -11,6 +11,7 @@
 #include "input_options.hpp"
 #include "parley/export/coded.hpp"
 #include "parley/export/json.hpp"
+#include "parley/store/store.hpp"
 
 namespace parley::cli {
 
@@ -21,7 +22,28 @@ struct Corpus {
   std::vector<extract::ClaimRecord> claims;
 };
 
-Corpus load_corpus(const InputArgs& args) {
+// The corpus of a store (--db): its position and claim records, through the store's query layer.
+Corpus load_store_corpus(const std::string& db) {
+  Corpus c;
+  store::Store st = store::Store::open(db, store::Mode::ReadOnly);
+  store::Filter all;
+  all.limit = 0;
+  for (const auto& r : st.positions(all))
+    c.positions.push_back({r["article_id"], r["actor_code"], r["actor_name"], r["issue"],
+                           r["issue_key"], r["stance"], r["evidence_text"]});
+  for (const auto& r : st.claims(all))
+    c.claims.push_back({r["article_id"], r["source_code"], r["source_name"], r["topic"],
+                        r["topic_key"], r["affirmed"].get<bool>() ? "affirmed" : "negated",
+                        r["certainty"], r["evidence_text"]});
+  return c;
+}
+
+Corpus load_corpus(const InputArgs& args, const std::string& db) {
+  if (!db.empty()) {
+    if (!args.paths.empty()) throw CLI::ValidationError("give inputs or --db, not both");
+    return load_store_corpus(db);
+  }
+  if (args.paths.empty()) throw CLI::ValidationError("inputs (or --db) required");
   Corpus c;
   bool coded = !args.paths.empty();
   for (const std::string& p : args.paths) coded &= p != "-" && exporter::is_coded_jsonl(p);
@@ -41,8 +63,10 @@ Corpus load_corpus(const InputArgs& args) {
   return c;
 }
 
-void add_common(CLI::App* cmd, InputArgs& args, std::string& format) {
+void add_common(CLI::App* cmd, InputArgs& args, std::string& format, std::string& db) {
   add_input_options(cmd, args);
+  cmd->get_option("inputs")->required(false);
+  cmd->add_option("--db", db, "Read the corpus from a store (parley ingest) instead of inputs");
   cmd->add_option("-f,--format", format, "table or json")->capture_default_str()->check(CLI::IsMember({"table", "json"}));
   // Raw articles are analysed as `parley code` would, with the same options.
   add_analysis_options(cmd, args, Stage::Attribution);
@@ -144,18 +168,22 @@ void add_corpus_commands(CLI::App& app) {
     auto args = std::make_shared<InputArgs>();
     auto format = std::make_shared<std::string>("table");
     auto min = std::make_shared<size_t>(1);
-    add_common(cmd, *args, *format);
+    auto db = std::make_shared<std::string>();
+    add_common(cmd, *args, *format, *db);
     cmd->add_option("--min-records", *min, "Only issues with at least this many records")->capture_default_str();
-    cmd->callback([args, format, min] { print_positions(load_corpus(*args), *format, *min); });
+    cmd->callback([args, format, min, db] { print_positions(load_corpus(*args, *db), *format, *min); });
   }
   {
     auto* cmd = app.add_subcommand("diverge", "Topics on which parties or sources contradict each other");
     auto args = std::make_shared<InputArgs>();
     auto format = std::make_shared<std::string>("table");
     auto evidence = std::make_shared<size_t>(100);
-    add_common(cmd, *args, *format);
+    auto db = std::make_shared<std::string>();
+    add_common(cmd, *args, *format, *db);
     cmd->add_option("--evidence", *evidence, "Evidence lines shown per divergence (table)")->capture_default_str();
-    cmd->callback([args, format, evidence] { print_divergences(load_corpus(*args), *format, *evidence); });
+    cmd->callback([args, format, evidence, db] {
+      print_divergences(load_corpus(*args, *db), *format, *evidence);
+    });
   }
 }
 

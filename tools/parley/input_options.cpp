@@ -77,6 +77,7 @@ PipelineStats run_inputs(const InputArgs& args, const Pipeline& pipeline,
   ArticleReader reader(args.paths, opts);
   PipelineOptions popts;
   popts.threads = args.threads;
+  popts.batch_articles = args.batch_articles;
   popts.progress = args.no_progress ? Progress::Mode::kNever
                    : args.progress  ? Progress::Mode::kAlways
                                     : Progress::Mode::kAuto;

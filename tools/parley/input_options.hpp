@@ -20,6 +20,7 @@ struct InputArgs {
   std::string format = "auto";
   IngestOptions ingest;
   int threads = 1;
+  size_t batch_articles = 256;  // articles coded in parallel before any reaches the sink
   bool progress = false, no_progress = false;
   // What the analysis reads: directories ("" = resolve_resources()) and extra dictionaries.
   std::string models, data;

@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
   parley::cli::add_corpus_commands(app);
   parley::cli::add_parse_command(app);
   parley::cli::add_resources_command(app);
+  parley::cli::add_ingest_command(app);
+  parley::cli::add_query_command(app);
   CLI::App* train = app.add_subcommand("train", "Train a model from gold data");
   train->require_subcommand(1);
   parley::cli::add_train_segmenter_command(*train);

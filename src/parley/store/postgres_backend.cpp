@@ -1,0 +1,253 @@
+// PostgreSQL back end through libpq: the same SQL as SQLite, with `?` rewritten to `$n`,
+// statements prepared once per connection, values passed as text (the server infers types from
+// the columns they meet).
+#include <libpq-fe.h>
+
+#include <cctype>
+#include <cstdlib>
+
+#include "parley/store/backend.hpp"
+#include "parley/store/store.hpp"
+
+namespace parley::store {
+
+bool is_postgres_url(std::string_view url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+namespace {
+
+// `?` -> `$1`, `$2`, ... outside string literals.
+std::string to_dollar(const std::string& sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  bool quoted = false;
+  for (char c : sql) {
+    if (c == '\'') quoted = !quoted;
+    if (c == '?' && !quoted) {
+      out += '$' + std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string pg_message(PGconn* conn, const PGresult* res) {
+  std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
+  while (!msg.empty() && std::isspace(static_cast<unsigned char>(msg.back()))) msg.pop_back();
+  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  std::string s = state ? state : "";
+  if (s == "53100")
+    return "PostgreSQL: the server's disk is full; nothing of this batch was written (" + msg + ")";
+  if (s == "55P03" || s == "40P01")
+    return "PostgreSQL: the store is locked by another session (" + msg + ")";
+  if (s == "25006") return "PostgreSQL: the store was opened read-only (" + msg + ")";
+  return "PostgreSQL: " + msg;
+}
+
+class PgStatement : public Statement {
+ public:
+  PgStatement(PGconn* conn, std::string name, const std::string& sql, bool prepared)
+      : conn_(conn), name_(std::move(name)), sql_(to_dollar(sql)) {
+    if (prepared) {
+      PGresult* r = PQprepare(conn_, name_.c_str(), sql_.c_str(), 0, nullptr);
+      bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+      std::string msg = ok ? "" : pg_message(conn_, r);
+      PQclear(r);
+      if (!ok) throw StoreError(msg);
+    } else {
+      name_.clear();
+    }
+  }
+  ~PgStatement() override {
+    if (res_) PQclear(res_);
+    // Prepared statements live as long as the connection, which closes right after.
+  }
+  void bind(int i, int64_t v) override { set(i, std::to_string(v)); }
+  void bind(int i, double v) override {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    set(i, buf);
+  }
+  void bind(int i, std::string_view v) override { set(i, std::string(v)); }
+  void bind_null(int i) override {
+    grow(i);
+    params_[i - 1].reset();
+  }
+  bool step() override {
+    if (!res_) run();
+    return ++row_ < PQntuples(res_);
+  }
+  void reset() override {
+    if (res_) PQclear(res_);
+    res_ = nullptr;
+    row_ = -1;
+    params_.clear();
+  }
+  int columns() const override { return res_ ? PQnfields(res_) : 0; }
+  bool is_null(int c) const override { return PQgetisnull(res_, row_, c); }
+  int64_t get_int(int c) const override {
+    const char* v = PQgetvalue(res_, row_, c);
+    // Booleans come back as t/f; numeric aggregates may carry a fraction.
+    if (*v == 't') return 1;
+    if (*v == 'f') return 0;
+    return static_cast<int64_t>(std::strtod(v, nullptr));
+  }
+  double get_double(int c) const override {
+    return std::strtod(PQgetvalue(res_, row_, c), nullptr);
+  }
+  std::string column_name(int c) const override { return PQfname(res_, c); }
+  std::string get_text(int c) const override {
+    return std::string(PQgetvalue(res_, row_, c), PQgetlength(res_, row_, c));
+  }
+
+ private:
+  void grow(int i) {
+    if (static_cast<int>(params_.size()) < i) params_.resize(i);
+  }
+  void set(int i, std::string v) {
+    grow(i);
+    params_[i - 1] = std::move(v);
+  }
+  void run() {
+    std::vector<const char*> values(params_.size());
+    for (size_t i = 0; i < params_.size(); ++i)
+      values[i] = params_[i] ? params_[i]->c_str() : nullptr;
+    int n = static_cast<int>(values.size());
+    res_ = name_.empty()
+               ? PQexecParams(conn_, sql_.c_str(), n, nullptr, values.data(), nullptr, nullptr, 0)
+               : PQexecPrepared(conn_, name_.c_str(), n, values.data(), nullptr, nullptr, 0);
+    auto status = PQresultStatus(res_);
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      std::string msg = pg_message(conn_, res_);
+      PQclear(res_);
+      res_ = nullptr;
+      throw StoreError(msg);
+    }
+    row_ = -1;
+  }
+
+  PGconn* conn_;
+  std::string name_, sql_;
+  std::vector<std::optional<std::string>> params_;
+  PGresult* res_ = nullptr;
+  int row_ = -1;
+};
+
+class PgBackend : public Backend {
+ public:
+  PgBackend(const std::string& url, bool read_only) : read_only_(read_only) {
+    conn_ = PQconnectdb(url.c_str());
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      std::string msg = PQerrorMessage(conn_);
+      while (!msg.empty() && std::isspace(static_cast<unsigned char>(msg.back()))) msg.pop_back();
+      PQfinish(conn_);
+      conn_ = nullptr;
+      throw StoreError("cannot connect to PostgreSQL: " + msg);
+    }
+    exec("SET client_min_messages = warning");
+    if (read_only) exec("SET default_transaction_read_only = on");
+  }
+  ~PgBackend() override {
+    clear_statements();
+    if (conn_) PQfinish(conn_);
+  }
+  std::string name() const override { return "postgresql"; }
+  std::unique_ptr<Statement> prepare(const std::string& sql) override {
+    return std::make_unique<PgStatement>(conn_, "", sql, false);
+  }
+  std::unique_ptr<Statement> prepare_persistent(const std::string& sql) override {
+    return std::make_unique<PgStatement>(conn_, "p" + std::to_string(++prepared_), sql, true);
+  }
+  void exec(const std::string& sql) override {
+    PGresult* r = PQexec(conn_, sql.c_str());
+    auto status = PQresultStatus(r);
+    bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+    std::string msg = ok ? "" : pg_message(conn_, r);
+    PQclear(r);
+    if (!ok) throw StoreError(msg);
+  }
+  void begin_write() override {
+    exec("BEGIN");
+    // One writer at a time per database: event merging reads what earlier batches wrote.
+    const char* wait = std::getenv("PARLEY_DB_BUSY_MS");
+    exec("SET LOCAL lock_timeout = '" + std::to_string(wait ? std::atoi(wait) : 10000) + "ms'");
+    exec("SELECT pg_advisory_xact_lock(7235634)");
+  }
+  void commit() override { exec("COMMIT"); }
+  void rollback() noexcept override {
+    if (PQtransactionStatus(conn_) != PQTRANS_IDLE) PQclear(PQexec(conn_, "ROLLBACK"));
+  }
+  bool read_only() const override { return read_only_; }
+  bool table_exists(const std::string& table) override {
+    auto st = prepare(
+        "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND "
+        "table_name = ?");
+    st->bind_all(table);
+    return st->step();
+  }
+  int table_count() override {
+    auto st = prepare(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()");
+    st->step();
+    return static_cast<int>(st->get_int(0));
+  }
+  std::string fts_ddl() const override {
+    return "CREATE TABLE fts (kind TEXT NOT NULL, ref TEXT NOT NULL, body TEXT NOT NULL, "
+           "tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', body)) STORED);\n"
+           "CREATE INDEX fts_tsv ON fts USING gin (tsv)";
+  }
+  std::string fts_match() const override { return "fts.tsv @@ plainto_tsquery('english', ?)"; }
+  std::string fts_param(const std::string& q) const override { return q; }
+
+ private:
+  PGconn* conn_ = nullptr;
+  bool read_only_;
+  int prepared_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Backend> open_postgres(const std::string& url, bool read_only) {
+  return std::make_unique<PgBackend>(url, read_only);
+}
+
+std::unique_ptr<Backend> open_backend(const std::string& url, bool read_only) {
+  if (is_postgres_url(url)) return open_postgres(url, read_only);
+  std::string path = url;
+  if (path.starts_with("sqlite://"))
+    path = path.substr(9);
+  else if (path.starts_with("sqlite:"))
+    path = path.substr(7);
+  if (path.empty()) throw StoreError("empty database path in --db " + url);
+  if (url.find("://") != std::string::npos && !url.starts_with("sqlite://"))
+    throw StoreError("unknown database URL " + url +
+                     " (use path.db, sqlite:path or postgresql://user@host/db)");
+  return open_sqlite(path, read_only);
+}
+
+Statement& Backend::query(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    it = cache_.emplace(sql, prepare_persistent(sql)).first;
+  }
+  it->second->reset();
+  return *it->second;
+}
+
+void bind_values(Statement& st, const std::vector<Value>& values) {
+  for (size_t i = 0; i < values.size(); ++i) {
+    const Value& v = values[i];
+    int k = static_cast<int>(i) + 1;
+    if (v.kind == Value::Int)
+      st.bind(k, v.i);
+    else if (v.kind == Value::Real)
+      st.bind(k, v.d);
+    else
+      st.bind(k, std::string_view(v.s));
+  }
+}
+
+}  // namespace parley::store

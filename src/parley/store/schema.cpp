@@ -1,0 +1,136 @@
+// The schema, as a list of versioned migrations. A database records its version in
+// parley_meta; opening it read-write runs the missing migrations in one transaction each, so an
+// interrupted upgrade leaves the previous version intact. A database of a newer version is
+// refused rather than misread.
+#include "parley/store/schema.hpp"
+
+#include <sstream>
+
+namespace parley::store {
+
+namespace {
+
+// Version 1: everything `parley code` produces, with byte offsets into articles.text.
+// Keys are natural (the article's content hash plus the record's index in the article; an
+// event's id is that of its first mention), so a re-run after a crash writes exactly the rows a
+// clean run would have written, on either back end.
+const char* kV1 = R"SQL(
+CREATE TABLE parley_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE runs (
+  id BIGINT PRIMARY KEY, started TEXT NOT NULL, parley_version TEXT NOT NULL,
+  models TEXT NOT NULL, lexicon TEXT NOT NULL, options TEXT NOT NULL);
+CREATE TABLE articles (
+  id TEXT PRIMARY KEY, run_id BIGINT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL,
+  day BIGINT, source TEXT NOT NULL, url TEXT NOT NULL, path TEXT NOT NULL, text TEXT NOT NULL,
+  bytes BIGINT NOT NULL, story_id TEXT NOT NULL);
+CREATE INDEX articles_day ON articles (day);
+CREATE INDEX articles_source ON articles (source);
+CREATE INDEX articles_story ON articles (story_id);
+CREATE TABLE actors (
+  article_id TEXT NOT NULL, idx INTEGER NOT NULL, name TEXT NOT NULL, code TEXT NOT NULL,
+  country TEXT NOT NULL, sector TEXT NOT NULL, type TEXT NOT NULL, presumed INTEGER NOT NULL,
+  PRIMARY KEY (article_id, idx));
+CREATE INDEX actors_code ON actors (code);
+CREATE TABLE actor_mentions (
+  article_id TEXT NOT NULL, idx INTEGER NOT NULL, actor_idx INTEGER NOT NULL,
+  sentence INTEGER NOT NULL, kind TEXT NOT NULL, start_byte BIGINT NOT NULL,
+  end_byte BIGINT NOT NULL, PRIMARY KEY (article_id, idx));
+CREATE TABLE events (
+  id TEXT PRIMARY KEY, date TEXT NOT NULL, day BIGINT,
+  source_code TEXT NOT NULL, source_name TEXT NOT NULL, source_country TEXT NOT NULL,
+  target_code TEXT NOT NULL, target_name TEXT NOT NULL, target_country TEXT NOT NULL,
+  cameo TEXT NOT NULL, root TEXT NOT NULL, cameo_name TEXT NOT NULL, quad_class INTEGER NOT NULL,
+  goldstein DOUBLE PRECISION NOT NULL, plover_type TEXT NOT NULL, plover_mode TEXT NOT NULL,
+  plover_context TEXT NOT NULL, negated INTEGER NOT NULL, modality TEXT NOT NULL,
+  place_name TEXT NOT NULL, place_country TEXT NOT NULL, lat DOUBLE PRECISION,
+  lon DOUBLE PRECISION, num_mentions INTEGER NOT NULL, num_sources INTEGER NOT NULL,
+  num_articles INTEGER NOT NULL, first_article TEXT NOT NULL);
+CREATE INDEX events_day ON events (day);
+CREATE INDEX events_merge ON events (cameo, source_code, target_code, day);
+CREATE INDEX events_source ON events (source_code, day);
+CREATE INDEX events_target ON events (target_code, day);
+CREATE INDEX events_root ON events (root, day);
+CREATE TABLE event_mentions (
+  article_id TEXT NOT NULL, idx INTEGER NOT NULL, mention INTEGER NOT NULL,
+  event_id TEXT NOT NULL, sentence INTEGER NOT NULL, source_actor INTEGER NOT NULL,
+  target_actor INTEGER NOT NULL, trigger_start BIGINT NOT NULL, trigger_end BIGINT NOT NULL,
+  evidence_start BIGINT NOT NULL, evidence_end BIGINT NOT NULL, trigger_text TEXT NOT NULL,
+  evidence_text TEXT NOT NULL, outlet TEXT NOT NULL, date TEXT NOT NULL,
+  confidence INTEGER NOT NULL, reported_by INTEGER NOT NULL, pattern TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx, mention));
+CREATE INDEX event_mentions_event ON event_mentions (event_id);
+CREATE TABLE quotes (
+  article_id TEXT NOT NULL, idx INTEGER NOT NULL, sentence INTEGER NOT NULL,
+  start_byte BIGINT NOT NULL, end_byte BIGINT NOT NULL, speaker_actor INTEGER NOT NULL,
+  speaker_code TEXT NOT NULL, speaker_name TEXT NOT NULL, speaker_start BIGINT NOT NULL,
+  speaker_end BIGINT NOT NULL, cue_start BIGINT NOT NULL, cue_end BIGINT NOT NULL,
+  cue_lemma TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx));
+CREATE INDEX quotes_speaker ON quotes (speaker_code);
+CREATE TABLE claims (
+  article_id TEXT NOT NULL, idx INTEGER NOT NULL, sentence INTEGER NOT NULL,
+  source_actor INTEGER NOT NULL, source_code TEXT NOT NULL, source_name TEXT NOT NULL,
+  topic TEXT NOT NULL, topic_key TEXT NOT NULL, affirmed INTEGER NOT NULL,
+  certainty TEXT NOT NULL, evidence_start BIGINT NOT NULL, evidence_end BIGINT NOT NULL,
+  evidence_text TEXT NOT NULL, quote INTEGER NOT NULL, PRIMARY KEY (article_id, idx));
+CREATE TABLE positions (
+  article_id TEXT NOT NULL, idx INTEGER NOT NULL, sentence INTEGER NOT NULL,
+  actor INTEGER NOT NULL, actor_code TEXT NOT NULL, actor_name TEXT NOT NULL,
+  issue TEXT NOT NULL, issue_key TEXT NOT NULL, stance TEXT NOT NULL,
+  evidence_start BIGINT NOT NULL, evidence_end BIGINT NOT NULL, evidence_text TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx));
+CREATE INDEX positions_issue ON positions (issue_key);
+CREATE TABLE divergences (
+  article_id TEXT NOT NULL, idx INTEGER NOT NULL, topic TEXT NOT NULL, kind TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx));
+CREATE TABLE divergence_sides (
+  article_id TEXT NOT NULL, divergence INTEGER NOT NULL, idx INTEGER NOT NULL,
+  actor INTEGER NOT NULL, actor_code TEXT NOT NULL, value TEXT NOT NULL,
+  evidence_start BIGINT NOT NULL, evidence_end BIGINT NOT NULL, evidence_text TEXT NOT NULL,
+  PRIMARY KEY (article_id, divergence, idx));
+)SQL";
+
+// Version 2: near-duplicate detection. Each article's MinHash signature and its LSH band
+// hashes; articles.story_id links near-duplicates to the first article of their story. The
+// migration computes both for the articles a version-1 store already holds (store.cpp).
+const char* kV2 = R"SQL(
+CREATE TABLE article_minhash (article_id TEXT PRIMARY KEY, signature TEXT NOT NULL);
+CREATE TABLE article_bands (
+  band INTEGER NOT NULL, hash BIGINT NOT NULL, article_id TEXT NOT NULL,
+  PRIMARY KEY (band, hash, article_id));
+)SQL";
+
+}  // namespace
+
+std::vector<std::string> split_sql(const std::string& script) {
+  std::vector<std::string> out;
+  std::string cur;
+  std::istringstream in(script);
+  std::string line;
+  while (std::getline(in, line)) {
+    cur += line + '\n';
+    if (!line.empty() && line.back() == ';') {
+      cur.pop_back();
+      cur.pop_back();
+      out.push_back(cur);
+      cur.clear();
+    }
+  }
+  bool blank = cur.find_first_not_of(" \n") == std::string::npos;
+  if (!blank) out.push_back(cur);
+  return out;
+}
+
+std::vector<std::string> migration_sql(int version, const Backend& backend) {
+  std::vector<std::string> out;
+  if (version == 1) {
+    out = split_sql(kV1);
+    for (const std::string& s : split_sql(backend.fts_ddl() + ";")) out.push_back(s);
+    // fts_ddl may hold two statements separated by ";\n".
+  } else if (version == 2) {
+    out = split_sql(kV2);
+  }
+  return out;
+}
+
+}  // namespace parley::store

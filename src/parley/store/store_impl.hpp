@@ -1,0 +1,28 @@
+// What a Store holds: its connection and what ingest needs (store.cpp, query.cpp).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "parley/extract/ontology.hpp"
+#include "parley/store/backend.hpp"
+#include "parley/store/schema.hpp"
+#include "parley/store/store.hpp"
+
+namespace parley::store {
+
+struct Store::Impl {
+  std::unique_ptr<Backend> db;
+  int version = 0;
+  std::string data_dir;
+  double threshold = 0.8;
+  std::unique_ptr<extract::Ontology> ontology;
+
+  // Runs the migrations up to `target`, or refuses a database that is not Parley's or newer.
+  void migrate(int target);
+  // Stores the article's signature and bands; returns the story it belongs to (its own id
+  // when no stored article is a near-duplicate).
+  std::string link_story(const std::string& id, const MinHash& sig);
+};
+
+}  // namespace parley::store
