@@ -10,6 +10,7 @@
 #include <atomic>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -20,6 +21,7 @@
 #include "parley/ingest/ingest.hpp"
 #include "parley/parley.hpp"
 #include "parley/pipeline/pipeline.hpp"
+#include "parley/store/store.hpp"
 
 namespace py = pybind11;
 
@@ -142,8 +144,8 @@ class PyAnalyzer {
   // a larger one (the Dask runner's partitions).
   py::dict code_files(const std::vector<std::string>& paths, int threads,
                       const std::string& input_format, const std::vector<std::string>& formats,
-                      const std::string& display_path, uint64_t line_base,
-                      uint64_t offset_base) const {
+                      const std::string& display_path, uint64_t line_base, uint64_t offset_base,
+                      const std::string& db) const {
     for (const auto& f : formats) {
       if (f != "jsonl" && f != "json" && f != "csv" && f != "gdelt" && f != "plover" &&
           f != "table")
@@ -160,8 +162,32 @@ class PyAnalyzer {
     std::vector<std::vector<std::string>> rows(formats.size());
     std::vector<std::string> errors;
     parley::PipelineStats stats;
+    parley::store::IngestStats stored;
     {
       py::gil_scoped_release release;
+      // With a store: the coded articles are also stored, a batch per transaction. Articles
+      // already stored (same content hash) are skipped by the store, so running a partition
+      // again (a Dask task recomputed after its worker died) adds nothing twice.
+      std::optional<parley::store::Store> store;
+      int64_t run_id = 0;
+      std::vector<parley::Article> pending;
+      const auto& res = analyzer_->resources();
+      if (!db.empty()) {
+        store.emplace(parley::store::Store::open(db, parley::store::Mode::ReadWrite));
+        store->set_data_dir(res.data);
+        run_id = store->begin_run(parley::store::describe_run(res.models, res.data, ""));
+      }
+      auto flush = [&] {
+        if (pending.empty()) return;
+        std::vector<const parley::Article*> ptrs;
+        for (const auto& a : pending) ptrs.push_back(&a);
+        parley::store::IngestStats s = store->store_batch(ptrs, run_id);
+        stored.stored += s.stored;
+        stored.duplicates += s.duplicates;
+        stored.events += s.events;
+        stored.merged += s.merged;
+        pending.clear();
+      };
       parley::ArticleReader reader(paths, iopts);
       parley::PipelineOptions popts;
       popts.threads = std::max(1, threads);
@@ -176,6 +202,10 @@ class PyAnalyzer {
             }
             for (size_t f = 0; f < formats.size(); ++f)
               rows[f].push_back(analyzer_->format(a, formats[f]));
+            if (store) {
+              pending.push_back(std::move(a));
+              if (pending.size() >= 64) flush();
+            }
           },
           popts,
           [&](const parley::IngestError& e) {
@@ -187,6 +217,7 @@ class PyAnalyzer {
             }
             errors.push_back((e.warning ? "warning: " : "skipped ") + shown.to_string());
           });
+      if (store) flush();
     }
     py::dict out;
     py::dict by_format;
@@ -197,6 +228,9 @@ class PyAnalyzer {
     out["skipped"] = stats.skipped;
     out["bytes"] = stats.bytes;
     out["seconds"] = stats.seconds;
+    out["stored"] = stored.stored;
+    out["already_stored"] = stored.duplicates;
+    out["stored_events"] = stored.events;
     return out;
   }
 
@@ -239,6 +273,18 @@ py::bytes text_bytes(const Doc& d) {
 
 PYBIND11_MODULE(_parley, m) {
   m.doc() = "Parley's C++ engine (use the parley package, not this module directly).";
+  py::register_exception<parley::store::StoreError>(m, "StoreError", PyExc_RuntimeError);
+  m.def(
+      "store_stats",
+      [](const std::string& url, bool create) {
+        // Opening read-write creates or migrates the schema: the Dask client does it once,
+        // before workers open the store concurrently.
+        auto st = parley::store::Store::open(
+            url, create ? parley::store::Mode::ReadWrite : parley::store::Mode::ReadOnly);
+        return st.stats().dump();
+      },
+      py::arg("url"), py::arg("create") = false,
+      "The store's counts per table as JSON (create=True creates or upgrades it first).");
 
   py::class_<Doc, DocPtr>(m, "Doc", "One analysed article (immutable).")
       .def_property_readonly("id", [](const Doc& d) { return d.article.id; })
@@ -296,7 +342,8 @@ PYBIND11_MODULE(_parley, m) {
       .def("analyze_batch", &PyAnalyzer::analyze_batch, py::arg("items"), py::arg("threads") = 1)
       .def("code_files", &PyAnalyzer::code_files, py::arg("paths"), py::arg("threads") = 1,
            py::arg("input_format") = "auto", py::arg("formats") = std::vector<std::string>{"jsonl"},
-           py::arg("display_path") = "", py::arg("line_base") = 0, py::arg("offset_base") = 0)
+           py::arg("display_path") = "", py::arg("line_base") = 0, py::arg("offset_base") = 0,
+           py::arg("db") = "")
       .def("to_json", &PyAnalyzer::to_json)
       .def("format", &PyAnalyzer::format, py::arg("doc"), py::arg("format"))
       .def_static("csv_header", &parley::Analyzer::csv_header)

@@ -13,8 +13,9 @@ its first task, kept for the next ones) and writes its partition's output files 
 A file appears under its final name only when complete (written aside, then renamed), and a
 partition's file name depends on the partition alone. So when a worker dies mid-run, the
 scheduler recomputes the partitions it held on another worker and the output still has each
-article exactly once. With --db the partitions are ingested into the store once, by the client,
-after every partition is done.
+article exactly once. With --db each worker also stores its partition's articles in the store
+(issue 13's SQLite or PostgreSQL store), a batch per transaction; the store skips articles it
+holds (same content hash), so a recomputed partition stores nothing twice.
 
 With --workers N (default: the machine's cores) a LocalCluster of N single-threaded worker
 processes runs on this machine; --scheduler ADDRESS (tcp://host:8786) uses a running
@@ -155,7 +156,8 @@ def _write_atomic(path: str, lines: Iterable[str], header: str = "") -> None:
 
 
 def code_partition(part: Partition, out_dir: str, formats: Sequence[str] = ("jsonl", "csv"),
-                   options: dict[str, Any] | None = None, input_format: str = "auto") -> dict[str, Any]:
+                   options: dict[str, Any] | None = None, input_format: str = "auto",
+                   db: str | None = None) -> dict[str, Any]:
     """Codes one partition on this process's Analyzer and writes its files; returns its counts.
 
     Runs on a Dask worker; safe to run twice (a recomputed partition rewrites the same files).
@@ -181,9 +183,9 @@ def code_partition(part: Partition, out_dir: str, formats: Sequence[str] = ("jso
                     dst.write(chunk)
                     left -= len(chunk)
             result = analyzer._impl.code_files([piece], threads, "jsonl", fmts, part.paths[0], part.line_base,
-                                               part.start)
+                                               part.start, db or "")
     else:
-        result = analyzer._impl.code_files(part.paths, threads, input_format, fmts, "", 0, 0)
+        result = analyzer._impl.code_files(part.paths, threads, input_format, fmts, "", 0, 0, db or "")
     header = analyzer.csv_header()
     for fmt in fmts:
         path = os.path.join(out_dir, f"{part.name}.{_FORMAT_EXT[fmt]}")
@@ -199,6 +201,8 @@ def code_partition(part: Partition, out_dir: str, formats: Sequence[str] = ("jso
         "worker": f"{socket.gethostname()}:{os.getpid()}",
         # Peak resident memory of the worker process so far (Linux reports kB).
         "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "stored": result["stored"],
+        "already_stored": result["already_stored"],
     }
 
 
@@ -213,6 +217,8 @@ class RunSummary:
     task_runs: int = 0
     max_rss_mb: float = 0.0  # the largest peak resident memory of a worker
     db: str = ""
+    stored: int = 0  # articles written to the store (with --db)
+    already_stored: int = 0  # articles the store held already (an earlier run, a rerun task)
 
 
 def _package_root() -> str:
@@ -231,20 +237,10 @@ def _local_cluster(workers: int, memory_limit: str | None) -> Any:
                         dashboard_address=None, memory_limit=memory_limit or "auto")
 
 
-def _ingest(out_dir: str, parts: list[Partition], db: str, parley_cli: str) -> None:
-    """Ingests every partition's JSON lines into the store, once, from the client."""
-    files = [os.path.join(out_dir, f"{p.name}.jsonl") for p in parts]
-    cmd = [parley_cli, "ingest", "--db", db, *files]
-    done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    sys.stderr.write(done.stderr)
-    if done.returncode not in (0, 2):
-        raise RuntimeError(f"parley.dask: `{' '.join(cmd[:4])} ...` failed (exit {done.returncode})")
-
-
 def run(inputs: Sequence[str], out_dir: str, *, client: Any = None, scheduler: str | None = None,
         workers: int | None = None, formats: Sequence[str] = ("jsonl", "csv"),
         partition_bytes: int = 8 << 20, input_format: str = "auto",
-        options: dict[str, Any] | None = None, db: str | None = None, parley_cli: str | None = None,
+        options: dict[str, Any] | None = None, db: str | None = None,
         memory_limit: str | None = None,
         on_done: Callable[[dict[str, Any]], None] | None = None, progress: bool = False) -> RunSummary:
     """Codes the inputs on Dask and writes the partitions to out_dir (see the module's doc).
@@ -257,19 +253,12 @@ def run(inputs: Sequence[str], out_dir: str, *, client: Any = None, scheduler: s
     for f in formats:
         if f not in _FORMAT_EXT:
             raise ValueError(f"unknown format {f!r} ({', '.join(_FORMAT_EXT)})")
-    if "jsonl" not in formats and db:
-        raise ValueError("--db ingests the JSON lines: keep jsonl in --formats")
     if db:
-        # Checked before any coding: a store-less parley would fail only at the very end.
-        parley_cli = parley_cli or shutil.which("parley") or "parley"
-        try:
-            ok = subprocess.run([parley_cli, "ingest", "--help"], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL).returncode == 0
-        except OSError:
-            ok = False
-        if not ok:
-            raise RuntimeError(f"--db needs `parley ingest --db` (the store); {parley_cli} has no ingest "
-                               "command (pass the CLI with --parley)")
+        # Created (or upgraded) once here, before the workers open it at the same time; a bad
+        # URL fails now, not after the coding.
+        from . import _parley
+
+        _parley.store_stats(db, True)
     t0 = time.perf_counter()
     parts = plan(inputs, partition_bytes, input_format)
     os.makedirs(out_dir, exist_ok=True)
@@ -290,7 +279,7 @@ def run(inputs: Sequence[str], out_dir: str, *, client: Any = None, scheduler: s
     summary = RunSummary(partitions=len(parts))
     try:
         futures = [
-            client.submit(code_partition, p, out_dir, list(formats), options or {}, input_format,
+            client.submit(code_partition, p, out_dir, list(formats), options or {}, input_format, db,
                           key=f"parley-{p.name}-{os.getpid()}-{int(t0 * 1e6)}", pure=False, retries=2)
             for p in parts
         ]
@@ -306,6 +295,8 @@ def run(inputs: Sequence[str], out_dir: str, *, client: Any = None, scheduler: s
             summary.errors.extend(result["errors"])
             workers_seen.add(result["worker"])
             summary.max_rss_mb = max(summary.max_rss_mb, result["max_rss_mb"])
+            summary.stored += result["stored"]
+            summary.already_stored += result["already_stored"]
             if on_done:
                 on_done(result)
             if progress:
@@ -321,9 +312,7 @@ def run(inputs: Sequence[str], out_dir: str, *, client: Any = None, scheduler: s
     for name in os.listdir(out_dir):
         if ".tmp-" in name:
             os.remove(os.path.join(out_dir, name))
-    if db:
-        _ingest(out_dir, parts, db, parley_cli or shutil.which("parley") or "parley")
-        summary.db = db
+    summary.db = db or ""
     summary.seconds = time.perf_counter() - t0
     manifest = asdict(summary)
     manifest["partition_files"] = [p.name for p in parts]
@@ -347,8 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--formats", default="jsonl,csv", help="comma-separated: jsonl, csv, gdelt, plover")
     ap.add_argument("--partition-mb", type=float, default=8.0, help="input megabytes per partition (default 8)")
     ap.add_argument("--input-format", default="auto", choices=["auto", "text", "jsonl", "html", "warc"])
-    ap.add_argument("--db", help="also ingest into the store at this URL (needs `parley ingest --db`)")
-    ap.add_argument("--parley", help="the parley CLI for --db (default: parley on PATH)")
+    ap.add_argument("--db", help="also store the coded articles (path.db, sqlite:path or postgresql://...)")
     ap.add_argument("--models", help="model directory (default as `parley`)")
     ap.add_argument("--data", help="data directory (default as `parley`)")
     ap.add_argument("--memory-limit", help="LocalCluster memory limit per worker (e.g. 1GB)")
@@ -367,13 +355,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         s = run(a.inputs, a.out, scheduler=a.scheduler, workers=a.workers,
                 formats=[f.strip() for f in a.formats.split(",") if f.strip()],
                 partition_bytes=max(1, int(a.partition_mb * (1 << 20))), input_format=a.input_format,
-                options=options, db=a.db, parley_cli=a.parley, memory_limit=a.memory_limit,
+                options=options, db=a.db, memory_limit=a.memory_limit,
                 progress=not a.quiet)
     except (FileNotFoundError, ValueError, RuntimeError) as e:
         print(f"parley.dask: {e}", file=sys.stderr)
         return 1
     for e in s.errors:
         print(f"parley: {e}", file=sys.stderr)
+    if a.db:
+        print(f"parley.dask: store {a.db}: {s.stored} article(s) stored, {s.already_stored} already there",
+              file=sys.stderr)
     print(f"parley.dask: {s.articles} articles in {s.partitions} partitions on {len(s.workers)} worker(s), "
           f"{s.seconds:.1f} s (peak worker memory {s.max_rss_mb:.0f} MB); {s.skipped} input(s) skipped; "
           f"output in {a.out}", file=sys.stderr)

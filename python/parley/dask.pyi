@@ -24,17 +24,19 @@ class RunSummary:
     task_runs: int
     max_rss_mb: float
     db: str
+    stored: int
+    already_stored: int
 
 def plan(inputs: Sequence[str], partition_bytes: int = ..., input_format: str = ...) -> list[Partition]: ...
 def code_partition(
     part: Partition, out_dir: str, formats: Sequence[str] = ..., options: dict[str, Any] | None = ...,
-    input_format: str = ...,
+    input_format: str = ..., db: str | None = ...,
 ) -> dict[str, Any]: ...
 def run(
     inputs: Sequence[str], out_dir: str, *, client: Any = ..., scheduler: str | None = ...,
     workers: int | None = ..., formats: Sequence[str] = ..., partition_bytes: int = ...,
     input_format: str = ..., options: dict[str, Any] | None = ..., db: str | None = ...,
-    parley_cli: str | None = ..., memory_limit: str | None = ...,
+    memory_limit: str | None = ...,
     on_done: Callable[[dict[str, Any]], None] | None = ..., progress: bool = ...,
 ) -> RunSummary: ...
 def main(argv: Sequence[str] | None = ...) -> int: ...

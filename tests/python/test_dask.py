@@ -17,6 +17,7 @@ import pytest
 pytest.importorskip("distributed", reason="python3-distributed is not installed")
 
 import parley  # noqa: E402
+from parley import _parley  # noqa: E402
 import parley.dask as pdask  # noqa: E402
 from distributed import Client, LocalCluster  # noqa: E402
 
@@ -35,13 +36,13 @@ def cat(files):
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """A JSON lines file of distinct articles: every sample 8 times, each copy with its own
-    closing line (so its own id), about 300 articles and 1.4 MB."""
+    """A JSON lines file of distinct articles: every sample 6 times, each copy with its own
+    closing line (so its own id): 222 articles, 82k words, 1 MB."""
     texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(os.path.join(SAMPLES, "**", "*.txt"),
                                                                        recursive=True))]
     path = tmp_path_factory.mktemp("corpus") / "news.jsonl"
     with open(path, "w", encoding="utf-8") as f:
-        for copy in range(8):
+        for copy in range(6):
             for i, t in enumerate(texts):
                 f.write(json.dumps({"text": f"{t}\n\nCopy {copy} of story {i}.", "source": f"S{copy}"}) + "\n")
     return str(path)
@@ -102,15 +103,36 @@ def test_runner_reports_bad_input(tmp_path):
     missing = subprocess.run([sys.executable, "-m", "parley.dask", str(tmp_path / "nope"), "--out", str(out)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60)
     assert missing.returncode == 1 and "no such input" in missing.stderr
-    # --db with a parley that has no store says so before coding anything.
-    has_ingest = subprocess.run([CLI, "ingest", "--help"], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL).returncode == 0
-    if not has_ingest:
-        nodb = subprocess.run([sys.executable, "-m", "parley.dask", str(feed), "--out", str(tmp_path / "o2"),
-                               "--db", "sqlite:///x.db", "--parley", CLI], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, timeout=60)
-        assert nodb.returncode == 1 and "has no ingest command" in nodb.stderr, nodb.stderr
-        assert not os.path.exists(tmp_path / "o2")
+    # --db with a URL that is no store fails before any coding.
+    (tmp_path / "not.db").write_bytes(b"this is not a database" * 100)
+    nodb = subprocess.run([sys.executable, "-m", "parley.dask", str(feed), "--out", str(tmp_path / "o2"),
+                           "--db", str(tmp_path / "not.db")], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, timeout=60)
+    assert nodb.returncode == 1 and "not.db" in nodb.stderr, nodb.stderr
+    assert not os.path.exists(tmp_path / "o2")
+
+
+def store_articles(db):
+    return json.loads(_parley.store_stats(db))["articles"]
+
+
+def test_db_stores_each_article_once(tmp_path):
+    """--db: the workers store what they code (two workers at once); a second run over the same
+    input (one worker) stores nothing."""
+    db = str(tmp_path / "news.db")
+    for run in (1, 2):
+        done = subprocess.run([sys.executable, "-m", "parley.dask", SAMPLES, "--out", str(tmp_path / f"o{run}"),
+                               "--workers", str(3 - run), "--partition-mb", "0.03", "--db", db, "--quiet"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=240)
+        assert done.returncode == 0, done.stderr
+        want = "37 article(s) stored, 0 already there" if run == 1 else "0 article(s) stored, 37 already there"
+        assert want in done.stderr, done.stderr
+        assert store_articles(db) == 37
+    # The store's view agrees with the JSON lines: same articles.
+    query = subprocess.run([CLI, "query", "articles", "--db", db, "-f", "jsonl"], stdout=subprocess.PIPE,
+                           text=True, check=True).stdout
+    ids = sorted(json.loads(line)["id"] for line in query.splitlines())
+    assert ids == sorted(json.loads(line)["doc_id"] for line in cat(parts(str(tmp_path / "o1"), "jsonl")).splitlines())
 
 
 def test_killed_worker_loses_no_article(corpus, corpus_ids, tmp_path):
@@ -132,14 +154,18 @@ def test_killed_worker_loses_no_article(corpus, corpus_ids, tmp_path):
                     killed.update(pid=pid, addr=addr, keys=list(keys), after=result["partition"])
                     return
 
+        db = str(tmp_path / "news.db")
         summary = pdask.run([corpus], out, client=client, partition_bytes=40_000, formats=["jsonl"],
-                            on_done=on_done)
+                            on_done=on_done, db=db)
     assert killed, "no worker was busy when the first partition finished"
     records = [json.loads(line) for line in cat(parts(out, "jsonl")).splitlines()]
     ids = [r["doc_id"] for r in records]
     assert len(ids) == len(set(ids)) == len(corpus_ids)
     assert ids == corpus_ids  # exactly once, and in input order
     assert summary.articles == len(corpus_ids) and summary.partitions == len(parts(out, "jsonl"))
+    # The store too holds each article once, whatever the killed worker had stored.
+    assert store_articles(db) == len(corpus_ids)
+    assert summary.stored + summary.already_stored == len(corpus_ids)
     assert not glob.glob(os.path.join(out, "*.tmp-*"))
     # The partitions the killed worker was coding were finished by another process.
     held = [int(k.split("-")[2]) for k in killed["keys"]]
