@@ -4,6 +4,7 @@ Run by CTest (Python.module) with PYTHONPATH at the build tree's package, PARLEY
 built with it and PARLEY_SOURCE_DIR the source tree.
 """
 
+import datetime
 import glob
 import json
 import os
@@ -100,6 +101,7 @@ def test_metadata_and_formats(nlp, cli_records):
     path = os.path.join(SRC, "samples", "cairo-talks.txt")
     doc = nlp(read(path), source="Example Wire", url="https://example.org/a", title="T", date="May 2, 2024")
     assert (doc.source, doc.url, doc.title, doc.date) == ("Example Wire", "https://example.org/a", "T", "2024-05-02")
+    assert nlp("Text.", date=datetime.date(2024, 5, 2)).date == "2024-05-02"
     want = cli("code", path, "-f", "csv", "--source", "Example Wire", "--url", "https://example.org/a",
                "--title", "T", "--date", "2024-05-02")
     assert parley.Analyzer.csv_header() + doc.format("csv") == want
@@ -232,7 +234,7 @@ def test_bad_options_raise(tmp_path):
     with pytest.raises(TypeError, match="lexicons must hold paths"):
         parley.Analyzer(lexicons=[3])
     (tmp_path / "bin.tsv").write_bytes(b"\x00\x01\x02binary")
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match=r"bin.tsv:1: binary file"):
         parley.Analyzer(petrarch_verbs=[str(tmp_path / "bin.tsv")])
     with pytest.raises(AttributeError, match="no field 'nope'"):
         parley.Record({"a": 1}).nope
