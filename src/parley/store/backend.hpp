@@ -93,6 +93,9 @@ class Backend {
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
   virtual bool read_only() const = 0;
+  // Called once the database is known to be Parley's (or empty) and will be written: settings
+  // that change the file (SQLite's WAL journal) wait until then, so a foreign file is untouched.
+  virtual void prepare_for_writing() {}
 
   // Dialect.
   virtual bool table_exists(const std::string& table) = 0;

@@ -171,10 +171,15 @@ class PgBackend : public Backend {
   }
   void begin_write() override {
     exec("BEGIN");
-    // One writer at a time per database: event merging reads what earlier batches wrote.
-    const char* wait = std::getenv("PARLEY_DB_BUSY_MS");
-    exec("SET LOCAL lock_timeout = '" + std::to_string(wait ? std::atoi(wait) : 10000) + "ms'");
-    exec("SELECT pg_advisory_xact_lock(7235634)");
+    try {
+      // One writer at a time per database: event merging reads what earlier batches wrote.
+      const char* wait = std::getenv("PARLEY_DB_BUSY_MS");
+      exec("SET LOCAL lock_timeout = '" + std::to_string(wait ? std::atoi(wait) : 10000) + "ms'");
+      exec("SELECT pg_advisory_xact_lock(7235634)");
+    } catch (...) {
+      rollback();
+      throw;
+    }
   }
   void commit() override { exec("COMMIT"); }
   void rollback() noexcept override {

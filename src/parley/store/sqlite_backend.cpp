@@ -95,12 +95,6 @@ class SqliteBackend : public Backend {
     try {
       // The first read tells a SQLite file from anything else (SQLITE_NOTADB).
       exec("SELECT count(*) FROM sqlite_master");
-      if (!read_only) {
-        exec("PRAGMA journal_mode=WAL");
-        // In WAL mode NORMAL loses no committed transaction on a process crash (kill -9);
-        // only a power cut can drop the last ones, never corrupting the file.
-        exec("PRAGMA synchronous=NORMAL");
-      }
       exec("PRAGMA temp_store=MEMORY");
       exec("PRAGMA cache_size=-65536");
     } catch (const StoreError& e) {
@@ -132,6 +126,12 @@ class SqliteBackend : public Backend {
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
   bool read_only() const override { return read_only_; }
+  void prepare_for_writing() override {
+    exec("PRAGMA journal_mode=WAL");
+    // In WAL mode NORMAL loses no committed transaction on a process crash (kill -9); only a
+    // power cut can drop the last ones, never corrupting the file.
+    exec("PRAGMA synchronous=NORMAL");
+  }
   bool table_exists(const std::string& table) override {
     Statement& st =
         query("SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?");

@@ -129,6 +129,7 @@ void Store::Impl::migrate(int target) {
                      ", written by a newer Parley; this one reads up to version " +
                      std::to_string(kSchemaVersion) +
                      ". Upgrade Parley; the store was not touched");
+  if (!b.read_only()) b.prepare_for_writing();
   if (have >= target) {
     version = have;
     return;
@@ -304,7 +305,9 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
       continue;
     }
     ++stats.stored;
-    std::string story = s.link_story(id, MinHash::of(a.text));
+    // A version-1 store (kept at that version by open_at_version) has no dedup tables yet; the
+    // migration to version 2 links its articles afterwards.
+    std::string story = s.version >= 2 ? s.link_story(id, MinHash::of(a.text)) : id;
     if (story != id) ++stats.near_duplicates;
     int64_t day = 0;
     bool dated = day_number(a.date, day);

@@ -1,0 +1,563 @@
+// The store on both back ends (SQLite; PostgreSQL when scripts/test.sh started one): ingest,
+// re-ingest, event merging with GDELT's counts, near-duplicate stories, every filter, the
+// aggregates, and bad databases (not Parley's, newer, locked, full, migrated).
+#include "parley/store/store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "parley/parley.hpp"
+#include "parley/store/formats.hpp"
+#include "parley/store/schema.hpp"
+#include "store_test_support.hpp"
+
+namespace parley::store {
+namespace {
+
+using nlohmann::json;
+using test::TestDb;
+
+// A hand-made article: `text`, with one actor per code (mentioned at the code's first
+// occurrence in the text when there is one) and events given as (source, target, cameo, date,
+// place, trigger word).
+struct EventSpec {
+  EventSpec(std::string s, std::string t, std::string c, std::string d, std::string p,
+            std::string trig, bool neg = false, std::string mod = "")
+      : source(std::move(s)), target(std::move(t)), cameo(std::move(c)), date(std::move(d)),
+        place(std::move(p)), trigger(std::move(trig)), negated(neg), modality(std::move(mod)) {}
+  std::string source, target, cameo, date, place;
+  std::string trigger;
+  bool negated = false;
+  std::string modality;
+};
+
+Article make_article(const std::string& text, const std::string& source, const std::string& date,
+                     const std::vector<EventSpec>& events) {
+  Article a;
+  a.text = text;
+  a.id = content_id(text);
+  a.source = source;
+  a.date = date;
+  a.title = text.substr(0, std::min<size_t>(text.size(), 30));
+  a.origin.path = "mem";
+  auto actor = [&](const std::string& code, const std::string& name) -> int32_t {
+    if (code.empty()) return -1;
+    for (size_t i = 0; i < a.actors.size(); ++i)
+      if (a.actors[i].code == code) return static_cast<int32_t>(i);
+    Actor x;
+    x.code = code;
+    x.name = name;
+    x.country = code.substr(0, 3);
+    x.sector = code.size() > 3 ? code.substr(3) : "";
+    x.type = "ORG";
+    size_t at = text.find(name);
+    if (at != std::string::npos) {
+      Mention m;
+      m.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + name.size())};
+      m.actor = static_cast<uint32_t>(a.actors.size());
+      m.kind = "name";
+      x.mentions.push_back(static_cast<uint32_t>(a.mentions.size()));
+      a.mentions.push_back(m);
+    }
+    a.actors.push_back(x);
+    return static_cast<int32_t>(a.actors.size() - 1);
+  };
+  for (const EventSpec& s : events) {
+    Event e;
+    e.source_actor = actor(s.source, s.source + " people");
+    e.target_actor = actor(s.target, s.target + " people");
+    e.source_code = s.source;
+    e.target_code = s.target;
+    e.cameo = s.cameo;
+    e.date = s.date;
+    e.negated = s.negated;
+    e.modality = s.modality;
+    size_t at = text.find(s.trigger);
+    if (at == std::string::npos) at = 0;
+    e.trigger = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + s.trigger.size())};
+    e.evidence = {0, static_cast<uint32_t>(text.size())};
+    e.location.name = s.place;
+    e.location.country = s.place.empty() ? "" : "PSE";
+    if (s.place == "Gaza")
+      e.location.lat = 31.5, e.location.lon = 34.47, e.location.has_coordinates = true;
+    a.events.push_back(e);
+  }
+  return a;
+}
+
+std::string filler(int seed, int words) {
+  static const char* vocab[] = {"talks",     "ceasefire", "border",   "envoy",     "minister",
+                                "troops",    "aid",       "crossing", "statement", "officials",
+                                "agreement", "city",      "north",    "south",     "council",
+                                "meeting",   "weapons",   "convoy"};
+  std::string out;
+  uint64_t x = 0x9e3779b97f4a7c15ULL * static_cast<uint64_t>(seed + 1);
+  for (int i = 0; i < words; ++i) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    out += std::string(i ? " " : "") + vocab[x % 18];
+  }
+  return out + ".";
+}
+
+class StoreTest : public ::testing::TestWithParam<std::string> {};
+
+std::vector<const Article*> ptrs(const std::vector<Article>& v) {
+  std::vector<const Article*> out;
+  for (const Article& a : v) out.push_back(&a);
+  return out;
+}
+
+// Three outlets report one strike (dates within a day of each other); one reports another act.
+std::vector<Article> strike_corpus() {
+  std::vector<Article> v;
+  v.push_back(make_article("ISR people struck PSE people in Gaza. " + filler(1, 60), "Reuters",
+                           "2024-05-06",
+                           {{"ISR", "PSE", "190", "2024-05-06", "Gaza", "struck"},
+                            {"PSE", "ISR", "112", "2024-05-06", "", "accused"}}));
+  v.push_back(make_article("Overnight ISR people bombed PSE people in Gaza. " + filler(2, 60), "AP",
+                           "2024-05-07", {{"ISR", "PSE", "190", "2024-05-07", "Gaza", "bombed"}}));
+  v.push_back(make_article("Again ISR people hit PSE people in Gaza. " + filler(3, 60), "AP",
+                           "2024-05-05", {{"ISR", "PSE", "190", "2024-05-05", "Gaza", "hit"}}));
+  // Two days later than the first: another strike.
+  v.push_back(make_article("Later ISR people struck PSE people in Gaza. " + filler(4, 60), "BBC",
+                           "2024-05-09", {{"ISR", "PSE", "190", "2024-05-09", "Gaza", "struck"}}));
+  // Egypt and Qatar mediate; one negated, one modal.
+  v.push_back(make_article("EGYGOV people met QAT people in Cairo. " + filler(5, 60), "Ahram",
+                           "2024-05-20",
+                           {{"EGYGOV", "QAT", "040", "2024-05-20", "Cairo", "met"},
+                            {"USAGOV", "ISRGOV", "036", "2024-05-20", "", "wants", false, "will"},
+                            {"ISRGOV", "PSE", "046", "2024-05-20", "", "negotiate", true, ""}}));
+  return v;
+}
+
+TEST_P(StoreTest, IngestMergesEventsWithGdeltCounts) {
+  PARLEY_REQUIRE_DB(db);
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  EXPECT_EQ(st.version(), Store::schema_version());
+  int64_t run = st.begin_run({"0.1.0", "models #1", "data #2", ""});
+  std::vector<Article> corpus = strike_corpus();
+  IngestStats s = st.store_batch(ptrs(corpus), run);
+  EXPECT_EQ(s.stored, 5u);
+  EXPECT_EQ(s.events, 8u);
+  EXPECT_EQ(s.merged, 2u);  // the 05-07 and 05-05 strikes join the 05-06 one
+
+  Filter f;
+  f.cameo_codes = {"190"};
+  json ev = st.events(f);
+  ASSERT_EQ(ev.size(), 2u);
+  // Ordered by date: the merged strike (first reported 2024-05-06), then the 05-09 one.
+  EXPECT_EQ(ev[0]["date"], "2024-05-06");
+  EXPECT_EQ(ev[0]["num_mentions"], 3);
+  EXPECT_EQ(ev[0]["num_articles"], 3);
+  EXPECT_EQ(ev[0]["num_sources"], 2);  // Reuters and AP
+  EXPECT_EQ(ev[0]["id"], corpus[0].id + "-e1");
+  EXPECT_EQ(ev[0]["goldstein"], -10.0);
+  EXPECT_EQ(ev[0]["quad_class"], 4);
+  ASSERT_EQ(ev[0]["mentions"].size(), 3u);
+  for (const json& m : ev[0]["mentions"]) {
+    // Offsets point at the trigger in the stored text of that article.
+    auto art = st.article(m["article_id"]);
+    ASSERT_TRUE(art);
+    std::string text = (*art)["text"];
+    EXPECT_EQ(text.substr(m["trigger_start"].get<size_t>(),
+                          m["trigger_end"].get<size_t>() - m["trigger_start"].get<size_t>()),
+              m["trigger_text"].get<std::string>());
+  }
+  EXPECT_EQ(ev[1]["date"], "2024-05-09");
+  EXPECT_EQ(ev[1]["num_mentions"], 1);
+
+  // Re-ingesting is a no-op.
+  json before = st.stats();
+  IngestStats again = st.store_batch(ptrs(corpus), run);
+  EXPECT_EQ(again.stored, 0u);
+  EXPECT_EQ(again.duplicates, 5u);
+  EXPECT_EQ(st.stats(), before);
+}
+
+TEST_P(StoreTest, EveryFilter) {
+  PARLEY_REQUIRE_DB(db);
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  std::vector<Article> corpus = strike_corpus();
+  st.store_batch(ptrs(corpus), st.begin_run({}));
+  auto count = [&](const Filter& f) { return st.events(f).size(); };
+  Filter f;
+  EXPECT_EQ(count(f), 6u);
+  f.actor_codes = {"ISRGOV"};
+  EXPECT_EQ(count(f), 2u);  // source of one, target of another
+  f = {};
+  f.actor_prefixes = {"ISR"};
+  EXPECT_EQ(count(f), 5u);
+  f = {};
+  f.actor_name = "egygov PEOPLE";
+  EXPECT_EQ(count(f), 1u);
+  f = {};
+  f.countries = {"QAT"};
+  EXPECT_EQ(count(f), 1u);
+  f = {};
+  f.cameo_roots = {"19"};
+  EXPECT_EQ(count(f), 2u);
+  f = {};
+  f.quad_classes = {1};
+  EXPECT_EQ(count(f), 3u);  // 040, 036, 046
+  f = {};
+  f.plover_types = {"ASSAULT", "AID"};
+  size_t plover = count(f);
+  EXPECT_GE(plover, 0u);
+  f = {};
+  f.date_from = "2024-05-07";
+  f.date_to = "2024-05-10";
+  EXPECT_EQ(count(f), 1u);  // the merged strike is dated 05-06
+  f = {};
+  f.place = "gaza";
+  EXPECT_EQ(count(f), 2u);
+  f = {};
+  f.outlets = {"BBC"};
+  EXPECT_EQ(count(f), 1u);
+  f.outlets = {"AP"};
+  EXPECT_EQ(count(f), 1u);  // the merged strike, through its AP mentions
+  f = {};
+  f.text = "Overnight";
+  EXPECT_EQ(count(f), 1u);
+  f.text = "Cairo";
+  EXPECT_EQ(count(f), 3u);
+  f.text = "\"unbalanced (quote* AND";  // FTS syntax in a user's words is never an error
+  EXPECT_EQ(count(f), 0u);
+  f = {};
+  f.negated = true;
+  EXPECT_EQ(count(f), 1u);
+  f.negated = false;
+  EXPECT_EQ(count(f), 5u);
+  f = {};
+  f.modal = true;
+  EXPECT_EQ(count(f), 1u);
+  f = {};
+  f.article_id = corpus[1].id;
+  EXPECT_EQ(count(f), 1u);
+  f = {};
+  f.limit = 2;
+  f.offset = 5;
+  EXPECT_EQ(count(f), 1u);
+  f = {};
+  f.date_from = "May 2024";
+  EXPECT_THROW(count(f), StoreError);
+  // Filters reach the other tables too.
+  f = {};
+  f.outlets = {"Ahram"};
+  EXPECT_EQ(st.articles(f).size(), 1u);
+  f = {};
+  f.actor_codes = {"QAT"};
+  ASSERT_EQ(st.actors(f).size(), 1u);
+  EXPECT_EQ(st.actors(f)[0]["articles"], 1);
+}
+
+TEST_P(StoreTest, WeeklyTimelineNetworkAndExports) {
+  PARLEY_REQUIRE_DB(db);
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  std::vector<Article> corpus = strike_corpus();
+  st.store_batch(ptrs(corpus), st.begin_run({}));
+  Filter f;
+  json weeks = st.timeline(f, Bucket::Week, GroupBy::QuadClass);
+  // 2024-05-06 is a Monday: the strikes of 05-06 and 05-09 fall in that week, with the 112
+  // accusation (quad 3); 05-20 is the Monday of the mediation week (three quad-1 events).
+  ASSERT_EQ(weeks.size(), 3u) << weeks.dump();
+  EXPECT_EQ(weeks[0]["bucket"], "2024-05-06");
+  EXPECT_EQ(weeks[0]["group"], "3");
+  EXPECT_EQ(weeks[1]["bucket"], "2024-05-06");
+  EXPECT_EQ(weeks[1]["group"], "4");
+  EXPECT_EQ(weeks[1]["count"], 2);
+  EXPECT_EQ(weeks[1]["mentions"], 4);
+  EXPECT_DOUBLE_EQ(weeks[1]["goldstein"].get<double>(), -10.0);
+  EXPECT_EQ(weeks[2]["bucket"], "2024-05-20");
+  EXPECT_EQ(weeks[2]["group"], "1");
+  EXPECT_EQ(weeks[2]["count"], 3);
+  json months = st.timeline(f, Bucket::Month, GroupBy::None);
+  ASSERT_EQ(months.size(), 1u);
+  EXPECT_EQ(months[0]["bucket"], "2024-05-01");
+  EXPECT_EQ(months[0]["count"], 6);
+  json dyads = st.timeline(f, Bucket::Day, GroupBy::Dyad);
+  EXPECT_EQ(dyads[0]["group"], "ISR>PSE");
+  json net = st.network(f);
+  ASSERT_FALSE(net.empty());
+  EXPECT_EQ(net[0]["source"], "ISR");
+  EXPECT_EQ(net[0]["target"], "PSE");
+  EXPECT_EQ(net[0]["count"], 2);
+
+  json events = st.events(f);
+  std::string gdelt = to_gdelt_events(events);
+  size_t first_line = gdelt.find('\n');
+  std::string line = gdelt.substr(0, first_line);
+  EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 60);  // 61 columns
+  EXPECT_EQ(std::count(gdelt.begin(), gdelt.end(), '\n'), 6);
+  std::string mentions = to_gdelt_mentions(st.mentions(f));
+  EXPECT_EQ(std::count(mentions.begin(), mentions.end(), '\n'), 8);
+  std::string mline = mentions.substr(0, mentions.find('\n'));
+  EXPECT_EQ(std::count(mline.begin(), mline.end(), '\t'), 15);  // 16 columns
+  json geo = json::parse(to_geojson(events));
+  EXPECT_EQ(geo["features"].size(), 2u);  // the two Gaza strikes
+  EXPECT_EQ(geo["features"][0]["geometry"]["coordinates"][0], 34.47);
+  std::string gexf = to_gexf(net);
+  EXPECT_NE(gexf.find("<node id=\"ISR\""), std::string::npos);
+  EXPECT_NE(gexf.find("source=\"ISR\" target=\"PSE\" weight=\"2\""), std::string::npos);
+  std::string csv = to_csv(events);
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 7);
+}
+
+TEST_P(StoreTest, NearDuplicatesJoinOneStory) {
+  PARLEY_REQUIRE_DB(db);
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  std::string body = filler(7, 300);
+  std::vector<Article> v;
+  v.push_back(make_article("Talks resume. " + body, "Reuters", "2024-05-01", {}));
+  // A syndicated copy with another headline and a correction at the end.
+  v.push_back(make_article("Talks resume in Cairo. " + body + " Updated with a correction.",
+                           "Yahoo", "2024-05-01", {}));
+  v.push_back(make_article("Unrelated. " + filler(8, 300), "AP", "2024-05-01", {}));
+  IngestStats s = st.store_batch(ptrs(v), st.begin_run({}));
+  EXPECT_EQ(s.near_duplicates, 1u);
+  json arts = st.articles(Filter{});
+  ASSERT_EQ(arts.size(), 3u);
+  std::map<std::string, std::string> story;
+  for (const json& a : arts) story[a["id"]] = a["story_id"];
+  EXPECT_EQ(story[v[1].id], v[0].id);
+  EXPECT_EQ(story[v[2].id], v[2].id);
+  Filter f;
+  f.story_id = v[0].id;
+  EXPECT_EQ(st.articles(f).size(), 2u);
+}
+
+TEST_P(StoreTest, MigratesVersionOneStores) {
+  PARLEY_REQUIRE_DB(db);
+  std::string body = filler(9, 300);
+  std::vector<Article> v;
+  v.push_back(make_article("A. " + body, "Reuters", "2024-05-01", {}));
+  v.push_back(make_article("B copy. " + body, "Yahoo", "2024-05-01", {}));
+  {
+    Store old = Store::open_at_version(db.url(), 1);
+    EXPECT_EQ(old.version(), 1);
+    EXPECT_FALSE(old.backend().table_exists("article_minhash"));
+    old.store_batch(ptrs(v), old.begin_run({}));
+  }
+  {
+    // Read-only, an old store is readable only once upgraded: say so, change nothing.
+    try {
+      Store::open(db.url(), Mode::ReadOnly);
+      ADD_FAILURE() << "opened a version-1 store read-only";
+    } catch (const StoreError& e) {
+      EXPECT_NE(std::string(e.what()).find("upgrade"), std::string::npos) << e.what();
+    }
+  }
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  EXPECT_EQ(st.version(), 2);
+  json arts = st.articles(Filter{});
+  ASSERT_EQ(arts.size(), 2u);
+  // The migration linked the two copies into one story (the first it met starts it).
+  EXPECT_EQ(arts[0]["story_id"], arts[1]["story_id"]);
+  EXPECT_TRUE(arts[0]["story_id"] == v[0].id || arts[0]["story_id"] == v[1].id);
+  EXPECT_TRUE(st.backend().table_exists("article_minhash"));
+}
+
+TEST_P(StoreTest, RefusesNewerAndForeignDatabases) {
+  PARLEY_REQUIRE_DB(db);
+  {
+    Store st = Store::open(db.url(), Mode::ReadWrite);
+    st.backend().exec("UPDATE parley_meta SET value = '99' WHERE key = 'schema_version'");
+  }
+  try {
+    Store::open(db.url(), Mode::ReadWrite);
+    ADD_FAILURE() << "opened a newer store";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("newer Parley"), std::string::npos) << e.what();
+  }
+  TestDb other(GetParam());
+  {
+    auto b = open_backend(other.url(), false);
+    b->exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+  }
+  try {
+    Store::open(other.url(), Mode::ReadWrite);
+    ADD_FAILURE() << "opened a foreign database";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("not a Parley store"), std::string::npos) << e.what();
+  }
+  auto b = open_backend(other.url(), true);
+  EXPECT_FALSE(b->table_exists("parley_meta"));  // nothing was written
+}
+
+TEST_P(StoreTest, LockedStoreGivesClearErrorAndNoDamage) {
+  PARLEY_REQUIRE_DB(db);
+  Store holder = Store::open(db.url(), Mode::ReadWrite);
+  std::vector<Article> corpus = strike_corpus();
+  holder.store_batch({&corpus[0]}, holder.begin_run({}));
+  ::setenv("PARLEY_DB_BUSY_MS", "300", 1);
+  Store second = Store::open(db.url(), Mode::ReadWrite);
+  holder.backend().begin_write();  // another ingest's batch, in progress
+  try {
+    second.store_batch({&corpus[1]}, 1);
+    ADD_FAILURE() << "wrote while another writer held the lock";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos) << e.what();
+  }
+  holder.backend().rollback();
+  ::unsetenv("PARLEY_DB_BUSY_MS");
+  EXPECT_EQ(second.stats()["articles"], 1);
+  EXPECT_EQ(second.store_batch({&corpus[1]}, 1).stored, 1u);  // the lock released, it goes on
+}
+
+TEST_P(StoreTest, FullDiskKeepsEarlierBatches) {
+  PARLEY_REQUIRE_DB(db);
+  if (!db.sqlite()) GTEST_SKIP() << "a full disk is simulated with SQLite's page limit";
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  std::vector<Article> corpus = strike_corpus();
+  int64_t run = st.begin_run({});
+  st.store_batch({&corpus[0]}, run);
+  json before = st.stats();
+  auto pages = st.backend().prepare("PRAGMA page_count");
+  pages->step();
+  st.backend().limit_pages(pages->get_int(0));
+  pages.reset();
+  std::vector<Article> big;
+  for (int i = 0; i < 50; ++i)
+    big.push_back(make_article(filler(100 + i, 2000), "X", "2024-01-01", {}));
+  try {
+    st.store_batch(ptrs(big), run);
+    ADD_FAILURE() << "a batch larger than the disk was written";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("full"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(st.stats(), before);
+  auto check = st.backend().prepare("PRAGMA integrity_check");
+  ASSERT_TRUE(check->step());
+  EXPECT_EQ(check->get_text(0), "ok");
+}
+
+TEST_P(StoreTest, PositionsMatrixAndCorpusDivergences) {
+  PARLEY_REQUIRE_DB(db);
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  auto with_position = [](const std::string& text, const std::string& code,
+                          const std::string& stance, bool affirmed) {
+    Article a =
+        make_article(text, "R", "2024-05-01", {{code, "", "010", "2024-05-01", "", "said"}});
+    Position p;
+    p.actor = 0;
+    p.issue = "military control over the Philadelphia axis";
+    p.issue_key = "axis control military philadelphia";
+    p.stance = stance;
+    p.evidence = {0, static_cast<uint32_t>(text.size())};
+    a.positions.push_back(p);
+    Claim c;
+    c.source_actor = 0;
+    c.topic = "progress";
+    c.topic_key = "progress";
+    c.affirmed = affirmed;
+    c.certainty = "asserted";
+    c.evidence = p.evidence;
+    a.claims.push_back(c);
+    return a;
+  };
+  std::vector<Article> v{
+      with_position("ISRGOV people insist on the axis.", "ISRGOV", "maintain", true),
+      with_position("PSEREB people reject the axis.", "PSEREB", "reject", false)};
+  st.store_batch(ptrs(v), st.begin_run({}));
+  json m = st.positions_matrix(Filter{});
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0]["issue"], "military control over the Philadelphia axis");
+  ASSERT_EQ(m[0]["parties"].size(), 2u);
+  EXPECT_EQ(m[0]["parties"][0]["actor_code"], "ISRGOV");
+  EXPECT_EQ(m[0]["parties"][0]["evidence"][0]["text"], "ISRGOV people insist on the axis.");
+  json d = st.corpus_divergences(Filter{});
+  ASSERT_EQ(d.size(), 2u) << d.dump();  // the stances, and the claims about progress
+  Filter only;
+  only.actor_codes = {"PSEREB"};
+  EXPECT_EQ(st.positions(only).size(), 1u);
+}
+
+TEST_P(StoreTest, CodedSamplesRoundTripWithOffsets) {
+  PARLEY_REQUIRE_DB(db);
+  static const Analyzer analyzer;
+  std::vector<Article> v;
+  for (const char* name :
+       {"cairo-talks.txt",
+        "wikinews/2019-01-05-escape-room-fire-kills-five-teen-girls-in-koszalin-poland.txt"})
+    v.push_back(analyzer.analyze(test::read_file(test::source_dir() + "/samples/" + name)));
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  st.set_data_dir(analyzer.resources().data);
+  st.store_batch(ptrs(v), st.begin_run(describe_run(analyzer.resources().models,
+                                                    analyzer.resources().data, "")));
+  size_t actors = 0, mentions = 0, quotes = 0, positions = 0, event_mentions = 0;
+  for (const Article& a : v) {
+    actors += a.actors.size();
+    mentions += a.mentions.size();
+    quotes += a.quotes.size();
+    positions += a.positions.size();
+    for (const Event& e : a.events) event_mentions += 1 + e.other_mentions.size();
+  }
+  json s = st.stats();
+  EXPECT_EQ(s["articles"], 2);
+  EXPECT_EQ(s["actors"], actors);
+  EXPECT_EQ(s["actor_mentions"], mentions);
+  EXPECT_EQ(s["quotes"], quotes);
+  EXPECT_EQ(s["positions"], positions);
+  EXPECT_EQ(s["event_mentions"], event_mentions);
+  json runs = st.runs();
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0]["parley_version"], "0.1.0");
+  EXPECT_NE(runs[0]["models"].get<std::string>().find('#'), std::string::npos);
+  // Every stored span slices the stored text to the same words the article had.
+  auto art = st.article(v[0].id);
+  ASSERT_TRUE(art);
+  EXPECT_EQ((*art)["text"], v[0].text);
+  ASSERT_EQ((*art)["quotes"].size(), v[0].quotes.size());
+  for (size_t i = 0; i < v[0].quotes.size(); ++i) {
+    EXPECT_EQ((*art)["quotes"][i]["start_byte"], v[0].quotes[i].span.start);
+    EXPECT_EQ((*art)["quotes"][i]["end_byte"], v[0].quotes[i].span.end);
+  }
+  for (const json& q : st.quotes(Filter{})) {
+    const Article& a = q["article_id"] == v[0].id ? v[0] : v[1];
+    EXPECT_EQ(
+        a.text.substr(q["start_byte"], q["end_byte"].get<size_t>() - q["start_byte"].get<size_t>()),
+        q["text"].get<std::string>());
+  }
+  Filter qf;
+  qf.text = "ceasefire";
+  EXPECT_FALSE(st.articles(qf).empty());
+}
+
+TEST_P(StoreTest, ReadOnlyMissingStoreIsAnError) {
+  PARLEY_REQUIRE_DB(db);
+  if (!db.sqlite()) GTEST_SKIP() << "a missing file is SQLite's case";
+  EXPECT_THROW(Store::open(db.dir() + "/none.db", Mode::ReadOnly), StoreError);
+  std::string junk = db.dir() + "/junk.db";
+  std::ofstream(junk) << "this is a text file, not a database\n";
+  try {
+    Store::open(junk, Mode::ReadWrite);
+    ADD_FAILURE() << "opened a text file";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("not a SQLite database"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(test::read_file(junk), "this is a text file, not a database\n");
+  EXPECT_THROW(Store::open("mysql://x/y", Mode::ReadOnly), StoreError);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& param_info) { return param_info.param; });
+
+TEST(MinHash, EstimatesJaccardAndDates) {
+  std::string a = filler(11, 400), b = a + " " + filler(12, 20), c = filler(13, 400);
+  EXPECT_GT(MinHash::of(a).similarity(MinHash::of(b)), 0.8);
+  EXPECT_LT(MinHash::of(a).similarity(MinHash::of(c)), 0.3);
+  MinHash back;
+  ASSERT_TRUE(MinHash::from_hex(MinHash::of(a).to_hex(), back));
+  EXPECT_EQ(back.similarity(MinHash::of(a)), 1.0);
+  int64_t d = 0;
+  ASSERT_TRUE(day_number("2024-05-06", d));
+  EXPECT_EQ(day_string(d), "2024-05-06");
+  EXPECT_EQ((d + 3) % 7, 0);  // a Monday
+  ASSERT_TRUE(day_number("1970-01-01", d));
+  EXPECT_EQ(d, 0);
+  EXPECT_FALSE(day_number("May 2024", d));
+}
+
+}  // namespace
+}  // namespace parley::store
