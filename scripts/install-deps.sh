@@ -7,6 +7,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev ccache
   libsqlite3-dev libpq-dev postgresql nlohmann-json3-dev
   libcpp-httplib-dev chromium nodejs
+  pybind11-dev python3-dev python3-pytest python3-pandas python3-dask python3-distributed
 )
 # npm comes with NodeSource's nodejs; Debian's nodejs needs its own npm package.
 command -v npm > /dev/null 2>&1 || packages+=(npm)

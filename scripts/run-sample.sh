@@ -19,6 +19,7 @@ parley=./build/release/bin/parley
 "$parley" ingest samples/ --db out/parley.db -j 2 --no-progress
 echo "Events per week by quad class (1 verbal cooperation .. 4 material conflict), from out/parley.db:"
 "$parley" query --db out/parley.db --count-by week --by quad
+bash scripts/link-python.sh >&2   # python3 -c "import parley" now works (see Python and Dask)
 echo "run-sample: $(wc -l < out/coded.jsonl) articles coded, $(($(wc -l < out/events.csv) - 1)) events;" \
   "out/coded.jsonl (JSON lines), out/events.csv, out/events.gdelt.tsv, out/events.plover.jsonl," \
   "out/positions.txt, out/divergences.txt, out/parley.db (the store: parley query --db out/parley.db)" >&2
