@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libfmt-dev libcli11-dev libsimdjson-dev libgumbo-dev libutf8proc-dev zlib1g-dev
-  libgtest-dev libgmock-dev libbenchmark-dev ccache
+  libgtest-dev libgmock-dev libbenchmark-dev ccache clang-format nlohmann-json3-dev
 )
 missing=()
 for p in "${packages[@]}"; do
