@@ -9,6 +9,6 @@ if [ -z "${PARLEY_SHARED:-}" ] && [ -d ../shared ]; then export PARLEY_SHARED="$
 bash scripts/build.sh "$preset"
 exclude=()
 # LongSentences.* time the analysis of 8,000-80,000-word sentences: under the sanitizers they
-# measure ASan, not Parley, and take 3 of the suite's 18 minutes of CPU time.
+# measure ASan, not Parley, and take 3 of the suite's 18 minutes of summed test time.
 [ "$preset" = debug ] && exclude=(-E '^LongSentences\.')
 ctest --preset "$preset" --output-on-failure -j2 "${exclude[@]}"
