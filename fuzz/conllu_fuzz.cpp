@@ -6,9 +6,13 @@
 #include "parley/extract/attribution.hpp"
 #include "parley/extract/clause.hpp"
 #include "parley/nlp/gold_article.hpp"
+#include "parley/resources.hpp"
 #include "parley/text/conllu.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // The shipped word lists, read once: the clause view and attribution consult them.
+  static const parley::extract::Attribution attribution =
+      parley::extract::Attribution::load(parley::default_data_dir());
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
   std::vector<parley::conllu::Sentence> sentences;
   try {
@@ -18,10 +22,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;  // a malformed line: reported by the reader, nothing more to do
   }
   parley::conllu::GoldText gold = parley::conllu::rebuild_text(sentences);
-  for (parley::Span s : gold.tokens) parley::fuzz::require(s.start <= s.end && s.end <= gold.text.size());
+  for (parley::Span s : gold.tokens)
+    parley::fuzz::require(s.start <= s.end && s.end <= gold.text.size());
   parley::Article a = parley::nlp::gold_article(sentences, true);
   if (a.analysis.size() != a.words.size()) return 0;
-  parley::extract::ArticleIndex index(a);
+  parley::extract::ArticleIndex index(a, attribution.words());
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     parley::extract::ClauseView v(index, si);
     for (int w = 0; w < v.size(); ++w) {
@@ -30,6 +35,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       parley::fuzz::require(v.in_subtree(w, w));
     }
   }
-  parley::extract::Attribution().process(a);
+  attribution.process(a);
   return 0;
 }

@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libfmt-dev libcli11-dev libsimdjson-dev libgumbo-dev libutf8proc-dev zlib1g-dev
-  libgtest-dev libgmock-dev libbenchmark-dev ccache
+  libgtest-dev libgmock-dev libbenchmark-dev ccache clang-format
   libsqlite3-dev libpq-dev postgresql nlohmann-json3-dev
   libcpp-httplib-dev chromium nodejs
   pybind11-dev python3-dev python3-pytest python3-pandas python3-dask python3-distributed

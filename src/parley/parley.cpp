@@ -99,17 +99,14 @@ std::string Analyzer::to_json(const Article& article) const {
 }
 
 std::string Analyzer::format(const Article& article, std::string_view format) const {
-  switch (exporter::parse_format(std::string(format))) {
-    case exporter::Format::Jsonl: return exporter::coded_json(article, impl_->ontology) + '\n';
-    case exporter::Format::Csv: return exporter::csv_rows(article, impl_->ontology);
-    case exporter::Format::Gdelt: return exporter::gdelt_rows(article, impl_->ontology);
-    case exporter::Format::Plover: return exporter::plover_rows(article, impl_->ontology);
-    case exporter::Format::Table: return exporter::table(article, impl_->ontology);
-  }
-  throw std::invalid_argument("unknown format " + std::string(format));
+  return exporter::make_exporter(exporter::parse_format(std::string(format)), impl_->ontology)
+      ->article(article);
 }
 
-std::string Analyzer::csv_header() { return exporter::csv_header(); }
+std::string Analyzer::csv_header() {
+  static const extract::Ontology kNone;  // the header names columns; it reads no code
+  return exporter::make_exporter(exporter::Format::Csv, kNone)->header();
+}
 
 const ResourcePaths& Analyzer::resources() const { return impl_->resources; }
 

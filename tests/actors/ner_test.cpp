@@ -50,7 +50,8 @@ const char* kGum =
     "10\tin\tin\tADP\tIN\t_\t11\tcase\t_\t_\n"
     "11\tOttawa\tOttawa\tPROPN\tNNP\t_\t9\tobl\t_\tEntity=(3-place-new-sssss-cf3-1-sgl)2)\n"
     "12\ton\ton\tADP\tIN\t_\t13\tcase\t_\t_\n"
-    "13\tMonday\tMonday\tPROPN\tNNP\t_\t4\tobl\t_\tEntity=(4-time-new-sssss-cf4-1-sgl)|SpaceAfter=No\n"
+    "13\tMonday\tMonday\tPROPN\tNNP\t_\t4\tobl\t_\tEntity=(4-time-new-sssss-cf4-1-sgl)|SpaceAfter="
+    "No\n"
     "14\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
     "\n"
     "# sent_id = t-2\n"
@@ -74,22 +75,28 @@ TEST(NerCorpus, ReadsConllIob1Iob2AndUner) {
   test::TempDir tmp;
   // Wikigold-style IOB1: a B- only between two adjacent entities of one type.
   auto a = read_ner_corpus(
-      tmp.write("a.txt", "-DOCSTART- O\n\nthe O\nUnited I-ORG\nNations I-ORG\nmet O\nBob I-PER\nB-PER B-PER\n\n"),
+      tmp.write(
+          "a.txt",
+          "-DOCSTART- O\n\nthe O\nUnited I-ORG\nNations I-ORG\nmet O\nBob I-PER\nB-PER B-PER\n\n"),
       NerFormat::kConll);
   ASSERT_EQ(a.size(), 1u);
   std::vector<EntitySpan> ea = {{1, 2, "ORG"}, {4, 4, "PER"}, {5, 5, "PER"}};
   EXPECT_EQ(a[0].entities, ea);
   // CrossNER-style tabs, IOB2, its own types mapped; re3d's "the" inside a span dropped, and
   // re3d mentions without a name ("the party") are not scored.
-  auto b = read_ner_corpus(tmp.write("b.txt", "the\tB-Organisation\nparty\tI-Organisation\nLabour\tB-politicalparty\n"
-                                               "won\tO\nin\tO\nWales\tB-country\n5\tB-Quantity\n"),
-                           NerFormat::kRe3d);
+  auto b = read_ner_corpus(
+      tmp.write("b.txt",
+                "the\tB-Organisation\nparty\tI-Organisation\nLabour\tB-politicalparty\n"
+                "won\tO\nin\tO\nWales\tB-country\n5\tB-Quantity\n"),
+      NerFormat::kRe3d);
   ASSERT_EQ(b.size(), 1u);
   std::vector<EntitySpan> eb = {{2, 2, "ORG"}, {5, 5, "LOC"}};
   EXPECT_EQ(b[0].entities, eb);
-  auto c = read_ner_corpus(tmp.write("c.iob2", "# newdoc id = d1\n# sent_id = x\n1\tSee\tO\t-\t-\n2\tNew\tB-LOC\t-\t-\n"
-                                               "3\tYork\tI-LOC\t-\t-\n\n"),
-                           NerFormat::kUner);
+  auto c = read_ner_corpus(
+      tmp.write("c.iob2",
+                "# newdoc id = d1\n# sent_id = x\n1\tSee\tO\t-\t-\n2\tNew\tB-LOC\t-\t-\n"
+                "3\tYork\tI-LOC\t-\t-\n\n"),
+      NerFormat::kUner);
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].doc_id, "d1");
   EXPECT_EQ(c[0].entities, (std::vector<EntitySpan>{{1, 2, "LOC"}}));
@@ -103,9 +110,11 @@ TEST(NerEval, ScoresExactSpansPerType) {
   gold[0].entities = {{0, 0, "PER"}, {2, 2, "PER"}, {4, 4, "LOC"}};
   gold[1].words = {"IBM", "hired", "Al"};
   gold[1].entities = {{0, 0, "ORG"}, {2, 2, "PER"}};
-  std::vector<std::vector<EntitySpan>> pred = {
-      {{0, 0, "PER"}, {2, 2, "LOC"}, {4, 4, "LOC"}, {1, 1, "MISC"}},  // MISC: not in the gold scheme
-      {{0, 0, "ORG"}}};
+  std::vector<std::vector<EntitySpan>> pred = {{{0, 0, "PER"},
+                                                {2, 2, "LOC"},
+                                                {4, 4, "LOC"},
+                                                {1, 1, "MISC"}},  // MISC: not in the gold scheme
+                                               {{0, 0, "ORG"}}};
   auto s = eval::score_ner(gold, pred);
   EXPECT_EQ(s.by_type.at("PER").gold, 3u);
   EXPECT_EQ(s.by_type.at("PER").correct, 1u);
@@ -119,8 +128,10 @@ TEST(NerEval, ScoresExactSpansPerType) {
 
 TEST(Ner, RecognizesNamesInNews) {
   std::vector<std::string> store;
-  auto spans = recognizer().recognize(
-      split("Palestinian President Mahmoud Abbas met UN Secretary-General Antonio Guterres in Geneva on Monday .", store));
+  auto spans =
+      recognizer().recognize(split("Palestinian President Mahmoud Abbas met UN Secretary-General "
+                                   "Antonio Guterres in Geneva on Monday .",
+                                   store));
   auto has = [&](uint32_t f, uint32_t l, const char* type) {
     return std::find(spans.begin(), spans.end(), EntitySpan{f, l, type}) != spans.end();
   };
@@ -173,7 +184,8 @@ TEST(Ner, TrainingIsDeterministicAndLearns) {
   NerModel loaded;
   loaded.load(tmp.path() + "/a.bin");
   EntityRecognizer r(std::make_shared<NerModel>(std::move(loaded)),
-                     std::make_shared<nlp::Tagger>(nlp::Tagger::load(default_model_dir())), gazetteer());
+                     std::make_shared<nlp::Tagger>(nlp::Tagger::load(default_model_dir())),
+                     gazetteer());
   auto scores = eval::evaluate_ner(r, train);
   EXPECT_GT(scores.overall.f1(), 90.0);
 }
@@ -181,18 +193,23 @@ TEST(Ner, TrainingIsDeterministicAndLearns) {
 // The shipped model on the held-out GUM news documents and on UNER PUD.
 TEST(NerEval, HeldOutGumNewsAndUner) {
   PARLEY_REQUIRE_SHARED(shared);
-  auto gum = read_ner_corpus(shared + "/corpora/ud-english-gum-wikimedia/gum-wikimedia-test.conllu", NerFormat::kGum);
+  auto gum = read_ner_corpus(shared + "/corpora/ud-english-gum-wikimedia/gum-wikimedia-test.conllu",
+                             NerFormat::kGum);
   std::erase_if(gum, [](const NerSentence& s) { return s.doc_id.rfind("GUM_news", 0) != 0; });
   auto s = eval::evaluate_ner(recognizer(), gum);
   EXPECT_EQ(s.sentences, 85u);
-  EXPECT_EQ(s.overall.gold, 148u);  // titles stay out of names: "[NASA] Administrator [Charles Bolden]"
-  EXPECT_GT(s.by_type.at("LOC").f1(), 40.0);
-  EXPECT_GT(s.overall.f1(), 35.0);
-  auto pud = read_ner_corpus(shared + "/corpora/uner-english-pud/en_pud-ud-test.iob2", NerFormat::kUner);
+  EXPECT_EQ(s.overall.gold,
+            148u);  // titles stay out of names: "[NASA] Administrator [Charles Bolden]"
+  // Floors about a point and a half under the README's table (GUM news LOC 61.02; PUD
+  // PER+ORG+LOC 64.88, PER 75.09), so a real loss fails here.
+  EXPECT_GT(s.by_type.at("LOC").f1(), 59.5);
+  EXPECT_GT(s.overall.f1(), 48.0);  // 49.52 measured (all types, 148 gold)
+  auto pud =
+      read_ner_corpus(shared + "/corpora/uner-english-pud/en_pud-ud-test.iob2", NerFormat::kUner);
   auto p = eval::evaluate_ner(recognizer(), pud);
   EXPECT_EQ(p.overall.gold, 1075u);
-  EXPECT_GT(p.overall.f1(), 50.0);
-  EXPECT_GT(p.by_type.at("PER").f1(), 55.0);
+  EXPECT_GT(p.overall.f1(), 64.5);  // 66.13 measured
+  EXPECT_GT(p.by_type.at("PER").f1(), 73.6);
 }
 
 TEST(CorefEval, LinksPronounsToTheirChain) {
@@ -202,17 +219,27 @@ TEST(CorefEval, LinksPronounsToTheirChain) {
   EXPECT_EQ(s.documents, 1u);
   EXPECT_GE(s.aligned, 1u);
   EXPECT_EQ(s.gold_anaphors, 1u);  // "She" after "Mary Chaworth"
-  for (const auto& [kind, c] : s.by_kind) EXPECT_LE(c.correct, c.scored) << kind;
+  // ... and Parley links it there: one pronoun scored, right, and the gold anaphor linked.
+  EXPECT_EQ(s.by_kind["pronoun"].scored, 1u);
+  EXPECT_EQ(s.by_kind["pronoun"].correct, 1u);
+  EXPECT_EQ(s.gold_anaphors_linked, 1u);
+  EXPECT_TRUE(s.errors.empty());
+  for (const auto& [kind, c] : s.by_kind) EXPECT_EQ(c.correct, c.scored) << kind;
 }
 
 TEST(CorefEval, GumTest) {
   PARLEY_REQUIRE_SHARED(shared);
   ActorResolver resolver = ActorResolver::load(default_data_dir(), default_model_dir());
-  auto s = eval::evaluate_coref(resolver, shared + "/corpora/ud-english-gum-wikimedia/gum-wikimedia-test.conllu", "", 0);
+  auto s = eval::evaluate_coref(
+      resolver, shared + "/corpora/ud-english-gum-wikimedia/gum-wikimedia-test.conllu", "", 0);
   EXPECT_EQ(s.documents, 8u);
-  EXPECT_GT(s.overall.scored, 50u);
-  EXPECT_GT(s.overall.accuracy(), 60.0);
-  EXPECT_GT(s.by_kind["pronoun"].scored, 10u);
+  // Measured (parley eval coref, all 8 documents): 183 scored, 68.31% right; names 79/90,
+  // pronouns 29/39. Floors a point or two under, so a real loss fails here.
+  EXPECT_GT(s.overall.scored, 170u);
+  EXPECT_GT(s.overall.accuracy(), 67.0);
+  EXPECT_GT(s.by_kind["name"].accuracy(), 86.0);
+  EXPECT_GT(s.by_kind["pronoun"].scored, 35u);
+  EXPECT_GT(s.by_kind["pronoun"].accuracy(), 72.0);
 }
 
 TEST(NerCli, EvalNerPrintsATable) {

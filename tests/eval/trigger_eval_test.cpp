@@ -38,7 +38,8 @@ std::string tar_entry(const std::string& name, const std::string& data, char typ
 void write_gz(const std::string& path, const std::string& content) {
   gzFile f = gzopen(path.c_str(), "wb");
   ASSERT_NE(f, nullptr);
-  ASSERT_EQ(gzwrite(f, content.data(), static_cast<unsigned>(content.size())), static_cast<int>(content.size()));
+  ASSERT_EQ(gzwrite(f, content.data(), static_cast<unsigned>(content.size())),
+            static_cast<int>(content.size()));
   gzclose(f);
 }
 
@@ -115,16 +116,18 @@ TEST(TriggerEval, ParsesEcbXml) {
   for (const auto& t : doc.tokens)
     if (t.sentence == 1) toks.push_back(&t);
   std::vector<std::pair<uint32_t, uint32_t>> spans;
-  EXPECT_EQ(rebuild_sentence(toks, spans), "Israeli troops attacked Palestinian militants in Gaza, officials said.");
+  EXPECT_EQ(rebuild_sentence(toks, spans),
+            "Israeli troops attacked Palestinian militants in Gaza, officials said.");
   EXPECT_EQ(spans[2], (std::pair<uint32_t, uint32_t>{15, 23}));
 }
 
 TEST(TriggerEval, MalformedXmlNamesTheFile) {
-  for (std::string bad : {std::string("<Document><token t_id=\"1\" sentence=\"0\">word</Document>"),
-                          std::string("<Document><token sentence=\"0\">word</token></Document>"),
-                          std::string("<Document><token t_id=\"1\" sentence=\"0>word</token>"),
-                          std::string("<Document><Markables><ACTION_OCCURRENCE m_id=\"1\"><token_anchor t_id=\"9\"/>"
-                                      "</ACTION_OCCURRENCE></Markables></Document>")}) {
+  for (std::string bad :
+       {std::string("<Document><token t_id=\"1\" sentence=\"0\">word</Document>"),
+        std::string("<Document><token sentence=\"0\">word</token></Document>"),
+        std::string("<Document><token t_id=\"1\" sentence=\"0>word</token>"),
+        std::string("<Document><Markables><ACTION_OCCURRENCE m_id=\"1\"><token_anchor t_id=\"9\"/>"
+                    "</ACTION_OCCURRENCE></Markables></Document>")}) {
     try {
       parse_ecb_xml(bad, "ECB+/9/9_9ecb.xml");
       ADD_FAILURE() << "no error for " << bad;
@@ -165,7 +168,8 @@ TEST(TriggerEval, ScoresATinyCorpus) {
   test::TempDir tmp;
   std::string tar = tar_entry("ECB+/1/1_1ecbplus.xml", kXml) + std::string(1024, '\0');
   write_gz(tmp.path() + "/ECBplus-xml.tar.gz", tar);
-  tmp.write("ECBplus_coreference_sentences.csv", "Topic,File,Sentence Number\n1,1ecbplus,1\n1,1ecbplus,2\n1,2ecb,0\n");
+  tmp.write("ECBplus_coreference_sentences.csv",
+            "Topic,File,Sentence Number\n1,1ecbplus,1\n1,1ecbplus,2\n1,2ecb,0\n");
   Pipeline chain = standard_pipeline(Stage::Events, resolve_resources());
   extract::Lexicon lexicon = extract::Lexicon::load_default(default_data_dir());
   TriggerScores s = evaluate_ecb_triggers(tmp.path(), chain, lexicon);
@@ -176,8 +180,14 @@ TEST(TriggerEval, ScoresATinyCorpus) {
   EXPECT_EQ(s.by_tag["ACTION_OCCURRENCE"].gold, 2u);
   EXPECT_EQ(s.by_tag["ACTION_REPORTING"].gold, 1u);
   EXPECT_GE(s.total.lexicon, 1u);  // "attack" has a coding pattern
-  EXPECT_LE(s.total.coded, s.total.gold);
-  EXPECT_LE(s.triggers_on_gold, s.triggers);
+  // Coded: "Israeli troops attacked Palestinian militants" (ISRMIL -> PSE..., CAMEO 19x). Not
+  // "officials said", which only reports it, nor "danced", which no pattern knows.
+  EXPECT_EQ(s.total.coded, 1u);
+  EXPECT_EQ(s.by_tag["ACTION_OCCURRENCE"].coded, 1u);
+  EXPECT_EQ(s.by_tag["ACTION_REPORTING"].coded, 0u);
+  EXPECT_EQ(s.triggers, 1u);
+  EXPECT_EQ(s.triggers_on_gold, 1u);
+  ASSERT_EQ(s.misses.size(), 2u);
   EXPECT_EQ(s.misses.size(), s.total.gold - s.total.coded);
   bool danced_missed = false;
   for (const auto& m : s.misses)
@@ -201,9 +211,11 @@ TEST(TriggerEval, RealCorpus) {
   // ECB+ is crime, disaster, sports and celebrity news: few CAMEO-coded actors, so few coded
   // events, but those are on gold actions, and half the actions have a lexicon lemma.
   EXPECT_GT(s.total.coded, 0u);
-  EXPECT_GT(s.lexicon_recall(), 30.0);
+  // README: 49.7% of gold actions on a lexicon word, 0.8% coded, 88.7% of triggers on gold.
+  EXPECT_GT(s.lexicon_recall(), 48.5);
+  EXPECT_GT(s.coded_recall(), 0.6);
   EXPECT_GE(s.lexicon_recall(), s.coded_recall());
-  EXPECT_GT(s.trigger_precision(), 50.0);
+  EXPECT_GT(s.trigger_precision(), 86.0);
 }
 
 }  // namespace

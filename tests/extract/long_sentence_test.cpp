@@ -8,6 +8,7 @@
 #include "parley/extract/clause.hpp"
 #include "parley/ingest/ingest.hpp"
 #include "parley/pipeline/standard.hpp"
+#include "parley/resources.hpp"
 #include "parley/text/sentence_splitter.hpp"
 
 namespace parley {
@@ -108,7 +109,8 @@ TEST(LongSentences, ClauseViewBreaksHeadCyclesOnce) {
   a.analysis[2].head = 1;
   a.analysis[3].head = 3;  // d hangs off the cycle
   for (auto& w : a.analysis) w.upos = "NOUN";
-  extract::ArticleIndex index(a);
+  const auto words = text::WordLists::load(default_data_dir());
+  extract::ArticleIndex index(a, *words);
   extract::ClauseView v(index, 0);
   EXPECT_EQ(v.head(0), -1);  // broken at its first word
   EXPECT_EQ(v.head(1), 2);

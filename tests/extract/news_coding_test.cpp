@@ -33,7 +33,8 @@ std::string code_of(const Article& a, std::string_view mention_text) {
 const Event* event(const Article& a, std::string_view cameo_prefix, std::string_view source,
                    std::string_view target = "*") {
   for (const Event& e : a.events)
-    if (e.cameo.starts_with(cameo_prefix) && e.source_code == source && (target == "*" || e.target_code == target))
+    if (e.cameo.starts_with(cameo_prefix) && e.source_code == source &&
+        (target == "*" || e.target_code == target))
       return &e;
   return nullptr;
 }
@@ -46,7 +47,8 @@ TEST(NewsCoding, GenericActorsBelongToTheArticlesState) {
   EXPECT_EQ(code_of(a, "people"), "HKGCVL");
   EXPECT_EQ(code_of(a, "Hong Kong police"), "HKGCOP");
   // Groups the text places abroad or adjectives are no actors of the home state.
-  Article b = code("Israel rejected international forces in Gaza. Israel remains firm on its plan.");
+  Article b =
+      code("Israel rejected international forces in Gaza. Israel remains firm on its plan.");
   EXPECT_EQ(actor_of(b, "firm"), nullptr);
   EXPECT_EQ(actor_of(b, "forces"), nullptr);
 }
@@ -69,7 +71,8 @@ TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
 }
 
 TEST(NewsCoding, MediaAreCodedFromWhatTheTextSays) {
-  Article a = code("The BBC reported that talks had failed. Russian news agency TASS said nothing.");
+  Article a =
+      code("The BBC reported that talks had failed. Russian news agency TASS said nothing.");
   EXPECT_EQ(code_of(a, "The BBC"), "MED");
   EXPECT_EQ(code_of(a, "Russian news agency TASS"), "RUSMED");
 }
@@ -80,6 +83,17 @@ TEST(NewsCoding, ParticiplesWithAnObjectArePredicates) {
   const Event* e = event(a, "173", "RUSCOP");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->target_code, "RUSCVL");
+}
+
+TEST(NewsCoding, ParticipleBeforeATrailingReportIsTheReportedClause) {
+  // The parser hangs "troops" on "said" beside "officials" and "attacked" on "troops" as a
+  // participle; the repair makes "attacked" the reported clause, coded and reported.
+  Article a = code("Israeli troops attacked Palestinian militants in Gaza, officials said.");
+  const Event* e = event(a, "190", "ISRMIL");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->target_code, "PSEREB");
+  ASSERT_GE(e->reported_by, 0);
+  EXPECT_EQ(a.actors[e->reported_by].code, "ISRGOV");
 }
 
 TEST(NewsCoding, EventsKeepActorsWithoutACode) {
@@ -120,14 +134,16 @@ TEST(NewsCoding, ReportedObligationsAreTheReportersDemands) {
   bool demand = false;
   for (const Event& e : a.events) {
     EXPECT_NE(e.source_code, "ISR") << e.cameo;
-    demand |= e.cameo.starts_with("10") && e.source_code == "EGY" && e.target_code.starts_with("ISR");
+    demand |=
+        e.cameo.starts_with("10") && e.source_code == "EGY" && e.target_code.starts_with("ISR");
   }
   EXPECT_TRUE(demand);
 }
 
 TEST(NewsCoding, BansOfCompaniesAreSanctionsOnTheNamedTarget) {
   // The name under a descriptive head is the target; a ban on a company is CAMEO 163.
-  Article a = code("Germany on Monday banned Iranian airline Mahan Air from flying in the European nation.");
+  Article a = code(
+      "Germany on Monday banned Iranian airline Mahan Air from flying in the European nation.");
   const Event* e = event(a, "163", "DEU");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->target_code, "IRNBUS");

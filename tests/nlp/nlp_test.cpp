@@ -56,7 +56,8 @@ void expect_well_formed(const Article& a) {
       EXPECT_FALSE(w.deprel.empty());
       roots += w.head == 0;
       int h = k + 1, steps = 0;
-      while (h != 0 && steps++ <= n) h = a.analysis[s.first_word + static_cast<uint32_t>(h - 1)].head;
+      while (h != 0 && steps++ <= n)
+        h = a.analysis[s.first_word + static_cast<uint32_t>(h - 1)].head;
       EXPECT_EQ(h, 0) << "cycle through word " << k + 1;
     }
     EXPECT_EQ(roots, 1);
@@ -86,7 +87,8 @@ TEST(Parser, KirbyUrgedHamasToEngage) {
 // clause; object-control verbs get it relabelled (nlp/control.hpp). Purpose clauses stay.
 TEST(Parser, ObjectControlInfinitiveIsXcomp) {
   Article a = analyse(
-      "Kirby urged Hamas to engage in the negotiations, stressing that their participation is crucial for "
+      "Kirby urged Hamas to engage in the negotiations, stressing that their participation is "
+      "crucial for "
       "moving forward.");
   expect_well_formed(a);
   int urged = find_word(a, "urged"), engage = find_word(a, "engage");
@@ -97,8 +99,8 @@ TEST(Parser, ObjectControlInfinitiveIsXcomp) {
   // The repair itself, on a fixed analysis: a purpose clause of "buy" stays advcl; the same
   // clause under "urge" becomes xcomp.
   Article b = analyse("The army bought new rifles to defend the northern border.");
-  int bought = find_word(b, "bought"), rifles = find_word(b, "rifles"), defend = find_word(b, "defend"),
-      to = find_word(b, "to");
+  int bought = find_word(b, "bought"), rifles = find_word(b, "rifles"),
+      defend = find_word(b, "defend"), to = find_word(b, "to");
   ASSERT_GE(defend, 0);
   for (auto& w : b.analysis) w.head = bought + 1;
   b.analysis[bought].head = 0;
@@ -118,7 +120,8 @@ TEST(Parser, ObjectControlInfinitiveIsXcomp) {
 TEST(Parser, PassiveSubject) {
   Article a = analyse("The talks were suspended by the mediators.");
   expect_well_formed(a);
-  int talks = find_word(a, "talks"), suspended = find_word(a, "suspended"), mediators = find_word(a, "mediators");
+  int talks = find_word(a, "talks"), suspended = find_word(a, "suspended"),
+      mediators = find_word(a, "mediators");
   EXPECT_EQ(a.analysis[talks].deprel, "nsubj:pass");
   EXPECT_EQ(a.analysis[talks].head, suspended + 1);
   EXPECT_EQ(a.analysis[mediators].deprel.substr(0, 3), "obl");  // obl or obl:agent
@@ -127,7 +130,9 @@ TEST(Parser, PassiveSubject) {
 
 TEST(Tagger, TagsFeaturesAndLemmas) {
   Article a = analyse("The ministers were meeting in Cairo and did not sign the agreements.");
-  auto at = [&](std::string_view form) -> const WordAnalysis& { return a.analysis[find_word(a, form)]; };
+  auto at = [&](std::string_view form) -> const WordAnalysis& {
+    return a.analysis[find_word(a, form)];
+  };
   EXPECT_EQ(at("The").upos, "DET");
   EXPECT_EQ(at("ministers").upos, "NOUN");
   EXPECT_EQ(at("ministers").xpos, "NNS");
@@ -154,10 +159,10 @@ conllu::Sentence parse_conllu(const std::string& text) {
 }
 
 TEST(Lemmatizer, LearnsRulesAndExceptions) {
-  std::vector<conllu::Sentence> train = {
-      parse_conllu("1\ttalked\ttalk\tVERB\tVBD\t_\t0\troot\t_\t_\n2\twalked\twalk\tVERB\tVBD\t_\t1\tobj\t_\t_\n"
-                   "3\twent\tgo\tVERB\tVBD\t_\t1\tobj\t_\t_\n4\tcats\tcat\tNOUN\tNNS\t_\t1\tobj\t_\t_\n"
-                   "5\tdogs\tdog\tNOUN\tNNS\t_\t1\tobj\t_\t_\n\n")};
+  std::vector<conllu::Sentence> train = {parse_conllu(
+      "1\ttalked\ttalk\tVERB\tVBD\t_\t0\troot\t_\t_\n2\twalked\twalk\tVERB\tVBD\t_\t1\tobj\t_\t_\n"
+      "3\twent\tgo\tVERB\tVBD\t_\t1\tobj\t_\t_\n4\tcats\tcat\tNOUN\tNNS\t_\t1\tobj\t_\t_\n"
+      "5\tdogs\tdog\tNOUN\tNNS\t_\t1\tobj\t_\t_\n\n")};
   nlp::Lemmatizer lem = nlp::Lemmatizer::train(train);
   EXPECT_EQ(lem.lemmatize("jumped", "VERB", "VBD"), "jump");  // unseen: the -ed rule
   EXPECT_EQ(lem.lemmatize("Jumped", "VERB", "VBD"), "jump");  // lowercased like its training words
@@ -180,7 +185,8 @@ TEST(Models, RoundTripGivesIdenticalAnalyses) {
   parser().model().save(tmp.path() + "/parser.bin");
   nlp::Tagger t2 = nlp::Tagger::load(tmp.path());
   nlp::Parser p2 = nlp::Parser::load(tmp.path());
-  Article a = analyse("Egypt and Qatar said on Tuesday that a ceasefire deal was close, but Israel denied it.");
+  Article a = analyse(
+      "Egypt and Qatar said on Tuesday that a ceasefire deal was close, but Israel denied it.");
   Article b;
   b.text = a.text;
   test::segmenter().run(b);
@@ -211,7 +217,8 @@ Article one_sentence(const std::vector<std::string>& words) {
   Sentence s;
   for (const auto& w : words) {
     Token t;
-    t.span = {static_cast<uint32_t>(a.text.size()), static_cast<uint32_t>(a.text.size() + w.size())};
+    t.span = {static_cast<uint32_t>(a.text.size()),
+              static_cast<uint32_t>(a.text.size() + w.size())};
     t.first_word = static_cast<uint32_t>(a.words.size());
     a.words.push_back(Word{t.span, static_cast<uint32_t>(a.tokens.size())});
     a.tokens.push_back(t);
@@ -252,8 +259,9 @@ TEST(BadInput, AllPunctuationHugeTokensCapsAndForeignText) {
   expect_well_formed(one_sentence({"!", "?", "...", ",", ";", "--", "(", ")", "\"", "."}));
   expect_well_formed(one_sentence({std::string(10000, 'x'), std::string(12000, '!'), "peace"}));
   expect_well_formed(analyse("HAMAS REJECTS TRUCE OFFER AS TALKS STALL IN CAIRO"));
-  expect_well_formed(analyse("Die Verhandlungen in Kairo wurden am Dienstag fortgesetzt. "
-                             "Переговоры продолжатся завтра. 停火谈判将继续。"));
+  expect_well_formed(
+      analyse("Die Verhandlungen in Kairo wurden am Dienstag fortgesetzt. "
+              "Переговоры продолжатся завтра. 停火谈判将继续。"));
   expect_well_formed(analyse("\n\n   \n"));
   expect_well_formed(analyse(std::string(20000, 'a') + " said " + std::string(10000, '.')));
 }
@@ -264,11 +272,13 @@ TEST(Evaluation, EwtDevWithGoldTokens) {
   gold.resize(500);
   nlp::ParseScores s = nlp::evaluate_gold_tokens(tagger(), parser(), gold);
   EXPECT_EQ(s.gold_words, s.aligned_words);
-  EXPECT_GT(s.f1(s.upos), 92.0);
-  EXPECT_GT(s.f1(s.las), 75.0);
+  // Measured on these 500 sentences: gold tokens UPOS 95.84, LAS 81.47; raw text words 99.21,
+  // LAS 79.60. Floors a point or so under, so a real loss fails here.
+  EXPECT_GT(s.f1(s.upos), 94.8);
+  EXPECT_GT(s.f1(s.las), 80.0);
   nlp::ParseScores r = nlp::evaluate_raw_text(test::segmenter(), tagger(), parser(), gold);
-  EXPECT_GT(r.f1(r.aligned_words), 95.0);
-  EXPECT_GT(r.f1(r.las), 70.0);
+  EXPECT_GT(r.f1(r.aligned_words), 98.5);
+  EXPECT_GT(r.f1(r.las), 78.0);
   EXPECT_LE(r.f1(r.las), s.f1(s.las) + 1.0);
 }
 

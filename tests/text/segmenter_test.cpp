@@ -44,15 +44,16 @@ TEST(Segmenter, OffsetsPointIntoTheText) {
     ASSERT_LE(t.span.end, a.text.size());
     ASSERT_LT(t.span.start, t.span.end);
   }
-  for (size_t i = 1; i < a.tokens.size(); ++i) EXPECT_LE(a.tokens[i - 1].span.end, a.tokens[i].span.start);
+  for (size_t i = 1; i < a.tokens.size(); ++i)
+    EXPECT_LE(a.tokens[i - 1].span.end, a.tokens[i].span.start);
   for (const Word& w : a.words) EXPECT_LT(w.span.start, w.span.end);
 }
 
 TEST(Segmenter, Clitics) {
   Article a = segment("They don't know what's coming, and I can't say.");
   auto t = tokens_of(a);
-  EXPECT_EQ(t, (std::vector<std::string>{"They", "don't", "know", "what's", "coming", ",", "and", "I",
-                                         "can't", "say", "."}));
+  EXPECT_EQ(t, (std::vector<std::string>{"They", "don't", "know", "what's", "coming", ",", "and",
+                                         "I", "can't", "say", "."}));
   ASSERT_EQ(a.tokens[1].word_count, 2u);
   EXPECT_EQ(a.word_text(a.tokens[1].first_word), "do");
   EXPECT_EQ(a.word_text(a.tokens[1].first_word + 1), "n't");
@@ -61,7 +62,8 @@ TEST(Segmenter, Clitics) {
 }
 
 TEST(Segmenter, PunctuationNumbersAndMoney) {
-  Article a = segment("Prices rose 5% to $1,200.50 (about 3.2 million) on 2019-01-04, officials said.");
+  Article a =
+      segment("Prices rose 5% to $1,200.50 (about 3.2 million) on 2019-01-04, officials said.");
   auto t = tokens_of(a);
   EXPECT_NE(std::find(t.begin(), t.end(), "5"), t.end());
   EXPECT_NE(std::find(t.begin(), t.end(), "%"), t.end());
@@ -137,8 +139,11 @@ TEST(Utf8, FindsInvalidSequences) {
 TEST(Conllu, RebuildTextMatchesSentences) {
   std::stringstream in(
       "# newdoc id = d1\n# text = Hi there.\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n"
-      "2\tthere\tthere\tADV\tRB\t_\t1\tadvmod\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n"
-      "# text = Don't.\n1-2\tDon't\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n1\tDo\tdo\tAUX\tVBP\t_\t0\troot\t_\t_\n"
+      "2\tthere\tthere\tADV\tRB\t_\t1\tadvmod\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_"
+      "\t_\n\n"
+      "# text = "
+      "Don't.\n1-2\tDon't\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n1\tDo\tdo\tAUX\tVBP\t_\t0\troot\t_"
+      "\t_\n"
       "2\tn't\tnot\tPART\tRB\t_\t1\tadvmod\t_\t_\n3\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n");
   conllu::Reader r(in);
   std::vector<conllu::Sentence> sents;
@@ -156,15 +161,17 @@ TEST(Conllu, RebuildTextMatchesSentences) {
 TEST(SegmenterEval, MeetsTargetsOnHeldOutTreebanks) {
   PARLEY_REQUIRE_SHARED(shared);
   auto ewt = eval::evaluate_segmentation(
-      test::segmenter(), conllu::read_file(shared + "/corpora/ud-english-ewt/en_ewt-ud-test.conllu"));
-  // UDPipe 1.2 on EWT test: tokens ~99.0, sentences ~77.
-  EXPECT_GT(ewt.tokens.f1(), 99.0);
-  EXPECT_GT(ewt.sentences.f1(), 85.0);
+      test::segmenter(),
+      conllu::read_file(shared + "/corpora/ud-english-ewt/en_ewt-ud-test.conllu"));
+  // UDPipe 1.2 on EWT test: tokens ~99.0, sentences ~77. Floors sit about a point under the
+  // README's figures (EWT 99.27 / 89.82, GUM 99.67 / 94.46), so a real loss fails here.
+  EXPECT_GT(ewt.tokens.f1(), 99.1);
+  EXPECT_GT(ewt.sentences.f1(), 89.0);
   auto gum = eval::evaluate_segmentation(
       test::segmenter(),
       conllu::read_file(shared + "/corpora/ud-english-gum-wikimedia/gum-wikimedia-test.conllu"));
-  EXPECT_GT(gum.tokens.f1(), 99.3);
-  EXPECT_GT(gum.sentences.f1(), 92.0);
+  EXPECT_GT(gum.tokens.f1(), 99.5);
+  EXPECT_GT(gum.sentences.f1(), 93.5);
 }
 
 }  // namespace

@@ -29,42 +29,15 @@ struct Piece {
 
 // CAMEO sector codes (the part after a country code); other three-letter parts are regions or
 // organisations ("PSEGZA", "PSEREBHMS").
-bool known_sector(std::string_view code) {
-  static const char* kSectors[] = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU",
-                                   "BUS", "CRM", "CVL", "REF", "HLH", "LAB", "LEG", "AGR", "ELI", "IGO",
-                                   "NGO", "UAF", "INS", "SEP", "MOD", "RAD", "HRI", "ENV", "DEV", "IMG",
-                                   "MNC", "NGM", "REL", "SPY", "ATH", "AMN", "MUS", "CHR", "JEW", "BUD"};
-  for (const char* k : kSectors)
-    if (code == k) return true;
-  return false;
-}
+bool known_sector(const Gazetteer& gz, std::string_view code) { return gz.words().cameo_sectors.contains(code); }
 
 // The sector an organisation's own name gives it ("Syrian Interior Ministry" -> GOV).
-std::string org_sector(std::string_view w) {
-  static const std::pair<const char*, const char*> kHeads[] = {
-      {"Ministry", "GOV"}, {"Government", "GOV"}, {"Cabinet", "GOV"}, {"Army", "MIL"}, {"Forces", "MIL"},
-      {"Force", "MIL"}, {"Navy", "MIL"}, {"Corps", "MIL"}, {"Guard", "MIL"}, {"Police", "COP"},
-      {"Party", "PTY"}, {"University", "EDU"}, {"College", "EDU"}, {"School", "EDU"}, {"Court", "JUD"},
-      {"Parliament", "LEG"}, {"Assembly", "LEG"}, {"Senate", "LEG"}, {"Congress", "LEG"},
-      {"Times", "MED"}, {"News", "MED"}, {"Post", "MED"}, {"Journal", "MED"}, {"Television", "MED"},
-      {"TV", "MED"}, {"Radio", "MED"}, {"Broadcasting", "MED"}, {"Press", "MED"}, {"Bank", "BUS"},
-      {"Company", "BUS"}, {"Corporation", "BUS"}, {"Inc.", "BUS"}, {"Ltd", "BUS"}, {"Airlines", "BUS"},
-      {"Airline", "BUS"}, {"Airways", "BUS"}, {"Office", "GOV"}, {"Department", "GOV"}, {"Agency", "GOV"},
-      {"Commission", "GOV"}, {"Administration", "GOV"}, {"Directorate", "GOV"}, {"Council", "GOV"},
-      {"Authority", "GOV"}, {"Representatives", "LEG"}, {"Commons", "LEG"}, {"Lords", "LEG"},
-      {"Legislature", "LEG"}, {"Duma", "LEG"}, {"Tribunal", "JUD"}, {"Prosecutor", "JUD"},
-      {"Foundation", "NGO"}, {"Hospital", "HLH"}, {"Clinic", "HLH"}, {"Institute", "EDU"},
-      {"Academy", "EDU"}, {"Military", "MIL"}, {"Brigade", "MIL"}, {"Brigades", "REB"}, {"Militia", "REB"},
-      {"Gendarmerie", "COP"}, {"Intelligence", "SPY"}, {"KGB", "SPY"}, {"FSB", "SPY"}, {"Daily", "MED"},
-      {"Herald", "MED"}, {"Telegraph", "MED"}, {"Tribune", "MED"}, {"Gazette", "MED"}, {"Agency.", "MED"}};
-  for (const auto& [head, sector] : kHeads)
-    if (w == head) return sector;
-  return "";
+std::string org_sector(const Gazetteer& gz, std::string_view w) {
+  return std::string(gz.words().org_head_sectors.value(w));
 }
 
 // What a dictionary code says about its actor: "USAGOV" -> USA + GOV, "IGOUNO" -> IGO.
 GazetteerEntry dictionary_entry(const Gazetteer& gz, std::string name, const std::string& code) {
-  static const char* kNonState[] = {"IGO", "NGO", "NGM", "IMG", "MNC", "UIS", "UAF", "INS", "REB", "MED", "OPP"};
   GazetteerEntry e;
   e.name = std::move(name);
   e.code = code;
@@ -73,15 +46,13 @@ GazetteerEntry dictionary_entry(const Gazetteer& gz, std::string name, const std
   // their own ("CAL" for Calenardhon), which must compose with roles like real ones.
   auto is_state = [&](std::string_view iso) {
     if (gz.country(iso)) return true;
-    if (known_sector(iso) || iso == "UIS" || iso == "XXX") return false;
+    if (known_sector(gz, iso) || iso == "UIS" || iso == "XXX") return false;
     return std::all_of(iso.begin(), iso.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   };
   CodeParts parts = split_code(code, is_state);
   if (parts.country.empty()) {
-    bool known = false;
-    for (const char* k : kNonState) known |= parts.sector == k;
-    if (!known) parts.sector.clear();
-  } else if (!known_sector(parts.sector)) {
+    if (!gz.words().non_state_sectors.contains(parts.sector)) parts.sector.clear();
+  } else if (!known_sector(gz, parts.sector)) {
     parts.sector.clear();  // a region ("PSEGZA"): the state's actor with a finer code
   }
   e.country = parts.country;
@@ -111,54 +82,16 @@ bool alphabetic(std::string_view t) {
   return !t.empty();
 }
 
-bool is_locative(std::string_view w) {
-  static const char* kWords[] = {"in", "at", "to", "from", "near", "into", "outside", "across",
-                                 "of", "inside", "toward", "towards", "around", "through", "for"};
-  for (const char* k : kWords)
-    if (utf8::lower(w) == k) return true;
-  return false;
-}
+bool is_locative(const Gazetteer& gz, std::string_view w) { return gz.words().locative_words.contains(utf8::lower(w)); }
 
 // Words that start a capitalised run without being part of a name.
-bool is_function_word(std::string_view w) {
-  static const char* kWords[] = {"The", "A", "An", "This", "That", "These", "Those", "He", "She",
-                                 "It", "They", "We", "I", "In", "On", "At", "As", "While", "But",
-                                 "And", "However", "Contrary", "According", "After", "Before",
-                                 "Mr.", "Mrs.", "Ms.", "Dr."};
-  for (const char* k : kWords)
-    if (w == k) return true;
-  return false;
-}
+bool is_function_word(const Gazetteer& gz, std::string_view w) { return gz.words().name_stop_words.contains(w); }
 
 // Capitalised runs ending in these are organisations or places, not people ("Quds Force").
-bool is_org_head(std::string_view w) {
-  static const char* kWords[] = {"Force", "Forces", "Corps", "Organization", "Organisation", "Party",
-                                 "Council", "Ministry", "Army", "Agency", "Committee", "Front",
-                                 "Movement", "Brigade", "Brigades", "Group", "Union", "Association",
-                                 "Institute", "University", "Bank", "Company", "Corporation", "Inc.",
-                                 "Times", "Post", "News", "Telegraph", "Guardian", "Journal",
-                                 "Mobilization", "Commission", "Court", "Assembly", "Parliament",
-                                 "Airport", "Square", "Street", "Hospital", "Mosque", "Church",
-                                 "Province", "District", "Region", "Island", "Islands", "River",
-                                 "Falls", "Valley", "Lake", "Bay", "Gulf", "Mountains", "Hills", "Park",
-                                 "Bridge", "Station", "Port", "Harbour", "Harbor", "City", "County",
-                                 "Agreement", "Accord", "Accords", "Treaty", "Convention", "Declaration",
-                                 "Protocol", "Summit", "Conference"};
-  for (const char* k : kWords)
-    if (w == k) return true;
-  return false;
-}
+bool is_org_head(const Gazetteer& gz, std::string_view w) { return gz.words().org_heads.contains(w); }
 
 // Dates and days look like names to capitalisation alone.
-bool is_temporal(std::string_view w) {
-  static const char* kWords[] = {"January", "February", "March", "April", "May", "June", "July",
-                                 "August", "September", "October", "November", "December",
-                                 "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                                 "Sunday", "Last", "Next", "Early", "Late"};
-  for (const char* k : kWords)
-    if (w == k) return true;
-  return false;
-}
+bool is_temporal(const Gazetteer& gz, std::string_view w) { return gz.words().temporal_words.contains(w); }
 
 // Counts the states an article names (state names, demonyms, cities) and returns the most
 // named one, "" when none. Title mentions count three times.
@@ -215,13 +148,8 @@ bool is_in_list(std::string_view w, std::initializer_list<std::string_view> list
 // adjective ("remains firm"), not a modifier of another noun ("military control"), and not a
 // group the text places abroad ("international forces", "foreign troops"). Without a parse,
 // only the last check applies.
-bool generic_actor_noun(const Article& a, uint32_t f, uint32_t l) {
-  if (f > 0) {
-    const std::string before = utf8::lower(a.token_text(f - 1));
-    if (is_in_list(before, {"international", "foreign", "multinational", "western", "global", "regional",
-                            "peacekeeping", "allied", "coalition", "rival", "other", "overseas"}))
-      return false;
-  }
+bool generic_actor_noun(const Gazetteer& gz, const Article& a, uint32_t f, uint32_t l) {
+  if (f > 0 && gz.words().foreign_group_markers.contains(utf8::lower(a.token_text(f - 1)))) return false;
   if (a.analysis.size() != a.words.size() || a.words.empty()) return true;
   const Token& tok = a.tokens[l];
   const uint32_t w = tok.first_word;
@@ -378,7 +306,7 @@ void ActorResolver::process(Article& a) const {
         // tells a place from its government by context, stays.
         if (name && !name->code.empty()) {
           std::string_view iso = std::string_view(name->code).substr(0, 3);
-          bool bare = name->code.size() == 3 || !known_sector(std::string_view(name->code).substr(3, 3));
+          bool bare = name->code.size() == 3 || !known_sector(gz, std::string_view(name->code).substr(3, 3));
           bool builtin = (gz_len == name->length && gz_entry && gz_entry->country == iso) ||
                          (name->length == 1 && gz.demonym(head) == std::string(iso));
           if (bare && builtin && gz.country(iso)) name.reset();
@@ -435,9 +363,9 @@ void ActorResolver::process(Article& a) const {
         // A town that is also a first name, before a capitalised word no table knows, begins a
         // person's name: "Mary Smith", "Jacques Chirac" (not "Victoria Falls", "Paris, France").
         if (e && len == 1 && e->type == "CITY" && gz.first_name(phrase) && l + 1 < end &&
-            !(t > first && is_locative(a.token_text(t - 1))) &&
+            !(t > first && is_locative(gz, a.token_text(t - 1))) &&
             capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) && !gz.find(a.token_text(l + 1)) &&
-            !gz.role(utf8::lower(a.token_text(l + 1))) && !is_org_head(a.token_text(l + 1)))
+            !gz.role(utf8::lower(a.token_text(l + 1))) && !is_org_head(gz, a.token_text(l + 1)))
           e = nullptr;
         if (e && !e->dated.empty() && date) {
           // A party's code depends on whether it governs at the article's date.
@@ -516,14 +444,14 @@ void ActorResolver::process(Article& a) const {
                 head_end = k - 1;
                 break;
               }
-            for (uint32_t k = head_end + 1; k-- > t && e.sector.empty();) e.sector = org_sector(a.token_text(k));
+            for (uint32_t k = head_end + 1; k-- > t && e.sector.empty();) e.sector = org_sector(gz, a.token_text(k));
             for (uint32_t k = t; k <= l; ++k) {
               std::string_view x = a.token_text(k);
               if (e.country.empty()) {
                 if (auto iso = gz.demonym(x)) e.country = *iso;
                 else if (const GazetteerEntry* g = gz.find(x); g && g->type == "GPE") e.country = g->country;
               }
-              if (e.sector.empty()) e.sector = org_sector(x);
+              if (e.sector.empty()) e.sector = org_sector(gz, x);
             }
             // "... Office of Germany" with the state outside the recognized span.
             if (e.country.empty() && l + 2 < end && a.token_text(l + 1) == "of")
@@ -552,14 +480,14 @@ void ActorResolver::process(Article& a) const {
         continue;
       }
       // People: runs of two or more capitalised words, or a known surname.
-      if (!title_case && capitalized(w) && alphabetic(w) && !is_function_word(w) && !is_temporal(w)) {
+      if (!title_case && capitalized(w) && alphabetic(w) && !is_function_word(gz, w) && !is_temporal(gz, w)) {
         uint32_t l = t;
         while (l + 1 < end && capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) &&
                !gz.find(a.token_text(l + 1)) && !gz.role(utf8::lower(a.token_text(l + 1))) &&
-               !is_temporal(a.token_text(l + 1)))
+               !is_temporal(gz, a.token_text(l + 1)))
           ++l;
         bool organisation = false;
-        for (uint32_t k = t; k <= l; ++k) organisation |= is_org_head(a.token_text(k));
+        for (uint32_t k = t; k <= l; ++k) organisation |= is_org_head(gz, a.token_text(k));
         if (organisation) {  // an unknown organisation or place: not resolved yet, not a person
           t = l + 1;
           continue;
@@ -891,13 +819,13 @@ void ActorResolver::process(Article& a) const {
                     span, si, "name");
       } else if (place && place->entry->capital && q == p) {
         // A capital standing for its government: not after "in"/"at"/..., not a modifier ("Cairo talks").
-        bool locative = f > first && is_locative(a.token_text(f - 1));
+        bool locative = f > first && is_locative(gz, a.token_text(f - 1));
         // Nor the name of a treaty or meeting: "the Paris Agreement", "the Cairo Conference".
         // "a Kabul car bombing" is a place too: an article before a capital that modifies a noun.
         const std::string before = f > first ? utf8::lower(a.token_text(f - 1)) : "";
         bool modifier = (l + 1 < end && !capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) &&
                          (before == "the" || before == "a" || before == "an")) ||
-                        (l + 1 < end && is_org_head(a.token_text(l + 1)));
+                        (l + 1 < end && is_org_head(gz, a.token_text(l + 1)));
         if (!locative && !modifier) {
           const std::string& iso = place->entry->country;
           const GazetteerEntry* st = gz.country(iso);
@@ -920,7 +848,7 @@ void ActorResolver::process(Article& a) const {
           span.start = a.tokens[f - 1].span.start;
           add_mention(static_cast<uint32_t>(it->second), span, si, "description");
         } else if (is_in_list(sector, {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF", "OPP"}) &&
-                   generic_actor_noun(a, f, l)) {
+                   generic_actor_noun(gz, a, f, l)) {
           // "civilians in Gaza", "police in Moscow": a place right after the group is its state.
           std::string state = home;
           if (q + 1 < pieces.size() && l + 2 < end && is_in_list(utf8::lower(a.token_text(l + 1)), {"in", "from"}) &&

@@ -12,7 +12,7 @@
 #include "parley/actors/gazetteer.hpp"
 #include "parley/actors/ner.hpp"
 #include "parley/doc/document.hpp"
-#include "parley/pipeline/component.hpp"
+#include "parley/doc/component.hpp"
 
 namespace parley {
 
@@ -24,7 +24,8 @@ using ActorDictionaries = std::vector<std::shared_ptr<const ActorDictionary>>;
 
 class ActorResolver : public Component {
  public:
-  explicit ActorResolver(std::shared_ptr<const Gazetteer> gazetteer, ActorDictionaries dictionaries = {})
+  explicit ActorResolver(std::shared_ptr<const Gazetteer> gazetteer,
+                         ActorDictionaries dictionaries = {})
       : gazetteer_(std::move(gazetteer)), dictionaries_(std::move(dictionaries)) {}
   // The gazetteer from data_dir; the entity recognizer (ner.bin + tagger.bin) from model_dir when
   // ner.bin is there ("" = no recognizer: capitalisation rules find the people instead).
@@ -32,7 +33,9 @@ class ActorResolver : public Component {
 
   // With a recognizer, its PER spans are the people and its ORG spans the organisations not in
   // any table; the rules still resolve their codes from context.
-  void set_recognizer(std::shared_ptr<const EntityRecognizer> recognizer) { recognizer_ = std::move(recognizer); }
+  void set_recognizer(std::shared_ptr<const EntityRecognizer> recognizer) {
+    recognizer_ = std::move(recognizer);
+  }
   const EntityRecognizer* recognizer() const { return recognizer_.get(); }
   const Gazetteer& gazetteer() const { return *gazetteer_; }
 
@@ -40,6 +43,9 @@ class ActorResolver : public Component {
   const ActorDictionaries& dictionaries() const { return dictionaries_; }
 
   std::string_view name() const override { return "actors"; }
+  // Tags and dependencies sharpen it when present; tokens are enough.
+  Layer needs() const override { return Layer::kTokens; }
+  Layer adds() const override { return Layer::kActors; }
   void process(Article& article) const override;
 
  private:

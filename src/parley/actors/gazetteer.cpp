@@ -7,40 +7,14 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "parley/text/tsv.hpp"
+
 namespace parley {
 
 namespace {
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (true) {
-    size_t next = s.find(sep, pos);
-    out.push_back(s.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
-    if (next == std::string::npos) break;
-    pos = next + 1;
-  }
-  return out;
-}
-
-// Reads a TSV file, skipping '#' comments and (when `header`) the first line.
 std::vector<std::vector<std::string>> read_tsv(const std::string& path, bool header) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot open gazetteer file " + path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  bool first = true;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    if (first && header) {
-      first = false;
-      continue;
-    }
-    first = false;
-    rows.push_back(split(line, '\t'));
-  }
-  return rows;
+  return text::read_tsv(path, header, "gazetteer");
 }
 
 size_t word_count(const std::string& s) {
@@ -63,13 +37,14 @@ void Gazetteer::add_name(const std::string& name, uint32_t entry, bool override_
 
 Gazetteer Gazetteer::load(const std::string& dir) {
   Gazetteer g;
+  g.words_ = text::WordLists::load(dir);
   // Cities first, most populous first, so a name means its largest place; states and the
   // hand-written entities then override city names ("Gaza" the territory, not only the city).
   std::unordered_map<std::string, std::vector<std::string>> capitals;  // iso3 -> capital names
   auto countries = read_tsv(dir + "/gazetteer/countries.tsv", true);
   for (const auto& r : countries)
     if (r.size() >= 7)
-      for (const auto& c : split(r[6], '|')) capitals[r[0]].push_back(c);
+      for (const auto& c : text::split_fields(r[6], '|')) capitals[r[0]].push_back(c);
   for (const auto& r : read_tsv(dir + "/gazetteer/cities.tsv", true)) {
     if (r.size() < 5) continue;
     GazetteerEntry e;
@@ -112,12 +87,12 @@ Gazetteer Gazetteer::load(const std::string& dir) {
     g.by_country_[r[0]] = id;
     g.add_name(r[2], id, true);
     g.add_name(r[3], id, true);
-    for (const auto& alt : split(r[4], '|'))
+    for (const auto& alt : text::split_fields(r[4], '|'))
       if (alt.size() > 3 || alt == "US" || alt == "UK") g.add_name(alt, id, true);
     g.add_name("the " + r[2], id, false);
     // "American" is also the demonym of US territories; UN members take precedence.
     bool member = r.size() > 11 && r[11] == "1";
-    for (const auto& d : split(r[5], '|'))
+    for (const auto& d : text::split_fields(r[5], '|'))
       if (!d.empty()) {
         if (member) g.demonyms_[d] = r[0];
         else g.demonyms_.emplace(d, r[0]);
@@ -146,7 +121,7 @@ Gazetteer Gazetteer::load(const std::string& dir) {
   }
   for (const auto& r : read_tsv(dir + "/actors/roles.tsv", false)) {
     if (r.size() < 2) continue;
-    for (const auto& phrase : split(r[0], '|')) {
+    for (const auto& phrase : text::split_fields(r[0], '|')) {
       g.roles_.emplace(phrase, r[1]);
       if (r.size() >= 3 && r[2] == "body") g.body_roles_.insert(phrase);
     }
@@ -160,7 +135,7 @@ Gazetteer Gazetteer::load(const std::string& dir) {
     const bool curated = std::string_view(file) == "institutions.tsv";
     for (const auto& r : read_tsv(path, false)) {
       if (r.size() < 3 || r[1].empty()) continue;
-      auto names = split(r[0], '|');
+      auto names = text::split_fields(r[0], '|');
       GazetteerEntry e;
       e.name = names[0];
       e.code = r[1];
@@ -205,7 +180,8 @@ Gazetteer Gazetteer::load(const std::string& dir) {
         if (!curated) {
           std::string lower = n;
           for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-          bool office = false;  // the last one to three words are a person's role ("secretary of state")
+          bool office =
+              false;  // the last one to three words are a person's role ("secretary of state")
           size_t cut = lower.size();
           for (int words = 0; words < 3 && cut != std::string::npos && !office; ++words) {
             cut = cut == 0 ? std::string::npos : lower.rfind(' ', cut - 1);
@@ -220,7 +196,7 @@ Gazetteer Gazetteer::load(const std::string& dir) {
   }
   for (const auto& r : read_tsv(dir + "/actors/entities.tsv", false)) {
     if (r.size() < 5) continue;
-    auto names = split(r[0], '|');
+    auto names = text::split_fields(r[0], '|');
     GazetteerEntry e;
     e.name = names[0];
     e.type = r[1];

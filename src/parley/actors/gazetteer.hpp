@@ -2,6 +2,7 @@
 // nouns, loaded from the data shipped in data/ (see data/gazetteer/README.md for sources).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "parley/actors/actor_dictionary.hpp"
+#include "parley/text/word_list.hpp"
 
 namespace parley {
 
@@ -29,8 +31,15 @@ struct GazetteerEntry {
 
 class Gazetteer {
  public:
-  // Loads data_dir/gazetteer/{countries,cities}.tsv and data_dir/actors/{entities,roles}.tsv.
+  // Loads data_dir/gazetteer/{countries,cities}.tsv and data_dir/actors/{entities,roles}.tsv,
+  // and the word lists of data_dir/words/.
   static Gazetteer load(const std::string& data_dir);
+
+  // The word lists of the data directory (data/words/), loaded with the gazetteer because
+  // every stage that holds one (actor resolver, event coder) reads them too. Empty lists in a
+  // default-constructed gazetteer.
+  const text::WordLists& words() const { return *words_; }
+  const std::shared_ptr<const text::WordLists>& shared_words() const { return words_; }
 
   // Exact surface name (internal whitespace collapsed to one space) -> entry.
   const GazetteerEntry* find(std::string_view name) const;
@@ -41,12 +50,16 @@ class Gazetteer {
   std::optional<std::string> demonym(std::string_view word) const;
   // A common first name (data/names/first-names.txt): towns called "Mary" or "Florence" are
   // also people's names.
-  bool first_name(std::string_view word) const { return first_names_.count(std::string(word)) != 0; }
+  bool first_name(std::string_view word) const {
+    return first_names_.count(std::string(word)) != 0;
+  }
   // Lowercase role phrase ("prime minister") -> sector ("GOV").
   std::optional<std::string> role(std::string_view phrase) const;
   // Role phrases that name a body, not a person ("government", "police", "the court"): a
   // definite description with one ("the government") refers back to an organisation only.
-  bool body_role(std::string_view phrase) const { return body_roles_.count(std::string(phrase)) != 0; }
+  bool body_role(std::string_view phrase) const {
+    return body_roles_.count(std::string(phrase)) != 0;
+  }
   const GazetteerEntry* country(std::string_view iso3) const;
   size_t max_name_words() const { return max_words_; }
   // The most words of a name beginning with this word ("Gaza" -> 2 for "Gaza Strip"); 0 when
@@ -66,6 +79,7 @@ class Gazetteer {
   std::unordered_map<std::string, size_t> by_first_;
   std::unordered_set<std::string> first_names_;
   size_t max_words_ = 1;
+  std::shared_ptr<const text::WordLists> words_ = std::make_shared<const text::WordLists>();
 };
 
 }  // namespace parley

@@ -12,6 +12,8 @@
 #include "parley/text/conllu.hpp"
 #include "parley/text/perceptron.hpp"
 #include "parley/text/utf8.hpp"
+#include "parley/text/hash.hpp"
+#include "parley/eval/metrics.hpp"
 
 namespace parley {
 
@@ -29,20 +31,15 @@ int type_index(std::string_view t) {
 
 std::vector<std::string> default_labels() {
   std::vector<std::string> l{"O"};
-  for (const char* t : kEntityTypes) l.push_back(std::string("B-") + t), l.push_back(std::string("I-") + t);
+  for (const char* t : kEntityTypes)
+    l.push_back(std::string("B-") + t), l.push_back(std::string("I-") + t);
   return l;
 }
 // Label ids: 0 = O, 1 + 2k = B-type k, 2 + 2k = I-type k.
 inline int label_type(int label) { return label == 0 ? -1 : (label - 1) / 2; }
 inline bool label_inside(int label) { return label > 0 && (label - 1) % 2 == 1; }
 
-inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
-uint64_t bytes_hash(std::string_view s, size_t from, size_t to) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = from; i < to; ++i) h = (h ^ static_cast<unsigned char>(ascii_lower(s[i]))) * 0x100000001b3ULL;
-  return h ^ (to - from);
-}
+using text::splitmix;
 
 bool starts_upper(std::string_view w) {
   if (w.empty()) return false;
@@ -77,7 +74,8 @@ const WordInfo& boundary() {
 
 uint64_t gaz_category(const GazetteerEntry& e) {
   if (e.type == "GPE") return 1;
-  if (e.type == "CITY") return e.population >= 300000 ? 2 : 5;  // small towns share names with people
+  if (e.type == "CITY")
+    return e.population >= 300000 ? 2 : 5;  // small towns share names with people
   if (e.type == "LOC") return 3;
   return 4;  // ORG, GRP, IGO, NGO, MED
 }
@@ -94,9 +92,10 @@ bool in_list(const std::vector<uint32_t>& list, std::string_view w) {
   return !list.empty() && std::binary_search(list.begin(), list.end(), name_hash(w));
 }
 
-void sentence_info(const std::vector<std::string_view>& words, const std::vector<std::string_view>& upos,
-                   const std::vector<std::string_view>& xpos, const Gazetteer& gz, const NerModel& lists,
-                   SentenceInfo& s) {
+void sentence_info(const std::vector<std::string_view>& words,
+                   const std::vector<std::string_view>& upos,
+                   const std::vector<std::string_view>& xpos, const Gazetteer& gz,
+                   const NerModel& lists, SentenceInfo& s) {
   const size_t n = words.size();
   s.w.assign(n, WordInfo{});
   size_t alpha = 0, caps = 0;
@@ -108,8 +107,10 @@ void sentence_info(const std::vector<std::string_view>& words, const std::vector
     x.shape = hash_shape(w);
     x.upos = feature_hash(2, upos[i]);
     x.xpos = feature_hash(3, xpos[i]);
-    for (size_t k = 1; k <= 4; ++k) x.suffix[k - 1] = bytes_hash(w, w.size() > k ? w.size() - k : 0, w.size());
-    for (size_t k = 1; k <= 3; ++k) x.prefix[k - 1] = bytes_hash(w, 0, std::min(k, w.size()));
+    for (size_t k = 1; k <= 4; ++k)
+      x.suffix[k - 1] = text::lower_bytes_hash(w, w.size() > k ? w.size() - k : 0, w.size());
+    for (size_t k = 1; k <= 3; ++k)
+      x.prefix[k - 1] = text::lower_bytes_hash(w, 0, std::min(k, w.size()));
     bool any_lower = false, any_upper = false, any_alpha = false;
     for (size_t c = 0; c < w.size() && c < 64; ++c) {
       char ch = w[c];
@@ -142,7 +143,8 @@ void sentence_info(const std::vector<std::string_view>& words, const std::vector
     }
     size_t best = 0;
     const GazetteerEntry* entry = nullptr;
-    for (size_t len = std::min<size_t>({5, n - i, gz.max_words_from(words[i])}); len >= 1 && !best; --len) {
+    for (size_t len = std::min<size_t>({5, n - i, gz.max_words_from(words[i])}); len >= 1 && !best;
+         --len) {
       phrase.assign(words[i]);
       for (size_t k = 1; k < len; ++k) phrase.append(" ").append(words[i + k]);
       if ((entry = gz.find(phrase))) best = len;
@@ -240,12 +242,15 @@ int best_label(const std::vector<float>& scores, int prev) {
   return best;
 }
 
+constexpr size_t kMaxNameWordBytes = 64;
+
 std::vector<EntitySpan> spans_of(const std::vector<int>& labels) {
   std::vector<EntitySpan> out;
   for (size_t i = 0; i < labels.size(); ++i) {
     int t = label_type(labels[i]);
     if (t < 0) continue;
-    if (label_inside(labels[i]) && !out.empty() && out.back().last + 1 == i && out.back().type == kEntityTypes[t]) {
+    if (label_inside(labels[i]) && !out.empty() && out.back().last + 1 == i &&
+        out.back().type == kEntityTypes[t]) {
       out.back().last = static_cast<uint32_t>(i);
     } else {
       out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i), kEntityTypes[t]});
@@ -266,7 +271,8 @@ void recall(const DocumentMemory& memory, SentenceInfo& s) {
 // Remembers the type of every capitalised word inside an entity.
 void remember(DocumentMemory& memory, const SentenceInfo& s, const std::vector<int>& labels) {
   for (size_t i = 0; i < labels.size(); ++i)
-    if (labels[i] > 0 && (s.w[i].flags & 1)) memory.types[s.w[i].lower] = static_cast<uint64_t>(label_type(labels[i]));
+    if (labels[i] > 0 && (s.w[i].flags & 1))
+      memory.types[s.w[i].lower] = static_cast<uint64_t>(label_type(labels[i]));
 }
 
 template <class Model>
@@ -275,19 +281,13 @@ void decode(const Model& model, const SentenceInfo& s, int classes, std::vector<
   uint32_t f[kMaxFeatures];
   std::vector<float> scores(static_cast<size_t>(classes));
   for (size_t i = 0; i < s.w.size(); ++i) {
-    uint64_t t1 = i > 0 ? static_cast<uint64_t>(out[i - 1]) : kNone, t2 = i > 1 ? static_cast<uint64_t>(out[i - 2]) : kNone;
+    uint64_t t1 = i > 0 ? static_cast<uint64_t>(out[i - 1]) : kNone,
+             t2 = i > 1 ? static_cast<uint64_t>(out[i - 2]) : kNone;
     size_t n = features(s, i, t1, t2, f);
     std::fill(scores.begin(), scores.end(), 0.f);
     model.score(f, n, scores.data());
     out[i] = best_label(scores, i > 0 ? out[i - 1] : 0);
   }
-}
-
-uint64_t splitmix(uint64_t& x) {
-  uint64_t z = (x += 0x9E3779B97F4A7C15ULL);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
 }
 
 // Words and tags of one sentence, tagged by Parley's tagger.
@@ -296,7 +296,8 @@ struct Prepared {
   std::vector<int> gold;
 };
 
-Prepared prepare(const NerSentence& s, const nlp::Tagger& tagger, const Gazetteer& gz, const NerModel& lists) {
+Prepared prepare(const NerSentence& s, const nlp::Tagger& tagger, const Gazetteer& gz,
+                 const NerModel& lists) {
   Prepared p;
   std::vector<std::string_view> words(s.words.begin(), s.words.end());
   std::vector<WordAnalysis> an(words.size());
@@ -313,16 +314,10 @@ Prepared prepare(const NerSentence& s, const nlp::Tagger& tagger, const Gazettee
   return p;
 }
 
-struct Counts {
-  size_t tp = 0, pred = 0, gold = 0;
-  double f1() const { return pred + gold ? 2.0 * static_cast<double>(tp) / static_cast<double>(pred + gold) : 0.0; }
-};
-
-void count(const std::vector<EntitySpan>& pred, const std::vector<EntitySpan>& gold, Counts& c) {
-  c.pred += pred.size();
+void count(const std::vector<EntitySpan>& pred, const std::vector<EntitySpan>& gold, eval::F1& c) {
+  c.predicted += pred.size();
   c.gold += gold.size();
-  for (const auto& p : pred)
-    c.tp += std::find(gold.begin(), gold.end(), p) != gold.end();
+  for (const auto& p : pred) c.correct += std::find(gold.begin(), gold.end(), p) != gold.end();
 }
 
 }  // namespace
@@ -345,14 +340,36 @@ std::vector<uint32_t> read_name_list(const std::string& path) {
 
 std::string map_entity_type(std::string_view raw) {
   std::string t = utf8::lower(raw);
-  static const std::map<std::string, std::string> kMap = {
-      {"per", "PER"}, {"person", "PER"}, {"politician", "PER"}, {"scientist", "PER"}, {"writer", "PER"},
-      {"org", "ORG"}, {"organization", "ORG"}, {"organisation", "ORG"}, {"politicalparty", "ORG"},
-      {"corporation", "ORG"}, {"group", "ORG"}, {"university", "ORG"}, {"band", "ORG"},
-      {"loc", "LOC"}, {"gpe", "LOC"}, {"location", "LOC"}, {"place", "LOC"}, {"country", "LOC"},
-      {"misc", "MISC"}, {"event", "MISC"}, {"election", "MISC"}, {"creative-work", "MISC"},
-      {"product", "MISC"}, {"nationality", "MISC"}, {"norp", "MISC"}, {"abstract", "MISC"},
-      {"object", "MISC"}, {"animal", "MISC"}, {"plant", "MISC"}, {"substance", "MISC"}};
+  static const std::map<std::string, std::string> kMap = {{"per", "PER"},
+                                                          {"person", "PER"},
+                                                          {"politician", "PER"},
+                                                          {"scientist", "PER"},
+                                                          {"writer", "PER"},
+                                                          {"org", "ORG"},
+                                                          {"organization", "ORG"},
+                                                          {"organisation", "ORG"},
+                                                          {"politicalparty", "ORG"},
+                                                          {"corporation", "ORG"},
+                                                          {"group", "ORG"},
+                                                          {"university", "ORG"},
+                                                          {"band", "ORG"},
+                                                          {"loc", "LOC"},
+                                                          {"gpe", "LOC"},
+                                                          {"location", "LOC"},
+                                                          {"place", "LOC"},
+                                                          {"country", "LOC"},
+                                                          {"misc", "MISC"},
+                                                          {"event", "MISC"},
+                                                          {"election", "MISC"},
+                                                          {"creative-work", "MISC"},
+                                                          {"product", "MISC"},
+                                                          {"nationality", "MISC"},
+                                                          {"norp", "MISC"},
+                                                          {"abstract", "MISC"},
+                                                          {"object", "MISC"},
+                                                          {"animal", "MISC"},
+                                                          {"plant", "MISC"},
+                                                          {"substance", "MISC"}};
   auto it = kMap.find(t);
   return it == kMap.end() ? "" : it->second;
 }
@@ -362,7 +379,8 @@ NerFormat ner_format(std::string_view name) {
   if (name == "conll") return NerFormat::kConll;
   if (name == "uner") return NerFormat::kUner;
   if (name == "re3d") return NerFormat::kRe3d;
-  throw std::runtime_error("unknown NER format '" + std::string(name) + "' (gum, conll, uner, re3d)");
+  throw std::runtime_error("unknown NER format '" + std::string(name) +
+                           "' (gum, conll, uner, re3d)");
 }
 
 void NerModel::save(const std::string& path) const {
@@ -387,23 +405,26 @@ void NerModel::load(const std::string& path) {
   if (labels != default_labels()) r.fail("unexpected labels");
   first_names = r.vec<uint32_t>();
   name_parts = r.vec<uint32_t>();
-  if (!std::is_sorted(first_names.begin(), first_names.end()) || !std::is_sorted(name_parts.begin(), name_parts.end()))
+  if (!std::is_sorted(first_names.begin(), first_names.end()) ||
+      !std::is_sorted(name_parts.begin(), name_parts.end()))
     r.fail("name lists not sorted");
   clusters = nlp::WordClusters::read(r);
   model.load(r);
   if (model.classes() != static_cast<int>(n)) r.fail("model classes do not match the labels");
 }
 
-std::shared_ptr<const EntityRecognizer> EntityRecognizer::load(const std::string& model_dir,
-                                                               std::shared_ptr<const Gazetteer> gazetteer) {
+std::shared_ptr<const EntityRecognizer> EntityRecognizer::load(
+    const std::string& model_dir, std::shared_ptr<const Gazetteer> gazetteer) {
   auto model = std::make_shared<NerModel>();
   model->load(model_dir + "/ner.bin");
   auto tagger = std::make_shared<nlp::Tagger>(nlp::Tagger::load(model_dir));
-  return std::make_shared<EntityRecognizer>(std::move(model), std::move(tagger), std::move(gazetteer));
+  return std::make_shared<EntityRecognizer>(std::move(model), std::move(tagger),
+                                            std::move(gazetteer));
 }
 
 std::vector<EntitySpan> EntityRecognizer::recognize(const std::vector<std::string_view>& words,
-                                                    const WordAnalysis* analysis, DocumentMemory* memory) const {
+                                                    const WordAnalysis* analysis,
+                                                    DocumentMemory* memory) const {
   if (words.empty()) return {};
   std::vector<WordAnalysis> own;
   if (!analysis) {
@@ -419,12 +440,21 @@ std::vector<EntitySpan> EntityRecognizer::recognize(const std::vector<std::strin
   std::vector<int> labels;
   decode(model_->model, s, static_cast<int>(model_->labels.size()), labels);
   if (memory) remember(*memory, s, labels);
-  return spans_of(labels);
+  std::vector<EntitySpan> spans = spans_of(labels);
+  // No word of a name runs past 64 bytes (the longest place names have under 60 letters); a
+  // longer "word" is noise the model has never seen ("AAAA..." of a garbled page), never a name.
+  std::erase_if(spans, [&](const EntitySpan& e) {
+    for (uint32_t w = e.first; w <= e.last && w < words.size(); ++w)
+      if (words[w].size() > kMaxNameWordBytes) return true;
+    return false;
+  });
+  return spans;
 }
 
 std::vector<std::vector<EntitySpan>> EntityRecognizer::recognize(const Article& a) const {
   std::vector<std::vector<EntitySpan>> out(a.sentences.size());
-  const bool tagged = a.analysis.size() == a.words.size() && !a.words.empty() && !a.analysis[0].upos.empty();
+  const bool tagged =
+      a.analysis.size() == a.words.size() && !a.words.empty() && !a.analysis[0].upos.empty();
   std::vector<std::string_view> words;
   DocumentMemory memory;
   for (size_t si = 0; si < a.sentences.size(); ++si) {
@@ -439,7 +469,8 @@ std::vector<std::vector<EntitySpan>> EntityRecognizer::recognize(const Article& 
 }
 
 NerModel train_ner(const std::vector<NerSentence>& train, const std::vector<NerSentence>& dev,
-                   const nlp::Tagger& tagger, const Gazetteer& gz, const NerTrainOptions& options, std::ostream& log) {
+                   const nlp::Tagger& tagger, const Gazetteer& gz, const NerTrainOptions& options,
+                   std::ostream& log) {
   NerModel result;
   result.labels = default_labels();
   result.first_names = options.first_names;
@@ -454,9 +485,11 @@ NerModel train_ner(const std::vector<NerSentence>& train, const std::vector<NerS
   std::vector<std::string> data_docs, held_docs;
   data.reserve(train.size());
   for (const auto& s : train)
-    if (!s.words.empty() && s.words.size() <= 500) data.push_back(prepare(s, tagger, gz, result)), data_docs.push_back(s.doc_id);
+    if (!s.words.empty() && s.words.size() <= 500)
+      data.push_back(prepare(s, tagger, gz, result)), data_docs.push_back(s.doc_id);
   for (const auto& s : dev)
-    if (!s.words.empty()) held.push_back(prepare(s, tagger, gz, result)), held_docs.push_back(s.doc_id);
+    if (!s.words.empty())
+      held.push_back(prepare(s, tagger, gz, result)), held_docs.push_back(s.doc_id);
   // Documents: runs of sentences with one doc id; training shuffles documents, keeping their
   // sentences in order so the document memory features see what they will see in use.
   auto runs = [](const std::vector<std::string>& ids) {
@@ -468,7 +501,7 @@ NerModel train_ner(const std::vector<NerSentence>& train, const std::vector<NerS
   };
   const auto docs = runs(data_docs), held_runs = runs(held_docs);
   auto evaluate = [&](const nlp::LinearModel& m) {
-    Counts c;
+    eval::F1 c;
     std::vector<int> out;
     for (const auto& [from, to] : held_runs) {
       DocumentMemory memory;
@@ -479,7 +512,7 @@ NerModel train_ner(const std::vector<NerSentence>& train, const std::vector<NerS
         count(spans_of(out), spans_of(held[k].gold), c);
       }
     }
-    return c.f1();
+    return c.f1() / 100;  // a fraction: the log prints 100 times it
   };
   size_t tokens = 0;
   for (const auto& p : data) tokens += p.gold.size();
@@ -511,7 +544,8 @@ NerModel train_ner(const std::vector<NerSentence>& train, const std::vector<NerS
         int g = best_label(scores, i > 0 ? guess[i - 1] : 0);
         int gold = p.gold[i];
         // An I- label after a different prediction is unreachable: learn its B- form then.
-        if (label_inside(gold) && (i == 0 || label_type(guess[i - 1]) != label_type(gold))) gold -= 1;
+        if (label_inside(gold) && (i == 0 || label_type(guess[i - 1]) != label_type(gold)))
+          gold -= 1;
         trainer.update(f, n, gold, g);
         trainer.tick();
         errors += g != gold;
@@ -558,8 +592,9 @@ void normalize(NerSentence& s) {
 // re3d marks every mention of an entity, names or not ("the victims", "she", "local forces");
 // a name tagger is scored on the named ones: spans with a capitalised word that is no pronoun.
 void keep_named(NerSentence& s) {
-  static const std::set<std::string> kPronouns = {"I", "It", "He", "She", "We", "They", "You", "His", "Her",
-                                                  "Its", "Our", "Their", "This", "That", "These", "Those"};
+  static const std::set<std::string> kPronouns = {"I",    "It",   "He",    "She",  "We",  "They",
+                                                  "You",  "His",  "Her",   "Its",  "Our", "Their",
+                                                  "This", "That", "These", "Those"};
   std::erase_if(s.entities, [&](const EntitySpan& e) {
     for (uint32_t k = e.first; k <= e.last && k < s.words.size(); ++k)
       if (starts_upper(s.words[k]) && !kPronouns.count(s.words[k])) return false;
@@ -578,9 +613,11 @@ void add_bio(NerSentence& s, const std::vector<std::string>& tags) {
     }
     std::string raw = t.substr(2);
     std::string type = map_entity_type(raw);
-    bool cont = t[0] == 'I' && raw == prev_type && !s.entities.empty() && s.entities.back().last + 1 == i;
+    bool cont =
+        t[0] == 'I' && raw == prev_type && !s.entities.empty() && s.entities.back().last + 1 == i;
     if (cont) {
-      if (!type.empty() || s.entities.back().type.empty()) s.entities.back().last = static_cast<uint32_t>(i);
+      if (!type.empty() || s.entities.back().type.empty())
+        s.entities.back().last = static_cast<uint32_t>(i);
     } else {
       s.entities.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i), type});
     }
@@ -655,19 +692,22 @@ std::vector<NerSentence> read_columns(const std::string& path, NerFormat format)
 }
 
 // Parses GUM's Entity= value at word i: openers "(eid-etype-...", closers "eid)".
-void gum_entities(std::string_view v, uint32_t i, std::vector<std::pair<std::string, GumMention>>& open,
+void gum_entities(std::string_view v, uint32_t i,
+                  std::vector<std::pair<std::string, GumMention>>& open,
                   std::vector<GumMention>& done) {
   size_t p = 0;
   while (p < v.size()) {
     if (v[p] == '(') {
       size_t e = v.find_first_of("()", p + 1);
-      std::string_view attrs = v.substr(p + 1, (e == std::string_view::npos ? v.size() : e) - p - 1);
+      std::string_view attrs =
+          v.substr(p + 1, (e == std::string_view::npos ? v.size() : e) - p - 1);
       size_t dash = attrs.find('-');
       std::string eid(attrs.substr(0, dash));
       std::string type;
       if (dash != std::string_view::npos) {
         size_t dash2 = attrs.find('-', dash + 1);
-        type = std::string(attrs.substr(dash + 1, dash2 == std::string_view::npos ? std::string_view::npos : dash2 - dash - 1));
+        type = std::string(attrs.substr(
+            dash + 1, dash2 == std::string_view::npos ? std::string_view::npos : dash2 - dash - 1));
       }
       if (e != std::string_view::npos && v[e] == ')') {
         done.push_back({i, i, type, eid});
@@ -704,8 +744,9 @@ std::vector<GumMention> gum_mentions(const conllu::Sentence& s) {
     size_t at = misc.find("Entity=");
     if (at == std::string_view::npos) continue;
     size_t end = misc.find('|', at);
-    gum_entities(misc.substr(at + 7, end == std::string_view::npos ? std::string_view::npos : end - at - 7), i, open,
-                 mentions);
+    gum_entities(
+        misc.substr(at + 7, end == std::string_view::npos ? std::string_view::npos : end - at - 7),
+        i, open, mentions);
   }
   for (GumMention& m : mentions) {
     m.head = m.first;
@@ -761,11 +802,15 @@ std::vector<NerSentence> read_gum(const std::string& path) {
       };
       auto joiner = [&](uint32_t k) {
         const std::string& f = s.words[k].form;
-        return f == "of" || f == "and" || f == "&" || f == "-" || f == "the" || f == "de" || f == "al";
+        return f == "of" || f == "and" || f == "&" || f == "-" || f == "the" || f == "de" ||
+               f == "al";
       };
       uint32_t lo = m.head, hi = m.head;
-      while (lo > m.first && (propn(lo - 1) || (joiner(lo - 1) && lo - 1 > m.first && propn(lo - 2)))) lo -= propn(lo - 1) ? 1 : 2;
-      while (hi < m.last && (propn(hi + 1) || (joiner(hi + 1) && hi + 1 < m.last && propn(hi + 2)))) hi += propn(hi + 1) ? 1 : 2;
+      while (lo > m.first &&
+             (propn(lo - 1) || (joiner(lo - 1) && lo - 1 > m.first && propn(lo - 2))))
+        lo -= propn(lo - 1) ? 1 : 2;
+      while (hi < m.last && (propn(hi + 1) || (joiner(hi + 1) && hi + 1 < m.last && propn(hi + 2))))
+        hi += propn(hi + 1) ? 1 : 2;
       named.push_back({lo, hi, map_entity_type(m.type)});
     }
     // Outermost first; drop mentions nested in a kept one.

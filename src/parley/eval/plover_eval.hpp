@@ -13,6 +13,7 @@
 
 #include "parley/extract/ontology.hpp"
 #include "parley/pipeline/pipeline.hpp"
+#include "parley/eval/metrics.hpp"
 
 namespace parley::eval {
 
@@ -52,7 +53,7 @@ struct PloverScores {
   std::map<std::string, PloverCounts> by_type;    // gold (current) type -> counts
   std::map<std::string, size_t> predicted_types;  // types Parley coded where the gold differs
   std::map<std::string, size_t> failures;         // category -> records
-  static double pct(size_t x, size_t n) { return n ? 100.0 * x / n : 0.0; }
+  static double pct(size_t x, size_t n) { return eval::pct(x, n); }
 };
 
 // `chain` takes raw text to events. An event counts when it is not negated and its CAMEO code

@@ -10,6 +10,7 @@
 
 #include "parley/pipeline/pipeline.hpp"
 #include "parley/text/conllu.hpp"
+#include "parley/eval/metrics.hpp"
 
 namespace parley::eval {
 
@@ -21,12 +22,12 @@ struct QuoteScores {
   size_t found_quoted = 0;
   size_t predicted = 0;      // Parley quotes with a cue word
   size_t predicted_correct = 0;
-  size_t speaker_correct = 0;         // of found: speaker is the gold source (same mention or entity)
+  size_t speaker_correct = 0;  // of found: speaker is the gold source (same mention or entity)
   size_t speaker_correct_quoted = 0;  // of found_quoted
-  double precision() const { return predicted ? 100.0 * predicted_correct / predicted : 0; }
-  double recall() const { return gold ? 100.0 * found / gold : 0; }
-  double f1() const { double p = precision(), r = recall(); return p + r > 0 ? 2 * p * r / (p + r) : 0; }
-  double speaker_accuracy() const { return found ? 100.0 * speaker_correct / found : 0; }
+  double precision() const { return pct(predicted_correct, predicted); }
+  double recall() const { return pct(found, gold); }
+  double f1() const { return f1_of(precision(), recall()); }
+  double speaker_accuracy() const { return pct(speaker_correct, found); }
 };
 
 // `analysis` runs from tags to attribution (tagger, parser, actors, attribution) on articles

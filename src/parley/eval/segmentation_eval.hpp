@@ -7,18 +7,9 @@
 
 #include "parley/text/conllu.hpp"
 #include "parley/text/segmenter.hpp"
+#include "parley/eval/metrics.hpp"
 
 namespace parley::eval {
-
-struct F1 {
-  size_t gold = 0, predicted = 0, correct = 0;
-  double precision() const { return predicted ? 100.0 * correct / predicted : 0; }
-  double recall() const { return gold ? 100.0 * correct / gold : 0; }
-  double f1() const {
-    double p = precision(), r = recall();
-    return p + r > 0 ? 2 * p * r / (p + r) : 0;
-  }
-};
 
 struct SegmentationScores {
   F1 tokens, words, sentences;

@@ -10,6 +10,7 @@
 
 #include "parley/extract/ontology.hpp"
 #include "parley/pipeline/pipeline.hpp"
+#include "parley/eval/metrics.hpp"
 
 namespace parley::eval {
 
@@ -18,13 +19,13 @@ struct StanceScores {
   size_t predicted_polar = 0, predicted_polar_correct = 0;  // non-neutral predictions
   size_t gold_polar = 0;
   double accuracy() const { return targets ? 100.0 * correct / targets : 0; }
-  double polar_precision() const { return predicted_polar ? 100.0 * predicted_polar_correct / predicted_polar : 0; }
-  double polar_recall() const { return gold_polar ? 100.0 * predicted_polar_correct / gold_polar : 0; }
+  double polar_precision() const { return pct(predicted_polar_correct, predicted_polar); }
+  double polar_recall() const { return pct(predicted_polar_correct, gold_polar); }
 };
 
 // `chain` takes raw text to events (segment ... events). Throws on an unreadable file; bad
 // lines are skipped and counted in `skipped`.
-StanceScores evaluate_newsmtsc(const std::string& path, const Pipeline& chain, const extract::Ontology& ontology,
-                               size_t* skipped);
+StanceScores evaluate_newsmtsc(const std::string& path, const Pipeline& chain,
+                               const extract::Ontology& ontology, size_t* skipped);
 
 }  // namespace parley::eval

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "parley/pipeline/pipeline.hpp"
+#include "parley/eval/metrics.hpp"
 
 namespace parley::eval {
 
@@ -86,7 +87,7 @@ struct TabariScores {
   size_t right() const {
     return event_records_exact + noevent_records_right + discard_records_right;
   }
-  static double pct(size_t x, size_t n) { return n ? 100.0 * x / n : 0.0; }
+  static double pct(size_t x, size_t n) { return eval::pct(x, n); }
 };
 
 // `chain` takes raw text to events. Parley's triples are its events that are not negated and

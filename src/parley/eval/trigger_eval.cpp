@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "parley/text/utf8.hpp"
+
 namespace parley::eval {
 
 namespace {
@@ -44,7 +46,8 @@ std::string gunzip_file(const std::string& path) {
   if (err != Z_OK && err != Z_STREAM_END) {
     std::string m = msg ? msg : "error";
     gzclose(f);
-    fail(path, "truncated or corrupt gzip stream after " + std::to_string(out.size()) + " bytes: " + m);
+    fail(path,
+         "truncated or corrupt gzip stream after " + std::to_string(out.size()) + " bytes: " + m);
   }
   gzclose(f);
   return out;
@@ -90,24 +93,6 @@ std::string pax_path(std::string_view data) {
 
 // --- XML ----------------------------------------------------------------------------------------
 
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 std::string xml_decode(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -131,12 +116,13 @@ std::string xml_decode(std::string_view s) {
       uint32_t cp = 0;
       bool hex = ent[1] == 'x' || ent[1] == 'X';
       std::string_view digits = ent.substr(hex ? 2 : 1);
-      auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+      auto [p, ec] =
+          std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
       if (ec != std::errc() || p != digits.data() + digits.size() || cp > 0x10FFFF) {
         out += s[i];
         continue;
       }
-      append_utf8(out, cp);
+      utf8::append(out, static_cast<char32_t>(cp));
     } else {
       out += s[i];
       continue;
@@ -181,13 +167,15 @@ Tag parse_tag(std::string_view xml, size_t pos, const std::string& name) {
       return t;
     }
     if (xml[i] == '/') {
-      if (i + 1 >= xml.size() || xml[i + 1] != '>') fail(where(i), "malformed XML: stray '/' in <" + t.name + ">");
+      if (i + 1 >= xml.size() || xml[i + 1] != '>')
+        fail(where(i), "malformed XML: stray '/' in <" + t.name + ">");
       t.self_closing = true;
       t.end = i + 2;
       return t;
     }
     size_t k = i;
-    while (i < xml.size() && !is_space(xml[i]) && xml[i] != '=' && xml[i] != '>' && xml[i] != '/') ++i;
+    while (i < xml.size() && !is_space(xml[i]) && xml[i] != '=' && xml[i] != '>' && xml[i] != '/')
+      ++i;
     std::string key(xml.substr(k, i - k));
     while (i < xml.size() && is_space(xml[i])) ++i;
     if (key.empty() || i >= xml.size() || xml[i] != '=')
@@ -198,7 +186,8 @@ Tag parse_tag(std::string_view xml, size_t pos, const std::string& name) {
       fail(where(i), "malformed XML: unquoted attribute value in <" + t.name + ">");
     char q = xml[i];
     size_t close = xml.find(q, i + 1);
-    if (close == std::string_view::npos) fail(where(i), "malformed XML: unterminated attribute value in <" + t.name + ">");
+    if (close == std::string_view::npos)
+      fail(where(i), "malformed XML: unterminated attribute value in <" + t.name + ">");
     t.attrs.emplace_back(std::move(key), xml_decode(xml.substr(i + 1, close - i - 1)));
     i = close + 1;
   }
@@ -206,11 +195,13 @@ Tag parse_tag(std::string_view xml, size_t pos, const std::string& name) {
 
 uint32_t number_attr(const Tag& t, std::string_view key, size_t pos, const std::string& name) {
   const std::string* v = t.attr(key);
-  if (!v) fail(name + ": byte " + std::to_string(pos), "<" + t.name + "> without " + std::string(key));
+  if (!v)
+    fail(name + ": byte " + std::to_string(pos), "<" + t.name + "> without " + std::string(key));
   uint32_t n = 0;
   auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
   if (ec != std::errc() || p != v->data() + v->size())
-    fail(name + ": byte " + std::to_string(pos), "<" + t.name + "> " + std::string(key) + "=\"" + *v + "\" is not a number");
+    fail(name + ": byte " + std::to_string(pos),
+         "<" + t.name + "> " + std::string(key) + "=\"" + *v + "\" is not a number");
   return n;
 }
 
@@ -221,7 +212,8 @@ std::string lower(std::string_view s) {
 }
 
 bool numeric_code(const std::string& code) {
-  return !code.empty() && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !code.empty() &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool has_coding_pattern(const extract::Lexicon& lexicon, const std::string& lemma) {
@@ -259,14 +251,17 @@ void read_tar_gz(const std::string& path, const std::function<void(const TarEntr
     if (!tar_octal(h.substr(148, 8), checksum))
       fail(path, "malformed tar header at byte " + std::to_string(pos) + " (not a tar archive?)");
     uint64_t sum = 0;
-    for (size_t i = 0; i < 512; ++i) sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(h[i]);
+    for (size_t i = 0; i < 512; ++i)
+      sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(h[i]);
     if (sum != checksum) fail(path, "tar header checksum mismatch at byte " + std::to_string(pos));
-    if (!tar_octal(h.substr(124, 12), size)) fail(path, "malformed size in tar header at byte " + std::to_string(pos));
+    if (!tar_octal(h.substr(124, 12), size))
+      fail(path, "malformed size in tar header at byte " + std::to_string(pos));
     char type = h[156];
     size_t body = pos + 512;
     if (size > data.size() - body)
-      fail(path, "truncated tar archive: entry at byte " + std::to_string(pos) + " needs " + std::to_string(size) +
-                     " bytes, " + std::to_string(data.size() - body) + " left");
+      fail(path, "truncated tar archive: entry at byte " + std::to_string(pos) + " needs " +
+                     std::to_string(size) + " bytes, " + std::to_string(data.size() - body) +
+                     " left");
     std::string_view content(data.data() + body, static_cast<size_t>(size));
     if (type == 'L') {
       long_name = tar_string(content);
@@ -277,8 +272,10 @@ void read_tar_gz(const std::string& path, const std::function<void(const TarEntr
       if (!long_name.empty()) {
         e.name = std::move(long_name);
       } else {
-        std::string prefix = h.substr(257, 6).starts_with("ustar") ? tar_string(h.substr(345, 155)) : "";
-        e.name = prefix.empty() ? tar_string(h.substr(0, 100)) : prefix + "/" + tar_string(h.substr(0, 100));
+        std::string prefix =
+            h.substr(257, 6).starts_with("ustar") ? tar_string(h.substr(345, 155)) : "";
+        e.name = prefix.empty() ? tar_string(h.substr(0, 100))
+                                : prefix + "/" + tar_string(h.substr(0, 100));
       }
       long_name.clear();
       e.data = std::string(content);
@@ -288,7 +285,8 @@ void read_tar_gz(const std::string& path, const std::function<void(const TarEntr
     }
     pos = body + static_cast<size_t>((size + 511) / 512 * 512);
   }
-  if (!saw_end && pos != data.size()) fail(path, "truncated tar archive: partial header at byte " + std::to_string(pos));
+  if (!saw_end && pos != data.size())
+    fail(path, "truncated tar archive: partial header at byte " + std::to_string(pos));
 }
 
 EcbDocument parse_ecb_xml(std::string_view xml, const std::string& name) {
@@ -303,13 +301,15 @@ EcbDocument parse_ecb_xml(std::string_view xml, const std::string& name) {
     if (lt == std::string_view::npos) break;
     if (xml.substr(lt, 4) == "<!--") {
       size_t e = xml.find("-->", lt + 4);
-      if (e == std::string_view::npos) fail(name + ": byte " + std::to_string(lt), "malformed XML: unterminated comment");
+      if (e == std::string_view::npos)
+        fail(name + ": byte " + std::to_string(lt), "malformed XML: unterminated comment");
       pos = e + 3;
       continue;
     }
     if (xml.substr(lt, 2) == "<?" || xml.substr(lt, 2) == "<!") {
       size_t e = xml.find('>', lt);
-      if (e == std::string_view::npos) fail(name + ": byte " + std::to_string(lt), "malformed XML: unterminated declaration");
+      if (e == std::string_view::npos)
+        fail(name + ": byte " + std::to_string(lt), "malformed XML: unterminated declaration");
       pos = e + 1;
       continue;
     }
@@ -328,12 +328,14 @@ EcbDocument parse_ecb_xml(std::string_view xml, const std::string& name) {
         size_t close = xml.find("</token>", pos);
         size_t next_open = xml.find('<', pos);
         if (close == std::string_view::npos || next_open != close)
-          fail(name + ": byte " + std::to_string(lt), "malformed XML: <token t_id=\"" + std::to_string(tok.id) + "\"> not closed");
+          fail(name + ": byte " + std::to_string(lt),
+               "malformed XML: <token t_id=\"" + std::to_string(tok.id) + "\"> not closed");
         tok.text = xml_decode(xml.substr(pos, close - pos));
         pos = close + 8;
       }
       if (!token_index.emplace(tok.id, doc.tokens.size()).second)
-        fail(name + ": byte " + std::to_string(lt), "duplicate token t_id " + std::to_string(tok.id));
+        fail(name + ": byte " + std::to_string(lt),
+             "duplicate token t_id " + std::to_string(tok.id));
       doc.tokens.push_back(std::move(tok));
     } else if (t.name == "Markables") {
       in_markables = !t.self_closing;
@@ -341,11 +343,14 @@ EcbDocument parse_ecb_xml(std::string_view xml, const std::string& name) {
       if (open_mention) {
         uint32_t id = number_attr(t, "t_id", lt, name);
         if (!token_index.count(id))
-          fail(name + ": byte " + std::to_string(lt), "token_anchor to unknown t_id " + std::to_string(id));
+          fail(name + ": byte " + std::to_string(lt),
+               "token_anchor to unknown t_id " + std::to_string(id));
         doc.mentions.back().tokens.push_back(id);
       }
     } else if (in_markables && !t.self_closing && t.attr("m_id")) {
-      if (open_mention) fail(name + ": byte " + std::to_string(lt), "malformed XML: <" + t.name + "> inside <" + doc.mentions.back().tag + ">");
+      if (open_mention)
+        fail(name + ": byte " + std::to_string(lt),
+             "malformed XML: <" + t.name + "> inside <" + doc.mentions.back().tag + ">");
       EcbMention m;
       m.tag = t.name;
       m.id = number_attr(t, "m_id", lt, name);
@@ -361,7 +366,9 @@ EcbDocument parse_ecb_xml(std::string_view xml, const std::string& name) {
   return doc;
 }
 
-bool is_action_tag(std::string_view tag) { return tag.starts_with("ACTION_") || tag.starts_with("NEG_ACTION_"); }
+bool is_action_tag(std::string_view tag) {
+  return tag.starts_with("ACTION_") || tag.starts_with("NEG_ACTION_");
+}
 
 std::map<std::string, std::vector<uint32_t>> read_ecb_sentence_list(const std::string& csv_path) {
   std::ifstream in(csv_path);
@@ -371,24 +378,30 @@ std::map<std::string, std::vector<uint32_t>> read_ecb_sentence_list(const std::s
   size_t lineno = 0;
   while (std::getline(in, line)) {
     ++lineno;
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+      line.pop_back();
     std::erase(line, ' ');
     if (line.empty() || (lineno == 1 && line.starts_with("Topic"))) continue;
     size_t c1 = line.find(','), c2 = c1 == std::string::npos ? c1 : line.find(',', c1 + 1);
-    if (c2 == std::string::npos) fail(csv_path + ":" + std::to_string(lineno), "expected Topic,File,Sentence Number");
-    std::string topic = line.substr(0, c1), file = line.substr(c1 + 1, c2 - c1 - 1), num = line.substr(c2 + 1);
+    if (c2 == std::string::npos)
+      fail(csv_path + ":" + std::to_string(lineno), "expected Topic,File,Sentence Number");
+    std::string topic = line.substr(0, c1), file = line.substr(c1 + 1, c2 - c1 - 1),
+                num = line.substr(c2 + 1);
     uint32_t n = 0;
     auto [p, ec] = std::from_chars(num.data(), num.data() + num.size(), n);
     if (topic.empty() || file.empty() || ec != std::errc() || p != num.data() + num.size())
-      fail(csv_path + ":" + std::to_string(lineno), "expected Topic,File,Sentence Number, got \"" + line + "\"");
+      fail(csv_path + ":" + std::to_string(lineno),
+           "expected Topic,File,Sentence Number, got \"" + line + "\"");
     out[topic + "_" + file].push_back(n);
   }
   return out;
 }
 
-std::string rebuild_sentence(const std::vector<const EcbToken*>& tokens, std::vector<ByteSpan>& spans) {
+std::string rebuild_sentence(const std::vector<const EcbToken*>& tokens,
+                             std::vector<ByteSpan>& spans) {
   static const std::unordered_set<std::string_view> no_space_before = {
-      ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''", "'s", "'S", "n't", "N'T", "'re", "'ve", "'ll", "'d", "'m", "..."};
+      ",",  ".",  ";",   ":",   "!",   "?",   ")",   "]",  "}",  "%",  "''",
+      "'s", "'S", "n't", "N'T", "'re", "'ve", "'ll", "'d", "'m", "..."};
   static const std::unordered_set<std::string_view> no_space_after = {"(", "[", "{", "$", "``"};
   std::string text;
   spans.clear();
@@ -405,8 +418,9 @@ std::string rebuild_sentence(const std::vector<const EcbToken*>& tokens, std::ve
   return text;
 }
 
-void score_ecb_document(const EcbDocument& doc, const std::vector<uint32_t>& sentences, const Pipeline& chain,
-                        const extract::Lexicon& lexicon, TriggerScores& scores) {
+void score_ecb_document(const EcbDocument& doc, const std::vector<uint32_t>& sentences,
+                        const Pipeline& chain, const extract::Lexicon& lexicon,
+                        TriggerScores& scores) {
   std::unordered_map<uint32_t, size_t> token_index;
   for (size_t i = 0; i < doc.tokens.size(); ++i) token_index[doc.tokens[i].id] = i;
   std::set<uint32_t> selected(sentences.begin(), sentences.end());
@@ -435,7 +449,8 @@ void score_ecb_document(const EcbDocument& doc, const std::vector<uint32_t>& sen
     };
     std::vector<Gold> gold;
     for (const auto& m : doc.mentions) {
-      if (!is_action_tag(m.tag) || doc.tokens[token_index.at(m.tokens.front())].sentence != s) continue;
+      if (!is_action_tag(m.tag) || doc.tokens[token_index.at(m.tokens.front())].sentence != s)
+        continue;
       Gold g{&m, {}};
       for (uint32_t id : m.tokens) {
         auto it = pos_in_sentence.find(id);
@@ -487,18 +502,20 @@ void score_ecb_document(const EcbDocument& doc, const std::vector<uint32_t>& sen
       if (!g.spans.empty()) {
         for (size_t w = 0; w < a.words.size(); ++w)
           if (overlaps({a.words[w].span.start, a.words[w].span.end}, g.spans.front())) {
-            if (w < a.analysis.size() && !a.analysis[w].lemma.empty()) miss.lemma = lower(a.analysis[w].lemma);
+            if (w < a.analysis.size() && !a.analysis[w].lemma.empty())
+              miss.lemma = lower(a.analysis[w].lemma);
             break;
           }
       }
-      if (miss.lemma.empty()) miss.lemma = lower(doc.tokens[token_index.at(g.m->tokens.front())].text);
+      if (miss.lemma.empty())
+        miss.lemma = lower(doc.tokens[token_index.at(g.m->tokens.front())].text);
       scores.misses.push_back(std::move(miss));
     }
   }
 }
 
-TriggerScores evaluate_ecb_triggers(const std::string& ecb_dir, const Pipeline& chain, const extract::Lexicon& lexicon,
-                                    std::ostream* progress) {
+TriggerScores evaluate_ecb_triggers(const std::string& ecb_dir, const Pipeline& chain,
+                                    const extract::Lexicon& lexicon, std::ostream* progress) {
   const std::string csv = ecb_dir + "/ECBplus_coreference_sentences.csv";
   const std::string archive = ecb_dir + "/ECBplus-xml.tar.gz";
   auto selection = read_ecb_sentence_list(csv);
@@ -515,10 +532,12 @@ TriggerScores evaluate_ecb_triggers(const std::string& ecb_dir, const Pipeline& 
     score_ecb_document(doc, it->second, chain, lexicon, scores);
     seen.insert(doc_name);
     if (progress && seen.size() % 100 == 0)
-      *progress << "parley: " << seen.size() << " documents, " << scores.sentences << " sentences scored\n";
+      *progress << "parley: " << seen.size() << " documents, " << scores.sentences
+                << " sentences scored\n";
   });
   for (const auto& [name, sents] : selection)
-    if (!seen.count(name)) scores.missing_sentences += std::set<uint32_t>(sents.begin(), sents.end()).size();
+    if (!seen.count(name))
+      scores.missing_sentences += std::set<uint32_t>(sents.begin(), sents.end()).size();
   return scores;
 }
 

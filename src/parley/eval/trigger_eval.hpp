@@ -19,6 +19,7 @@
 
 #include "parley/extract/lexicon.hpp"
 #include "parley/pipeline/pipeline.hpp"
+#include "parley/eval/metrics.hpp"
 
 namespace parley::eval {
 
@@ -51,7 +52,7 @@ struct EcbMention {
 struct EcbDocument {
   std::string name;                   // "1_10ecbplus"
   std::vector<EcbToken> tokens;       // in document order
-  std::vector<EcbMention> mentions;   // markables with token anchors (instances without are dropped)
+  std::vector<EcbMention> mentions;  // markables with token anchors (instances without are dropped)
 };
 
 // Parses one ECB+ XML file; `name` is used in error messages. Throws std::runtime_error
@@ -92,7 +93,7 @@ struct TriggerScores {
   size_t lexicon_words_on_gold = 0;
   std::vector<TriggerMiss> misses;  // gold mentions no coded trigger overlaps
 
-  static double pct(size_t a, size_t b) { return b ? 100.0 * static_cast<double>(a) / static_cast<double>(b) : 0; }
+  static double pct(size_t a, size_t b) { return eval::pct(a, b); }
   double coded_recall() const { return pct(total.coded, total.gold); }
   double lexicon_recall() const { return pct(total.lexicon, total.gold); }
   double trigger_precision() const { return pct(triggers_on_gold, triggers); }
@@ -104,20 +105,23 @@ std::map<std::string, std::vector<uint32_t>> read_ecb_sentence_list(const std::s
 
 // Rebuilds a sentence's text from its tokens (light detokenisation: no space before
 // punctuation and clitics, `` and '' become "); `spans` gets each token's byte span.
-std::string rebuild_sentence(const std::vector<const EcbToken*>& tokens, std::vector<std::pair<uint32_t, uint32_t>>& spans);
+std::string rebuild_sentence(const std::vector<const EcbToken*>& tokens,
+                             std::vector<std::pair<uint32_t, uint32_t>>& spans);
 
 // Scores the selected sentences of one document. `chain` runs up to events.
-void score_ecb_document(const EcbDocument& doc, const std::vector<uint32_t>& sentences, const Pipeline& chain,
-                        const extract::Lexicon& lexicon, TriggerScores& scores);
+void score_ecb_document(const EcbDocument& doc, const std::vector<uint32_t>& sentences,
+                        const Pipeline& chain, const extract::Lexicon& lexicon,
+                        TriggerScores& scores);
 
 // The whole corpus: `ecb_dir` holds ECBplus-xml.tar.gz and ECBplus_coreference_sentences.csv.
 // `progress`, when set, gets a line every 100 documents.
-TriggerScores evaluate_ecb_triggers(const std::string& ecb_dir, const Pipeline& chain, const extract::Lexicon& lexicon,
+TriggerScores evaluate_ecb_triggers(const std::string& ecb_dir, const Pipeline& chain,
+                                    const extract::Lexicon& lexicon,
                                     std::ostream* progress = nullptr);
 
 // The misses sorted by how often their lemma is missed (most frequent first), then lemma, then
 // corpus order.
-std::vector<TriggerMiss> misses_by_lemma_frequency(const std::vector<TriggerMiss>& misses,
-                                                   std::map<std::string, size_t>* lemma_counts = nullptr);
+std::vector<TriggerMiss> misses_by_lemma_frequency(
+    const std::vector<TriggerMiss>& misses, std::map<std::string, size_t>* lemma_counts = nullptr);
 
 }  // namespace parley::eval

@@ -2,30 +2,23 @@
 
 #include <fmt/core.h>
 
-#include <stdexcept>
+#include <nlohmann/json.hpp>
 
-#include "parley/export/json.hpp"
+#include <cmath>
+#include <memory>
+#include <stdexcept>
 
 namespace parley::exporter {
 
 namespace {
 
-using json::append_string;
-
-void append_span(std::string& out, const Article& a, Span s, bool with_text = true) {
-  out += fmt::format("{{\"start\":{},\"end\":{}", s.start, s.end);
-  if (with_text) {
-    out += ",\"text\":";
-    append_string(out, a.view(s));
-  }
-  out += '}';
-}
-
 std::string actor_name(const Article& a, int32_t actor) {
-  return actor >= 0 && static_cast<size_t>(actor) < a.actors.size() ? a.actors[actor].name : std::string();
+  return actor >= 0 && static_cast<size_t>(actor) < a.actors.size() ? a.actors[actor].name
+                                                                    : std::string();
 }
 std::string actor_code(const Article& a, int32_t actor) {
-  return actor >= 0 && static_cast<size_t>(actor) < a.actors.size() ? a.actors[actor].code : std::string();
+  return actor >= 0 && static_cast<size_t>(actor) < a.actors.size() ? a.actors[actor].code
+                                                                    : std::string();
 }
 
 std::string one_line(std::string_view s) {
@@ -65,218 +58,196 @@ Format parse_format(const std::string& name) {
   throw std::invalid_argument("unknown format '" + name + "' (jsonl, csv, gdelt, plover, table)");
 }
 
-std::string event_id(const Article& article, size_t event) { return fmt::format("{}-e{}", article.id, event + 1); }
+std::string event_id(const Article& article, size_t event) {
+  return fmt::format("{}-e{}", article.id, event + 1);
+}
 
-std::string coded_json(const Article& a, const extract::Ontology& ontology) {
-  std::string out = "{\"doc_id\":";
-  append_string(out, a.id);
-  for (auto [key, value] : {std::pair<const char*, const std::string*>{"title", &a.title},
-                            {"date", &a.date},
-                            {"source", &a.source},
-                            {"url", &a.url},
-                            {"path", &a.origin.path}}) {
-    out += fmt::format(",\"{}\":", key);
-    append_string(out, *value);
+namespace {
+
+using Json = nlohmann::ordered_json;  // keys in the documented order
+
+// JSON null for "none" (-1), the index otherwise.
+Json index_or_null(int32_t i) { return i >= 0 ? Json(i) : Json(nullptr); }
+
+// Coordinates to four decimals (about 10 m), as the CSV and GDELT rows give them.
+double coordinate(double x) { return std::round(x * 1e4) / 1e4; }
+
+// Goldstein scores have one decimal in the codebook; keep exactly that.
+double score(double x) { return std::round(x * 10) / 10; }
+
+Json span_json(const Article& a, Span s, bool with_text = true) {
+  Json j = {{"start", s.start}, {"end", s.end}};
+  if (with_text) j["text"] = a.view(s);
+  return j;
+}
+
+Json place_json(const Place& p, bool null_coordinates) {
+  if (p.name.empty()) return nullptr;
+  Json j = {{"name", p.name}, {"country", p.country}};
+  if (p.has_coordinates) {
+    j["lat"] = coordinate(p.lat);
+    j["lon"] = coordinate(p.lon);
+  } else if (null_coordinates) {
+    j["lat"] = nullptr;
+    j["lon"] = nullptr;
   }
-  out += ",\"actors\":[";
+  return j;
+}
+
+// Article text is valid UTF-8 after ingest; should a byte slip through, it becomes U+FFFD
+// rather than an exception halfway through a record.
+std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+Json actors_json(const Article& a) {
+  Json out = Json::array();
   for (size_t i = 0; i < a.actors.size(); ++i) {
     const Actor& x = a.actors[i];
-    if (i) out += ',';
-    out += fmt::format("{{\"id\":{},\"name\":", i);
-    append_string(out, x.name);
-    out += ",\"code\":";
-    append_string(out, x.code);
-    out += ",\"country\":";
-    append_string(out, x.country);
-    out += ",\"sector\":";
-    append_string(out, x.sector);
-    out += ",\"type\":";
-    append_string(out, x.type);
-    if (x.presumed) out += ",\"presumed\":true";
-    out += ",\"mentions\":[";
-    for (size_t k = 0; k < x.mentions.size(); ++k) {
-      const Mention& m = a.mentions[x.mentions[k]];
-      if (k) out += ',';
-      out += fmt::format("{{\"start\":{},\"end\":{},\"sentence\":{},\"kind\":", m.span.start, m.span.end, m.sentence);
-      append_string(out, m.kind);
-      out += ",\"text\":";
-      append_string(out, a.view(m.span));
-      out += '}';
+    Json actor = {{"id", i},
+                  {"name", x.name},
+                  {"code", x.code},
+                  {"country", x.country},
+                  {"sector", x.sector},
+                  {"type", x.type}};
+    if (x.presumed) actor["presumed"] = true;
+    Json mentions = Json::array();
+    for (uint32_t m : x.mentions) {
+      const Mention& mention = a.mentions[m];
+      mentions.push_back({{"start", mention.span.start},
+                          {"end", mention.span.end},
+                          {"sentence", mention.sentence},
+                          {"kind", mention.kind},
+                          {"text", a.view(mention.span)}});
     }
-    out += "]}";
+    actor["mentions"] = std::move(mentions);
+    out.push_back(std::move(actor));
   }
-  out += "],\"events\":[";
-  for (size_t i = 0; i < a.events.size(); ++i) {
-    const Event& e = a.events[i];
-    const extract::CameoCode* c = ontology.find(e.cameo);
-    if (i) out += ',';
-    out += "{\"id\":";
-    append_string(out, event_id(a, i));
-    out += fmt::format(",\"sentence\":{},\"source_actor\":", e.sentence);
-    out += e.source_actor >= 0 ? std::to_string(e.source_actor) : "null";
-    out += ",\"target_actor\":";
-    out += e.target_actor >= 0 ? std::to_string(e.target_actor) : "null";
-    out += ",\"source_code\":";
-    append_string(out, e.source_code);
-    out += ",\"target_code\":";
-    append_string(out, e.target_code);
-    out += ",\"source_name\":";
-    append_string(out, actor_name(a, e.source_actor));
-    out += ",\"target_name\":";
-    append_string(out, actor_name(a, e.target_actor));
-    if (e.unresolved_source || e.unresolved_target) {
-      out += ",\"unresolved\":[";
-      if (e.unresolved_source) out += "\"source\"";
-      if (e.unresolved_target) out += e.unresolved_source ? ",\"target\"" : "\"target\"";
-      out += ']';
-    }
-    out += ",\"cameo\":";
-    append_string(out, e.cameo);
-    out += ",\"root\":";
-    append_string(out, extract::Ontology::root(e.cameo));
-    out += ",\"cameo_name\":";
-    append_string(out, c ? c->name : std::string());
-    out += ",\"goldstein\":";
-    out += c ? fmt_score(c->goldstein) : "null";
-    out += ",\"quad_class\":";
-    out += c ? std::to_string(c->quad_class) : "null";
-    out += ",\"plover\":{\"type\":";
-    append_string(out, c ? c->plover_type : std::string());
-    out += ",\"mode\":";
-    append_string(out, c ? c->plover_mode : std::string());
-    out += ",\"context\":";
-    append_string(out, c ? c->plover_context : std::string());
-    out += fmt::format("}},\"negated\":{},\"modality\":", e.negated ? "true" : "false");
-    append_string(out, e.modality);
-    out += ",\"reported_by\":";
-    out += e.reported_by >= 0 ? std::to_string(e.reported_by) : "null";
-    out += ",\"location\":";
-    if (e.location.name.empty()) {
-      out += "null";
-    } else {
-      out += "{\"name\":";
-      append_string(out, e.location.name);
-      out += ",\"country\":";
-      append_string(out, e.location.country);
-      if (e.location.has_coordinates) out += fmt::format(",\"lat\":{:.4f},\"lon\":{:.4f}", e.location.lat, e.location.lon);
-      else out += ",\"lat\":null,\"lon\":null";
-      out += '}';
-    }
-    out += ",\"date\":";
-    append_string(out, e.date);
-    out += ",\"trigger\":";
-    append_span(out, a, e.trigger);
-    out += ",\"evidence\":";
-    append_span(out, a, e.evidence);
-    out += ",\"mentions\":[";
-    append_span(out, a, e.trigger, false);
-    for (const Span& s : e.other_mentions) {
-      out += ',';
-      append_span(out, a, s, false);
-    }
-    out += "],\"pattern\":";
-    append_string(out, e.pattern);
-    out += '}';
-  }
-  out += "],\"quotes\":[";
-  for (size_t i = 0; i < a.quotes.size(); ++i) {
-    const Quote& q = a.quotes[i];
-    if (i) out += ',';
-    out += fmt::format("{{\"sentence\":{},\"start\":{},\"end\":{},\"text\":", q.sentence, q.span.start, q.span.end);
-    append_string(out, a.view(q.span));
-    out += ",\"speaker_actor\":";
-    out += q.speaker_actor >= 0 ? std::to_string(q.speaker_actor) : "null";
-    out += ",\"speaker_name\":";
-    append_string(out, actor_name(a, q.speaker_actor));
-    out += ",\"speaker_code\":";
-    append_string(out, actor_code(a, q.speaker_actor));
-    out += ",\"speaker_mention\":";
-    if (q.speaker.size()) append_span(out, a, q.speaker);
-    else out += "null";
-    out += ",\"cue\":";
-    append_string(out, q.cue_lemma);
-    out += ",\"cue_span\":";
-    if (q.cue.size()) append_span(out, a, q.cue, false);
-    else out += "null";
-    out += ",\"kind\":";
-    append_string(out, q.kind);
-    out += '}';
-  }
-  out += "],\"claims\":[";
-  for (size_t i = 0; i < a.claims.size(); ++i) {
-    const Claim& c = a.claims[i];
-    if (i) out += ',';
-    out += fmt::format("{{\"sentence\":{},\"source_actor\":", c.sentence);
-    out += c.source_actor >= 0 ? std::to_string(c.source_actor) : "null";
-    out += ",\"source_name\":";
-    append_string(out, actor_name(a, c.source_actor));
-    out += ",\"source_code\":";
-    append_string(out, actor_code(a, c.source_actor));
-    out += ",\"topic\":";
-    append_string(out, c.topic);
-    out += ",\"topic_key\":";
-    append_string(out, c.topic_key);
-    out += fmt::format(",\"polarity\":\"{}\",\"certainty\":", c.affirmed ? "affirmed" : "negated");
-    append_string(out, c.certainty);
-    out += ",\"quote\":";
-    out += c.quote >= 0 ? std::to_string(c.quote) : "null";
-    out += ",\"evidence\":";
-    append_span(out, a, c.evidence);
-    out += '}';
-  }
-  out += "],\"positions\":[";
-  for (size_t i = 0; i < a.positions.size(); ++i) {
-    const Position& p = a.positions[i];
-    if (i) out += ',';
-    out += fmt::format("{{\"sentence\":{},\"actor\":", p.sentence);
-    out += p.actor >= 0 ? std::to_string(p.actor) : "null";
-    out += ",\"actor_name\":";
-    append_string(out, actor_name(a, p.actor));
-    out += ",\"actor_code\":";
-    append_string(out, actor_code(a, p.actor));
-    out += ",\"issue\":";
-    append_string(out, p.issue);
-    out += ",\"issue_key\":";
-    append_string(out, p.issue_key);
-    out += ",\"stance\":";
-    append_string(out, p.stance);
-    out += ",\"evidence\":";
-    append_span(out, a, p.evidence);
-    out += '}';
-  }
-  out += "],\"divergences\":[";
-  for (size_t i = 0; i < a.divergences.size(); ++i) {
-    const Divergence& d = a.divergences[i];
-    if (i) out += ',';
-    out += "{\"topic\":";
-    append_string(out, d.topic);
-    out += ",\"kind\":";
-    append_string(out, d.kind);
-    out += ",\"sides\":[";
-    for (size_t k = 0; k < d.sides.size(); ++k) {
-      const DivergenceSide& s = d.sides[k];
-      if (k) out += ',';
-      out += "{\"actor\":";
-      out += s.actor >= 0 ? std::to_string(s.actor) : "null";
-      out += ",\"actor_name\":";
-      append_string(out, actor_name(a, s.actor));
-      out += ",\"actor_code\":";
-      append_string(out, actor_code(a, s.actor));
-      out += ",\"value\":";
-      append_string(out, s.value);
-      out += ",\"evidence\":";
-      append_span(out, a, s.evidence);
-      out += '}';
-    }
-    out += "]}";
-  }
-  out += "]}";
   return out;
 }
 
+Json events_json(const Article& a, const extract::Ontology& ontology) {
+  Json out = Json::array();
+  for (size_t i = 0; i < a.events.size(); ++i) {
+    const Event& e = a.events[i];
+    const extract::CameoCode* c = ontology.find(e.cameo);
+    Json ev = {{"id", event_id(a, i)},
+               {"sentence", e.sentence},
+               {"source_actor", index_or_null(e.source_actor)},
+               {"target_actor", index_or_null(e.target_actor)},
+               {"source_code", e.source_code},
+               {"target_code", e.target_code},
+               {"source_name", actor_name(a, e.source_actor)},
+               {"target_name", actor_name(a, e.target_actor)}};
+    if (e.unresolved_source || e.unresolved_target) {
+      Json unresolved = Json::array();
+      if (e.unresolved_source) unresolved.push_back("source");
+      if (e.unresolved_target) unresolved.push_back("target");
+      ev["unresolved"] = std::move(unresolved);
+    }
+    ev["cameo"] = e.cameo;
+    ev["root"] = extract::Ontology::root(e.cameo);
+    ev["cameo_name"] = c ? c->name : std::string();
+    ev["goldstein"] = c ? Json(score(c->goldstein)) : Json(nullptr);
+    ev["quad_class"] = c ? Json(c->quad_class) : Json(nullptr);
+    ev["plover"] = {{"type", c ? c->plover_type : std::string()},
+                    {"mode", c ? c->plover_mode : std::string()},
+                    {"context", c ? c->plover_context : std::string()}};
+    ev["negated"] = e.negated;
+    ev["modality"] = e.modality;
+    ev["reported_by"] = index_or_null(e.reported_by);
+    ev["location"] = place_json(e.location, true);
+    ev["date"] = e.date;
+    ev["trigger"] = span_json(a, e.trigger);
+    ev["evidence"] = span_json(a, e.evidence);
+    Json mentions = Json::array({span_json(a, e.trigger, false)});
+    for (const Span& s : e.other_mentions) mentions.push_back(span_json(a, s, false));
+    ev["mentions"] = std::move(mentions);
+    ev["pattern"] = e.pattern;
+    out.push_back(std::move(ev));
+  }
+  return out;
+}
+
+Json quotes_json(const Article& a) {
+  Json out = Json::array();
+  for (const Quote& q : a.quotes)
+    out.push_back({{"sentence", q.sentence},
+                   {"start", q.span.start},
+                   {"end", q.span.end},
+                   {"text", a.view(q.span)},
+                   {"speaker_actor", index_or_null(q.speaker_actor)},
+                   {"speaker_name", actor_name(a, q.speaker_actor)},
+                   {"speaker_code", actor_code(a, q.speaker_actor)},
+                   {"speaker_mention", q.speaker.size() ? span_json(a, q.speaker) : Json(nullptr)},
+                   {"cue", q.cue_lemma},
+                   {"cue_span", q.cue.size() ? span_json(a, q.cue, false) : Json(nullptr)},
+                   {"kind", q.kind}});
+  return out;
+}
+
+Json claims_json(const Article& a) {
+  Json out = Json::array();
+  for (const Claim& c : a.claims)
+    out.push_back({{"sentence", c.sentence},
+                   {"source_actor", index_or_null(c.source_actor)},
+                   {"source_name", actor_name(a, c.source_actor)},
+                   {"source_code", actor_code(a, c.source_actor)},
+                   {"topic", c.topic},
+                   {"topic_key", c.topic_key},
+                   {"polarity", c.affirmed ? "affirmed" : "negated"},
+                   {"certainty", c.certainty},
+                   {"quote", index_or_null(c.quote)},
+                   {"evidence", span_json(a, c.evidence)}});
+  return out;
+}
+
+Json positions_json(const Article& a) {
+  Json out = Json::array();
+  for (const Position& p : a.positions)
+    out.push_back({{"sentence", p.sentence},
+                   {"actor", index_or_null(p.actor)},
+                   {"actor_name", actor_name(a, p.actor)},
+                   {"actor_code", actor_code(a, p.actor)},
+                   {"issue", p.issue},
+                   {"issue_key", p.issue_key},
+                   {"stance", p.stance},
+                   {"evidence", span_json(a, p.evidence)}});
+  return out;
+}
+
+Json divergences_json(const Article& a) {
+  Json out = Json::array();
+  for (const Divergence& d : a.divergences) {
+    Json sides = Json::array();
+    for (const DivergenceSide& s : d.sides)
+      sides.push_back({{"actor", index_or_null(s.actor)},
+                       {"actor_name", actor_name(a, s.actor)},
+                       {"actor_code", actor_code(a, s.actor)},
+                       {"value", s.value},
+                       {"evidence", span_json(a, s.evidence)}});
+    out.push_back({{"topic", d.topic}, {"kind", d.kind}, {"sides", std::move(sides)}});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string coded_json(const Article& a, const extract::Ontology& ontology) {
+  Json record = {{"doc_id", a.id},     {"title", a.title}, {"date", a.date},
+                 {"source", a.source}, {"url", a.url},     {"path", a.origin.path}};
+  record["actors"] = actors_json(a);
+  record["events"] = events_json(a, ontology);
+  record["quotes"] = quotes_json(a);
+  record["claims"] = claims_json(a);
+  record["positions"] = positions_json(a);
+  record["divergences"] = divergences_json(a);
+  return dump(record);
+}
+
 std::string csv_header() {
-  return "event_id,doc_id,date,source_code,source_name,target_code,target_name,cameo,root,goldstein,quad_class,"
-         "plover_type,plover_mode,negated,modality,reported_by,location,country,lat,lon,trigger,trigger_start,"
+  return "event_id,doc_id,date,source_code,source_name,target_code,target_name,cameo,root,"
+         "goldstein,quad_class,"
+         "plover_type,plover_mode,negated,modality,reported_by,location,country,lat,lon,trigger,"
+         "trigger_start,"
          "trigger_end,evidence_start,evidence_end,source,url\n";
 }
 
@@ -352,7 +323,10 @@ std::string gdelt_rows(const Article& a, const extract::Ontology& ontology) {
       f.push_back(x ? x->code : "");
       f.push_back(x ? upper(x->name) : "");
       f.push_back(x ? x->country : "");
-      f.push_back(x && (x->type == "IGO" || x->type == "NGO" || x->type == "GRP") && x->country.empty() ? x->code : "");
+      f.push_back(x && (x->type == "IGO" || x->type == "NGO" || x->type == "GRP") &&
+                          x->country.empty()
+                      ? x->code
+                      : "");
       f.push_back("");  // ethnic
       f.push_back("");  // religion 1
       f.push_back("");  // religion 2
@@ -360,7 +334,8 @@ std::string gdelt_rows(const Article& a, const extract::Ontology& ontology) {
       f.push_back("");
       f.push_back("");
     }
-    f.push_back("1");  // IsRootEvent: every event Parley codes comes from a main clause or its frame
+    f.push_back(
+        "1");  // IsRootEvent: every event Parley codes comes from a main clause or its frame
     f.push_back(e.cameo);
     f.push_back(e.cameo.substr(0, 3));
     f.push_back(extract::Ontology::root(e.cameo));
@@ -395,75 +370,46 @@ std::string gdelt_rows(const Article& a, const extract::Ontology& ontology) {
 
 std::string plover_rows(const Article& a, const extract::Ontology& ontology) {
   std::string out;
+  auto actor = [&](int32_t index) -> Json {
+    if (index < 0) return nullptr;
+    const Actor& x = a.actors[index];
+    return {{"code", x.country}, {"sector", x.sector}, {"actor_code", x.code}, {"name", x.name}};
+  };
   for (size_t i = 0; i < a.events.size(); ++i) {
     const Event& e = a.events[i];
     const extract::CameoCode* c = ontology.find(e.cameo);
     if (!c || c->plover_type.empty()) continue;
-    out += "{\"id\":";
-    append_string(out, event_id(a, i));
-    out += ",\"date\":";
-    append_string(out, e.date);
-    auto actor = [&](const char* key, int32_t index) {
-      out += fmt::format(",\"{}\":", key);
-      if (index < 0) {
-        out += "null";
-        return;
-      }
-      const Actor& x = a.actors[index];
-      out += "{\"code\":";
-      append_string(out, x.country);
-      out += ",\"sector\":";
-      append_string(out, x.sector);
-      out += ",\"actor_code\":";
-      append_string(out, x.code);
-      out += ",\"name\":";
-      append_string(out, x.name);
-      out += '}';
-    };
-    actor("source", e.source_actor);
-    actor("recipient", e.target_actor);
-    out += ",\"event\":";
-    append_string(out, c->plover_type);
-    out += ",\"mode\":";
-    append_string(out, c->plover_mode);
-    out += ",\"context\":";
-    append_string(out, c->plover_context);
-    out += fmt::format(",\"quad_code\":{}", c->quad_class);
-    out += ",\"event_loc\":";
-    if (e.location.name.empty()) {
-      out += "null";
-    } else {
-      out += "{\"name\":";
-      append_string(out, e.location.name);
-      out += ",\"country\":";
-      append_string(out, e.location.country);
-      if (e.location.has_coordinates) out += fmt::format(",\"lat\":{:.4f},\"lon\":{:.4f}", e.location.lat, e.location.lon);
-      out += '}';
-    }
-    out += fmt::format(",\"negated\":{},\"modality\":", e.negated ? "true" : "false");
-    append_string(out, e.modality);
-    out += ",\"cameo\":";
-    append_string(out, e.cameo);
-    out += ",\"event_text\":";
-    append_string(out, a.view(e.evidence));
-    out += ",\"citation\":{\"doc_id\":";
-    append_string(out, a.id);
-    out += ",\"title\":";
-    append_string(out, a.title);
-    out += ",\"source\":";
-    append_string(out, a.source);
-    out += ",\"url\":";
-    append_string(out, a.url.empty() ? a.origin.path : a.url);
-    out += fmt::format(",\"start\":{},\"end\":{}}}", e.evidence.start, e.evidence.end);
-    out += ",\"coder\":\"parley\"}\n";
+    Json row = {{"id", event_id(a, i)},
+                {"date", e.date},
+                {"source", actor(e.source_actor)},
+                {"recipient", actor(e.target_actor)},
+                {"event", c->plover_type},
+                {"mode", c->plover_mode},
+                {"context", c->plover_context},
+                {"quad_code", c->quad_class},
+                {"event_loc", place_json(e.location, false)},
+                {"negated", e.negated},
+                {"modality", e.modality},
+                {"cameo", e.cameo},
+                {"event_text", a.view(e.evidence)},
+                {"citation",
+                 {{"doc_id", a.id},
+                  {"title", a.title},
+                  {"source", a.source},
+                  {"url", a.url.empty() ? a.origin.path : a.url},
+                  {"start", e.evidence.start},
+                  {"end", e.evidence.end}}},
+                {"coder", "parley"}};
+    out += dump(row);
+    out += '\n';
   }
   return out;
 }
 
 std::string table(const Article& a, const extract::Ontology& ontology) {
   std::string out = fmt::format("# {}  {}\n", a.id, a.title.empty() ? a.origin.path : a.title);
-  out += fmt::format("{:<5} {:<9} {:<9} {:<5} {:<44} {:<14} {:<10} {}\n", "event", "source", "target", "cameo",
-                     "what", "flags", "where", "trigger");
+  out += fmt::format("{:<5} {:<9} {:<9} {:<5} {:<44} {:<14} {:<10} {}\n", "event", "source",
+                     "target", "cameo", "what", "flags", "where", "trigger");
   for (size_t i = 0; i < a.events.size(); ++i) {
     const Event& e = a.events[i];
     const extract::CameoCode* c = ontology.find(e.cameo);
@@ -474,16 +420,19 @@ std::string table(const Article& a, const extract::Ontology& ontology) {
     std::string what = c ? fmt::format("{} ({:+.1f})", c->name, c->goldstein) : "";
     if (what.size() > 44) what = what.substr(0, 41) + "...";
     out += fmt::format("{:<5} {:<9} {:<9} {:<5} {:<44} {:<14} {:<10} \"{}\" {}-{}\n", i + 1,
-                       e.source_code.empty() ? "-" : e.source_code, e.target_code.empty() ? "-" : e.target_code,
-                       e.cameo, what, flags.empty() ? "-" : flags, e.location.name.empty() ? "-" : e.location.name,
+                       e.source_code.empty() ? "-" : e.source_code,
+                       e.target_code.empty() ? "-" : e.target_code, e.cameo, what,
+                       flags.empty() ? "-" : flags, e.location.name.empty() ? "-" : e.location.name,
                        one_line(a.view(e.trigger)), e.trigger.start, e.trigger.end);
   }
   if (!a.quotes.empty()) out += "quotes\n";
   for (const Quote& q : a.quotes) {
     std::string text = one_line(a.view(q.span));
     if (text.size() > 90) text = text.substr(0, 87) + "...";
-    out += fmt::format("  {:<8} {:<9} {:<22} {} \"{}\"\n", q.kind, actor_code(a, q.speaker_actor).empty() ? "?" : actor_code(a, q.speaker_actor),
-                       actor_name(a, q.speaker_actor).substr(0, 22), q.cue_lemma, text);
+    out +=
+        fmt::format("  {:<8} {:<9} {:<22} {} \"{}\"\n", q.kind,
+                    actor_code(a, q.speaker_actor).empty() ? "?" : actor_code(a, q.speaker_actor),
+                    actor_name(a, q.speaker_actor).substr(0, 22), q.cue_lemma, text);
   }
   if (!a.positions.empty()) out += "positions\n";
   for (const Position& p : a.positions)
@@ -491,10 +440,51 @@ std::string table(const Article& a, const extract::Ontology& ontology) {
   if (!a.divergences.empty()) out += "divergences\n";
   for (const Divergence& d : a.divergences) {
     out += fmt::format("  {} ({}):", d.topic, d.kind);
-    for (const DivergenceSide& s : d.sides) out += fmt::format(" {}={}", actor_code(a, s.actor), s.value);
+    for (const DivergenceSide& s : d.sides)
+      out += fmt::format(" {}={}", actor_code(a, s.actor), s.value);
     out += '\n';
   }
   return out + '\n';
+}
+
+namespace {
+
+// The five formats behind one interface: the CLI, the Analyzer and the server pick one by name.
+class JsonlExporter : public Exporter {
+ public:
+  explicit JsonlExporter(const extract::Ontology& o) : ontology_(o) {}
+  std::string article(const Article& a) const override { return coded_json(a, ontology_) + '\n'; }
+
+ private:
+  const extract::Ontology& ontology_;
+};
+
+// Row formats: one function of (article, ontology) each, and a header line for the CSV.
+class RowExporter : public Exporter {
+ public:
+  using Rows = std::string (*)(const Article&, const extract::Ontology&);
+  RowExporter(const extract::Ontology& o, Rows rows, std::string header = {})
+      : ontology_(o), rows_(rows), header_(std::move(header)) {}
+  std::string header() const override { return header_; }
+  std::string article(const Article& a) const override { return rows_(a, ontology_); }
+
+ private:
+  const extract::Ontology& ontology_;
+  Rows rows_;
+  std::string header_;
+};
+
+}  // namespace
+
+std::unique_ptr<Exporter> make_exporter(Format format, const extract::Ontology& ontology) {
+  switch (format) {
+    case Format::Jsonl: return std::make_unique<JsonlExporter>(ontology);
+    case Format::Csv: return std::make_unique<RowExporter>(ontology, csv_rows, csv_header());
+    case Format::Gdelt: return std::make_unique<RowExporter>(ontology, gdelt_rows);
+    case Format::Plover: return std::make_unique<RowExporter>(ontology, plover_rows);
+    case Format::Table: return std::make_unique<RowExporter>(ontology, table);
+  }
+  throw std::invalid_argument("unknown export format");
 }
 
 }  // namespace parley::exporter

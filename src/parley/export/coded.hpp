@@ -4,6 +4,7 @@
 // ontology at export time, so one coding serves every format.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "parley/doc/document.hpp"
@@ -24,6 +25,19 @@ std::string csv_rows(const Article& article, const extract::Ontology& ontology);
 std::string gdelt_rows(const Article& article, const extract::Ontology& ontology);
 std::string plover_rows(const Article& article, const extract::Ontology& ontology);
 std::string table(const Article& article, const extract::Ontology& ontology);
+
+// Every output format behind one interface: `parley code --format`, Analyzer::format and the
+// server write through it.
+class Exporter {
+ public:
+  virtual ~Exporter() = default;
+  // What comes before the first article: the CSV's column names; "" for the other formats.
+  virtual std::string header() const { return {}; }
+  // One article: its JSON line, its rows or its table, every line ending in a newline.
+  virtual std::string article(const Article& article) const = 0;
+};
+// The exporter of a format; it keeps a reference to `ontology`, which must outlive it.
+std::unique_ptr<Exporter> make_exporter(Format format, const extract::Ontology& ontology);
 
 // A stable event id: the article id and the event's position ("6b82...-e3").
 std::string event_id(const Article& article, size_t event);

@@ -4,18 +4,14 @@
 #include <set>
 
 #include "parley/extract/clause.hpp"
+#include "parley/text/strings.hpp"
 
 namespace parley::extract {
 
 namespace {
 
-bool is_in(std::string_view word, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), word) != set.end();
-}
-
-void add_unique(std::vector<int>& out, int x) {
-  if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
-}
+using text::add_unique;
+using text::is_in;
 
 // ---------------------------------------------------------------------------------------------
 // Direct quotes: quote marks paired over the whole article text.
@@ -102,19 +98,6 @@ std::vector<Span> direct_quote_spans(std::string_view t, std::vector<Span>* shor
   return out;
 }
 
-// Verbs that report a request or a charge through an object and its complement.
-bool request_verb(std::string_view lemma) {
-  return is_in(lemma, {"ask", "urge", "encourage", "call", "instruct", "tell", "press", "implore", "invite",
-                       "order", "direct", "accuse", "demand", "request", "appeal", "pressure", "advise"});
-}
-
-// Verbs that characterise what they quote ("called the move a 'political maneuver'",
-// "described the result as 'unequivocal'"): a short quote they hold is the speaker's words.
-bool naming_verb(std::string_view lemma) {
-  return is_in(lemma, {"call", "describe", "term", "label", "brand", "dub", "denounce", "condemn", "praise",
-                       "dismiss", "characterize", "characterise", "deride", "hail"});
-}
-
 bool inside(Span outer, Span inner) { return inner.start >= outer.start && inner.end <= outer.end; }
 bool overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
 
@@ -165,13 +148,15 @@ bool opposed_stances(std::string_view a, std::string_view b) {
   return (pro(a) && con(b)) || (con(a) && pro(b));
 }
 
-Attribution Attribution::load(const std::string&) { return Attribution(); }
+Attribution Attribution::load(const std::string& data_dir) {
+  return Attribution(text::WordLists::load(data_dir));
+}
 
 namespace {
 
 class Extractor {
  public:
-  explicit Extractor(Article& a) : a_(a), index_(a) {}
+  Extractor(Article& a, const text::WordLists& words) : a_(a), index_(a, words) {}
 
   void run() {
     quotes_direct();
@@ -285,8 +270,8 @@ class Extractor {
           if (v.head(x) >= 0 && inside(s, v.span(x))) holds_quote[v.head(x)] = 1;
         for (int w = 0; w < v.size(); ++w) {
           if (overlaps(v.span(w), s) || (v.upos(w) != "VERB" && !(v.lemma(w) == "accord"))) continue;
-          const bool naming = !speech_verb(v.lemma(w)) && naming_verb(v.lemma(w));
-          if (!speech_verb(v.lemma(w)) && v.lemma(w) != "accord" && !naming) continue;
+          const bool naming = !v.speech_verb(v.lemma(w)) && v.words().naming_verbs.contains(v.lemma(w));
+          if (!v.speech_verb(v.lemma(w)) && v.lemma(w) != "accord" && !naming) continue;
           long d = v.span(w).start < s.start ? static_cast<long>(s.start) - v.span(w).end
                                               : static_cast<long>(v.span(w).start) - s.end;
           // A cue whose clause holds the quoted words ("He stated, '...'") beats a nearer one.
@@ -363,7 +348,7 @@ class Extractor {
         // A reported request: "encouraged the CIA to release the files", "asking voters to
         // vote", "called for the killers to be brought to justice", "accused Johnson of
         // misleading the Queen": the object and what it is asked or said to do.
-        if (v.upos(w) == "VERB" && request_verb(v.lemma(w))) {
+        if (v.upos(w) == "VERB" && v.words().request_verbs.contains(v.lemma(w))) {
           int obj = v.child_with(w, "obj");
           if (obj < 0) obj = v.child_with(w, "iobj");
           int xcomp = v.child_with(w, "xcomp");
@@ -389,7 +374,7 @@ class Extractor {
             continue;
           }
         }
-        if (v.upos(w) != "VERB" || !speech_verb(v.lemma(w))) continue;
+        if (v.upos(w) != "VERB" || !v.speech_verb(v.lemma(w))) continue;
         // The reported clause: a ccomp that is a clause (a verb, or a predicate with its own
         // subject or copula) outside any direct quote. A lone word the parser hung on the verb as
         // ccomp ("Egyptian" of a misread "Egyptian Foreign Minister ... said") is no report.
@@ -555,27 +540,10 @@ class Extractor {
     }
   }
 
-  static std::string_view stance_of(std::string_view lemma) {
-    if (is_in(lemma, {"support", "back", "endorse", "favor", "favour", "advocate", "welcome", "champion", "praise",
-                      "hail", "encourage", "promote", "defend", "applaud", "commend", "reaffirm", "campaign"}))
-      return "support";
-    if (is_in(lemma, {"demand", "insist", "urge", "seek", "request", "call", "press", "push"})) return "demand";
-    if (is_in(lemma, {"promise", "pledge", "vow", "commit"})) return "support";
-    if (is_in(lemma, {"accept", "agree", "approve", "embrace"})) return "accept";
-    if (is_in(lemma, {"maintain", "keep", "retain"})) return "maintain";
-    if (is_in(lemma, {"reject", "refuse", "rebuff", "dismiss", "decline", "veto", "deny"})) return "reject";
-    if (is_in(lemma, {"oppose", "object", "resist", "condemn", "denounce", "criticize", "criticise", "slam", "decry",
-                      "protest", "challenge", "block", "attack"}))
-      return "oppose";
-    return {};
-  }
-  static std::string_view stance_of_noun(std::string_view lemma) {
-    if (is_in(lemma, {"insistence", "demand", "call"})) return "demand";
-    if (is_in(lemma, {"support", "backing", "endorsement"})) return "support";
-    if (is_in(lemma, {"rejection", "refusal"})) return "reject";
-    if (is_in(lemma, {"opposition", "objection", "critic", "criticism", "condemnation"})) return "oppose";
-    if (is_in(lemma, {"acceptance"})) return "accept";
-    return {};
+  // Stances of verbs and nouns: data/words/stance-verbs.tsv, stance-nouns.tsv.
+  std::string_view stance_of(std::string_view lemma) const { return index_.words().stance_verbs.value(lemma); }
+  std::string_view stance_of_noun(std::string_view lemma) const {
+    return index_.words().stance_nouns.value(lemma);
   }
 
   void add_position(const ClauseView& v, int actor, std::string_view stance, int issue_word, int verb) {
@@ -802,7 +770,7 @@ void Attribution::process(Article& article) const {
   article.positions.clear();
   article.divergences.clear();
   if (article.analysis.size() != article.words.size()) return;
-  Extractor(article).run();
+  Extractor(article, *words_).run();
 }
 
 void collect(const Article& a, std::vector<PositionRecord>& positions, std::vector<ClaimRecord>& claims) {

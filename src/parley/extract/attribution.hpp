@@ -10,16 +10,19 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "parley/doc/document.hpp"
-#include "parley/pipeline/component.hpp"
+#include "parley/doc/component.hpp"
+#include "parley/text/word_list.hpp"
 
 namespace parley::extract {
 
 // The documented stances, from most favourable to least.
-inline constexpr const char* kStances[] = {"support", "demand", "accept", "maintain", "reject", "oppose"};
+inline constexpr const char* kStances[] = {"support",  "demand", "accept",
+                                           "maintain", "reject", "oppose"};
 bool opposed_stances(std::string_view a, std::string_view b);
 
 // "the complete withdrawal of Israeli troops from Gaza" -> "force gaza israeli withdrawal": the
@@ -29,10 +32,19 @@ std::string issue_key(const std::vector<std::string>& lemmas);
 
 class Attribution : public Component {
  public:
+  explicit Attribution(std::shared_ptr<const text::WordLists> words) : words_(std::move(words)) {}
+  // Reads the speech, request, naming and stance word lists of data_dir/words/.
   static Attribution load(const std::string& data_dir);
   std::string_view name() const override { return "attribution"; }
+  // Events, when present, give positions too (a coded "rejected" is a rejection).
+  Layer needs() const override { return Layer::kDependencies | Layer::kActors; }
+  Layer adds() const override { return Layer::kAttribution; }
   // Needs parses and actors; fills quotes, claims, positions and divergences.
   void process(Article& article) const override;
+  const text::WordLists& words() const { return *words_; }
+
+ private:
+  std::shared_ptr<const text::WordLists> words_;
 };
 
 // Corpus views for `parley positions` and `parley diverge`: records from many articles, keyed
@@ -45,12 +57,14 @@ struct ClaimRecord {
 };
 struct CorpusDivergence {
   std::string topic, kind;  // kind: "claim" or "position"
-  std::vector<std::pair<std::string, std::string>> sides;  // (actor code, value), one per distinct pair
+  std::vector<std::pair<std::string, std::string>>
+      sides;  // (actor code, value), one per distinct pair
   std::vector<std::string> evidence;                       // "doc_id: text" per side record
 };
 
 // Records of one analysed article.
-void collect(const Article& article, std::vector<PositionRecord>& positions, std::vector<ClaimRecord>& claims);
+void collect(const Article& article, std::vector<PositionRecord>& positions,
+             std::vector<ClaimRecord>& claims);
 // Divergences across the corpus: a topic or issue on which different actor codes hold opposite
 // polarities or incompatible stances.
 std::vector<CorpusDivergence> corpus_divergences(const std::vector<PositionRecord>& positions,

@@ -5,55 +5,19 @@
 #include <ctime>
 #include <deque>
 
+#include "parley/text/strings.hpp"
+
 namespace parley::extract {
 
-bool light_verb(std::string_view lemma) {
-  static constexpr std::string_view kVerbs[] = {
-      "hold",     "conduct",  "launch",  "carry",  "begin",    "start",   "resume", "stage",    "mount",
-      "attend",   "join",     "open",    "continue", "make",   "have",    "host",   "convene",  "impose",
-      "announce", "sign",     "reach",   "declare", "deliver", "provide", "send",   "give",     "intensify",
-      "escalate", "step",     "renew",   "unleash", "perform", "commit"};
-  return std::find(std::begin(kVerbs), std::end(kVerbs), lemma) != std::end(kVerbs);
-}
+using text::add_unique;
+using text::ascii_lower;
+using text::is_in;
 
-namespace {
-
-bool is_in(std::string_view word, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), word) != set.end();
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-bool object_control(std::string_view lemma) {
-  return is_in(lemma, {"urge", "ask", "call", "press", "encourage", "force", "persuade", "allow", "tell",
-                       "order", "invite", "pressure", "push", "compel", "require", "advise", "permit",
-                       "enable", "help", "implore", "request", "convince", "lead"});
-}
-
-void add_unique(std::vector<int>& out, int x) {
-  if (x >= 0 && std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
-}
-
-}  // namespace
-
-bool speech_verb(std::string_view lemma) {
-  return is_in(lemma, {"say", "state", "tell", "report", "note", "point", "add", "announce", "claim", "argue",
-                       "stress", "emphasize", "emphasise", "insist", "warn", "confirm", "deny", "declare",
-                       "explain", "write", "believe", "allege", "assert", "suggest", "indicate", "acknowledge",
-                       "admit", "reveal", "maintain", "contend", "highlight", "underline", "reiterate",
-                       "remark", "comment", "tweet", "observe", "predict", "promise", "vow", "affirm",
-                       "reply", "respond", "answer", "recall", "complain", "concede", "estimate", "urge",
-                       "think", "fear", "hope", "expect", "agree", "accuse", "charge", "caution", "find", "rule",
-                       "conclude", "reaffirm", "assure", "testify", "signal", "stipulate"});
-}
-
-ArticleIndex::ArticleIndex(const Article& article)
-    : a_(article), word_actor_(article.words.size(), -1), word_mention_(article.words.size(), -1) {
+ArticleIndex::ArticleIndex(const Article& article, const text::WordLists& words)
+    : a_(article),
+      words_(words),
+      word_actor_(article.words.size(), -1),
+      word_mention_(article.words.size(), -1) {
   for (size_t m = 0; m < a_.mentions.size(); ++m) {
     const Mention& mention = a_.mentions[m];
     if (mention.sentence >= a_.sentences.size()) continue;
@@ -163,7 +127,8 @@ bool ClauseView::is_nominal_event(int w, const Lexicon& lexicon) const {
 
 bool ClauseView::is_passive(int w) const {
   for (int c : children_[w])
-    if (deprel(c) == "aux:pass" || deprel(c) == "nsubj:pass" || deprel(c) == "obl:agent") return true;
+    if (deprel(c) == "aux:pass" || deprel(c) == "nsubj:pass" || deprel(c) == "obl:agent")
+      return true;
   // A past participle modifying a noun ("the conditions set by Israel") is passive.
   if (deprel(w) == "acl" && xpos(w) == "VBN") return true;
   // A bare participle conjoined to a passive shares its voice: "who was arrested and banned".
@@ -213,7 +178,8 @@ int ClauseView::find_before(int limit, const ArgConstraint& c, int* first) const
         continue;
       }
       int s = d;
-      while (s > 0 && index_.mention_of_word(global(s - 1)) == index_.mention_of_word(global(d))) --s;
+      while (s > 0 && index_.mention_of_word(global(s - 1)) == index_.mention_of_word(global(d)))
+        --s;
       *first = s;
       return d;
     }
@@ -236,8 +202,9 @@ bool ClauseView::in_clause_of(int x, int w) const {
   for (int y = x, steps = 0; y >= 0 && y != w && steps <= n_; y = heads_[y], ++steps) {
     std::string_view rel = deprel(y);
     if (rel.starts_with("ccomp") && heads_[y] == w) continue;
-    bool clausal = rel.starts_with("xcomp") || rel.starts_with("ccomp") || rel.starts_with("advcl") ||
-                   rel.starts_with("parataxis") || rel.starts_with("csubj") || (rel == "conj" && upos(y) == "VERB");
+    bool clausal = rel.starts_with("xcomp") || rel.starts_with("ccomp") ||
+                   rel.starts_with("advcl") || rel.starts_with("parataxis") ||
+                   rel.starts_with("csubj") || (rel == "conj" && upos(y) == "VERB");
     if (!clausal) continue;
     if (heads_[y] != w) return false;
     if (y != x && !(y == heads_[x] && is_in(deprel(x), {"mark", "aux"}))) return false;
@@ -249,7 +216,9 @@ int ClauseView::find_after(int w, int from, const ArgConstraint& c) const {
   for (int start = std::max(from, 0); start < n_; ++start) {
     for (const std::string& e : c.lemmas) {
       int d = start + phrase_length(e) - 1;
-      if (d < n_ && d != w && start != w && in_clause_of(start, w) && in_subtree(d, w) && phrase_ends_at(d, e)) return d;
+      if (d < n_ && d != w && start != w && in_clause_of(start, w) && in_subtree(d, w) &&
+          phrase_ends_at(d, e))
+        return d;
     }
     if (c.lemmas.empty() && start != w && in_clause_of(start, w)) return start;
     if (c.adjacent) return -1;
@@ -274,7 +243,8 @@ int ClauseView::find_dependent(int w, const ArgConstraint& c) const {
       if (d != w && in_subtree(d, w) && lemma_ok(d)) return d;
     return -1;
   }
-  if (c.relation == Relation::Obj && deprel(w) == "acl" && xpos(w) == "VBN" && heads_[w] >= 0 && lemma_ok(heads_[w]))
+  if (c.relation == Relation::Obj && deprel(w) == "acl" && xpos(w) == "VBN" && heads_[w] >= 0 &&
+      lemma_ok(heads_[w]))
     return heads_[w];
   for (int d : children_[w]) {
     std::string_view rel = deprel(d);
@@ -284,11 +254,14 @@ int ClauseView::find_dependent(int w, const ArgConstraint& c) const {
       case Relation::Iobj: match = rel == "iobj"; break;
       case Relation::Obl: match = rel.starts_with("obl") && rel != "obl:agent" && prep_ok(d); break;
       case Relation::Nmod:
-        match = rel.starts_with("nmod") && (rel != "nmod:poss" || c.prep == "poss") && (c.prep == "poss" || prep_ok(d));
+        match = rel.starts_with("nmod") && (rel != "nmod:poss" || c.prep == "poss") &&
+                (c.prep == "poss" || prep_ok(d));
         break;
       case Relation::Xcomp: match = rel == "xcomp" || (rel == "advcl" && has_mark(d, "to")); break;
       case Relation::Ccomp: match = rel == "ccomp"; break;
-      case Relation::Particle: match = rel == "compound:prt" || (rel == "advmod" && !c.lemmas.empty()); break;
+      case Relation::Particle:
+        match = rel == "compound:prt" || (rel == "advmod" && !c.lemmas.empty());
+        break;
       case Relation::Amod: match = rel == "amod"; break;
       case Relation::Compound: match = rel == "compound"; break;
       case Relation::Nsubj: match = rel == "nsubj"; break;
@@ -305,7 +278,8 @@ int ClauseView::find_dependent(int w, const ArgConstraint& c) const {
     for (int x : children_[w])
       if (deprel(x) == "xcomp" && upos(x) == "ADJ")
         for (int d : children_[x])
-          if (deprel(d).starts_with("obl") && deprel(d) != "obl:agent" && prep_ok(d) && lemma_ok(d)) return d;
+          if (deprel(d).starts_with("obl") && deprel(d) != "obl:agent" && prep_ok(d) && lemma_ok(d))
+            return d;
   return -1;
 }
 
@@ -329,8 +303,8 @@ std::vector<int> ClauseView::actors_at(int w) const {
   std::vector<int> out;
   if (w < 0) return out;
   // Relative pronouns stand for the noun their clause modifies.
-  if (upos(w) == "PRON" && feats(w).find("PronType=Rel") != std::string_view::npos && heads_[w] >= 0 &&
-      deprel(heads_[w]).starts_with("acl") && heads_[heads_[w]] >= 0)
+  if (upos(w) == "PRON" && feats(w).find("PronType=Rel") != std::string_view::npos &&
+      heads_[w] >= 0 && deprel(heads_[w]).starts_with("acl") && heads_[heads_[w]] >= 0)
     return actors_at(heads_[heads_[w]]);
   if (actor_of(w) >= 0) {
     add_unique(out, actor_of(w));
@@ -346,7 +320,8 @@ std::vector<int> ClauseView::actors_at(int w) const {
     while (true) {
       int k = j + 1;
       bool separator = false, conjunction = false;
-      while (k < n_ && (text(k) == "," || lemma(k) == "and" || lemma(k) == "or" || lemma(k) == "the")) {
+      while (k < n_ &&
+             (text(k) == "," || lemma(k) == "and" || lemma(k) == "or" || lemma(k) == "the")) {
         separator |= text(k) != "the";
         conjunction |= lemma(k) == "and" || lemma(k) == "or";
         ++k;
@@ -366,7 +341,8 @@ std::vector<int> ClauseView::actors_at(int w) const {
   // A nominal tied to actors: "negotiators from Qatar", "officials of the UN", "Israel's army".
   for (int c : children_[w]) {
     std::string_view rel = deprel(c);
-    if (rel.starts_with("nmod") || rel == "appos" || rel == "amod" || rel == "compound" || rel == "flat") {
+    if (rel.starts_with("nmod") || rel == "appos" || rel == "amod" || rel == "compound" ||
+        rel == "flat") {
       std::string cs = case_of(c);
       if (rel.starts_with("nmod") && !rel.starts_with("nmod:poss") && !cs.empty() &&
           !is_in(cs, {"from", "of", "for", "in", "at"}))
@@ -399,7 +375,8 @@ std::vector<int> ClauseView::subtree_actors(int w, int exclude) const {
   return {};
 }
 
-std::vector<int> ClauseView::pronoun_antecedent(int pronoun, int w, const Lexicon& lexicon, int depth) const {
+std::vector<int> ClauseView::pronoun_antecedent(int pronoun, int w, const Lexicon& lexicon,
+                                                int depth) const {
   // "Ethiopia indicated it would act": a pronoun subject of a clause that complements or
   // continues another stands for that clause's subject, as PETRARCH reads pronouns. Only
   // pronouns the actor layer left unresolved get here.
@@ -439,7 +416,7 @@ std::vector<int> ClauseView::agent_actors(int w, const Lexicon& lexicon, int dep
   if (h < 0) return {};
   std::string_view rel = deprel(w);
   if (rel == "xcomp" || (rel == "advcl" && has_mark(w, "to"))) {
-    if (object_control(lemma(h)))
+    if (words().object_control_verbs.contains(lemma(h)))
       for (int c : children_[h])
         if (deprel(c) == "obj") {
           std::vector<int> a = actors_at(c);
@@ -449,7 +426,8 @@ std::vector<int> ClauseView::agent_actors(int w, const Lexicon& lexicon, int dep
   }
   if (rel == "conj" && !is_nominal(h)) return agent_actors(h, lexicon, depth + 1);
   if (rel == "acl" && !passive) return actors_at(h);
-  if (rel == "advcl" && (xpos(w) == "VBG" || xpos(w) == "VBN")) return agent_actors(h, lexicon, depth + 1);
+  if (rel == "advcl" && (xpos(w) == "VBG" || xpos(w) == "VBN"))
+    return agent_actors(h, lexicon, depth + 1);
   return {};
 }
 
@@ -467,7 +445,8 @@ std::vector<int> ClauseView::patient_actors(int w) const {
       if (!out.empty()) return out;
     }
     // "was arrested and banned from the election": the second participle has the first's patient.
-    if (rel == "conj" && subject < 0 && is_passive(heads_[w]) && !is_nominal(heads_[w])) return patient_actors(heads_[w]);
+    if (rel == "conj" && subject < 0 && is_passive(heads_[w]) && !is_nominal(heads_[w]))
+      return patient_actors(heads_[w]);
   }
   for (int c : children_[w]) {
     std::string_view rel = deprel(c);
@@ -478,8 +457,10 @@ std::vector<int> ClauseView::patient_actors(int w) const {
   if (!out.empty()) return out;
   for (int c : children_[w]) {
     std::string_view rel = deprel(c);
-    if ((rel.starts_with("obl") && rel != "obl:agent") || (is_nominal(w) && rel.starts_with("nmod") && rel != "nmod:poss")) {
-      if (is_in(case_of(c), {"with", "to", "against", "on", "toward", "towards", "between", "among", "into", "upon"}))
+    if ((rel.starts_with("obl") && rel != "obl:agent") ||
+        (is_nominal(w) && rel.starts_with("nmod") && rel != "nmod:poss")) {
+      if (is_in(case_of(c), {"with", "to", "against", "on", "toward", "towards", "between", "among",
+                             "into", "upon"}))
         for (int x : actors_at(c)) add_unique(out, x);
     }
   }
@@ -493,7 +474,9 @@ bool ClauseView::negated(int w) const {
     if ((rel == "advmod" || rel == "neg" || rel == "aux" || rel == "det") &&
         (l == "not" || l == "never" || l == "n't" || (rel == "det" && l == "no")))
       return true;
-    if ((rel == "advmod" || rel == "aux") && feats(c).find("Polarity=Neg") != std::string_view::npos) return true;
+    if ((rel == "advmod" || rel == "aux") &&
+        feats(c).find("Polarity=Neg") != std::string_view::npos)
+      return true;
   }
   return false;
 }
@@ -518,7 +501,8 @@ std::string ClauseView::modality(int w) const {
     if (rel == "xcomp" || (rel == "advcl" && has_mark(x, "to"))) {
       std::string g = lemma(h);
       if (is_in(g, {"plan", "prepare", "schedule", "set"})) return "planned";
-      if (is_in(g, {"want", "hope", "intend", "aim", "seek", "try", "attempt", "wish", "expect"})) return "intended";
+      if (is_in(g, {"want", "hope", "intend", "aim", "seek", "try", "attempt", "wish", "expect"}))
+        return "intended";
       if (is_in(g, {"need"})) return "should";
       x = h;
       continue;
@@ -614,7 +598,8 @@ std::string relative_date(const Article& article, const Event& event) {
   time_t t = timegm(&tm);
   std::tm base{};
   gmtime_r(&t, &base);
-  static const char* kDays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  static const char* kDays[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                "thursday", "friday", "saturday"};
   int shift = 0;
   bool found = false;
   const Sentence& s = article.sentences[event.sentence];

@@ -11,29 +11,25 @@
 #include "parley/actors/gazetteer.hpp"
 #include "parley/doc/document.hpp"
 #include "parley/extract/lexicon.hpp"
+#include "parley/text/word_list.hpp"
 
 namespace parley::extract {
-
-// Light and aspectual verbs that make an event noun object the event of their subject: "hold
-// talks", "launch strikes", "intensified airstrikes". Other verbs talk about the event ("condemned
-// the bombing", "attributed the bombing to X"), whose doer is not their subject.
-bool light_verb(std::string_view lemma);
 
 // Per-article lookups computed once: the actor (and mention) covering each word.
 class ArticleIndex {
  public:
-  explicit ArticleIndex(const Article& article);
+  // `words`: the shared word lists (data/words/), which must outlive the index.
+  ArticleIndex(const Article& article, const text::WordLists& words);
   const Article& article() const { return a_; }
+  const text::WordLists& words() const { return words_; }
   int actor_of_word(uint32_t word) const { return word_actor_[word]; }
   int mention_of_word(uint32_t word) const { return word_mention_[word]; }
 
  private:
   const Article& a_;
+  const text::WordLists& words_;
   std::vector<int> word_actor_, word_mention_;
 };
-
-// Verbs of saying and reporting ("said", "noted", "argued", "pointed out").
-bool speech_verb(std::string_view lemma);
 
 class ClauseView {
  public:
@@ -42,6 +38,10 @@ class ClauseView {
   int size() const { return n_; }
   uint32_t sentence() const { return sentence_; }
   uint32_t global(int w) const { return first_ + static_cast<uint32_t>(w); }
+  const text::WordLists& words() const { return index_.words(); }
+  // Is the lemma in data/words/light-verbs.tsv ("hold talks"), speech-verbs.tsv ("said")?
+  bool light_verb(std::string_view lemma) const { return words().light_verbs.contains(lemma); }
+  bool speech_verb(std::string_view lemma) const { return words().speech_verbs.contains(lemma); }
   std::string lemma(int w) const;  // lowercase
   std::string_view text(int w) const;
   std::string_view upos(int w) const;

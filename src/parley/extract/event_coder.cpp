@@ -10,14 +10,13 @@
 #include <tuple>
 
 #include "parley/extract/clause.hpp"
+#include "parley/text/strings.hpp"
 
 namespace parley::extract {
 
 namespace {
 
-bool is_in(std::string_view word, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), word) != set.end();
-}
+using text::is_in;
 
 }  // namespace
 
@@ -32,8 +31,13 @@ namespace {
 // Everything the coder needs about one article, computed once.
 class Coder {
  public:
-  Coder(Article& a, const Lexicon& lexicon, const Gazetteer& gazetteer, const EventCoderOptions& options)
-      : a_(a), lexicon_(lexicon), gazetteer_(gazetteer), options_(options), index_(a) {}
+  Coder(Article& a, const Lexicon& lexicon, const Gazetteer& gazetteer,
+        const EventCoderOptions& options)
+      : a_(a),
+        lexicon_(lexicon),
+        gazetteer_(gazetteer),
+        options_(options),
+        index_(a, gazetteer.words()) {}
 
   void run() {
     if (lexicon_.discarded(a_.text, true)) return;  // a story the user's discard list excludes
@@ -59,7 +63,8 @@ class Coder {
     Match best;
     std::string lemma = v.lemma(w);
     std::vector<std::pair<const Pattern*, int>> candidates;  // pattern, bonus
-    for (const Pattern& p : noun ? lexicon_.nouns(lemma) : lexicon_.verbs(lemma)) candidates.push_back({&p, 0});
+    for (const Pattern& p : noun ? lexicon_.nouns(lemma) : lexicon_.verbs(lemma))
+      candidates.push_back({&p, 0});
     std::string form(v.text(w));
     for (char& c : form) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (form != lemma)
@@ -99,11 +104,14 @@ class Coder {
       }
       for (size_t i = 0; ok && i < p.args.size(); ++i) {
         const ArgConstraint& c = p.args[i];
-        if (c.relation != Relation::Pre && c.relation != Relation::Post) m.bound[i] = v.find_dependent(w, c);
+        if (c.relation != Relation::Pre && c.relation != Relation::Post)
+          m.bound[i] = v.find_dependent(w, c);
         if (m.bound[i] < 0) ok = false;
         // An open complement that is no verb is a naming use, not a request or an intention:
         // "called the order swift", "called it unlikely that ..." are no appeals.
-        else if (c.relation == Relation::Xcomp && v.upos(m.bound[i]) != "VERB" && v.upos(m.bound[i]) != "AUX") ok = false;
+        else if (c.relation == Relation::Xcomp && v.upos(m.bound[i]) != "VERB" &&
+                 v.upos(m.bound[i]) != "AUX")
+          ok = false;
         else if (c.relation == Relation::Joint && v.actors_at(m.bound[i]).size() < 2) ok = false;
       }
       if (!ok) continue;
@@ -127,7 +135,8 @@ class Coder {
       for (const std::string& e : m.pattern->args[i].lemmas) {
         if (!v.phrase_ends_at(m.bound[i], e)) continue;
         for (int x = m.bound[i], k = ClauseView::phrase_length(e); k > 0 && x >= 0; --k, --x)
-          if (is_in(v.lemma(x), {"not", "never", "no", "n't"}) || is_in(v.text(x), {"n't", "N'T"})) return true;
+          if (is_in(v.lemma(x), {"not", "never", "no", "n't"}) || is_in(v.text(x), {"n't", "N'T"}))
+            return true;
       }
     }
     return false;
@@ -154,8 +163,8 @@ class Coder {
     if (noun) {
       for (int c : v.children(w)) {
         std::string_view rel = v.deprel(c);
-        if (rel.starts_with("nmod") || rel.starts_with("acl") || rel == "compound" || rel == "amod" ||
-            rel == "conj") {
+        if (rel.starts_with("nmod") || rel.starts_with("acl") || rel == "compound" ||
+            rel == "amod" || rel == "conj") {
           if (v.actor_of(c) >= 0 && !v.is_nominal_event(c, lexicon_)) continue;
           std::string code = complement_code(v, c, depth + 1, consumed);
           if (!code.empty()) return code;
@@ -174,12 +183,14 @@ class Coder {
       if ((rel == "obj" || rel == "nsubj:pass") && v.actor_of(c) < 0) candidates.push_back(c);
     }
     for (int c : v.children(w))
-      if (v.deprel(c) == "xcomp" || (v.deprel(c) == "advcl" && v.has_mark(c, "to")) || v.deprel(c) == "ccomp")
+      if (v.deprel(c) == "xcomp" || (v.deprel(c) == "advcl" && v.has_mark(c, "to")) ||
+          v.deprel(c) == "ccomp")
         candidates.push_back(c);
     for (int c : v.children(w)) {
       std::string_view rel = v.deprel(c);
       if ((rel.starts_with("obl") || rel.starts_with("nmod")) &&
-          (v.case_of(c) == "for" || v.case_of(c) == "on" || v.case_of(c) == "to" || v.case_of(c) == "upon"))
+          (v.case_of(c) == "for" || v.case_of(c) == "on" || v.case_of(c) == "to" ||
+           v.case_of(c) == "upon"))
         candidates.push_back(c);
     }
     for (int c : candidates) {
@@ -231,11 +242,12 @@ class Coder {
   // through the noun; its own generic pattern ("join" as 036) would code the clause twice. A
   // pattern that names the object itself ("hold obj=talks") stays.
   bool light_verb_of_event_noun(const ClauseView& v, int w, const Match& m) const {
-    if (!light_verb(v.lemma(w))) return false;
+    if (!v.light_verb(v.lemma(w))) return false;
     for (const auto& arg : m.pattern->args)
       if (arg.relation == Relation::Obj) return false;
     for (int c : v.children(w))
-      if ((v.deprel(c) == "obj" || v.deprel(c) == "nsubj:pass") && v.is_nominal_event(c, lexicon_)) return true;
+      if ((v.deprel(c) == "obj" || v.deprel(c) == "nsubj:pass") && v.is_nominal_event(c, lexicon_))
+        return true;
     return false;
   }
 
@@ -245,7 +257,7 @@ class Coder {
   // "warned") keep their code.
   static bool reports_speech(const ClauseView& v, int w, const Match& m) {
     if (!m.pattern->args.empty() ||
-        !is_in(v.lemma(w), {"say", "tell", "state", "add", "report", "note", "remark", "comment", "write", "tweet"}))
+        !v.words().report_verbs.contains(v.lemma(w)))
       return false;
     // A trailing "..., officials said" hangs off the clause it reports, however it is attached.
     if (v.head(w) >= 0 && v.child_with(w, "obj") < 0 && v.child_with(w, "ccomp") < 0) return true;
@@ -259,10 +271,12 @@ class Coder {
   bool noun_event_is_anchored(const ClauseView& v, int w) const {
     for (int c : v.children(w)) {
       std::string_view rel = v.deprel(c);
-      if (v.actor_of(c) >= 0 && (rel.starts_with("nmod") || rel == "amod" || rel == "compound")) return true;
+      if (v.actor_of(c) >= 0 && (rel.starts_with("nmod") || rel == "amod" || rel == "compound"))
+        return true;
     }
     int h = v.head(w);
-    if (h >= 0 && (v.deprel(w) == "obj" || v.deprel(w) == "nsubj:pass") && light_verb(v.lemma(h))) return true;
+    if (h >= 0 && (v.deprel(w) == "obj" || v.deprel(w) == "nsubj:pass") && v.light_verb(v.lemma(h)))
+      return true;
     return false;
   }
 
@@ -298,7 +312,8 @@ class Coder {
     return v.agent_actors(w, lexicon_, depth);
   }
 
-  std::vector<int> targets_of(const ClauseView& v, int w, const Match& m, const std::vector<int>& complement) const {
+  std::vector<int> targets_of(const ClauseView& v, int w, const Match& m,
+                              const std::vector<int>& complement) const {
     for (size_t i = 0; i < m.bound.size(); ++i)
       if (m.pattern->args[i].role == ArgRole::Target) {
         // The object's head may be a description of the actor it names ("banned Iranian
@@ -327,10 +342,13 @@ class Coder {
     // ("believes Dagolath can cope"). Not deeper, and not through locative phrases: "blamed
     // the leadership for violence in US cities" is not aimed at the United States.
     if (v.upos(w) != "VERB") return {};
-    auto locative = [&](int x) { return is_in(v.case_of(x), {"in", "at", "on", "near", "inside", "across", "throughout"}); };
+    auto locative = [&](int x) {
+      return is_in(v.case_of(x), {"in", "at", "on", "near", "inside", "across", "throughout"});
+    };
     for (int c : v.children(w)) {
       std::string_view rel = v.deprel(c);
-      if (!rel.starts_with("obl") || rel == "obl:agent" || rel == "obl:tmod" || v.case_of(c) == "by" || locative(c))
+      if (!rel.starts_with("obl") || rel == "obl:agent" || rel == "obl:tmod" ||
+          v.case_of(c) == "by" || locative(c))
         continue;
       t = v.actors_at(c);
       if (!t.empty()) return t;
@@ -349,8 +367,8 @@ class Coder {
     return {};
   }
 
-  void emit(const ClauseView& v, int w, const Match& m, const std::string& code, const std::vector<int>& complement,
-            bool frame = false) {
+  void emit(const ClauseView& v, int w, const Match& m, const std::string& code,
+            const std::vector<int>& complement, bool frame = false) {
     std::vector<int> sources = sources_of(v, w, m);
     std::vector<int> targets = targets_of(v, w, m, complement);
     if (sources.empty() && v.is_nominal(w) && between_parties(code)) meeting_participants(v, w, sources, targets);
@@ -359,7 +377,9 @@ class Coder {
     // which side is unresolved (Event::unresolved_source/target) so an analysis can filter.
     // A source that is also a target is a reflexive misreading ("Israel and Hamas agreed" is
     // handled as a joint event below).
-    std::erase_if(targets, [&](int t) { return std::find(sources.begin(), sources.end(), t) != sources.end(); });
+    std::erase_if(targets, [&](int t) {
+      return std::find(sources.begin(), sources.end(), t) != sources.end();
+    });
 
     // "X said Y must Z": an obligation in reported speech is the reporter's demand that Y do Z
     // (CAMEO's demand family of the act), not something Y did or will do.
@@ -399,17 +419,20 @@ class Coder {
     // A ban or suspension aimed at companies ("banned Iranian airline Mahan Air") is an economic
     // sanction (CAMEO 163), not an administrative one against people or parties (172).
     if (code.starts_with("172") && !targets.empty() &&
-        std::all_of(targets.begin(), targets.end(), [&](int t) { return a_.actors[static_cast<size_t>(t)].sector == "BUS"; }))
+        std::all_of(targets.begin(), targets.end(),
+                    [&](int t) { return a_.actors[static_cast<size_t>(t)].sector == "BUS"; }))
       base.cameo = "163";
     // Speaking to the press ("speaking to NBC News", "told reporters") is a public statement
     // (CAMEO 01), not a consultation with the media.
     if (code.starts_with("04") && !targets.empty() &&
-        std::all_of(targets.begin(), targets.end(), [&](int t) { return a_.actors[static_cast<size_t>(t)].sector == "MED"; })) {
+        std::all_of(targets.begin(), targets.end(),
+                    [&](int t) { return a_.actors[static_cast<size_t>(t)].sector == "MED"; })) {
       base.cameo = "010";
       targets.clear();
     }
     base.trigger = v.span(w);
-    if (int prt = v.child_with(w, "compound:prt"); prt >= 0) base.trigger.end = std::max(base.trigger.end, v.span(prt).end);
+    if (int prt = v.child_with(w, "compound:prt"); prt >= 0)
+      base.trigger.end = std::max(base.trigger.end, v.span(prt).end);
     base.evidence = v.subtree_span(v.clause_root(w));
     base.negated = v.negated(w) && !spells_negation(v, m);
     base.modality = v.modality(w);
@@ -459,7 +482,8 @@ class Coder {
                              [](const ArgConstraint& c) { return c.relation == Relation::Joint; });
     // Meetings, negotiations and agreements are symmetric: "the delegations of Cyprus, Greece and
     // Israel met" / "Turkey and Libya signed a deal" is each with each (one record per pair).
-    const bool symmetric = code.starts_with("04") || code == "057" || code == "036" || code == "037";
+    const bool symmetric =
+        code.starts_with("04") || code == "057" || code == "036" || code == "037";
     // One record per pair of codes: two Israeli ministers at a meeting are one Israeli party.
     std::set<std::pair<std::string, std::string>> paired;
     auto push_pair = [&](int x, int y) {
@@ -471,8 +495,9 @@ class Coder {
     };
     // Several parties met "for a summit at the Zappeion Hall": a target nothing identifies does
     // not stand in for the other parties.
-    if (symmetric && sources.size() >= 2 &&
-        std::all_of(targets.begin(), targets.end(), [&](int t) { return a_.actors[static_cast<size_t>(t)].code.empty(); }))
+    if (symmetric && sources.size() >= 2 && std::all_of(targets.begin(), targets.end(), [&](int t) {
+          return a_.actors[static_cast<size_t>(t)].code.empty();
+        }))
       targets.clear();
     if (symmetric && targets.empty() && sources.size() >= 2) {
       for (size_t i = 0; i < sources.size(); ++i)
@@ -501,8 +526,9 @@ class Coder {
     }
     // "Clinton was impeached", "her husband, who was arrested in May": a passive act whose doer
     // is an institution is that body's, in the target's state (else the article's).
-    if (std::string_view sector = lexicon_.implicit_agent(v.lemma(w)); !sector.empty() && !targets.empty() &&
-        v.child_with(w, "obl:agent") < 0 && v.is_passive(w)) {
+    if (std::string_view sector = lexicon_.implicit_agent(v.lemma(w));
+        !sector.empty() && !targets.empty() && v.child_with(w, "obl:agent") < 0 &&
+        v.is_passive(w)) {
       for (int t : targets) {
         std::string state = a_.actors[static_cast<size_t>(t)].country;
         if (state.empty()) state = home_country();
@@ -536,10 +562,18 @@ class Coder {
     const std::string code = state + sector;
     for (size_t i = 0; i < a_.actors.size(); ++i)
       if (a_.actors[i].code == code) return static_cast<int>(i);
-    static const std::map<std::string, std::string> kNames = {
-        {"COP", "police"}, {"LEG", "legislature"}, {"JUD", "judiciary"}, {"GOV", "government"}, {"MIL", "military"}};
+    static const std::map<std::string, std::string> kNames = {{"COP", "police"},
+                                                              {"LEG", "legislature"},
+                                                              {"JUD", "judiciary"},
+                                                              {"GOV", "government"},
+                                                              {"MIL", "military"}};
     auto name = kNames.find(sector);
-    a_.actors.push_back(Actor{state + " " + (name == kNames.end() ? sector : name->second), code, state, sector, "ORG", {}});
+    a_.actors.push_back(Actor{state + " " + (name == kNames.end() ? sector : name->second),
+                              code,
+                              state,
+                              sector,
+                              "ORG",
+                              {}});
     return static_cast<int>(a_.actors.size() - 1);
   }
 
@@ -552,7 +586,8 @@ class Coder {
       for (int w = 0; w < v.size(); ++w) {
         bool noun = v.is_nominal(w);
         Match m = match(v, w, noun);
-        if (!m.pattern || m.pattern->code.size() < 3 || !std::isdigit(static_cast<unsigned char>(m.pattern->code[0])))
+        if (!m.pattern || m.pattern->code.size() < 3 ||
+            !std::isdigit(static_cast<unsigned char>(m.pattern->code[0])))
           continue;
         Place p = v.location(w, gazetteer_);
         if (p.name.empty()) continue;
@@ -577,10 +612,13 @@ class Coder {
   void merge() {
     std::vector<Event> merged;
     // Codes are part of the key: one actor can stand for several codes (see emit).
-    std::map<std::tuple<uint32_t, std::string, int, int, bool, std::string, int, std::string, std::string>, size_t> seen;
+    std::map<std::tuple<uint32_t, std::string, int, int, bool, std::string, int, std::string,
+                        std::string>,
+             size_t>
+        seen;
     for (Event& e : a_.events) {
-      auto key = std::make_tuple(e.sentence, e.cameo, e.source_actor, e.target_actor, e.negated, e.modality,
-                                 e.reported_by, e.source_code, e.target_code);
+      auto key = std::make_tuple(e.sentence, e.cameo, e.source_actor, e.target_actor, e.negated,
+                                 e.modality, e.reported_by, e.source_code, e.target_code);
       if (auto it = seen.find(key); it != seen.end()) {
         Event& first = merged[it->second];
         first.other_mentions.push_back(e.trigger);

@@ -11,7 +11,7 @@
 #include "parley/actors/gazetteer.hpp"
 #include "parley/doc/document.hpp"
 #include "parley/extract/lexicon.hpp"
-#include "parley/pipeline/component.hpp"
+#include "parley/doc/component.hpp"
 
 namespace parley::extract {
 
@@ -28,6 +28,8 @@ class EventCoder : public Component {
   static EventCoder load(const std::string& data_dir);
 
   std::string_view name() const override { return "events"; }
+  Layer needs() const override { return Layer::kDependencies | Layer::kActors; }
+  Layer adds() const override { return Layer::kEvents; }
   // Needs words with analysis (tagger + parser) and actors; fills article.events.
   void process(Article& article) const override;
 

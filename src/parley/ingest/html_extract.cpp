@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "parley/ingest/ingest.hpp"
+#include "parley/text/strings.hpp"
 #include "parley/text/utf8.hpp"
 
 namespace parley {
@@ -213,18 +214,10 @@ bool ascii_alpha(char c) {
 bool html_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
-char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
-  for (std::string_view n : names)
-    if (n == name) return true;
-  return false;
-}
+using text::ascii_lower;
 
 bool void_element(std::string_view n) {
-  return one_of(
+  return text::is_in(
       n, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
           "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image"});
 }
@@ -252,7 +245,7 @@ class TagScanner {
         return kEndTag;
       } else if (rest.size() > 1 && ascii_alpha(rest[1])) {
         read_tag(pos_ + 1);
-        if (one_of(name_, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+        if (text::is_in(name_, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
                            "noframes", "plaintext"}))
           raw_ = name_;
         return kStartTag;
@@ -393,7 +386,7 @@ Nesting measure_nesting(std::string_view html, size_t limit) {
       close_near({rb, rt, rp, rtc});
     // Block starts close an open paragraph.
     if (open_count[p] > 0 &&
-        one_of(name,
+        text::is_in(name,
                {"p",       "div",     "ul",      "ol",     "dl",       "table",      "h1",
                 "h2",      "h3",      "h4",      "h5",     "h6",       "blockquote", "pre",
                 "section", "article", "aside",   "header", "footer",   "nav",        "main",
@@ -465,7 +458,7 @@ void append_decoded(std::string_view s, TextSink& sink) {
 }
 
 bool fallback_block(std::string_view n) {
-  return one_of(n, {"p",          "h1",     "h2",  "h3",      "h4",      "h5", "h6", "li",
+  return text::is_in(n, {"p",          "h1",     "h2",  "h3",      "h4",      "h5", "h6", "li",
                     "blockquote", "pre",    "div", "section", "article", "tr", "ul", "ol",
                     "table",      "br",     "dd",  "dt",      "main",    "td", "th", "hr",
                     "header",     "footer", "nav", "aside",   "form"});
@@ -496,12 +489,12 @@ HtmlArticle strip_tags(std::string_view html) {
     const std::string& name = scan.name();
     if (k == TagScanner::kStartTag) {
       in_title = name == "title";
-      in_raw =
-          one_of(name, {"script", "style", "textarea", "xmp", "iframe", "noembed", "noframes"});
+      in_raw = text::is_in(name,
+                           {"script", "style", "textarea", "xmp", "iframe", "noembed", "noframes"});
       // The head ends at </head>, <body> or the first element that cannot be in it.
       if (name == "head")
         in_head = true;
-      else if (!one_of(name, {"title", "meta", "link", "style", "script", "base", "noscript",
+      else if (!text::is_in(name, {"title", "meta", "link", "style", "script", "base", "noscript",
                               "template"}))
         in_head = false;
     } else if (name == "head") {

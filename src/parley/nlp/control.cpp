@@ -12,27 +12,33 @@ namespace {
 // counts favour xcomp for all of those seen there (want 27/27, encourage 12/12, enable 10/10…);
 // the rest are the same construction in news ("urged/called on/pressed X to").
 constexpr std::string_view kObjectControl[] = {
-    "advise",    "allow",    "ask",       "authorize", "beg",      "call",      "cause",     "challenge",
-    "command",   "commission", "compel",  "convince",  "dare",     "direct",    "empower",   "enable",
-    "encourage", "entitle",  "expect",    "force",     "get",      "help",      "implore",   "induce",
-    "inspire",   "instruct", "invite",    "lead",      "mandate",  "motivate",  "need",      "oblige",
-    "order",     "permit",   "persuade",  "press",     "pressure", "prompt",    "push",      "recommend",
-    "remind",    "request",  "require",   "teach",     "tell",     "tempt",     "train",     "urge",
-    "want",      "warn",     "like"};
+    "advise",    "allow",    "ask",        "authorize", "beg",       "call",   "cause",
+    "challenge", "command",  "commission", "compel",    "convince",  "dare",   "direct",
+    "empower",   "enable",   "encourage",  "entitle",   "expect",    "force",  "get",
+    "help",      "implore",  "induce",     "inspire",   "instruct",  "invite", "lead",
+    "mandate",   "motivate", "need",       "oblige",    "order",     "permit", "persuade",
+    "press",     "pressure", "prompt",     "push",      "recommend", "remind", "request",
+    "require",   "teach",    "tell",       "tempt",     "train",     "urge",   "want",
+    "warn",      "like"};
 
 bool object_control(std::string_view lemma) {
-  return std::find(std::begin(kObjectControl), std::end(kObjectControl), lemma) != std::end(kObjectControl);
+  return std::find(std::begin(kObjectControl), std::end(kObjectControl), lemma) !=
+         std::end(kObjectControl);
 }
 
-bool subject_relation(std::string_view rel) { return rel.starts_with("nsubj") || rel.starts_with("csubj") || rel == "expl"; }
+bool subject_relation(std::string_view rel) {
+  return rel.starts_with("nsubj") || rel.starts_with("csubj") || rel == "expl";
+}
 
 }  // namespace
 
-int repair_object_control(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count, const Article& article) {
+int repair_object_control(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count,
+                          const Article& article) {
   int changed = 0;
   for (uint32_t k = 0; k < count; ++k) {
     WordAnalysis& dep = an[first + k];
-    if (dep.deprel != "advcl" || dep.upos != "VERB" || dep.head <= 0 || static_cast<uint32_t>(dep.head) > count)
+    if (dep.deprel != "advcl" || dep.upos != "VERB" || dep.head <= 0 ||
+        static_cast<uint32_t>(dep.head) > count)
       continue;
     const uint32_t h = static_cast<uint32_t>(dep.head) - 1;  // sentence-local index of the head
     if (h >= k || an[first + h].upos != "VERB" || !object_control(an[first + h].lemma)) continue;
@@ -46,7 +52,8 @@ int repair_object_control(std::vector<WordAnalysis>& an, uint32_t first, uint32_
         }
         own_subject |= subject_relation(w.deprel);
       }
-      if (w.head == static_cast<int32_t>(h) + 1 && (w.deprel == "obj" || w.deprel == "iobj") && j > h && j < k)
+      if (w.head == static_cast<int32_t>(h) + 1 && (w.deprel == "obj" || w.deprel == "iobj") &&
+          j > h && j < k)
         object_between = true;
     }
     if (to_mark && !own_subject && object_between) {
@@ -77,11 +84,23 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
     // hung on it as an apposition. The phrase becomes an oblique of the verb.
     int fronted = -1;
     if (role == "appos" && noun.head > 0 && static_cast<uint32_t>(noun.head) <= count &&
-        at(static_cast<uint32_t>(noun.head) - 1).deprel == "root" && static_cast<uint32_t>(noun.head) - 1 < n) {
+        at(static_cast<uint32_t>(noun.head) - 1).deprel == "root" &&
+        static_cast<uint32_t>(noun.head) - 1 < n) {
       fronted = noun.head - 1;
       role = "root";
     }
-    if (role != "root" && role != "obj" && role != "ccomp" && role != "parataxis" && role != "conj") continue;
+    // "Israeli troops attacked militants, officials said": the noun hung as a second subject
+    // of the reporting verb, whose own subject follows. The participle is the reported clause.
+    if (role == "nsubj" && noun.head > static_cast<int32_t>(k) + 1 &&
+        static_cast<uint32_t>(noun.head) <= count &&
+        at(static_cast<uint32_t>(noun.head) - 1).upos == "VERB") {
+      bool second_subject = false;
+      for (uint32_t j = k + 1; j + 1 < static_cast<uint32_t>(noun.head) && !second_subject; ++j)
+        second_subject = at(j).head == noun.head && at(j).deprel.starts_with("nsubj");
+      if (second_subject) role = "ccomp";
+    }
+    if (role != "root" && role != "obj" && role != "ccomp" && role != "parataxis" && role != "conj")
+      continue;
     // A participle that takes a direct object and has no auxiliary, marker or subject of its own
     // reads as a finite verb in news ("Russian police arrested 200 protesters"); a true reduced
     // relative rarely takes an object ("the protesters arrested in May").
@@ -90,11 +109,13 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
       if (at(j).head != static_cast<int32_t>(k) + 1) continue;
       std::string_view rel = at(j).deprel;
       if (rel == "obj" && j > k) object = true;
-      if (rel.starts_with("aux") || rel == "mark" || rel.starts_with("nsubj") || rel == "cop") blocked = true;
+      if (rel.starts_with("aux") || rel == "mark" || rel.starts_with("nsubj") || rel == "cop")
+        blocked = true;
     }
     // Nothing but the noun's own modifiers may stand between it and the participle.
     auto below_noun = [&](uint32_t j) {
-      for (int steps = 0, h = at(j).head; h > 0 && steps < 64; h = at(static_cast<uint32_t>(h) - 1).head, ++steps) {
+      for (int steps = 0, h = at(j).head; h > 0 && steps < 64;
+           h = at(static_cast<uint32_t>(h) - 1).head, ++steps) {
         if (static_cast<uint32_t>(h) > count) return false;
         if (static_cast<uint32_t>(h) == n + 1) return true;
       }

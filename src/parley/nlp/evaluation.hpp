@@ -11,6 +11,7 @@
 #include "parley/nlp/tagger.hpp"
 #include "parley/text/conllu.hpp"
 #include "parley/text/segmenter.hpp"
+#include "parley/eval/metrics.hpp"
 
 namespace parley::nlp {
 
@@ -20,14 +21,12 @@ struct ParseScores {
   double seconds = 0;  // time spent tagging and parsing (and segmenting, on raw text)
 
   // F1 of a count of correct words (equals accuracy on gold tokenization).
-  double f1(size_t correct) const {
-    return gold_words + predicted_words ? 200.0 * static_cast<double>(correct) / static_cast<double>(gold_words + predicted_words) : 0;
-  }
+  double f1(size_t correct) const { return eval::F1{gold_words, predicted_words, correct}.f1(); }
 };
 
 ParseScores evaluate_gold_tokens(const Tagger& tagger, const Parser& parser,
                                  const std::vector<conllu::Sentence>& gold);
-ParseScores evaluate_raw_text(const Segmenter& segmenter, const Tagger& tagger, const Parser& parser,
-                              const std::vector<conllu::Sentence>& gold);
+ParseScores evaluate_raw_text(const Segmenter& segmenter, const Tagger& tagger,
+                              const Parser& parser, const std::vector<conllu::Sentence>& gold);
 
 }  // namespace parley::nlp

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "parley/text/perceptron.hpp"
+#include "parley/text/hash.hpp"
 
 namespace parley::nlp {
 
@@ -96,7 +97,8 @@ inline uint64_t distance_bucket(int d) {
 
 size_t features(const State& st, const std::vector<Tok>& t, bool classes, uint32_t* f) {
   const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
-  const int b0 = st.b, b1 = st.b + 1 <= st.n + 1 ? st.b + 1 : 0, b2 = st.b + 2 <= st.n + 1 ? st.b + 2 : 0;
+  const int b0 = st.b, b1 = st.b + 1 <= st.n + 1 ? st.b + 1 : 0,
+            b2 = st.b + 2 <= st.n + 1 ? st.b + 2 : 0;
   auto W = [&](int k) { return t[static_cast<size_t>(k)].w; };
   auto P = [&](int k) { return t[static_cast<size_t>(k)].p; };
   auto WP = [&](int k) { return t[static_cast<size_t>(k)].wp; };
@@ -221,8 +223,10 @@ size_t features(const State& st, const std::vector<Tok>& t, bool classes, uint32
 }
 constexpr size_t kMaxFeatures = 112;
 
-void fill_tokens(const std::vector<std::string_view>& forms, const std::vector<std::string_view>& upos,
-                 const std::vector<std::string_view>& xpos, const WordClusters& clusters, std::vector<Tok>& t) {
+void fill_tokens(const std::vector<std::string_view>& forms,
+                 const std::vector<std::string_view>& upos,
+                 const std::vector<std::string_view>& xpos, const WordClusters& clusters,
+                 std::vector<Tok>& t) {
   size_t n = forms.size();
   t.assign(n + 2, Tok{});
   for (size_t i = 0; i < n; ++i) {
@@ -239,7 +243,8 @@ int best_valid(const Moves& mv, const State& st, const std::vector<float>& score
   int best = -1;
   float bs = -std::numeric_limits<float>::infinity();
   for (int t = 0; t < mv.classes(); ++t)
-    if (scores[static_cast<size_t>(t)] > bs && mv.valid(st, t)) best = t, bs = scores[static_cast<size_t>(t)];
+    if (scores[static_cast<size_t>(t)] > bs && mv.valid(st, t))
+      best = t, bs = scores[static_cast<size_t>(t)];
   return best;
 }
 
@@ -255,12 +260,7 @@ int shift_cost(const State& st, const std::vector<int>& gh) {
   return c;
 }
 
-uint64_t splitmix(uint64_t& x) {
-  uint64_t z = (x += 0x9E3779B97F4A7C15ULL);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
+using text::splitmix;
 
 std::string_view universal(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
 
@@ -292,7 +292,8 @@ int projectivize(std::vector<int>& heads) {
         }
     }
     if (best_d) {
-      heads[static_cast<size_t>(best_d - 1)] = heads[static_cast<size_t>(heads[static_cast<size_t>(best_d - 1)] - 1)];
+      heads[static_cast<size_t>(best_d - 1)] =
+          heads[static_cast<size_t>(heads[static_cast<size_t>(best_d - 1)] - 1)];
       ++lifts;
       changed = true;
     }
@@ -357,7 +358,8 @@ void Parser::parse(const ParseInput& in, std::vector<int>& heads, std::vector<in
 }
 
 void Parser::process(Article& article) const {
-  if (article.analysis.size() != article.words.size()) article.analysis.resize(article.words.size());
+  if (article.analysis.size() != article.words.size())
+    article.analysis.resize(article.words.size());
   ParseInput in;
   std::vector<int> heads, labels;
   for (const Sentence& s : article.sentences) {
@@ -382,8 +384,9 @@ void Parser::process(Article& article) const {
   }
 }
 
-ParserModel train_parser(const std::vector<ParserExample>& train, const std::vector<ParserExample>& dev,
-                         const ParserTrainOptions& options, std::ostream& log) {
+ParserModel train_parser(const std::vector<ParserExample>& train,
+                         const std::vector<ParserExample>& dev, const ParserTrainOptions& options,
+                         std::ostream& log) {
   auto t_start = std::chrono::steady_clock::now();
   ParserModel model;
   model.clusters = options.clusters;
@@ -416,15 +419,16 @@ ParserModel train_parser(const std::vector<ParserExample>& train, const std::vec
     }
     lifted += static_cast<size_t>(projectivize(heads));
     Gold g;
-    std::vector<std::string_view> f(ex.forms.begin(), ex.forms.end()), u(ex.upos.begin(), ex.upos.end()),
-        x(ex.xpos.begin(), ex.xpos.end());
+    std::vector<std::string_view> f(ex.forms.begin(), ex.forms.end()),
+        u(ex.upos.begin(), ex.upos.end()), x(ex.xpos.begin(), ex.xpos.end());
     fill_tokens(f, u, x, model.clusters, g.toks);
     g.gh.assign(static_cast<size_t>(n) + 2, 0);
     g.gl.assign(static_cast<size_t>(n) + 2, 0);
     for (int k = 1; k <= n; ++k) {
       int h = heads[static_cast<size_t>(k - 1)];
       g.gh[static_cast<size_t>(k)] = h == 0 ? n + 1 : h;
-      g.gl[static_cast<size_t>(k)] = h == 0 ? model.root_label : label_id(ex.deprels[static_cast<size_t>(k - 1)]);
+      g.gl[static_cast<size_t>(k)] =
+          h == 0 ? model.root_label : label_id(ex.deprels[static_cast<size_t>(k - 1)]);
     }
     gold.push_back(std::move(g));
   }
@@ -456,7 +460,8 @@ ParserModel train_parser(const std::vector<ParserExample>& train, const std::vec
         int min_cost = std::numeric_limits<int>::max();
         // Costs: one SHIFT cost, and one head/dependent count shared by every LEFT and RIGHT.
         const int s0 = st.s(0), s1 = st.s(1);
-        const int gh0 = s0 ? g.gh[static_cast<size_t>(s0)] : -1, gl0 = s0 ? g.gl[static_cast<size_t>(s0)] : -1;
+        const int gh0 = s0 ? g.gh[static_cast<size_t>(s0)] : -1,
+                  gl0 = s0 ? g.gl[static_cast<size_t>(s0)] : -1;
         int deps = 0;
         if (s0)
           for (int k = st.b; k <= st.n; ++k) deps += g.gh[static_cast<size_t>(k)] == s0;
@@ -491,14 +496,16 @@ ParserModel train_parser(const std::vector<ParserExample>& train, const std::vec
         ++steps;
         int next = gold_t;
         if (correct) next = best_t;
-        else if (explore && static_cast<double>(splitmix(rng) >> 11) / 9007199254740992.0 < options.explore_p)
+        else if (explore &&
+                 static_cast<double>(splitmix(rng) >> 11) / 9007199254740992.0 < options.explore_p)
           next = best_t;
         mv.apply(st, next);
       }
     }
     model.weights = trainer.finish(options.prune, options.min_updates);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count();
-    log << "epoch " << epoch << ": train transition errors " << 100.0 * wrong / std::max<size_t>(steps, 1) << "%";
+    log << "epoch " << epoch << ": train transition errors "
+        << 100.0 * wrong / std::max<size_t>(steps, 1) << "%";
     if (!dev.empty()) {
       Parser parser(std::make_shared<ParserModel>(model));
       size_t total = 0, uas = 0, las = 0;
@@ -514,7 +521,8 @@ ParserModel train_parser(const std::vector<ParserExample>& train, const std::vec
           ++total;
           if (heads[k] == ex.heads[k]) {
             ++uas;
-            las += universal(model.labels[static_cast<size_t>(labels[k])]) == universal(ex.deprels[k]);
+            las +=
+                universal(model.labels[static_cast<size_t>(labels[k])]) == universal(ex.deprels[k]);
           }
         }
       }
@@ -525,7 +533,8 @@ ParserModel train_parser(const std::vector<ParserExample>& train, const std::vec
     log << " (" << secs << " s)\n";
   }
   if (!dev.empty()) model = std::move(best);
-  log << "parse model: " << model.weights.features() << " features, " << model.weights.bytes() / 1e6 << " MB\n";
+  log << "parse model: " << model.weights.features() << " features, " << model.weights.bytes() / 1e6
+      << " MB\n";
   return model;
 }
 

@@ -13,7 +13,7 @@
 #include "parley/doc/document.hpp"
 #include "parley/nlp/linear_model.hpp"
 #include "parley/nlp/word_clusters.hpp"
-#include "parley/pipeline/component.hpp"
+#include "parley/doc/component.hpp"
 #include "parley/text/conllu.hpp"
 
 namespace parley::nlp {
@@ -42,6 +42,8 @@ class Parser : public Component {
   static Parser load(const std::string& model_dir);
 
   std::string_view name() const override { return "parser"; }
+  Layer needs() const override { return Layer::kTags; }
+  Layer adds() const override { return Layer::kDependencies; }
   // Parses every sentence; needs upos/xpos in `analysis` (run the tagger first).
   void process(Article& article) const override;
   // heads[i] in 0..n (0 = root), labels[i] an index into model().labels.
@@ -68,8 +70,9 @@ struct ParserTrainOptions {
   WordClusters clusters;  // word classes as features (parley train clusters); empty: none
 };
 // Trains deterministically; with dev examples, keeps the epoch with the best dev LAS.
-ParserModel train_parser(const std::vector<ParserExample>& train, const std::vector<ParserExample>& dev,
-                         const ParserTrainOptions& options, std::ostream& log);
+ParserModel train_parser(const std::vector<ParserExample>& train,
+                         const std::vector<ParserExample>& dev, const ParserTrainOptions& options,
+                         std::ostream& log);
 
 // Lifts non-projective arcs (a word moves up to its head's head) until the tree is projective;
 // returns the number of lifts. Heads are 0 = root, k = k-th word.

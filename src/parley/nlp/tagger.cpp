@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "parley/text/perceptron.hpp"
+#include "parley/text/hash.hpp"
 
 namespace parley::nlp {
 
@@ -21,13 +22,7 @@ struct WordInfo {
   uint64_t cluster = WordClusters::kUnknown;
 };
 
-inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
-uint64_t bytes_hash(std::string_view s, size_t from, size_t to) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = from; i < to; ++i) h = (h ^ static_cast<unsigned char>(ascii_lower(s[i]))) * 0x100000001b3ULL;
-  return h ^ (to - from);
-}
+using text::splitmix;
 
 WordInfo word_info(std::string_view w, const WordClusters& clusters) {
   WordInfo x;
@@ -35,8 +30,10 @@ WordInfo word_info(std::string_view w, const WordClusters& clusters) {
   x.form = feature_hash(1, w);
   x.lower = hash_lower(w);
   x.shape = hash_shape(w);
-  for (size_t k = 1; k <= 4; ++k) x.suffix[k - 1] = bytes_hash(w, w.size() > k ? w.size() - k : 0, w.size());
-  for (size_t k = 1; k <= 3; ++k) x.prefix[k - 1] = bytes_hash(w, 0, std::min(k, w.size()));
+  for (size_t k = 1; k <= 4; ++k)
+    x.suffix[k - 1] = text::lower_bytes_hash(w, w.size() > k ? w.size() - k : 0, w.size());
+  for (size_t k = 1; k <= 3; ++k)
+    x.prefix[k - 1] = text::lower_bytes_hash(w, 0, std::min(k, w.size()));
   bool any_lower = false, any_upper = false;
   for (size_t i = 0; i < w.size() && i < 64; ++i) {
     char c = w[i];
@@ -66,7 +63,8 @@ const WordInfo& boundary() {
 constexpr uint64_t kNoTag = 0xFFFF;
 
 // Feature templates of the tag model for word i, given the two previous tags.
-size_t tag_features(const std::vector<WordInfo>& w, size_t i, uint64_t t1, uint64_t t2, uint32_t* f) {
+size_t tag_features(const std::vector<WordInfo>& w, size_t i, uint64_t t1, uint64_t t2,
+                    uint32_t* f) {
   auto at = [&](long k) -> const WordInfo& {
     long j = static_cast<long>(i) + k;
     return j < 0 || j >= static_cast<long>(w.size()) ? boundary() : w[static_cast<size_t>(j)];
@@ -114,7 +112,8 @@ constexpr size_t kMaxTagFeatures = 48;
 size_t tag2_features(const std::vector<WordInfo>& w, const std::vector<uint16_t>& first, size_t i,
                      uint64_t t1, uint64_t t2, uint32_t* f) {
   size_t n = tag_features(w, i, t1, t2, f);
-  uint64_t r1 = i + 1 < first.size() ? first[i + 1] : kNoTag, r2 = i + 2 < first.size() ? first[i + 2] : kNoTag;
+  uint64_t r1 = i + 1 < first.size() ? first[i + 1] : kNoTag,
+           r2 = i + 2 < first.size() ? first[i + 2] : kNoTag;
   uint64_t own = first[i];
   f[n++] = feature_hash(40, r1);
   f[n++] = feature_hash(41, r1, r2);
@@ -165,19 +164,14 @@ void decode_tags(const TaggerModel& m, Scratch& s) {
         continue;
       }
       uint64_t t1 = i > 0 ? out[i - 1] : kNoTag, t2 = i > 1 ? out[i - 2] : kNoTag;
-      size_t n = pass == 0 ? tag_features(s.info, i, t1, t2, f) : tag2_features(s.info, s.first, i, t1, t2, f);
+      size_t n = pass == 0 ? tag_features(s.info, i, t1, t2, f)
+                           : tag2_features(s.info, s.first, i, t1, t2, f);
       std::fill(s.scores.begin(), s.scores.end(), 0.f);
       (pass == 0 ? m.tags : m.tags2).score(f, n, s.scores.data());
-      out[i] = static_cast<uint16_t>(std::max_element(s.scores.begin(), s.scores.end()) - s.scores.begin());
+      out[i] = static_cast<uint16_t>(std::max_element(s.scores.begin(), s.scores.end()) -
+                                     s.scores.begin());
     }
   }
-}
-
-uint64_t splitmix(uint64_t& x) {
-  uint64_t z = (x += 0x9E3779B97F4A7C15ULL);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
 }
 
 }  // namespace
@@ -232,7 +226,8 @@ void TaggerModel::load(const std::string& path) {
   tags.load(r);
   tags2.load(r);
   morph.load(r);
-  if (tags.classes() != static_cast<int>(upos.size()) || tags2.classes() != tags.classes() || morph.classes() != static_cast<int>(feats.size()))
+  if (tags.classes() != static_cast<int>(upos.size()) || tags2.classes() != tags.classes() ||
+      morph.classes() != static_cast<int>(feats.size()))
     r.fail("class count mismatch");
   lemmatizer.load(r);
 }
@@ -271,20 +266,22 @@ void Tagger::process(Article& article) const {
   std::vector<std::string_view> words;
   for (const Sentence& s : article.sentences) {
     words.clear();
-    for (uint32_t k = 0; k < s.word_count; ++k) words.push_back(article.word_text(s.first_word + k));
+    for (uint32_t k = 0; k < s.word_count; ++k)
+      words.push_back(article.word_text(s.first_word + k));
     if (!words.empty()) tag(words, article.analysis.data() + s.first_word);
   }
 }
 
 TaggerModel train_tagger(const std::vector<conllu::Sentence>& train,
-                         const std::vector<conllu::Sentence>& dev, const TaggerTrainOptions& options,
-                         std::ostream& log) {
+                         const std::vector<conllu::Sentence>& dev,
+                         const TaggerTrainOptions& options, std::ostream& log) {
   auto t_start = std::chrono::steady_clock::now();
   TaggerModel model;
   model.clusters = options.clusters;
   std::map<std::string, uint16_t> tag_ids, feat_ids;
   auto tag_id = [&](const conllu::WordLine& w) {
-    auto [it, fresh] = tag_ids.try_emplace(w.upos + '\t' + w.xpos, static_cast<uint16_t>(model.upos.size()));
+    auto [it, fresh] =
+        tag_ids.try_emplace(w.upos + '\t' + w.xpos, static_cast<uint16_t>(model.upos.size()));
     if (fresh) model.upos.push_back(w.upos), model.xpos.push_back(w.xpos);
     return it->second;
   };
@@ -326,7 +323,8 @@ TaggerModel train_tagger(const std::vector<conllu::Sentence>& train,
       << model.lemmatizer.rules() << " lemma rules, " << model.lemmatizer.exceptions()
       << " lemma exceptions\n";
 
-  PerceptronTrainer tags(static_cast<int>(model.upos.size())), tags2(tags.classes()), morph(static_cast<int>(model.feats.size()));
+  PerceptronTrainer tags(static_cast<int>(model.upos.size())), tags2(tags.classes()),
+      morph(static_cast<int>(model.feats.size()));
   std::vector<size_t> order(gold.size());
   std::iota(order.begin(), order.end(), 0);
   uint64_t rng = options.seed;
@@ -352,7 +350,8 @@ TaggerModel train_tagger(const std::vector<conllu::Sentence>& train,
           uint64_t t1 = i > 0 ? s.tags[i - 1] : kNoTag, t2 = i > 1 ? s.tags[i - 2] : kNoTag;
           size_t n = tag_features(s.info, i, t1, t2, f);
           tags.score(f, n, s.scores.data());
-          guess = static_cast<int>(std::max_element(s.scores.begin(), s.scores.end()) - s.scores.begin());
+          guess = static_cast<int>(std::max_element(s.scores.begin(), s.scores.end()) -
+                                   s.scores.begin());
           tags.update(f, n, g.tags[i], guess);
           tags.tick();
         }
@@ -369,7 +368,8 @@ TaggerModel train_tagger(const std::vector<conllu::Sentence>& train,
           uint64_t t1 = i > 0 ? s.tags[i - 1] : kNoTag, t2 = i > 1 ? s.tags[i - 2] : kNoTag;
           size_t n = tag2_features(s.info, s.first, i, t1, t2, f);
           tags2.score(f, n, s.scores.data());
-          guess = static_cast<int>(std::max_element(s.scores.begin(), s.scores.end()) - s.scores.begin());
+          guess = static_cast<int>(std::max_element(s.scores.begin(), s.scores.end()) -
+                                   s.scores.begin());
           tags2.update(f, n, g.tags[i], guess);
           tags2.tick();
         }
@@ -391,7 +391,8 @@ TaggerModel train_tagger(const std::vector<conllu::Sentence>& train,
     model.tags2 = tags2.finish(options.prune, options.min_updates);
     model.morph = morph.finish(options.prune, 1);  // small, and needs its rare word features
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count();
-    log << "epoch " << epoch << ": train tag accuracy " << 100.0 * correct / std::max<size_t>(total, 1);
+    log << "epoch " << epoch << ": train tag accuracy "
+        << 100.0 * correct / std::max<size_t>(total, 1);
     if (!dev.empty()) {
       Tagger tagger(std::make_shared<TaggerModel>(model));
       size_t dc = 0, dt = 0, fc = 0;
@@ -415,7 +416,8 @@ TaggerModel train_tagger(const std::vector<conllu::Sentence>& train,
   if (!dev.empty()) model = std::move(best);
   log << "tag model: " << model.tags.features() + model.tags2.features() << " features, "
       << (model.tags.bytes() + model.tags2.bytes()) / 1e6
-      << " MB; morphology: " << model.morph.features() << " features, " << model.morph.bytes() / 1e6 << " MB\n";
+      << " MB; morphology: " << model.morph.features() << " features, " << model.morph.bytes() / 1e6
+      << " MB\n";
   return model;
 }
 

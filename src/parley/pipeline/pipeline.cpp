@@ -4,9 +4,25 @@
 #include <atomic>
 #include <chrono>
 #include <optional>
+#include <stdexcept>
+#include <string>
 #include <thread>
 
 namespace parley {
+
+void Pipeline::add(std::shared_ptr<const Component> component) {
+  if (!component) throw std::invalid_argument("pipeline: null component");
+  const Layer needs = component->needs();
+  if (!has_all(layers_, needs)) {
+    const Layer missing =
+        static_cast<Layer>(static_cast<uint32_t>(needs) & ~static_cast<uint32_t>(layers_));
+    throw std::logic_error("pipeline: component '" + std::string(component->name()) + "' needs " +
+                           layer_names(missing) + ", which no earlier component adds (has: " +
+                           layer_names(layers_) + ")");
+  }
+  layers_ = layers_ | component->adds();
+  components_.push_back(std::move(component));
+}
 
 void Pipeline::process(Article& article) const {
   for (const auto& c : components_) c->process(article);

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "parley/ingest/ingest.hpp"
-#include "parley/pipeline/component.hpp"
+#include "parley/doc/component.hpp"
 #include "parley/pipeline/progress.hpp"
 
 namespace parley {
@@ -27,7 +27,13 @@ struct PipelineStats {
 
 class Pipeline {
  public:
-  void add(std::shared_ptr<const Component> component) { components_.push_back(std::move(component)); }
+  // `given`: the layers the articles arrive with (tokens, when a gold file supplies them).
+  explicit Pipeline(Layer given = Layer::kNone) : layers_(given) {}
+  // Appends a component. Throws std::logic_error when it needs a layer that neither the input
+  // nor an earlier component adds ("parser needs tags": the tagger must come first).
+  void add(std::shared_ptr<const Component> component);
+  // The layers the articles carry after the components added so far.
+  Layer layers() const { return layers_; }
   // Runs every article through the components and hands it to `sink`, in input order. An
   // exception thrown by a component for one article is reported as that article's error; the
   // run goes on.
@@ -43,6 +49,7 @@ class Pipeline {
 
  private:
   std::vector<std::shared_ptr<const Component>> components_;
+  Layer layers_ = Layer::kNone;
 };
 
 }  // namespace parley

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "parley/doc/document.hpp"
-#include "parley/pipeline/component.hpp"
+#include "parley/doc/component.hpp"
 #include "parley/text/sentence_splitter.hpp"
 #include "parley/text/tokenizer.hpp"
 
@@ -29,6 +29,8 @@ class Segmenter : public Component {
   // Tokenizes the article and splits it into sentences (text must be valid UTF-8).
   void run(Article& article) const;
   std::string_view name() const override { return "segmenter"; }
+  Layer needs() const override { return Layer::kNone; }
+  Layer adds() const override { return Layer::kTokens; }
   void process(Article& article) const override { run(article); }
 
  private:
