@@ -144,7 +144,7 @@ Gazetteer Gazetteer::load(const std::string& dir) {
         struct {
           std::vector<DatedCode> dated;
         } roles;
-        for (const auto& role : split(e.code, ';')) {
+        for (const auto& role : text::split_fields(e.code, ';')) {
           const size_t at = role.find('@');
           if (at == std::string::npos) continue;
           const size_t dash = role.find('-', at);
