@@ -36,7 +36,8 @@ std::vector<parley::Article>& articles() {
 
 void report(benchmark::State& state, size_t bytes, size_t word_count) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
-  state.counters["words/s"] = benchmark::Counter(static_cast<double>(word_count), benchmark::Counter::kIsRate);
+  state.counters["words/s"] =
+      benchmark::Counter(static_cast<double>(word_count), benchmark::Counter::kIsRate);
 }
 
 void BM_Segment(benchmark::State& state) {
@@ -68,7 +69,8 @@ BENCHMARK(BM_TagAndParse)->Unit(benchmark::kMillisecond);
 
 // NER alone, on tagged articles (the tags come from Article::analysis).
 void BM_Ner(benchmark::State& state) {
-  auto gz = std::make_shared<const parley::Gazetteer>(parley::Gazetteer::load(parley::default_data_dir()));
+  auto gz = std::make_shared<const parley::Gazetteer>(
+      parley::Gazetteer::load(parley::default_data_dir()));
   auto ner = parley::EntityRecognizer::load(parley::default_model_dir(), gz);
   size_t bytes = 0, n = 0;
   for (auto _ : state)
@@ -92,7 +94,8 @@ void resolve(benchmark::State& state, const parley::ActorResolver& resolver) {
   report(state, bytes, n);
 }
 void BM_ResolveActors(benchmark::State& state) {
-  resolve(state, parley::ActorResolver::load(parley::default_data_dir(), parley::default_model_dir()));
+  resolve(state,
+          parley::ActorResolver::load(parley::default_data_dir(), parley::default_model_dir()));
 }
 BENCHMARK(BM_ResolveActors)->Unit(benchmark::kMillisecond);
 void BM_ResolveActorsRulesOnly(benchmark::State& state) {
@@ -101,7 +104,8 @@ void BM_ResolveActorsRulesOnly(benchmark::State& state) {
 BENCHMARK(BM_ResolveActorsRulesOnly)->Unit(benchmark::kMillisecond);
 
 void BM_LoadGazetteer(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(parley::Gazetteer::load(parley::default_data_dir()).size());
+  for (auto _ : state)
+    benchmark::DoNotOptimize(parley::Gazetteer::load(parley::default_data_dir()).size());
 }
 BENCHMARK(BM_LoadGazetteer)->Unit(benchmark::kMillisecond);
 

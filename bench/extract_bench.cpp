@@ -86,7 +86,8 @@ BENCHMARK(BM_WholeChain)->Unit(benchmark::kMillisecond);
 
 void BM_LoadLexicon(benchmark::State& state) {
   for (auto _ : state)
-    benchmark::DoNotOptimize(parley::extract::Lexicon::load_default(parley::default_data_dir()).verb_count());
+    benchmark::DoNotOptimize(
+        parley::extract::Lexicon::load_default(parley::default_data_dir()).verb_count());
 }
 BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
 

@@ -24,7 +24,8 @@ std::string ewt_test() {
 
 const std::vector<parley::conllu::Sentence>& gold() {
   static const std::vector<parley::conllu::Sentence> g =
-      ewt_test().empty() ? std::vector<parley::conllu::Sentence>{} : parley::conllu::read_file(ewt_test());
+      ewt_test().empty() ? std::vector<parley::conllu::Sentence>{}
+                         : parley::conllu::read_file(ewt_test());
   return g;
 }
 const parley::nlp::Tagger& tagger() {
@@ -80,9 +81,15 @@ void run_stage(benchmark::State& state, bool tag, bool parse) {
   state.SetItemsProcessed(static_cast<int64_t>(words));
   state.counters["peak_rss_MB"] = peak_rss_mb();
 }
-void BM_TagAndParse(benchmark::State& state) { run_stage(state, true, true); }
-void BM_Tag(benchmark::State& state) { run_stage(state, true, false); }
-void BM_Parse(benchmark::State& state) { run_stage(state, false, true); }
+void BM_TagAndParse(benchmark::State& state) {
+  run_stage(state, true, true);
+}
+void BM_Tag(benchmark::State& state) {
+  run_stage(state, true, false);
+}
+void BM_Parse(benchmark::State& state) {
+  run_stage(state, false, true);
+}
 BENCHMARK(BM_TagAndParse)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Tag)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Parse)->Unit(benchmark::kMillisecond);

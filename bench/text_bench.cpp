@@ -70,7 +70,8 @@ void BM_Tokenize(benchmark::State& state) {
       tokens += art.tokens.size();
     }
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
-  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
 
@@ -86,7 +87,8 @@ void BM_ValidateTokenizeSplit(benchmark::State& state) {
       tokens += art.tokens.size();
     }
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
-  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ValidateTokenizeSplit)->Unit(benchmark::kMillisecond);
 
@@ -103,7 +105,8 @@ void BM_IngestTokenizeSplit(benchmark::State& state) {
     }
   }
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
-  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_IngestTokenizeSplit)->Unit(benchmark::kMillisecond);
 

@@ -89,7 +89,8 @@ int main(int argc, char** argv) {
     ss << in.rdbuf();
     const std::string seed = ss.str();
     run(seed);
-    for (size_t cut : {seed.size() / 2, seed.size() / 3, seed.size() - std::min<size_t>(seed.size(), 8)})
+    for (size_t cut :
+         {seed.size() / 2, seed.size() / 3, seed.size() - std::min<size_t>(seed.size(), 8)})
       run(seed.substr(0, cut));
     Rng rng{0x9E3779B97F4A7C15ull ^ std::hash<std::string>()(f.filename().string())};
     for (int m = 0; m < mutations; ++m) run(mutate(seed, rng));

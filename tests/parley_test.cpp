@@ -18,7 +18,9 @@ const Analyzer& analyzer() {
   return a;
 }
 
-std::string cairo_path() { return test::source_dir() + "/samples/cairo-talks.txt"; }
+std::string cairo_path() {
+  return test::source_dir() + "/samples/cairo-talks.txt";
+}
 
 // The sample articles, as the CLI reads them (sorted, with titles and dates from the text).
 const std::vector<Article>& samples() {
@@ -66,9 +68,9 @@ TEST(Analyzer, PatternsAreNamedRelativeToTheDataDirectory) {
 }
 
 TEST(Analyzer, MetadataOverridesTheText) {
-  Article doc = analyzer().analyze("US envoy John Kirby urged Hamas to engage in the talks.",
-                                   {.title = "Talks", .date = "May 2, 2024", .source = "Wire",
-                                    .url = "https://example.org/a"});
+  Article doc = analyzer().analyze(
+      "US envoy John Kirby urged Hamas to engage in the talks.",
+      {.title = "Talks", .date = "May 2, 2024", .source = "Wire", .url = "https://example.org/a"});
   EXPECT_EQ(doc.title, "Talks");
   EXPECT_EQ(doc.date, "2024-05-02");
   EXPECT_EQ(doc.source, "Wire");

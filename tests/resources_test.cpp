@@ -1,11 +1,12 @@
 // resolve_resources(): flags, then PARLEY_MODELS/PARLEY_DATA, then PARLEY_HOME, then an
 // installed share/parley (tests/scripts/install_runs.sh), then the source tree.
+#include "parley/resources.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <optional>
 
-#include "parley/resources.hpp"
 #include "test_support.hpp"
 
 namespace parley {
@@ -24,8 +25,10 @@ class Env {
   }
   ~Env() {
     for (size_t i = 0; i < std::size(kNames); ++i) {
-      if (saved_[i]) setenv(kNames[i], saved_[i]->c_str(), 1);
-      else unsetenv(kNames[i]);
+      if (saved_[i])
+        setenv(kNames[i], saved_[i]->c_str(), 1);
+      else
+        unsetenv(kNames[i]);
     }
   }
   void set(const char* name, const std::string& value) { setenv(name, value.c_str(), 1); }

@@ -17,7 +17,9 @@
 
 namespace parley::test {
 
-inline std::string source_dir() { return PARLEY_SOURCE_DIR; }
+inline std::string source_dir() {
+  return PARLEY_SOURCE_DIR;
+}
 
 inline const Segmenter& segmenter() {
   static const Segmenter s = Segmenter::load(default_model_dir());
@@ -30,8 +32,8 @@ inline std::string shared_dir() {
   if (env && *env && std::filesystem::is_directory(env)) return env;
   return {};
 }
-#define PARLEY_REQUIRE_SHARED(dir)                                                      \
-  const std::string dir = ::parley::test::shared_dir();                                 \
+#define PARLEY_REQUIRE_SHARED(dir)                      \
+  const std::string dir = ::parley::test::shared_dir(); \
   if (dir.empty()) GTEST_SKIP() << "PARLEY_SHARED not set or missing: needs ../shared corpora"
 
 inline std::string read_file(const std::string& path) {

@@ -14,7 +14,7 @@ namespace parley {
 struct Analyzer::Impl {
   ResourcePaths resources;
   Pipeline pipeline;
-  extract::Ontology ontology;  // empty before Stage::Events: there are no events to score
+  extract::Ontology ontology;          // empty before Stage::Events: there are no events to score
   std::vector<LoadWarnings> warnings;  // what the readers of the user's files skipped
 };
 
@@ -50,7 +50,9 @@ Analyzer::Analyzer(const AnalyzerOptions& options) {
   impl_ = std::move(impl);
 }
 
-const std::vector<LoadWarnings>& Analyzer::load_warnings() const { return impl_->warnings; }
+const std::vector<LoadWarnings>& Analyzer::load_warnings() const {
+  return impl_->warnings;
+}
 
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
@@ -108,8 +110,12 @@ std::string Analyzer::csv_header() {
   return exporter::make_exporter(exporter::Format::Csv, kNone)->header();
 }
 
-const ResourcePaths& Analyzer::resources() const { return impl_->resources; }
+const ResourcePaths& Analyzer::resources() const {
+  return impl_->resources;
+}
 
-const Pipeline& Analyzer::pipeline() const { return impl_->pipeline; }
+const Pipeline& Analyzer::pipeline() const {
+  return impl_->pipeline;
+}
 
 }  // namespace parley

@@ -25,8 +25,8 @@ namespace parley {
 class Pipeline;
 
 struct AnalyzerOptions {
-  std::string models;  // model directory; "" = resolve_resources()
-  std::string data;    // data directory; "" = resolve_resources()
+  std::string models;                       // model directory; "" = resolve_resources()
+  std::string data;                         // data directory; "" = resolve_resources()
   std::vector<std::string> lexicons;        // extra event patterns (Parley lexicon format)
   std::vector<std::string> petrarch_verbs;  // PETRARCH/TABARI verb dictionaries
   std::vector<std::string> discards;        // PETRARCH/TABARI discard lists

@@ -57,7 +57,11 @@ ResourcePaths resolve_resources(std::string_view models_flag, std::string_view d
   return r;
 }
 
-std::string default_model_dir() { return resolve_resources().models; }
-std::string default_data_dir() { return resolve_resources().data; }
+std::string default_model_dir() {
+  return resolve_resources().models;
+}
+std::string default_data_dir() {
+  return resolve_resources().data;
+}
 
 }  // namespace parley

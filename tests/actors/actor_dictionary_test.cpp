@@ -1,7 +1,8 @@
+#include "parley/actors/actor_dictionary.hpp"
+
 #include <gtest/gtest.h>
 
 #include "../test_support.hpp"
-#include "parley/actors/actor_dictionary.hpp"
 #include "parley/actors/actor_resolver.hpp"
 #include "parley/resources.hpp"
 
@@ -21,8 +22,10 @@ TEST(ActorsDictionary, ParsesRecordsSynonymsAndDates) {
       "<!-- a header\n# spanning lines\n-->\n"
       "HAMAS [PSEREBHMS]\n"
       "+HARAKAT_AL-MUQAWAMA\n"
-      "GOLLUM  # comment\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB > 990816]\n\n"
-      "BARACK_OBAMA\n+PRESIDENT_OBAMA_\n\t[USAELI 640101-090119]\n\t[USAGOV 090120-170120]\n\t[USAELI]\n"
+      "GOLLUM  # comment\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB > "
+      "990816]\n\n"
+      "BARACK_OBAMA\n+PRESIDENT_OBAMA_\n\t[USAELI 640101-090119]\n\t[USAGOV "
+      "090120-170120]\n\t[USAELI]\n"
       "JAVIER_DE_CUELLAR_\t[IGOUNO 820101-911231] [ELI]# inline\n"
       "BOROMIR [---]\n"
       "UNITED_STATES [USA]\n",
@@ -119,7 +122,8 @@ TEST(ActorsDictionary, TabariStemsAndInlineDates) {
 TEST(ActorsDictionary, BadInputWarnsAndDoesNotCrash) {
   ActorDictionary d;
   std::string junk = "+ORPHAN\n[\n]]]\n\t[ABC 991301-000101]\nFOO [BAR\nX [123]\n!BAD = \n{}{}{}\n";
-  junk += std::string(100, '\0') + "\n" + std::string(20000, 'A') + "\n<!-- never closed\nHIDDEN [X]\n";
+  junk +=
+      std::string(100, '\0') + "\n" + std::string(20000, 'A') + "\n<!-- never closed\nHIDDEN [X]\n";
   d.add_text(junk, "junk");
   EXPECT_FALSE(d.warnings().empty());
   EXPECT_FALSE(d.match_actor(words("HIDDEN")));
@@ -160,7 +164,8 @@ TEST(ActorsDictionary, ReadsPetrarchValidationDictionaries) {
 
 TEST(ActorsDictionary, ReadsPhoenixAndTabariDictionaries) {
   PARLEY_REQUIRE_SHARED(shared);
-  ActorDictionary d = ActorDictionary::load(shared + "/peers/petrarch2/dictionaries/Phoenix.Countries.actors.txt");
+  ActorDictionary d =
+      ActorDictionary::load(shared + "/peers/petrarch2/dictionaries/Phoenix.Countries.actors.txt");
   d.add_file(shared + "/peers/petrarch2/dictionaries/Phoenix.agents.txt");
   EXPECT_GT(d.actors().size(), 10000u);
   EXPECT_EQ(d.match_actor(words("Barack Obama"), 20120101)->code, "USAGOV");
@@ -221,7 +226,9 @@ TEST(ActorsDictionary, OwnStatesComposeWithRoles) {
   dict->add_text("CALENARDHON [CAL]\nGONDOR [GON]\n", "user");
   ActorResolver resolver(std::make_shared<Gazetteer>(Gazetteer::load(default_data_dir())), {dict});
   Article a;
-  a.text = "The Calenardhon government condemned an attack by soldiers from Gondor. Gondor's police left.";
+  a.text =
+      "The Calenardhon government condemned an attack by soldiers from Gondor. Gondor's police "
+      "left.";
   test::segmenter().run(a);
   resolver.process(a);
   auto code_of = [&](std::string_view text) -> std::string {

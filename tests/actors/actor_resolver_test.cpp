@@ -1,7 +1,8 @@
+#include "parley/actors/actor_resolver.hpp"
+
 #include <gtest/gtest.h>
 
 #include "../test_support.hpp"
-#include "parley/actors/actor_resolver.hpp"
 #include "parley/resources.hpp"
 
 namespace parley {

@@ -1,10 +1,11 @@
+#include "parley/actors/ner.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "../test_support.hpp"
 #include "parley/actors/actor_resolver.hpp"
-#include "parley/actors/ner.hpp"
 #include "parley/eval/coref_eval.hpp"
 #include "parley/eval/ner_eval.hpp"
 #include "parley/resources.hpp"
@@ -233,10 +234,12 @@ TEST(CorefEval, GumTest) {
   auto s = eval::evaluate_coref(
       resolver, shared + "/corpora/ud-english-gum-wikimedia/gum-wikimedia-test.conllu", "", 0);
   EXPECT_EQ(s.documents, 8u);
-  // Measured (parley eval coref, all 8 documents): 183 scored, 68.31% right; names 79/90,
-  // pronouns 29/39. Floors a point or two under, so a real loss fails here.
+  // Measured (parley eval coref, all 8 documents): 184 scored, 66.85% right; names 78/90,
+  // pronouns 29/39 (68.31% before one-word organisation names were linked to the organisation
+  // they begin, which helps news-gold and costs GUM one name). Floors a point or so under, so a
+  // real loss fails here.
   EXPECT_GT(s.overall.scored, 170u);
-  EXPECT_GT(s.overall.accuracy(), 67.0);
+  EXPECT_GT(s.overall.accuracy(), 66.0);
   EXPECT_GT(s.by_kind["name"].accuracy(), 86.0);
   EXPECT_GT(s.by_kind["pronoun"].scored, 35u);
   EXPECT_GT(s.by_kind["pronoun"].accuracy(), 72.0);

@@ -6,21 +6,43 @@
 namespace parley {
 namespace {
 
-std::string cairo() { return test::source_dir() + "/samples/cairo-talks.txt"; }
+std::string cairo() {
+  return test::source_dir() + "/samples/cairo-talks.txt";
+}
 
-size_t count_lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
+size_t count_lines(const std::string& s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
+}
 
 TEST(CodeCli, JsonlRecordHasTheDocumentedFields) {
   test::TempDir tmp;
   auto r = test::run_cli("code " + cairo(), tmp);
   ASSERT_EQ(r.status, 0) << r.err;
   ASSERT_EQ(count_lines(r.out), 1u);
-  for (const char* field : {"\"doc_id\":", "\"title\":", "\"date\":", "\"source\":", "\"actors\":", "\"events\":",
-                            "\"source_actor\":", "\"target_actor\":", "\"source_code\":\"USAGOV\"",
-                            "\"target_code\":\"PSEREB\"", "\"cameo\":\"026\"", "\"root\":\"02\"", "\"goldstein\":",
-                            "\"quad_class\":", "\"plover\":{\"type\":", "\"negated\":false", "\"modality\":",
-                            "\"location\":{\"name\":\"Cairo\"", "\"trigger\":{\"start\":", "\"evidence\":{\"start\":",
-                            "\"quotes\":", "\"speaker_code\":\"USAGOV\"", "\"claims\":", "\"positions\":",
+  for (const char* field : {"\"doc_id\":",
+                            "\"title\":",
+                            "\"date\":",
+                            "\"source\":",
+                            "\"actors\":",
+                            "\"events\":",
+                            "\"source_actor\":",
+                            "\"target_actor\":",
+                            "\"source_code\":\"USAGOV\"",
+                            "\"target_code\":\"PSEREB\"",
+                            "\"cameo\":\"026\"",
+                            "\"root\":\"02\"",
+                            "\"goldstein\":",
+                            "\"quad_class\":",
+                            "\"plover\":{\"type\":",
+                            "\"negated\":false",
+                            "\"modality\":",
+                            "\"location\":{\"name\":\"Cairo\"",
+                            "\"trigger\":{\"start\":",
+                            "\"evidence\":{\"start\":",
+                            "\"quotes\":",
+                            "\"speaker_code\":\"USAGOV\"",
+                            "\"claims\":",
+                            "\"positions\":",
                             "\"divergences\":"})
     EXPECT_NE(r.out.find(field), std::string::npos) << field;
 }
@@ -64,7 +86,8 @@ TEST(CodeCli, PositionsAndDivergeFromRawAndFromCodedOutput) {
     EXPECT_NE(div.out.find("progress"), std::string::npos) << div.out;
     EXPECT_NE(div.out.find("negated"), std::string::npos);
   }
-  std::string broken = tmp.write("broken.jsonl", coded.out + "{\"doc_id\":\"x\",\"positions\":[}\n");
+  std::string broken =
+      tmp.write("broken.jsonl", coded.out + "{\"doc_id\":\"x\",\"positions\":[}\n");
   auto bad = test::run_cli("positions " + broken, tmp);
   EXPECT_EQ(bad.status, 2);
   EXPECT_NE(bad.err.find("broken.jsonl:2"), std::string::npos) << bad.err;
@@ -84,10 +107,13 @@ TEST(CodeCli, BadInputIsReportedAndTheBatchGoesOn) {
 
 TEST(ParseCli, ReadsAnyInputThroughThePipeline) {
   test::TempDir tmp;
-  std::string f = tmp.write("k.jsonl", "{\"text\":\"Kirby urged Hamas to engage in the negotiations.\",\"title\":\"T\"}\n");
+  std::string f = tmp.write(
+      "k.jsonl",
+      "{\"text\":\"Kirby urged Hamas to engage in the negotiations.\",\"title\":\"T\"}\n");
   auto r = test::run_cli("parse " + f, tmp);
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("1\tKirby\tKirby\tPROPN\tNNP\tNumber=Sing\t2\tnsubj"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1\tKirby\tKirby\tPROPN\tNNP\tNumber=Sing\t2\tnsubj"), std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("3\tHamas\tHamas\tPROPN\tNNP\tNumber=Sing\t2\tobj"), std::string::npos);
   EXPECT_NE(r.out.find("\txcomp\t"), std::string::npos);
 }

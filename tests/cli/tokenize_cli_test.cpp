@@ -67,7 +67,9 @@ TEST(TokenizeCli, JsonCarriesNormalisedFormsAndByteOffsets) {
   auto p = tmp.write("in.txt", "\xE2\x80\x9CTalks\xE2\x80\x9D resumed in Caf\xC3\xA9 town.");
   auto r = test::run_cli("tokenize --format json " + p, tmp);
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("{\"text\":\"\xE2\x80\x9C\",\"norm\":\"\\\"\",\"start\":0,\"end\":3}"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("{\"text\":\"\xE2\x80\x9C\",\"norm\":\"\\\"\",\"start\":0,\"end\":3}"),
+            std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("{\"text\":\"Talks\",\"start\":3,\"end\":8}"), std::string::npos);
 }
 
@@ -81,7 +83,8 @@ TEST(TokenizeCli, SniffsJsonLinesFromAPipe) {
   test::TempDir tmp;
   auto p = tmp.write("in.jsonl", "{\"text\": \"One. Two.\"}\n{\"text\": \"Three.\"}\n");
   // run_cli prefixes the CLI; the pipe hands its second command the real stdin stream.
-  auto r = test::run_cli("--version > /dev/null; cat " + p + " | " PARLEY_CLI " tokenize --format json -", tmp);
+  auto r = test::run_cli(
+      "--version > /dev/null; cat " + p + " | " PARLEY_CLI " tokenize --format json -", tmp);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("\"text\":\"Three.\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"text\":\"One. Two.\""), std::string::npos);

@@ -13,7 +13,8 @@ namespace parley::test {
 
 class ScriptedCoder : public Component {
  public:
-  explicit ScriptedCoder(std::map<std::string, std::vector<Event>> events) : events_(std::move(events)) {}
+  explicit ScriptedCoder(std::map<std::string, std::vector<Event>> events)
+      : events_(std::move(events)) {}
   std::string_view name() const override { return "scripted"; }
   void process(Article& a) const override {
     if (auto it = events_.find(a.text); it != events_.end()) a.events = it->second;

@@ -176,7 +176,7 @@ TEST(TriggerEval, ScoresATinyCorpus) {
   EXPECT_EQ(s.documents, 1u);
   EXPECT_EQ(s.sentences, 2u);
   EXPECT_EQ(s.missing_sentences, 1u);  // 1_2ecb is not in the archive
-  EXPECT_EQ(s.total.gold, 3u);          // attacked, said, danced; not the participant
+  EXPECT_EQ(s.total.gold, 3u);         // attacked, said, danced; not the participant
   EXPECT_EQ(s.by_tag["ACTION_OCCURRENCE"].gold, 2u);
   EXPECT_EQ(s.by_tag["ACTION_REPORTING"].gold, 1u);
   EXPECT_GE(s.total.lexicon, 1u);  // "attack" has a coding pattern

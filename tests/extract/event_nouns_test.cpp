@@ -25,7 +25,9 @@ int count(const Article& a, std::string_view cameo, std::string_view source) {
 TEST(EventNouns, OnlyLightVerbsLendTheirSubject) {
   Article a = code("Israel launched airstrikes on Gaza on Monday.");
   EXPECT_EQ(count(a, "195", "ISR"), 1);
-  Article b = code("Egypt condemned the bombing of the market. Jordan attributed the bombing to Hamas militants.");
+  Article b = code(
+      "Egypt condemned the bombing of the market. Jordan attributed the bombing to Hamas "
+      "militants.");
   for (const Event& e : b.events) {
     EXPECT_FALSE(e.cameo.starts_with("18") && (e.source_code == "EGY" || e.source_code == "JOR"))
         << e.cameo << " " << e.source_code;

@@ -1,6 +1,6 @@
 // Pattern constraints that read word order (pre/post), phrases, patterns that spell out a
-// negation, compound actors and subject pronouns, run through the real tagger, parser and actor resolver with a
-// small actor dictionary and lexicons written here.
+// negation, compound actors and subject pronouns, run through the real tagger, parser and actor
+// resolver with a small actor dictionary and lexicons written here.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -18,14 +18,18 @@
 namespace parley::extract {
 namespace {
 
-using Coding = std::tuple<std::string, std::string, std::string, bool>;  // source, target, code, negated
+using Coding =
+    std::tuple<std::string, std::string, std::string, bool>;  // source, target, code, negated
 
 class EventPatterns : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto dictionary = std::make_shared<ActorDictionary>();
-    dictionary->add_text("ARNOR [ARN]\nGONDOR [GON]\nOSGILIATH [OSG]\nERIADOR [ERI]\nROMENDACIL [BRE]\nGONDORIAN [GON]\n"
-                         "THE_SHIRE [FRO/BIL/SAM]\n", "test");
+    dictionary->add_text(
+        "ARNOR [ARN]\nGONDOR [GON]\nOSGILIATH [OSG]\nERIADOR [ERI]\nROMENDACIL [BRE]\nGONDORIAN "
+        "[GON]\n"
+        "THE_SHIRE [FRO/BIL/SAM]\n",
+        "test");
     gazetteer_ = std::make_shared<const Gazetteer>(Gazetteer::load(default_data_dir()));
     chain_ = new Pipeline();
     chain_->add(std::make_shared<Segmenter>(Segmenter::load(default_model_dir())));
@@ -39,7 +43,8 @@ class EventPatterns : public ::testing::Test {
   }
 
   // Codes `text` with a lexicon holding only `patterns` (CODE<TAB>PATTERN lines).
-  static std::set<Coding> code(const std::string& text, const std::vector<std::pair<std::string, std::string>>& patterns) {
+  static std::set<Coding> code(const std::string& text,
+                               const std::vector<std::pair<std::string, std::string>>& patterns) {
     auto lexicon = std::make_shared<Lexicon>();
     for (const auto& [c, p] : patterns) lexicon->add(c, p, false, "test");
     return code(text, lexicon);
@@ -60,59 +65,76 @@ class EventPatterns : public ::testing::Test {
 };
 
 TEST_F(EventPatterns, PreVerbWordsSelectTheMoreSpecificPattern) {
-  std::vector<std::pair<std::string, std::string>> lx = {{"100", "act"}, {"1010", "act pre=indicated pre=would"}};
+  std::vector<std::pair<std::string, std::string>> lx = {{"100", "act"},
+                                                         {"1010", "act pre=indicated pre=would"}};
   EXPECT_EQ(code("Arnor indicated it would act with Gondor.", lx),
             (std::set<Coding>{{"ARN", "GON", "1010", false}}));
   // The pre words must come in order before the verb.
-  EXPECT_EQ(code("Arnor would act with Gondor, it indicated.", lx), (std::set<Coding>{{"ARN", "GON", "100", false}}));
+  EXPECT_EQ(code("Arnor would act with Gondor, it indicated.", lx),
+            (std::set<Coding>{{"ARN", "GON", "100", false}}));
 }
 
 TEST_F(EventPatterns, AdjacentPreWordMustTouchTheVerb) {
-  std::vector<std::pair<std::string, std::string>> lx = {{"190", "clash"}, {"904", "clash pre:adj=did_n't|will_not"}};
-  EXPECT_EQ(code("Romendacil didn't clash with Eriador.", lx), (std::set<Coding>{{"BRE", "ERI", "904", false}}));
+  std::vector<std::pair<std::string, std::string>> lx = {{"190", "clash"},
+                                                         {"904", "clash pre:adj=did_n't|will_not"}};
+  EXPECT_EQ(code("Romendacil didn't clash with Eriador.", lx),
+            (std::set<Coding>{{"BRE", "ERI", "904", false}}));
   // "ever" between the negation and the verb: the adjacent pattern does not apply, and the
   // plain verb is a negated event.
-  EXPECT_EQ(code("Romendacil will not ever clash with Eriador.", lx), (std::set<Coding>{{"BRE", "ERI", "190", true}}));
+  EXPECT_EQ(code("Romendacil will not ever clash with Eriador.", lx),
+            (std::set<Coding>{{"BRE", "ERI", "190", true}}));
 }
 
 TEST_F(EventPatterns, PatternThatSpellsNegationIsNotANegatedEvent) {
-  std::vector<std::pair<std::string, std::string>> lx = {{"080", "allow"}, {"112", "allow pre=not"}};
-  EXPECT_EQ(code("Arnor did not allow Gondor to leave.", lx), (std::set<Coding>{{"ARN", "GON", "112", false}}));
-  EXPECT_EQ(code("Arnor allowed Gondor to leave.", lx), (std::set<Coding>{{"ARN", "GON", "080", false}}));
+  std::vector<std::pair<std::string, std::string>> lx = {{"080", "allow"},
+                                                         {"112", "allow pre=not"}};
+  EXPECT_EQ(code("Arnor did not allow Gondor to leave.", lx),
+            (std::set<Coding>{{"ARN", "GON", "112", false}}));
+  EXPECT_EQ(code("Arnor allowed Gondor to leave.", lx),
+            (std::set<Coding>{{"ARN", "GON", "080", false}}));
 }
 
 TEST_F(EventPatterns, PostWordsAnywhereInTheObjectPhraseInOrder) {
-  std::vector<std::pair<std::string, std::string>> lx = {{"071", "fire"}, {"194", "fire post=artillery"}};
-  EXPECT_EQ(code("Arnor fired two artillery shells against Gondor.", lx), (std::set<Coding>{{"ARN", "GON", "194", false}}));
-  EXPECT_EQ(code("Arnor fired two rockets against Gondor.", lx), (std::set<Coding>{{"ARN", "GON", "071", false}}));
+  std::vector<std::pair<std::string, std::string>> lx = {{"071", "fire"},
+                                                         {"194", "fire post=artillery"}};
+  EXPECT_EQ(code("Arnor fired two artillery shells against Gondor.", lx),
+            (std::set<Coding>{{"ARN", "GON", "194", false}}));
+  EXPECT_EQ(code("Arnor fired two rockets against Gondor.", lx),
+            (std::set<Coding>{{"ARN", "GON", "071", false}}));
 }
 
 TEST_F(EventPatterns, PostWordsStayInThePredicatesClause) {
-  std::vector<std::pair<std::string, std::string>> lx = {{"070", "help"}, {"032", "help post=talks"}};
+  std::vector<std::pair<std::string, std::string>> lx = {{"070", "help"},
+                                                         {"032", "help post=talks"}};
   // "talks" belongs to "win", a clause below "help".
   auto got = code("Arnor helped Gondor win a role in the talks.", lx);
   for (const auto& c : got) EXPECT_NE(std::get<2>(c), "032");
 }
 
 TEST_F(EventPatterns, PhrasesNeedConsecutiveWords) {
-  std::vector<std::pair<std::string, std::string>> lx = {{"070", "contribute"}, {"903", "contribute post=golden_goblin_galleons"}};
+  std::vector<std::pair<std::string, std::string>> lx = {
+      {"070", "contribute"}, {"903", "contribute post=golden_goblin_galleons"}};
   EXPECT_EQ(code("Arnor will contribute a million golden goblin galleons to Gondor.", lx),
             (std::set<Coding>{{"ARN", "GON", "903", false}}));
   EXPECT_EQ(code("Arnor will contribute a million goblin galleons to Gondor.", lx),
             (std::set<Coding>{{"ARN", "GON", "070", false}}));
   // A phrase in an ordinary constraint ends at the dependent.
-  std::vector<std::pair<std::string, std::string>> obj = {{"070", "contribute"}, {"903", "contribute obj=goblin_galleons"}};
+  std::vector<std::pair<std::string, std::string>> obj = {
+      {"070", "contribute"}, {"903", "contribute obj=goblin_galleons"}};
   EXPECT_EQ(code("Arnor will contribute a million goblin galleons to Gondor.", obj),
             (std::set<Coding>{{"ARN", "GON", "903", false}}));
 }
 
 TEST_F(EventPatterns, RoleBeforeTheVerbIsTheActorThere) {
-  std::vector<std::pair<std::string, std::string>> lx = {{"224", "shoot +pre pre=was post=dead $obl:in"}};
-  EXPECT_EQ(code("Eriador was shot dead in Osgiliath.", lx), (std::set<Coding>{{"OSG", "ERI", "224", false}}));
+  std::vector<std::pair<std::string, std::string>> lx = {
+      {"224", "shoot +pre pre=was post=dead $obl:in"}};
+  EXPECT_EQ(code("Eriador was shot dead in Osgiliath.", lx),
+            (std::set<Coding>{{"OSG", "ERI", "224", false}}));
 }
 
 TEST_F(EventPatterns, JointSubjectCodesEachPair) {
-  std::vector<std::pair<std::string, std::string>> lx = {{"120", "postpone"}, {"191", "postpone joint"}};
+  std::vector<std::pair<std::string, std::string>> lx = {{"120", "postpone"},
+                                                         {"191", "postpone joint"}};
   EXPECT_EQ(code("Arnor and Gondor have postponed their meeting.", lx),
             (std::set<Coding>{{"ARN", "GON", "191", false}, {"GON", "ARN", "191", false}}));
   auto single = code("Arnor has postponed the meeting.", lx);
@@ -121,7 +143,8 @@ TEST_F(EventPatterns, JointSubjectCodesEachPair) {
 
 TEST_F(EventPatterns, UnresolvedSubjectPronounIsTheGoverningSubject) {
   std::vector<std::pair<std::string, std::string>> lx = {{"190", "attack"}};
-  EXPECT_EQ(code("Arnor said it had attacked Gondor.", lx), (std::set<Coding>{{"ARN", "GON", "190", false}}));
+  EXPECT_EQ(code("Arnor said it had attacked Gondor.", lx),
+            (std::set<Coding>{{"ARN", "GON", "190", false}}));
   // Not across sentences, and not for a pronoun that is not a subject.
   EXPECT_TRUE(code("Arnor spoke. It attacked Gondor.", lx).empty());
 }
@@ -141,7 +164,8 @@ TEST_F(EventPatterns, WordFormPatternOutranksTheLemma) {
   left.form = true;
   lexicon->add(std::move(left), false);
   EXPECT_EQ(code("Arnor left Gondor.", lexicon), (std::set<Coding>{{"ARN", "GON", "032", false}}));
-  EXPECT_EQ(code("Arnor leaves Gondor.", lexicon), (std::set<Coding>{{"ARN", "GON", "012", false}}));
+  EXPECT_EQ(code("Arnor leaves Gondor.", lexicon),
+            (std::set<Coding>{{"ARN", "GON", "012", false}}));
   // Parley's own patterns are keyed by lemma only.
   auto lemmas = std::make_shared<Lexicon>();
   lemmas->add("032", "left", false, "test");
@@ -149,23 +173,31 @@ TEST_F(EventPatterns, WordFormPatternOutranksTheLemma) {
 }
 
 TEST_F(EventPatterns, NeutralSayingVerbReportsItsClause) {
-  std::vector<std::pair<std::string, std::string>> lx = {{"023", "say"}, {"023", "believe"}, {"190", "attack"}};
-  EXPECT_EQ(code("Osgiliath said Arnor attacked Gondor.", lx), (std::set<Coding>{{"ARN", "GON", "190", false}}));
-  EXPECT_EQ(code("Arnor attacked Gondor, Osgiliath said.", lx), (std::set<Coding>{{"ARN", "GON", "190", false}}));
+  std::vector<std::pair<std::string, std::string>> lx = {
+      {"023", "say"}, {"023", "believe"}, {"190", "attack"}};
+  EXPECT_EQ(code("Osgiliath said Arnor attacked Gondor.", lx),
+            (std::set<Coding>{{"ARN", "GON", "190", false}}));
+  EXPECT_EQ(code("Arnor attacked Gondor, Osgiliath said.", lx),
+            (std::set<Coding>{{"ARN", "GON", "190", false}}));
   // A verb with a stance of its own still codes.
-  EXPECT_TRUE(code("Osgiliath believes Arnor attacked Gondor.", lx).count({"OSG", "ARN", "023", false}));
+  EXPECT_TRUE(
+      code("Osgiliath believes Arnor attacked Gondor.", lx).count({"OSG", "ARN", "023", false}));
 }
 
 TEST_F(EventPatterns, PhraseOfASecondaryPredicateIsTheEvents) {
-  std::vector<std::pair<std::string, std::string>> lx = {{"190", "shoot"}, {"224", "shoot $obl:in"}};
+  std::vector<std::pair<std::string, std::string>> lx = {{"190", "shoot"},
+                                                         {"224", "shoot $obl:in"}};
   // The parser hangs "in Osgiliath" on "dead" here.
-  EXPECT_EQ(code("A Gondorian was shot dead in Osgiliath, the capital.", lx), (std::set<Coding>{{"OSG", "GON", "224", false}}));
+  EXPECT_EQ(code("A Gondorian was shot dead in Osgiliath, the capital.", lx),
+            (std::set<Coding>{{"OSG", "GON", "224", false}}));
 }
 
 TEST_F(EventPatterns, ActorWithSeveralCodesIsEachOfThem) {
   std::vector<std::pair<std::string, std::string>> lx = {{"064", "restore"}};
   EXPECT_EQ(code("The Shire restored ties with Gondor.", lx),
-            (std::set<Coding>{{"FRO", "GON", "064", false}, {"BIL", "GON", "064", false}, {"SAM", "GON", "064", false}}));
+            (std::set<Coding>{{"FRO", "GON", "064", false},
+                              {"BIL", "GON", "064", false},
+                              {"SAM", "GON", "064", false}}));
 }
 
 TEST(LexiconFormat, PrePostAndJointParse) {

@@ -15,7 +15,9 @@
 namespace parley::extract {
 namespace {
 
-std::string data_dir() { return test::source_dir() + "/data"; }
+std::string data_dir() {
+  return test::source_dir() + "/data";
+}
 
 struct Line {
   std::string code, pattern, origin;
@@ -37,14 +39,16 @@ std::vector<Line> read_lines() {
       while (std::getline(in, line)) {
         ++n;
         if (auto h = line.find('#'); h != std::string::npos) line.resize(h);
-        while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.pop_back();
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+          line.pop_back();
         if (line.empty()) continue;
         size_t tab = line.find('\t');
         if (tab == std::string::npos) {
           ADD_FAILURE() << f << ":" << n << ": no tab";
           continue;
         }
-        out.push_back({line.substr(0, tab), line.substr(tab + 1), f.filename().string() + ":" + std::to_string(n),
+        out.push_back({line.substr(0, tab), line.substr(tab + 1),
+                       f.filename().string() + ":" + std::to_string(n),
                        std::string(kind) == "nouns"});
       }
     }
@@ -79,10 +83,14 @@ TEST(LexiconData, EveryCodeIsInTheCodebook) {
 TEST(LexiconData, EveryRootHasPatternsAndItsOwnFile) {
   std::map<std::string, int> per_root;
   // Frame patterns count for the root whose codes they produce.
-  const std::map<std::string, std::string> frame_root = {
-      {"@appeal", "02"}, {"@intent", "03"}, {"@demand", "10"}, {"@reject", "12"}, {"@threaten", "13"}};
+  const std::map<std::string, std::string> frame_root = {{"@appeal", "02"},
+                                                         {"@intent", "03"},
+                                                         {"@demand", "10"},
+                                                         {"@reject", "12"},
+                                                         {"@threaten", "13"}};
   for (const Line& l : lines()) {
-    if (l.code.size() >= 3 && std::isdigit(static_cast<unsigned char>(l.code[0]))) ++per_root[l.code.substr(0, 2)];
+    if (l.code.size() >= 3 && std::isdigit(static_cast<unsigned char>(l.code[0])))
+      ++per_root[l.code.substr(0, 2)];
     if (auto it = frame_root.find(l.code); it != frame_root.end()) ++per_root[it->second];
   }
   for (int r = 1; r <= 20; ++r) {
@@ -105,7 +113,8 @@ TEST(LexiconData, NoPatternListedTwiceWithDifferentCodes) {
     std::string key = (l.noun ? "n " : "v ") + l.pattern;
     auto [it, inserted] = seen.emplace(key, &l);
     if (!inserted) {
-      EXPECT_EQ(it->second->code, l.code) << key << ": " << it->second->origin << " vs " << l.origin;
+      EXPECT_EQ(it->second->code, l.code)
+          << key << ": " << it->second->origin << " vs " << l.origin;
     }
   }
 }
@@ -129,7 +138,8 @@ TEST(LexiconData, MalformedLineNamesFileAndLine) {
     lexicon.load_patterns(path.string(), false);
     ADD_FAILURE() << "no error";
   } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("parley_lexicon_bad.tsv:3"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("parley_lexicon_bad.tsv:3"), std::string::npos)
+        << e.what();
   }
   std::filesystem::remove(path);
 }

@@ -192,15 +192,20 @@ namespace {
 
 TEST(NewsCoding, MeetingNounsNameTheirParticipants) {
   // "of A, B and C": each with each.
-  Article a = code("During the trilateral meeting of Cyprus, Greece and Israel on January 28, the leaders agreed.");
+  Article a = code(
+      "During the trilateral meeting of Cyprus, Greece and Israel on January 28, the leaders "
+      "agreed.");
   EXPECT_NE(event(a, "040", "CYP", "GRC"), nullptr);
   EXPECT_NE(event(a, "040", "GRC", "ISR"), nullptr);
   // A call with or between people is a telephone call; the caller is the possessor.
-  Article b = code("Donald Trump's call with Ukrainian President Volodymyr Zelensky worried them.", "2019-09-25");
+  Article b = code("Donald Trump's call with Ukrainian President Volodymyr Zelensky worried them.",
+                   "2019-09-25");
   EXPECT_NE(event(b, "041", "USAGOV", "UKRGOV"), nullptr);
   // A meeting in a place or time phrase is the clause's doer's.
-  Article c = code("Ukrainian President Volodymyr Zelensky spoke in a meeting with Russian President Vladimir Putin.",
-                   "2019-12-09");
+  Article c = code(
+      "Ukrainian President Volodymyr Zelensky spoke in a meeting with Russian President Vladimir "
+      "Putin.",
+      "2019-12-09");
   EXPECT_NE(event(c, "04", "UKRGOV", "RUSGOV"), nullptr);
   // ... but not when the clause is the content of an appeal.
   Article d = code("The United States urged Hamas to engage in the negotiations in Cairo.");
@@ -209,8 +214,9 @@ TEST(NewsCoding, MeetingNounsNameTheirParticipants) {
 
 TEST(NewsCoding, EveryReportOfAnActIsAMention) {
   // One record per sentence: the title and the body each report the ban.
-  Article a = code("Germany bans Mahan Air\n\nGermany banned Iranian airline Mahan Air on Monday. "
-                   "The Federal Aviation Office of Germany has suspended Mahan's permit.");
+  Article a = code(
+      "Germany bans Mahan Air\n\nGermany banned Iranian airline Mahan Air on Monday. "
+      "The Federal Aviation Office of Germany has suspended Mahan's permit.");
   size_t bans = 0;
   for (const Event& e : a.events) bans += e.cameo == "163" && e.source_code == "DEU";
   EXPECT_GE(bans, 2u);
@@ -219,11 +225,13 @@ TEST(NewsCoding, EveryReportOfAnActIsAMention) {
 }
 
 TEST(NewsCoding, PassiveRelativeClausesFindWhoUnderwentTheAct) {
-  Article a = code("Belarus votes\n\nTsikhanouskaya, a candidate in Belarus, spoke in Minsk. "
-                   "Viktar Babaryka, who was arrested and banned from the election, was absent.");
+  Article a = code(
+      "Belarus votes\n\nTsikhanouskaya, a candidate in Belarus, spoke in Minsk. "
+      "Viktar Babaryka, who was arrested and banned from the election, was absent.");
   const Event* arrest = nullptr;
   for (const Event& e : a.events)
-    if (e.cameo.starts_with("17") && e.source_code == "BLRCOP" && a.view(e.trigger) == "arrested") arrest = &e;
+    if (e.cameo.starts_with("17") && e.source_code == "BLRCOP" && a.view(e.trigger) == "arrested")
+      arrest = &e;
   ASSERT_NE(arrest, nullptr);
   EXPECT_EQ(a.actors[static_cast<size_t>(arrest->target_actor)].name, "Viktar Babaryka");
 }
@@ -240,11 +248,14 @@ TEST(NewsCoding, PartiesAreInGovernmentOrOppositionAtTheArticlesDate) {
 
 TEST(NewsCoding, RegionsNamedLikeStatesInTheirOwnStatesArticles) {
   // "Georgia" is the country, except where the article is set in the United States.
-  Article us = code("US House votes\n\nThe US House voted. Representative Doug Collins of Georgia criticized "
-                    "the vote in Washington.",
-                    "2019-10-01");
+  Article us = code(
+      "US House votes\n\nThe US House voted. Representative Doug Collins of Georgia criticized "
+      "the vote in Washington.",
+      "2019-10-01");
   EXPECT_EQ(code_of(us, "Representative Doug Collins"), "USALEG");
-  Article ge = code("Georgia holds elections\n\nGeorgia held elections. The Georgian president criticized Russia.");
+  Article ge = code(
+      "Georgia holds elections\n\nGeorgia held elections. The Georgian president criticized "
+      "Russia.");
   EXPECT_EQ(code_of(ge, "Georgia"), "GEO");
 }
 

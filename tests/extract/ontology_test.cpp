@@ -11,7 +11,9 @@
 namespace parley::extract {
 namespace {
 
-std::string data_dir() { return test::source_dir() + "/data"; }
+std::string data_dir() {
+  return test::source_dir() + "/data";
+}
 
 const Ontology& ontology() {
   static const Ontology o = Ontology::load(data_dir());
@@ -71,7 +73,8 @@ TEST(Ontology, KnownCodesAndPloverMapping) {
 
 TEST(Ontology, MalformedRowsNameFileAndLine) {
   test::TempDir tmp;
-  auto expect_error = [&](const std::string& cameo, const std::string& plover, const std::string& needle) {
+  auto expect_error = [&](const std::string& cameo, const std::string& plover,
+                          const std::string& needle) {
     tmp.write("cameo/cameo.tsv", cameo);
     tmp.write("cameo/plover.tsv", plover);
     try {
@@ -109,9 +112,12 @@ std::vector<std::vector<std::string>> read_csv(const std::string& text) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        field += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        field += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -130,7 +136,8 @@ std::vector<std::vector<std::string>> read_csv(const std::string& text) {
 
 // Compares Parley's codes and scores with a peer table; returns {shared, equal score} and prints
 // every difference.
-std::pair<size_t, size_t> compare(const std::string& peer, const std::map<std::string, double>& scores) {
+std::pair<size_t, size_t> compare(const std::string& peer,
+                                  const std::map<std::string, double>& scores) {
   size_t shared = 0, equal = 0;
   std::set<std::string> ours;
   for (const CameoCode& c : ontology().codes()) {
@@ -141,13 +148,16 @@ std::pair<size_t, size_t> compare(const std::string& peer, const std::map<std::s
       continue;
     }
     ++shared;
-    if (std::fabs(it->second - c.goldstein) < 1e-9) ++equal;
-    else std::cout << "  " << peer << ": " << c.code << " Goldstein " << it->second << ", Parley " << c.goldstein << '\n';
+    if (std::fabs(it->second - c.goldstein) < 1e-9)
+      ++equal;
+    else
+      std::cout << "  " << peer << ": " << c.code << " Goldstein " << it->second << ", Parley "
+                << c.goldstein << '\n';
   }
   for (const auto& [code, score] : scores)
     if (!ours.count(code)) std::cout << "  " << peer << " has " << code << ", Parley does not\n";
-  std::cout << peer << ": " << scores.size() << " codes, " << shared << " shared with Parley's " << ours.size()
-            << ", " << equal << " with the same Goldstein score\n";
+  std::cout << peer << ": " << scores.size() << " codes, " << shared << " shared with Parley's "
+            << ours.size() << ", " << equal << " with the same Goldstein score\n";
   return {shared, equal};
 }
 
@@ -160,7 +170,8 @@ TEST(Ontology, AgreesWithIcewsAndGdeltTables) {
   ASSERT_EQ(rows[0][4], "goldstein");
   for (size_t i = 1; i < rows.size(); ++i)
     if (rows[i].size() > 4 && !rows[i][3].empty()) icews[rows[i][3]] = std::stod(rows[i][4]);
-  std::istringstream lines(test::read_file(shared + "/peers/gdelt-lookups/CAMEO.goldsteinscale.txt"));
+  std::istringstream lines(
+      test::read_file(shared + "/peers/gdelt-lookups/CAMEO.goldsteinscale.txt"));
   std::string line;
   while (std::getline(lines, line)) {
     if (line.empty() || line[0] < '0' || line[0] > '9') continue;

@@ -63,7 +63,8 @@ TEST(PetrarchVerbs, ReadsBlocksSynsetsAndPatterns) {
   for (const Pattern& p : lx.verbs("give")) {
     if (p.code != "073") continue;
     EXPECT_EQ(p.args[0].relation, Relation::Post);  // words after the verb, in order (TABARI)
-    EXPECT_EQ(p.args[0].lemmas, (std::vector<std::string>{"aid", "aids", "assistance", "assistances"}));
+    EXPECT_EQ(p.args[0].lemmas,
+              (std::vector<std::string>{"aid", "aids", "assistance", "assistances"}));
     EXPECT_EQ(p.args[1].relation, Relation::Obl);
     EXPECT_EQ(p.args[1].prep, "to");
     EXPECT_EQ(p.args[1].role, ArgRole::Target);
@@ -73,7 +74,8 @@ TEST(PetrarchVerbs, ReadsBlocksSynsetsAndPatterns) {
   EXPECT_EQ(stats.skipped_by_reason["pre-verb context"], 0u);
   EXPECT_EQ(stats.skipped_by_reason["compound actor (%)"], 1u);
   ASSERT_FALSE(stats.problems.empty());
-  EXPECT_NE(stats.problems.back().find("parley_petr_verbs.txt:13"), std::string::npos) << stats.problems.back();
+  EXPECT_NE(stats.problems.back().find("parley_petr_verbs.txt:13"), std::string::npos)
+      << stats.problems.back();
   std::filesystem::remove(path);
 }
 
@@ -91,7 +93,8 @@ TEST(PetrarchVerbs, TabariLinesAreBlocks) {
   EXPECT_TRUE(has(lx, "abduct", "181", 0));
   bool alternatives = false;
   for (const Pattern& p : lx.verbs("abduct"))
-    if (p.args.size() == 1 && p.args[0].lemmas == std::vector<std::string>{"hostage", "captive"}) alternatives = true;
+    if (p.args.size() == 1 && p.args[0].lemmas == std::vector<std::string>{"hostage", "captive"})
+      alternatives = true;
   EXPECT_TRUE(alternatives);
   std::filesystem::remove(path);
 }
@@ -103,17 +106,18 @@ const Pattern* find(const Lexicon& lx, const std::string& lemma, const std::stri
 }
 
 TEST(PetrarchVerbs, PreVerbContextSynsetPhrasesAndCompoundActors) {
-  std::string path = write_temp("parley_petr_pre.txt",
-                                "&NEGAUX_\n+DID N'T\n+WILL NOT\n\n&TIES_\n+MILITARY\n+ECONOMIC\n\n&MONEY\n"
-                                "+GOLDEN_GOBLIN_GALLEONS\n+&TIES\n\n"
-                                "--- CLASH  [190] ---\nCLASH\n"
-                                "- SAID WOULD NOT_*  [112]\n"
-                                "- MOST_CERTAINLY_&NEGAUX * OVER EFFORTS [904]\n"
-                                "- + WAS * DEAD IN $ [224]\n"
-                                "- % HAVE * [191]\n"
-                                "- * NEW_&TIES_RELATIONS FROM [903]\n"
-                                "- * &MONEY [071]\n"
-                                "- * WITH % [031]\n");
+  std::string path =
+      write_temp("parley_petr_pre.txt",
+                 "&NEGAUX_\n+DID N'T\n+WILL NOT\n\n&TIES_\n+MILITARY\n+ECONOMIC\n\n&MONEY\n"
+                 "+GOLDEN_GOBLIN_GALLEONS\n+&TIES\n\n"
+                 "--- CLASH  [190] ---\nCLASH\n"
+                 "- SAID WOULD NOT_*  [112]\n"
+                 "- MOST_CERTAINLY_&NEGAUX * OVER EFFORTS [904]\n"
+                 "- + WAS * DEAD IN $ [224]\n"
+                 "- % HAVE * [191]\n"
+                 "- * NEW_&TIES_RELATIONS FROM [903]\n"
+                 "- * &MONEY [071]\n"
+                 "- * WITH % [031]\n");
   PetrarchReadStats stats;
   Lexicon lx = read_petrarch_verbs(path, &stats);
   EXPECT_EQ(stats.patterns_skipped, 0u);
@@ -129,7 +133,8 @@ TEST(PetrarchVerbs, PreVerbContextSynsetPhrasesAndCompoundActors) {
 
   p = find(lx, "clash", "904");  // synset phrases inside a '_' phrase: consecutive words
   ASSERT_NE(p, nullptr);
-  EXPECT_EQ(p->args[0].lemmas, (std::vector<std::string>{"most certainly did n't", "most certainly will not"}));
+  EXPECT_EQ(p->args[0].lemmas,
+            (std::vector<std::string>{"most certainly did n't", "most certainly will not"}));
   EXPECT_EQ(p->args[1].relation, Relation::Obl);
   EXPECT_EQ(p->args[1].prep, "over");
 
@@ -147,7 +152,8 @@ TEST(PetrarchVerbs, PreVerbContextSynsetPhrasesAndCompoundActors) {
   p = find(lx, "clash", "903");
   ASSERT_NE(p, nullptr);
   ASSERT_EQ(p->args.size(), 2u);
-  EXPECT_EQ(p->args[0].lemmas, (std::vector<std::string>{"new military relations", "new economic relations"}));
+  EXPECT_EQ(p->args[0].lemmas,
+            (std::vector<std::string>{"new military relations", "new economic relations"}));
   EXPECT_EQ(p->args[1].relation, Relation::Post);  // a closing preposition is a following word
   EXPECT_EQ(p->args[1].lemmas, std::vector<std::string>{"from"});
 
@@ -155,8 +161,9 @@ TEST(PetrarchVerbs, PreVerbContextSynsetPhrasesAndCompoundActors) {
   // phrase, none in a synset whose name ends with '_'.
   p = find(lx, "clash", "071");
   ASSERT_NE(p, nullptr);
-  EXPECT_EQ(p->args[0].lemmas, (std::vector<std::string>{"golden goblin galleons", "golden goblin galleonss", "military",
-                                                         "economic"}));
+  EXPECT_EQ(p->args[0].lemmas,
+            (std::vector<std::string>{"golden goblin galleons", "golden goblin galleonss",
+                                      "military", "economic"}));
   p = find(lx, "clash", "031");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->args[0].relation, Relation::Obl);
@@ -166,7 +173,8 @@ TEST(PetrarchVerbs, PreVerbContextSynsetPhrasesAndCompoundActors) {
 
 TEST(PetrarchVerbs, PairedCodesAndWordForms) {
   std::string path = write_temp("parley_petr_paired.txt",
-                                "--- ARRIVE  [032:033]  ---\nARRIVE\n\n--- MET  [031:032]  ---\nMET\n- * FEELERS [031:ABC]\n");
+                                "--- ARRIVE  [032:033]  ---\nARRIVE\n\n--- MET  [031:032]  "
+                                "---\nMET\n- * FEELERS [031:ABC]\n");
   PetrarchReadStats stats;
   Lexicon lx = read_petrarch_verbs(path, &stats);
   const Pattern* p = find(lx, "arrive", "032");
@@ -193,7 +201,8 @@ TEST(PetrarchVerbs, MissingOrEmptyFileIsAnError) {
 TEST(PetrarchVerbs, ValidationAndCameoDictionaries) {
   PARLEY_REQUIRE_SHARED(shared);
   PetrarchReadStats v;
-  Lexicon validate = read_petrarch_verbs(shared + "/peers/petrarch2/dictionaries/PETR.Validate.verbs.txt", &v);
+  Lexicon validate =
+      read_petrarch_verbs(shared + "/peers/petrarch2/dictionaries/PETR.Validate.verbs.txt", &v);
   EXPECT_GT(v.verbs, 200u);
   EXPECT_GT(v.patterns_read, 400u);
   EXPECT_GT(v.patterns_converted, v.patterns_read / 2);

@@ -22,12 +22,14 @@ struct Seen {
 std::vector<Seen> quotes(const Article& a) {
   std::vector<Seen> out;
   for (const Quote& q : a.quotes)
-    out.push_back({std::string(a.view(q.span)), q.speaker_actor >= 0 ? a.actors[q.speaker_actor].code : "?", q.kind});
+    out.push_back({std::string(a.view(q.span)),
+                   q.speaker_actor >= 0 ? a.actors[q.speaker_actor].code : "?", q.kind});
   return out;
 }
 
 TEST(Quotes, CurlyQuotesWithSpeakerAfter) {
-  auto q = quotes(code("“We will not negotiate under fire,” said Israeli Prime Minister Benjamin Netanyahu."));
+  auto q = quotes(
+      code("“We will not negotiate under fire,” said Israeli Prime Minister Benjamin Netanyahu."));
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].text, "We will not negotiate under fire,");
   EXPECT_EQ(q[0].code, "ISRGOV");
@@ -35,7 +37,9 @@ TEST(Quotes, CurlyQuotesWithSpeakerAfter) {
 }
 
 TEST(Quotes, InterruptedQuoteKeepsItsSpeaker) {
-  auto q = quotes(code("\"The talks are over,\" Egyptian Foreign Minister Sameh Shoukry said. \"We will keep the crossing open.\""));
+  auto q =
+      quotes(code("\"The talks are over,\" Egyptian Foreign Minister Sameh Shoukry said. \"We will "
+                  "keep the crossing open.\""));
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].code, "EGYGOV");
   EXPECT_EQ(q[1].text, "We will keep the crossing open.");
@@ -43,27 +47,33 @@ TEST(Quotes, InterruptedQuoteKeepsItsSpeaker) {
 }
 
 TEST(Quotes, GuillemetsAndSingleQuotes) {
-  auto g = quotes(code("Qatari Prime Minister Mohammed bin Abdulrahman said: « The mediation will continue next week. »"));
+  auto g =
+      quotes(code("Qatari Prime Minister Mohammed bin Abdulrahman said: « The mediation will "
+                  "continue next week. »"));
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].text, "The mediation will continue next week.");
   EXPECT_EQ(g[0].code, "QATGOV");
-  auto s = quotes(code("US envoy Brett McGurk said ‘the deal is close to done’ after the meeting."));
+  auto s =
+      quotes(code("US envoy Brett McGurk said ‘the deal is close to done’ after the meeting."));
   ASSERT_EQ(s.size(), 1u);
   EXPECT_EQ(s[0].text, "the deal is close to done");
   EXPECT_EQ(s[0].code, "USAGOV");
 }
 
 TEST(Quotes, QuoteAcrossParagraphs) {
-  auto q = quotes(code("US envoy Brett McGurk said: \"The first part of the plan is agreed by both sides.\n\n"
-                       "\"The second part needs more work before anyone signs it.\""));
+  auto q = quotes(
+      code("US envoy Brett McGurk said: \"The first part of the plan is agreed by both sides.\n\n"
+           "\"The second part needs more work before anyone signs it.\""));
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].code, "USAGOV");
   EXPECT_EQ(q[1].code, "USAGOV");
 }
 
 TEST(Quotes, ReportedSpeechAndAccordingTo) {
-  Article a = code("Hamas said that Israel had violated the truce. The talks collapsed on Tuesday, according to the White "
-                   "House.");
+  Article a = code(
+      "Hamas said that Israel had violated the truce. The talks collapsed on Tuesday, according to "
+      "the White "
+      "House.");
   auto q = quotes(a);
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].kind, "indirect");
@@ -73,7 +83,8 @@ TEST(Quotes, ReportedSpeechAndAccordingTo) {
 }
 
 TEST(Quotes, ScareQuotesAndStrayMarksAreNotQuotes) {
-  EXPECT_TRUE(quotes(code("The so-called \"peace plan\" was rejected. A stray \" mark here.")).empty());
+  EXPECT_TRUE(
+      quotes(code("The so-called \"peace plan\" was rejected. A stray \" mark here.")).empty());
 }
 
 }  // namespace
@@ -84,14 +95,16 @@ namespace {
 
 TEST(Discards, SentenceAndStoryDiscardsStopCoding) {
   test::TempDir tmp;
-  std::string list = tmp.write("d.txt", "<!-- a comment -->\nWORLD CUP   # sport\n+TYPHOON\nESPN_\n");
+  std::string list =
+      tmp.write("d.txt", "<!-- a comment -->\nWORLD CUP   # sport\n+TYPHOON\nESPN_\n");
   extract::Lexicon lexicon;
   lexicon.load_discards(list);
   ASSERT_EQ(lexicon.discards().size(), 3u);
   EXPECT_NE(lexicon.discarded("Qatar hosts the World Cup final.", false), nullptr);
   EXPECT_EQ(lexicon.discarded("Qatar hosts the World Cup final.", true), nullptr);
   EXPECT_NE(lexicon.discarded("A typhoon hit Manila.", true), nullptr);
-  EXPECT_NE(lexicon.discarded("Typhoons hit Manila.", true), nullptr) << "a phrase without _ is a stem";
+  EXPECT_NE(lexicon.discarded("Typhoons hit Manila.", true), nullptr)
+      << "a phrase without _ is a stem";
   EXPECT_EQ(lexicon.discarded("ESPNews reported.", false), nullptr) << "ESPN_ needs a word end";
   EXPECT_EQ(lexicon.discarded("the reworld cup", false), nullptr) << "matches start at a word";
 }

@@ -21,14 +21,18 @@ const Article& cairo() {
   return a;
 }
 
-std::vector<const Event*> events(const std::string& cameo_prefix, const std::string& source, const std::string& target) {
+std::vector<const Event*> events(const std::string& cameo_prefix, const std::string& source,
+                                 const std::string& target) {
   std::vector<const Event*> out;
   for (const Event& e : cairo().events)
-    if (e.cameo.starts_with(cameo_prefix) && e.source_code == source && e.target_code == target) out.push_back(&e);
+    if (e.cameo.starts_with(cameo_prefix) && e.source_code == source && e.target_code == target)
+      out.push_back(&e);
   return out;
 }
 
-std::string trigger(const Event& e) { return std::string(cairo().view(e.trigger)); }
+std::string trigger(const Event& e) {
+  return std::string(cairo().view(e.trigger));
+}
 
 TEST(ReferenceArticle, KirbyUrgesHamasToNegotiate) {
   auto found = events("026", "USAGOV", "PSEREB");
@@ -37,7 +41,8 @@ TEST(ReferenceArticle, KirbyUrgesHamasToNegotiate) {
   EXPECT_FALSE(found[0]->negated);
   EXPECT_EQ(found[0]->modality, "");
   // "engage in the negotiations" is the content of the appeal, not a negotiation by Hamas.
-  for (const Event& e : cairo().events) EXPECT_FALSE(e.cameo.starts_with("04") && e.source_code == "PSEREB");
+  for (const Event& e : cairo().events)
+    EXPECT_FALSE(e.cameo.starts_with("04") && e.source_code == "PSEREB");
 }
 
 TEST(ReferenceArticle, NegotiationAmongFourStatesInCairo) {
@@ -90,7 +95,8 @@ TEST(ReferenceArticle, KirbyQuoteAttributedToKirby) {
   for (const Quote& q : a.quotes)
     if (q.kind == "direct") direct = &q;
   ASSERT_NE(direct, nullptr);
-  EXPECT_EQ(a.view(direct->span), "Progress has been achieved; we now need both parties to work toward implementation,");
+  EXPECT_EQ(a.view(direct->span),
+            "Progress has been achieved; we now need both parties to work toward implementation,");
   ASSERT_GE(direct->speaker_actor, 0);
   EXPECT_EQ(a.actors[direct->speaker_actor].name, "John Kirby");
   EXPECT_EQ(a.actors[direct->speaker_actor].code, "USAGOV");
@@ -127,10 +133,12 @@ TEST(ReferenceArticle, ProgressDivergenceBetweenUsAndIsraeliSources) {
   EXPECT_TRUE(israel_denies);
 }
 
-bool has_position(const std::string& code, const std::string& stance, const std::string& issue_part) {
+bool has_position(const std::string& code, const std::string& stance,
+                  const std::string& issue_part) {
   const Article& a = cairo();
   for (const Position& p : a.positions)
-    if (a.actors[p.actor].code == code && p.stance == stance && p.issue.find(issue_part) != std::string::npos)
+    if (a.actors[p.actor].code == code && p.stance == stance &&
+        p.issue.find(issue_part) != std::string::npos)
       return true;
   return false;
 }

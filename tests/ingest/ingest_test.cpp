@@ -1,9 +1,10 @@
+#include "parley/ingest/ingest.hpp"
+
 #include <gtest/gtest.h>
 #include <zlib.h>
 
 #include "../gzip_support.hpp"
 #include "../test_support.hpp"
-#include "parley/ingest/ingest.hpp"
 
 namespace parley {
 namespace {
@@ -27,8 +28,10 @@ std::string warc_record(const std::string& uri, const std::string& html, int sta
   std::string http = "HTTP/1.1 " + std::to_string(status) +
                      " OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html;
   return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri +
-         "\r\nWARC-Date: 2024-05-02T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
-         "Content-Length: " + std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+         "\r\nWARC-Date: 2024-05-02T10:00:00Z\r\nContent-Type: application/http; "
+         "msgtype=response\r\n"
+         "Content-Length: " +
+         std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
 }
 
 const char* kPage =
@@ -41,7 +44,8 @@ const char* kPage =
 
 TEST(Ingest, PlainTextTitleAndDateline) {
   test::TempDir tmp;
-  auto p = tmp.write("a.txt", "Talks resume in Cairo\n\nFriday, January 4, 2019\n\nNegotiators met.\n");
+  auto p =
+      tmp.write("a.txt", "Talks resume in Cairo\n\nFriday, January 4, 2019\n\nNegotiators met.\n");
   auto c = read_all({p});
   ASSERT_EQ(c.articles.size(), 1u);
   EXPECT_EQ(c.articles[0].title, "Talks resume in Cairo");
@@ -55,7 +59,9 @@ TEST(Ingest, HtmlBodyWithoutBoilerplate) {
   EXPECT_EQ(h.title, "Talks resume in Cairo");
   EXPECT_EQ(h.site_name, "Example News");
   EXPECT_EQ(h.date, "2024-05-01");
-  EXPECT_EQ(h.text, "Talks resume in Cairo\n\nNegotiators met on Tuesday.\n\nBoth sides said progress was made.");
+  EXPECT_EQ(
+      h.text,
+      "Talks resume in Cairo\n\nNegotiators met on Tuesday.\n\nBoth sides said progress was made.");
   EXPECT_EQ(h.text.find("junk"), std::string::npos);
   EXPECT_EQ(h.text.find("Home"), std::string::npos);
 }
@@ -68,13 +74,14 @@ TEST(Ingest, TruncatedHtmlStillYieldsText) {
 
 TEST(Ingest, JsonLinesWithConfigurableFieldsAndBadLines) {
   test::TempDir tmp;
-  auto p = tmp.write("a.jsonl",
-                     "{\"body\": \"First article.\", \"headline\": \"One\", \"published\": \"2020-02-03\"}\n"
-                     "{\"body\": \"Second \\u00e9 article.\", \"headline\": \"Two\"}\n"
-                     "{\"body\": \"truncated\n"
-                     "[1, 2]\n"
-                     "{\"nobody\": 1}\n"
-                     "{\"body\": \"Third.\"}\n");
+  auto p = tmp.write(
+      "a.jsonl",
+      "{\"body\": \"First article.\", \"headline\": \"One\", \"published\": \"2020-02-03\"}\n"
+      "{\"body\": \"Second \\u00e9 article.\", \"headline\": \"Two\"}\n"
+      "{\"body\": \"truncated\n"
+      "[1, 2]\n"
+      "{\"nobody\": 1}\n"
+      "{\"body\": \"Third.\"}\n");
   IngestOptions o;
   o.text_field = "body";
   o.title_field = "headline";
@@ -93,10 +100,11 @@ TEST(Ingest, JsonLinesWithConfigurableFieldsAndBadLines) {
 
 TEST(Ingest, WarcGzWithRedirectsAndTruncation) {
   test::TempDir tmp;
-  std::string warc = warc_record("https://example.org/a", kPage) +
-                     warc_record("https://example.org/r", "<p>moved</p>", 301) +
-                     "WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n" +
-                     warc_record("https://example.org/b", "<html><body><p>Second page text.</p></body></html>");
+  std::string warc =
+      warc_record("https://example.org/a", kPage) +
+      warc_record("https://example.org/r", "<p>moved</p>", 301) +
+      "WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n" +
+      warc_record("https://example.org/b", "<html><body><p>Second page text.</p></body></html>");
   std::string cut = warc_record("https://example.org/c", kPage);
   // Each record its own gzip member, as in real WARC.gz files; the last one is cut short.
   std::string gz = gzip(warc) + gzip(cut.substr(0, cut.size() / 2));
@@ -115,7 +123,9 @@ TEST(Ingest, BadFilesAreReportedAndTheBatchGoesOn) {
   test::TempDir tmp;
   auto good1 = tmp.write("d/1-good.txt", "Good article one.");
   tmp.write("d/2-invalid.txt", "Valid start \xFF\xFE then junk.");
-  tmp.write("d/3-binary.txt", std::string("\x7F" "ELF\0\0\0binary", 13));
+  tmp.write("d/3-binary.txt", std::string("\x7F"
+                                          "ELF\0\0\0binary",
+                                          13));
   tmp.write("d/4-empty.txt", "  \n\n ");
   tmp.write("d/5-huge.txt", std::string(5000, 'a'));
   tmp.write("d/sub/6-good.txt", "Good article two.");

@@ -6,10 +6,10 @@
 #include <sstream>
 
 #include "../test_support.hpp"
+#include "parley/nlp/control.hpp"
 #include "parley/nlp/evaluation.hpp"
 #include "parley/nlp/gold_article.hpp"
 #include "parley/nlp/lemmatizer.hpp"
-#include "parley/nlp/control.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
 #include "parley/resources.hpp"
@@ -168,7 +168,7 @@ TEST(Lemmatizer, LearnsRulesAndExceptions) {
   EXPECT_EQ(lem.lemmatize("Jumped", "VERB", "VBD"), "jump");  // lowercased like its training words
   EXPECT_EQ(lem.lemmatize("went", "VERB", "VBD"), "go");      // exception
   EXPECT_EQ(lem.lemmatize("birds", "NOUN", "NNS"), "bird");
-  EXPECT_EQ(lem.lemmatize("birds", "X", "ZZ"), "birds");      // unknown tag: the form
+  EXPECT_EQ(lem.lemmatize("birds", "X", "ZZ"), "birds");  // unknown tag: the form
 }
 
 TEST(Parser, ProjectivizeLiftsCrossingArcs) {

@@ -12,7 +12,8 @@ namespace {
 
 // "The <noun> <verb> the <noun> ." with varied words: det, nsubj, root, det, obj, punct.
 std::vector<conllu::Sentence> toy_treebank() {
-  const char* nouns[] = {"envoy", "minister", "army", "court", "delegation", "rebels", "mediator", "council"};
+  const char* nouns[] = {"envoy",      "minister", "army",     "court",
+                         "delegation", "rebels",   "mediator", "council"};
   const char* verbs[] = {"met", "urged", "rejected", "welcomed", "accused", "visited"};
   const char* lemmas[] = {"meet", "urge", "reject", "welcome", "accuse", "visit"};
   std::string text;
@@ -22,9 +23,11 @@ std::vector<conllu::Sentence> toy_treebank() {
     int v = i % 6;
     text += "1\tThe\tthe\tDET\tDT\tDefinite=Def|PronType=Art\t2\tdet\t_\t_\n";
     text += std::string("2\t") + n1 + "\t" + n1 + "\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_\n";
-    text += std::string("3\t") + verbs[v] + "\t" + lemmas[v] + "\tVERB\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t0\troot\t_\t_\n";
+    text += std::string("3\t") + verbs[v] + "\t" + lemmas[v] +
+            "\tVERB\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t0\troot\t_\t_\n";
     text += "4\tthe\tthe\tDET\tDT\tDefinite=Def|PronType=Art\t5\tdet\t_\t_\n";
-    text += std::string("5\t") + n2 + "\t" + n2 + "\tNOUN\tNN\tNumber=Sing\t3\tobj\t_\tSpaceAfter=No\n";
+    text +=
+        std::string("5\t") + n2 + "\t" + n2 + "\tNOUN\tNN\tNumber=Sing\t3\tobj\t_\tSpaceAfter=No\n";
     text += "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
   }
   std::istringstream in(text);

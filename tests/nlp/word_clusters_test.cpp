@@ -1,9 +1,10 @@
+#include "parley/nlp/word_clusters.hpp"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
 
 #include "../test_support.hpp"
-#include "parley/nlp/word_clusters.hpp"
 
 namespace parley::nlp {
 namespace {
@@ -37,7 +38,8 @@ TEST(WordClusters, NoClassMixesContexts) {
   // (there are classes to spare), but mixing contexts costs: no class holds a place and a verb.
   for (const char* place : {"Cairo", "Doha", "Paris", "Geneva"}) {
     ASSERT_GE(class_of(place), 0) << place;
-    for (const char* verb : {"met", "left", "talked", "waited", "in"}) EXPECT_NE(class_of(place), class_of(verb)) << place << " " << verb;
+    for (const char* verb : {"met", "left", "talked", "waited", "in"})
+      EXPECT_NE(class_of(place), class_of(verb)) << place << " " << verb;
   }
   EXPECT_GE(class_of("0000"), 0);  // digits folded: "2024" is "0000"
   // Deterministic.
@@ -55,7 +57,8 @@ TEST(WordClusters, TableRoundTripsAndRejectsBadLines) {
   save_clusters_tsv(v, path);
   WordClusters wc = WordClusters::load_tsv(path);
   EXPECT_EQ(wc.size(), v.forms.size());
-  for (size_t i = 0; i < v.forms.size(); ++i) EXPECT_EQ(wc.of(v.forms[i]), v.classes[i]) << v.forms[i];
+  for (size_t i = 0; i < v.forms.size(); ++i)
+    EXPECT_EQ(wc.of(v.forms[i]), v.classes[i]) << v.forms[i];
   EXPECT_EQ(wc.of("1999"), wc.of("2024"));
   EXPECT_EQ(wc.of("Kinshasa"), WordClusters::kUnknown);
   EXPECT_EQ(WordClusters{}.of("Cairo"), WordClusters::kUnknown);

@@ -1,9 +1,10 @@
+#include "parley/pipeline/pipeline.hpp"
+
 #include <gtest/gtest.h>
 
 #include <thread>
 
 #include "../test_support.hpp"
-#include "parley/pipeline/pipeline.hpp"
 
 namespace parley {
 namespace {
@@ -35,11 +36,14 @@ TEST(Pipeline, ParallelOutputKeepsInputOrderAndSurvivesFailures) {
   o.progress = Progress::Mode::kNever;
   std::vector<std::string> seen;
   std::vector<IngestError> errors;
-  auto stats = pipeline.run(reader, [&](Article& a) {
-    EXPECT_EQ(a.title, "done");
-    EXPECT_FALSE(a.sentences.empty());
-    seen.push_back(a.text);
-  }, o, [&](const IngestError& e) { errors.push_back(e); });
+  auto stats = pipeline.run(
+      reader,
+      [&](Article& a) {
+        EXPECT_EQ(a.title, "done");
+        EXPECT_FALSE(a.sentences.empty());
+        seen.push_back(a.text);
+      },
+      o, [&](const IngestError& e) { errors.push_back(e); });
   ASSERT_EQ(seen.size(), 49u);
   EXPECT_EQ(stats.articles, 49u);
   EXPECT_EQ(stats.skipped, 1u);

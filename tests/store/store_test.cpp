@@ -25,8 +25,14 @@ using test::TestDb;
 struct EventSpec {
   EventSpec(std::string s, std::string t, std::string c, std::string d, std::string p,
             std::string trig, bool neg = false, std::string mod = "")
-      : source(std::move(s)), target(std::move(t)), cameo(std::move(c)), date(std::move(d)),
-        place(std::move(p)), trigger(std::move(trig)), negated(neg), modality(std::move(mod)) {}
+      : source(std::move(s)),
+        target(std::move(t)),
+        cameo(std::move(c)),
+        date(std::move(d)),
+        place(std::move(p)),
+        trigger(std::move(trig)),
+        negated(neg),
+        modality(std::move(mod)) {}
   std::string source, target, cameo, date, place;
   std::string trigger;
   bool negated = false;

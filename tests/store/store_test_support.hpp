@@ -9,9 +9,9 @@
 #include <cstdlib>
 #include <string>
 
+#include "../test_support.hpp"
 #include "parley/store/backend.hpp"
 #include "parley/store/store.hpp"
-#include "../test_support.hpp"
 
 namespace parley::test {
 

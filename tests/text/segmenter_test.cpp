@@ -131,9 +131,9 @@ TEST(Utf8, FindsInvalidSequences) {
   EXPECT_FALSE(utf8::find_invalid("plain ascii text, long enough for the fast path").has_value());
   EXPECT_FALSE(utf8::find_invalid("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80").has_value());
   EXPECT_EQ(utf8::find_invalid("abc\xFF"), 3u);
-  EXPECT_EQ(utf8::find_invalid("abcdefghij\xC3"), 10u);        // truncated
-  EXPECT_EQ(utf8::find_invalid("\xC0\xAF"), 0u);               // overlong
-  EXPECT_EQ(utf8::find_invalid("x\xED\xA0\x80"), 1u);          // surrogate
+  EXPECT_EQ(utf8::find_invalid("abcdefghij\xC3"), 10u);  // truncated
+  EXPECT_EQ(utf8::find_invalid("\xC0\xAF"), 0u);         // overlong
+  EXPECT_EQ(utf8::find_invalid("x\xED\xA0\x80"), 1u);    // surrogate
 }
 
 TEST(Conllu, RebuildTextMatchesSentences) {

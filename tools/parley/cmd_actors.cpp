@@ -13,7 +13,8 @@ namespace {
 
 void print_table(const Article& a) {
   fmt::print("# {}  {}\n", a.id, a.title.empty() ? a.origin.path : a.title);
-  fmt::print("{:<34} {:<10} {:<7} {:<6} {:<5} {}\n", "actor", "code", "country", "sector", "type", "mentions");
+  fmt::print("{:<34} {:<10} {:<7} {:<6} {:<5} {}\n", "actor", "code", "country", "sector", "type",
+             "mentions");
   for (const Actor& actor : a.actors) {
     std::string mentions;
     for (uint32_t m : actor.mentions) {
@@ -25,8 +26,8 @@ void print_table(const Article& a) {
       mentions += fmt::format("\"{}\" {}-{}", text, x.span.start, x.span.end);
     }
     fmt::print("{:<34} {:<10} {:<7} {:<6} {:<5} {}\n", actor.name, actor.code,
-               actor.country.empty() ? "-" : actor.country, actor.sector.empty() ? "-" : actor.sector,
-               actor.type, mentions);
+               actor.country.empty() ? "-" : actor.country,
+               actor.sector.empty() ? "-" : actor.sector, actor.type, mentions);
   }
   fmt::print("\n");
 }
@@ -55,7 +56,8 @@ void print_json(const Article& a) {
     for (size_t k = 0; k < x.mentions.size(); ++k) {
       const Mention& m = a.mentions[x.mentions[k]];
       if (k) out += ',';
-      out += "{\"start\":" + std::to_string(m.span.start) + ",\"end\":" + std::to_string(m.span.end) +
+      out += "{\"start\":" + std::to_string(m.span.start) +
+             ",\"end\":" + std::to_string(m.span.end) +
              ",\"sentence\":" + std::to_string(m.sentence) + ",\"text\":";
       json::append_string(out, a.view(m.span));
       out += ",\"kind\":";
@@ -75,7 +77,9 @@ void add_actors_command(CLI::App& app) {
   auto args = std::make_shared<InputArgs>();
   auto format = std::make_shared<std::string>("table");
   add_input_options(cmd, *args);
-  cmd->add_option("-f,--format", *format, "table or json")->capture_default_str()->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("-f,--format", *format, "table or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "json"}));
   add_analysis_options(cmd, *args, Stage::Actors);
   cmd->callback([args, format] {
     // The same builder as `parley code` (tagger, parser, recognizer, resolver): both commands
@@ -83,8 +87,10 @@ void add_actors_command(CLI::App& app) {
     // agents the event coder infers, "was arrested" -> the police.)
     const Analyzer analyzer = open_analyzer(*args, Stage::Actors);
     run_inputs(*args, analyzer.pipeline(), [&](Article& a) {
-      if (*format == "json") print_json(a);
-      else print_table(a);
+      if (*format == "json")
+        print_json(a);
+      else
+        print_table(a);
     });
     std::cout.flush();
   });

@@ -8,7 +8,8 @@
 namespace parley::cli {
 
 void add_code_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("code", "Code events, quotes, claims and positions; one record per article");
+  auto* cmd = app.add_subcommand(
+      "code", "Code events, quotes, claims and positions; one record per article");
   auto args = std::make_shared<InputArgs>();
   auto format = std::make_shared<std::string>("jsonl");
   add_input_options(cmd, *args);

@@ -67,7 +67,9 @@ void add_common(CLI::App* cmd, InputArgs& args, std::string& format, std::string
   add_input_options(cmd, args);
   cmd->get_option("inputs")->required(false);
   cmd->add_option("--db", db, "Read the corpus from a store (parley ingest) instead of inputs");
-  cmd->add_option("-f,--format", format, "table or json")->capture_default_str()->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("-f,--format", format, "table or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "json"}));
   // Raw articles are analysed as `parley code` would, with the same options.
   add_analysis_options(cmd, args, Stage::Attribution);
 }
@@ -85,7 +87,8 @@ void print_positions(const Corpus& c, const std::string& format, size_t min_reco
   std::vector<std::string> keys;
   for (const auto& [k, n] : records)
     if (n >= min_records) keys.push_back(k);
-  std::stable_sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) { return records[a] > records[b]; });
+  std::stable_sort(keys.begin(), keys.end(),
+                   [&](const auto& a, const auto& b) { return records[a] > records[b]; });
   auto label = [&](const std::string& key) {
     std::string best;
     int n = -1;
@@ -120,7 +123,8 @@ void print_positions(const Corpus& c, const std::string& format, size_t min_reco
   for (const std::string& key : keys) {
     std::string cells;
     for (const auto& [actor, stances] : matrix[key])
-      for (const auto& [stance, n] : stances) cells += fmt::format("{}: {}{}  ", actor, stance, n > 1 ? fmt::format(" ({})", n) : "");
+      for (const auto& [stance, n] : stances)
+        cells += fmt::format("{}: {}{}  ", actor, stance, n > 1 ? fmt::format(" ({})", n) : "");
     std::string issue = label(key);
     if (issue.size() > 60) issue = issue.substr(0, 57) + "...";
     fmt::print("{:<60} {}\n", issue, cells);
@@ -164,23 +168,28 @@ void print_divergences(const Corpus& c, const std::string& format, size_t eviden
 
 void add_corpus_commands(CLI::App& app) {
   {
-    auto* cmd = app.add_subcommand("positions", "Party x issue matrix of stances over a corpus (or parley code output)");
+    auto* cmd = app.add_subcommand(
+        "positions", "Party x issue matrix of stances over a corpus (or parley code output)");
     auto args = std::make_shared<InputArgs>();
     auto format = std::make_shared<std::string>("table");
     auto min = std::make_shared<size_t>(1);
     auto db = std::make_shared<std::string>();
     add_common(cmd, *args, *format, *db);
-    cmd->add_option("--min-records", *min, "Only issues with at least this many records")->capture_default_str();
-    cmd->callback([args, format, min, db] { print_positions(load_corpus(*args, *db), *format, *min); });
+    cmd->add_option("--min-records", *min, "Only issues with at least this many records")
+        ->capture_default_str();
+    cmd->callback(
+        [args, format, min, db] { print_positions(load_corpus(*args, *db), *format, *min); });
   }
   {
-    auto* cmd = app.add_subcommand("diverge", "Topics on which parties or sources contradict each other");
+    auto* cmd =
+        app.add_subcommand("diverge", "Topics on which parties or sources contradict each other");
     auto args = std::make_shared<InputArgs>();
     auto format = std::make_shared<std::string>("table");
     auto evidence = std::make_shared<size_t>(100);
     auto db = std::make_shared<std::string>();
     add_common(cmd, *args, *format, *db);
-    cmd->add_option("--evidence", *evidence, "Evidence lines shown per divergence (table)")->capture_default_str();
+    cmd->add_option("--evidence", *evidence, "Evidence lines shown per divergence (table)")
+        ->capture_default_str();
     cmd->callback([args, format, evidence, db] {
       print_divergences(load_corpus(*args, *db), *format, *evidence);
     });

@@ -7,10 +7,10 @@
 #include "parley/actors/actor_resolver.hpp"
 #include "parley/eval/quote_eval.hpp"
 #include "parley/eval/stance_eval.hpp"
-#include "parley/pipeline/standard.hpp"
 #include "parley/extract/attribution.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
+#include "parley/pipeline/standard.hpp"
 #include "parley/resources.hpp"
 #include "parley/text/segmenter.hpp"
 

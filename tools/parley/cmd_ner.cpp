@@ -19,7 +19,8 @@ namespace {
 // "gum:path" -> (format, path); a bare path is CoNLL columns.
 std::pair<NerFormat, std::string> format_and_path(const std::string& arg) {
   size_t colon = arg.find(':');
-  if (colon != std::string::npos && colon < 6) return {ner_format(arg.substr(0, colon)), arg.substr(colon + 1)};
+  if (colon != std::string::npos && colon < 6)
+    return {ner_format(arg.substr(0, colon)), arg.substr(colon + 1)};
   return {NerFormat::kConll, arg};
 }
 
@@ -30,8 +31,10 @@ std::vector<NerSentence> read_all(const std::vector<std::string>& args) {
     auto part = read_ner_corpus(path, format);
     size_t entities = 0;
     for (const auto& s : part) entities += s.entities.size();
-    std::cerr << "read " << path << ": " << part.size() << " sentences, " << entities << " entities\n";
-    out.insert(out.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    std::cerr << "read " << path << ": " << part.size() << " sentences, " << entities
+              << " entities\n";
+    out.insert(out.end(), std::make_move_iterator(part.begin()),
+               std::make_move_iterator(part.end()));
   }
   return out;
 }
@@ -46,22 +49,28 @@ void add_train_ner_command(CLI::App& train) {
   auto out = std::make_shared<std::string>(default_model_dir() + "/ner.bin");
   auto models = std::make_shared<std::string>(default_model_dir());
   auto data = std::make_shared<std::string>(default_data_dir());
-  cmd->add_option("--train", *files, "Training file(s) as FORMAT:PATH (gum, conll, uner, re3d; default conll)")
+  cmd->add_option("--train", *files,
+                  "Training file(s) as FORMAT:PATH (gum, conll, uner, re3d; default conll)")
       ->required();
   cmd->add_option("--dev", *dev, "Dev file(s) as FORMAT:PATH: keep the best epoch");
   cmd->add_option("--epochs", opts->epochs, "Training epochs")->capture_default_str();
   cmd->add_option("--seed", opts->seed, "Random seed")->capture_default_str();
-  cmd->add_option("--prune", opts->prune, "Drop weights below this (1/32000 of the largest)")->capture_default_str();
-  cmd->add_option("--min-updates", opts->min_updates, "Drop features updated fewer times")->capture_default_str();
+  cmd->add_option("--prune", opts->prune, "Drop weights below this (1/32000 of the largest)")
+      ->capture_default_str();
+  cmd->add_option("--min-updates", opts->min_updates, "Drop features updated fewer times")
+      ->capture_default_str();
   cmd->add_option("--models", *models, "Model directory holding tagger.bin")->capture_default_str();
   cmd->add_option("--data", *data, "Data directory (gazetteer)")->capture_default_str();
   cmd->add_option("--out", *out, "Model file to write")->capture_default_str();
   auto first = std::make_shared<std::vector<std::string>>();
   auto parts = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("--first-names", *first, "Word list(s) of first names (one per line)")->check(CLI::ExistingFile);
-  cmd->add_option("--name-parts", *parts, "Word list(s) of parts of people's names")->check(CLI::ExistingFile);
+  cmd->add_option("--first-names", *first, "Word list(s) of first names (one per line)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--name-parts", *parts, "Word list(s) of parts of people's names")
+      ->check(CLI::ExistingFile);
   auto clusters = std::make_shared<std::string>();
-  cmd->add_option("--clusters", *clusters, "Word classes (parley train clusters) to use as features")
+  cmd->add_option("--clusters", *clusters,
+                  "Word classes (parley train clusters) to use as features")
       ->check(CLI::ExistingFile);
   cmd->callback([=] {
     if (!clusters->empty()) opts->clusters = nlp::WordClusters::load_tsv(*clusters);
@@ -79,8 +88,8 @@ void add_train_ner_command(CLI::App& train) {
     Gazetteer gz = Gazetteer::load(*data);
     NerModel model = train_ner(train_set, dev_set, tagger, gz, *opts, std::cerr);
     model.save(*out);
-    std::cerr << "wrote " << *out << " (" << model.model.features() << " features, " << model.model.bytes() / 1024
-              << " KiB)\n";
+    std::cerr << "wrote " << *out << " (" << model.model.features() << " features, "
+              << model.model.bytes() / 1024 << " KiB)\n";
   });
 }
 
@@ -97,10 +106,12 @@ void add_eval_ner_command(CLI::App& eval) {
       ->check(CLI::IsMember({"gum", "conll", "uner", "re3d"}));
   cmd->add_option("--doc-prefix", *prefix, "Only documents whose id starts with this (GUM_news)");
   auto errors = std::make_shared<size_t>(0);
-  cmd->add_option("--errors", *errors, "Print this many sentences with errors")->capture_default_str();
+  cmd->add_option("--errors", *errors, "Print this many sentences with errors")
+      ->capture_default_str();
   auto untyped = std::make_shared<bool>(false);
   cmd->add_flag("--untyped", *untyped, "Score boundaries only (every entity one type, ENT)");
-  cmd->add_option("--models", *models, "Model directory (ner.bin, tagger.bin)")->capture_default_str();
+  cmd->add_option("--models", *models, "Model directory (ner.bin, tagger.bin)")
+      ->capture_default_str();
   cmd->add_option("--data", *data, "Data directory (gazetteer)")->capture_default_str();
   cmd->callback([=] {
     auto gz = std::make_shared<const Gazetteer>(Gazetteer::load(*data));
@@ -108,13 +119,16 @@ void add_eval_ner_command(CLI::App& eval) {
     for (const auto& path : *gold) {
       auto sentences = read_ner_corpus(path, ner_format(*format));
       if (!prefix->empty())
-        std::erase_if(sentences, [&](const NerSentence& s) { return s.doc_id.rfind(*prefix, 0) != 0; });
+        std::erase_if(sentences,
+                      [&](const NerSentence& s) { return s.doc_id.rfind(*prefix, 0) != 0; });
       if (*untyped) {
         for (auto& s : sentences)
           for (auto& e : s.entities) e.type = "ENT";
       }
       auto scores = eval::evaluate_ner(*recognizer, sentences, *errors, *untyped);
-      std::cout << eval::format_ner_table(scores, path + (prefix->empty() ? "" : " [" + *prefix + "*]")) << '\n';
+      std::cout << eval::format_ner_table(scores,
+                                          path + (prefix->empty() ? "" : " [" + *prefix + "*]"))
+                << '\n';
     }
   });
 }
@@ -126,7 +140,9 @@ void add_eval_coref_command(CLI::App& eval) {
   auto models = std::make_shared<std::string>(default_model_dir());
   auto data = std::make_shared<std::string>(default_data_dir());
   auto errors = std::make_shared<size_t>(0);
-  cmd->add_option("--gold", *gold, "GUM CoNLL-U file(s) with Entity= annotation")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--gold", *gold, "GUM CoNLL-U file(s) with Entity= annotation")
+      ->required()
+      ->check(CLI::ExistingFile);
   cmd->add_option("--doc-prefix", *prefix, "Only documents whose id starts with this (GUM_news)");
   cmd->add_option("--models", *models, "Model directory")->capture_default_str();
   cmd->add_option("--data", *data, "Data directory")->capture_default_str();
@@ -135,7 +151,9 @@ void add_eval_coref_command(CLI::App& eval) {
     ActorResolver resolver = ActorResolver::load(*data, *models);
     for (const auto& path : *gold) {
       auto scores = eval::evaluate_coref(resolver, path, *prefix, *errors);
-      std::cout << eval::format_coref_table(scores, path + (prefix->empty() ? "" : " [" + *prefix + "*]")) << '\n';
+      std::cout << eval::format_coref_table(scores,
+                                            path + (prefix->empty() ? "" : " [" + *prefix + "*]"))
+                << '\n';
     }
   });
 }

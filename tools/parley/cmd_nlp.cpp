@@ -29,20 +29,25 @@ std::vector<conllu::Sentence> read_all(const std::vector<std::string>& paths) {
 }  // namespace
 
 void add_train_tagger_command(CLI::App& train) {
-  auto* cmd = train.add_subcommand("tagger", "Train the POS tagger, morphology and lemmatizer from CoNLL-U");
+  auto* cmd = train.add_subcommand("tagger",
+                                   "Train the POS tagger, morphology and lemmatizer from CoNLL-U");
   auto files = std::make_shared<std::vector<std::string>>();
   auto dev = std::make_shared<std::vector<std::string>>();
   auto opts = std::make_shared<nlp::TaggerTrainOptions>();
   auto out = std::make_shared<std::string>(default_model_dir() + "/tagger.bin");
   cmd->add_option("--train", *files, "Gold CoNLL-U file(s)")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--dev", *dev, "Dev CoNLL-U file(s): keep the best epoch")->check(CLI::ExistingFile);
+  cmd->add_option("--dev", *dev, "Dev CoNLL-U file(s): keep the best epoch")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--epochs", opts->epochs, "Training epochs")->capture_default_str();
   cmd->add_option("--seed", opts->seed, "Random seed")->capture_default_str();
-  cmd->add_option("--prune", opts->prune, "Drop weights below this (1/32000 of the largest)")->capture_default_str();
-  cmd->add_option("--min-updates", opts->min_updates, "Drop features updated fewer times")->capture_default_str();
+  cmd->add_option("--prune", opts->prune, "Drop weights below this (1/32000 of the largest)")
+      ->capture_default_str();
+  cmd->add_option("--min-updates", opts->min_updates, "Drop features updated fewer times")
+      ->capture_default_str();
   cmd->add_option("--out", *out, "Model file to write")->capture_default_str();
   auto clusters = std::make_shared<std::string>();
-  cmd->add_option("--clusters", *clusters, "Word classes (parley train clusters) to use as features")
+  cmd->add_option("--clusters", *clusters,
+                  "Word classes (parley train clusters) to use as features")
       ->check(CLI::ExistingFile);
   cmd->callback([files, dev, opts, out, clusters] {
     if (!clusters->empty()) opts->clusters = nlp::WordClusters::load_tsv(*clusters);
@@ -79,7 +84,8 @@ std::vector<nlp::ParserExample> parser_examples(const std::vector<conllu::Senten
     if (tagger && !forms.empty()) {
       tags.assign(forms.size(), {});
       tagger->tag(forms, tags.data());
-      for (size_t i = 0; i < forms.size(); ++i) ex.upos[i] = tags[i].upos, ex.xpos[i] = tags[i].xpos;
+      for (size_t i = 0; i < forms.size(); ++i)
+        ex.upos[i] = tags[i].upos, ex.xpos[i] = tags[i].xpos;
     }
     out.push_back(std::move(ex));
   }
@@ -99,36 +105,47 @@ void add_train_parser_command(CLI::App& train) {
   cmd->add_option("--train", *files, "Gold CoNLL-U file(s)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--dev", *dev, "Dev CoNLL-U file(s), tagged by --tagger: keep the best epoch")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--tagger", *tagger_path, "Tagger model that tags the dev set")->capture_default_str();
-  cmd->add_option("--jackknife", *folds,
-                  "Tag the training data with taggers trained on the other N-1 folds (0: gold tags)")
+  cmd->add_option("--tagger", *tagger_path, "Tagger model that tags the dev set")
       ->capture_default_str();
-  cmd->add_option("--tagger-epochs", tagger_opts->epochs, "Epochs of each jackknife tagger")->capture_default_str();
+  cmd->add_option(
+         "--jackknife", *folds,
+         "Tag the training data with taggers trained on the other N-1 folds (0: gold tags)")
+      ->capture_default_str();
+  cmd->add_option("--tagger-epochs", tagger_opts->epochs, "Epochs of each jackknife tagger")
+      ->capture_default_str();
   cmd->add_option("--epochs", opts->epochs, "Training epochs")->capture_default_str();
-  cmd->add_option("--explore", opts->explore_p, "Chance of following a wrong prediction")->capture_default_str();
+  cmd->add_option("--explore", opts->explore_p, "Chance of following a wrong prediction")
+      ->capture_default_str();
   cmd->add_option("--seed", opts->seed, "Random seed")->capture_default_str();
-  cmd->add_option("--prune", opts->prune, "Drop weights below this (1/32000 of the largest)")->capture_default_str();
-  cmd->add_option("--min-updates", opts->min_updates, "Drop features updated fewer times")->capture_default_str();
+  cmd->add_option("--prune", opts->prune, "Drop weights below this (1/32000 of the largest)")
+      ->capture_default_str();
+  cmd->add_option("--min-updates", opts->min_updates, "Drop features updated fewer times")
+      ->capture_default_str();
   cmd->add_option("--out", *out, "Model file to write")->capture_default_str();
   auto clusters = std::make_shared<std::string>();
-  cmd->add_option("--clusters", *clusters, "Word classes (parley train clusters): parser and jackknife taggers")
+  cmd->add_option("--clusters", *clusters,
+                  "Word classes (parley train clusters): parser and jackknife taggers")
       ->check(CLI::ExistingFile);
   cmd->callback([=] {
-    if (!clusters->empty()) opts->clusters = tagger_opts->clusters = nlp::WordClusters::load_tsv(*clusters);
+    if (!clusters->empty())
+      opts->clusters = tagger_opts->clusters = nlp::WordClusters::load_tsv(*clusters);
     auto gold = read_all(*files);
     std::vector<nlp::ParserExample> examples;
     if (*folds >= 2) {
       std::vector<std::vector<nlp::ParserExample>> parts(static_cast<size_t>(*folds));
       for (int k = 0; k < *folds; ++k) {
         std::vector<conllu::Sentence> rest, held;
-        for (size_t i = 0; i < gold.size(); ++i) (static_cast<int>(i % static_cast<size_t>(*folds)) == k ? held : rest).push_back(gold[i]);
+        for (size_t i = 0; i < gold.size(); ++i)
+          (static_cast<int>(i % static_cast<size_t>(*folds)) == k ? held : rest).push_back(gold[i]);
         std::cerr << "jackknife fold " << k + 1 << "/" << *folds << '\n';
-        nlp::Tagger tagger(std::make_shared<nlp::TaggerModel>(nlp::train_tagger(rest, {}, *tagger_opts, std::cerr)));
+        nlp::Tagger tagger(std::make_shared<nlp::TaggerModel>(
+            nlp::train_tagger(rest, {}, *tagger_opts, std::cerr)));
         parts[static_cast<size_t>(k)] = parser_examples(held, &tagger);
       }
       // Back in the original order.
       for (size_t i = 0; i < gold.size(); ++i)
-        examples.push_back(std::move(parts[i % static_cast<size_t>(*folds)][i / static_cast<size_t>(*folds)]));
+        examples.push_back(
+            std::move(parts[i % static_cast<size_t>(*folds)][i / static_cast<size_t>(*folds)]));
     } else {
       examples = parser_examples(gold, nullptr);
     }
@@ -150,7 +167,8 @@ void add_train_parser_command(CLI::App& train) {
 namespace parley::cli {
 
 void add_parse_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("parse", "Tokenize, tag, lemmatize and parse articles; CoNLL-U on stdout");
+  auto* cmd =
+      app.add_subcommand("parse", "Tokenize, tag, lemmatize and parse articles; CoNLL-U on stdout");
   auto args = std::make_shared<InputArgs>();
   add_input_options(cmd, *args);
   cmd->callback([args] {
@@ -169,27 +187,33 @@ void add_eval_parse_command(CLI::App& eval) {
   auto prefix = std::make_shared<std::string>();
   cmd->add_option("--gold", *gold, "Gold CoNLL-U file(s)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--models", *models, "Model directory")->capture_default_str();
-  cmd->add_flag("--raw", *raw, "Start from raw text through Parley's segmenter (else gold tokenization)");
-  cmd->add_option("--sent-prefix", *prefix, "Score only sentences whose id starts with this (PUD news: n)");
+  cmd->add_flag("--raw", *raw,
+                "Start from raw text through Parley's segmenter (else gold tokenization)");
+  cmd->add_option("--sent-prefix", *prefix,
+                  "Score only sentences whose id starts with this (PUD news: n)");
   cmd->callback([gold, models, raw, prefix] {
     nlp::Tagger tagger = nlp::Tagger::load(*models);
     nlp::Parser parser = nlp::Parser::load(*models);
     std::unique_ptr<Segmenter> segmenter;
     if (*raw) segmenter = std::make_unique<Segmenter>(Segmenter::load(*models));
-    fmt::print("{:<32} {:>5} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>9}\n", "gold file", "input",
-               "words", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS", "words/s");
+    fmt::print("{:<32} {:>5} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>9}\n", "gold file",
+               "input", "words", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS",
+               "words/s");
     for (const auto& path : *gold) {
       auto sentences = conllu::read_file(path);
       if (!prefix->empty())
-        std::erase_if(sentences, [&](const conllu::Sentence& s) { return s.sent_id.rfind(*prefix, 0) != 0; });
+        std::erase_if(sentences,
+                      [&](const conllu::Sentence& s) { return s.sent_id.rfind(*prefix, 0) != 0; });
       nlp::ParseScores s = *raw ? nlp::evaluate_raw_text(*segmenter, tagger, parser, sentences)
                                 : nlp::evaluate_gold_tokens(tagger, parser, sentences);
       std::string name = path.substr(path.find_last_of('/') + 1);
       if (!prefix->empty()) name += " [" + *prefix + "*]";
-      fmt::print("{:<32} {:>5} {:>7} {:>6.2f} {:>6.2f} {:>6.2f} {:>6.2f} {:>6.2f} {:>6.2f} {:>6.2f} {:>9.0f}\n", name,
-                 *raw ? "raw" : "gold", s.gold_words, s.f1(s.aligned_words), s.f1(s.upos), s.f1(s.xpos),
-                 s.f1(s.ufeats), s.f1(s.lemmas), s.f1(s.uas), s.f1(s.las),
-                 static_cast<double>(s.predicted_words) / std::max(s.seconds, 1e-9));
+      fmt::print(
+          "{:<32} {:>5} {:>7} {:>6.2f} {:>6.2f} {:>6.2f} {:>6.2f} {:>6.2f} {:>6.2f} {:>6.2f} "
+          "{:>9.0f}\n",
+          name, *raw ? "raw" : "gold", s.gold_words, s.f1(s.aligned_words), s.f1(s.upos),
+          s.f1(s.xpos), s.f1(s.ufeats), s.f1(s.lemmas), s.f1(s.uas), s.f1(s.las),
+          static_cast<double>(s.predicted_words) / std::max(s.seconds, 1e-9));
     }
   });
 }

@@ -11,10 +11,13 @@
 namespace parley::cli {
 
 void add_train_segmenter_command(CLI::App& train) {
-  auto* cmd = train.add_subcommand("segmenter", "Train the tokenizer and sentence splitter from CoNLL-U");
+  auto* cmd =
+      train.add_subcommand("segmenter", "Train the tokenizer and sentence splitter from CoNLL-U");
   auto opts = std::make_shared<SegmenterTrainOptions>();
   auto out = std::make_shared<std::string>(default_model_dir() + "/segmenter.bin");
-  cmd->add_option("--train", opts->conllu_files, "Gold CoNLL-U file(s)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--train", opts->conllu_files, "Gold CoNLL-U file(s)")
+      ->required()
+      ->check(CLI::ExistingFile);
   cmd->add_option("--epochs", opts->epochs, "Training epochs")->capture_default_str();
   cmd->add_option("--seed", opts->seed, "Random seed")->capture_default_str();
   cmd->add_option("--out", *out, "Model file to write")->capture_default_str();
@@ -41,7 +44,8 @@ void add_eval_tokenize_command(CLI::App& eval) {
     Segmenter segmenter = Segmenter::load(*models);
     fmt::print("{:<40} {:>5} {:>8} {:>8} {:>8}\n", "gold file", "docs", "tokens", "words", "sents");
     for (const auto& path : *gold) {
-      auto scores = eval::evaluate_segmentation(segmenter, conllu::read_file(path), *prefix, *examples);
+      auto scores =
+          eval::evaluate_segmentation(segmenter, conllu::read_file(path), *prefix, *examples);
       std::string name = path.substr(path.find_last_of('/') + 1);
       if (!prefix->empty()) name += " [" + *prefix + "*]";
       fmt::print("{:<40} {:>5} {:>8.2f} {:>8.2f} {:>8.2f}\n", name, scores.documents,

@@ -21,8 +21,10 @@ void add_tokenize_command(CLI::App& app) {
     std::ios::sync_with_stdio(false);
     const bool conllu = *format == "conllu";
     run_inputs(*args, analyzer.pipeline(), [&](Article& a) {
-      if (conllu) conllu::write_article(std::cout, a);
-      else json::write_article(std::cout, a);
+      if (conllu)
+        conllu::write_article(std::cout, a);
+      else
+        json::write_article(std::cout, a);
     });
     std::cout.flush();
   });

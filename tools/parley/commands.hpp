@@ -13,14 +13,14 @@ namespace parley::cli {
 // Top-level commands.
 void add_tokenize_command(CLI::App& app);
 void add_actors_command(CLI::App& app);
-void add_code_command(CLI::App& app);  // cmd_code.cpp
-void add_corpus_commands(CLI::App& app);  // cmd_corpus.cpp: positions, diverge
-void add_resources_command(CLI::App& app);  // cmd_resources.cpp
-void add_ingest_command(CLI::App& app);     // cmd_store.cpp
-void add_query_command(CLI::App& app);      // cmd_store.cpp
-void add_serve_command(CLI::App& app);  // cmd_serve.cpp: HTTP API and dashboard
-void add_eval_quotes_command(CLI::App& eval);  // cmd_eval_quotes.cpp
-void add_eval_stance_command(CLI::App& eval);  // cmd_eval_quotes.cpp
+void add_code_command(CLI::App& app);            // cmd_code.cpp
+void add_corpus_commands(CLI::App& app);         // cmd_corpus.cpp: positions, diverge
+void add_resources_command(CLI::App& app);       // cmd_resources.cpp
+void add_ingest_command(CLI::App& app);          // cmd_store.cpp
+void add_query_command(CLI::App& app);           // cmd_store.cpp
+void add_serve_command(CLI::App& app);           // cmd_serve.cpp: HTTP API and dashboard
+void add_eval_quotes_command(CLI::App& eval);    // cmd_eval_quotes.cpp
+void add_eval_stance_command(CLI::App& eval);    // cmd_eval_quotes.cpp
 void add_eval_triggers_command(CLI::App& eval);  // cmd_eval_triggers.cpp: ECB+ trigger recall
 void add_eval_petrarch_command(CLI::App& eval);  // cmd_eval_events.cpp
 void add_eval_tabari_command(CLI::App& eval);    // cmd_eval_events.cpp

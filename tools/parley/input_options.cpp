@@ -11,19 +11,27 @@ void add_input_options(CLI::App* cmd, InputArgs& a) {
   cmd->add_option("--input-format", a.format, "auto, text, jsonl, html or warc (gzip is detected)")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "text", "txt", "jsonl", "json", "html", "warc"}));
-  cmd->add_option("--text-field", a.ingest.text_field, "JSON lines: field holding the text")->capture_default_str();
-  cmd->add_option("--title-field", a.ingest.title_field, "JSON lines: title field")->capture_default_str();
-  cmd->add_option("--date-field", a.ingest.date_field, "JSON lines: date field")->capture_default_str();
-  cmd->add_option("--url-field", a.ingest.url_field, "JSON lines: URL field")->capture_default_str();
-  cmd->add_option("--source-field", a.ingest.source_field, "JSON lines: outlet field")->capture_default_str();
-  cmd->add_option("--source", a.ingest.source, "Outlet name for every article (overrides the input)");
+  cmd->add_option("--text-field", a.ingest.text_field, "JSON lines: field holding the text")
+      ->capture_default_str();
+  cmd->add_option("--title-field", a.ingest.title_field, "JSON lines: title field")
+      ->capture_default_str();
+  cmd->add_option("--date-field", a.ingest.date_field, "JSON lines: date field")
+      ->capture_default_str();
+  cmd->add_option("--url-field", a.ingest.url_field, "JSON lines: URL field")
+      ->capture_default_str();
+  cmd->add_option("--source-field", a.ingest.source_field, "JSON lines: outlet field")
+      ->capture_default_str();
+  cmd->add_option("--source", a.ingest.source,
+                  "Outlet name for every article (overrides the input)");
   cmd->add_option("--date", a.ingest.date, "Publication date for every article (YYYY-MM-DD)");
   cmd->add_option("--url", a.ingest.url, "URL for every article");
   cmd->add_option("--title", a.ingest.title, "Title for every article");
   cmd->add_option("--max-bytes", a.ingest.max_article_bytes, "Skip articles larger than this")
       ->capture_default_str()
       ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 34));
-  cmd->add_option("-j,--threads", a.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->add_option("-j,--threads", a.threads, "Worker threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
   cmd->add_flag("--progress", a.progress, "Always show progress on stderr");
   cmd->add_flag("--no-progress", a.no_progress, "Never show progress");
   cmd->add_option("--models", a.models, "Model directory (default: see `parley resources`)");

@@ -1,13 +1,13 @@
 #include "parley/actors/actor_dictionary.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace parley {
 
@@ -49,7 +49,9 @@ std::string join(const std::vector<std::string>& words) {
   return s;
 }
 
-bool is_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
+bool is_vowel(char c) {
+  return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U';
+}
 
 // Regular plural of the last word: +S, consonant+Y -> IES, SS -> +ES.
 std::vector<std::string> regular_plural(std::vector<std::string> words) {
@@ -99,8 +101,8 @@ Bracket parse_bracket(std::string_view inside) {
   Bracket b;
   inside = trim(inside);
   size_t sp = 0;
-  while (sp < inside.size() && !std::isspace(static_cast<unsigned char>(inside[sp])) && inside[sp] != '<' &&
-         inside[sp] != '>')
+  while (sp < inside.size() && !std::isspace(static_cast<unsigned char>(inside[sp])) &&
+         inside[sp] != '<' && inside[sp] != '>')
     ++sp;
   std::string code = upper(inside.substr(0, sp));
   std::string rest;
@@ -132,7 +134,9 @@ Bracket parse_bracket(std::string_view inside) {
   return b;
 }
 
-bool null_code(const std::string& c) { return c == "---" || c.empty(); }
+bool null_code(const std::string& c) {
+  return c == "---" || c.empty();
+}
 
 }  // namespace
 
@@ -174,7 +178,8 @@ ActorDictionary ActorDictionary::load(const std::string& path) {
 
 void ActorDictionary::add_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in || std::filesystem::is_directory(path)) throw std::runtime_error("cannot read dictionary " + path);
+  if (!in || std::filesystem::is_directory(path))
+    throw std::runtime_error("cannot read dictionary " + path);
   std::stringstream ss;
   ss << in.rdbuf();
   std::string text = ss.str();
@@ -193,7 +198,8 @@ uint32_t ActorDictionary::insert(const std::vector<std::string>& words, bool ste
     const bool last = i + 1 == words.size();
     if (last && stem_last) {
       auto& stems = nodes_[node].stems;
-      auto it = std::find_if(stems.begin(), stems.end(), [&](const auto& s) { return s.first == words[i]; });
+      auto it = std::find_if(stems.begin(), stems.end(),
+                             [&](const auto& s) { return s.first == words[i]; });
       if (it != stems.end()) return it->second;
       uint32_t child = static_cast<uint32_t>(nodes_.size());
       nodes_[node].stems.emplace_back(words[i], child);
@@ -222,7 +228,8 @@ ActorDictionary ActorDictionary::knowledge_base(const std::string& data_dir) {
   std::vector<std::string> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     const std::string file = entry.path().filename().string();
-    if (file.starts_with("people") && file.ends_with(".tsv")) files.push_back(entry.path().string());
+    if (file.starts_with("people") && file.ends_with(".tsv"))
+      files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());
   for (const std::string& f : files) d.add_people_file(f);
@@ -276,7 +283,8 @@ void ActorDictionary::add_people_tsv(std::string_view text, std::string_view nam
       size_t dash = range.find('-');
       DatedCode d;
       d.code = code;
-      std::string_view from = range.substr(0, dash), to = dash == std::string_view::npos ? "" : range.substr(dash + 1);
+      std::string_view from = range.substr(0, dash),
+                       to = dash == std::string_view::npos ? "" : range.substr(dash + 1);
       if (!trim(from).empty()) d.from = parse_date(from);
       if (!trim(to).empty()) d.to = parse_date(to);
       if ((!trim(from).empty() && !d.from) || (!trim(to).empty() && !d.to)) {
@@ -306,7 +314,8 @@ void ActorDictionary::add_people_tsv(std::string_view text, std::string_view nam
       std::vector<std::string> split;
       for (const std::string& w : words) {
         size_t from = 0;
-        for (size_t dash = w.find('-', 1); dash != std::string::npos && dash + 1 < w.size(); dash = w.find('-', dash + 1)) {
+        for (size_t dash = w.find('-', 1); dash != std::string::npos && dash + 1 < w.size();
+             dash = w.find('-', dash + 1)) {
           split.push_back(w.substr(from, dash - from));
           split.emplace_back("-");
           from = dash + 1;
@@ -326,7 +335,7 @@ void ActorDictionary::add_text(std::string_view text, std::string_view name, boo
       warnings_.push_back(fmt::format("{}:{}: {}", name, line, msg));
   };
   std::unordered_map<std::string, std::vector<std::string>> substitutions;  // "!PERSON!" -> forms
-  int32_t current = -1;    // actor record that synonyms and date lines attach to
+  int32_t current = -1;     // actor record that synonyms and date lines attach to
   bool in_comment = false;  // inside <!-- ... -->
   std::string block_end;    // "</NOUN>" while inside a TABARI class block
 
@@ -351,7 +360,8 @@ void ActorDictionary::add_text(std::string_view text, std::string_view name, boo
   auto closing_after = [&](const std::string& end, size_t from) {
     if (!closings_found) {
       closings_found = true;
-      for (size_t at = text.find("</"); at != std::string_view::npos; at = text.find("</", at + 2)) {
+      for (size_t at = text.find("</"); at != std::string_view::npos;
+           at = text.find("</", at + 2)) {
         size_t gt = text.find('>', at + 2);
         if (gt == std::string_view::npos) break;
         closings[upper(text.substr(at, gt + 1 - at))].push_back(at);
@@ -425,7 +435,8 @@ void ActorDictionary::add_text(std::string_view text, std::string_view name, boo
 
     // Split the line into phrase, {plural} and [code] groups.
     size_t first_group = body.find_first_of("[{");
-    std::string_view phrase = trim(body.substr(0, first_group == std::string_view::npos ? body.size() : first_group));
+    std::string_view phrase =
+        trim(body.substr(0, first_group == std::string_view::npos ? body.size() : first_group));
     std::vector<Bracket> brackets;
     std::optional<std::string> plural;
     bool broken = false;
@@ -600,25 +611,29 @@ std::pair<int32_t, size_t> ActorDictionary::longest(const Words& words, bool age
   return {best, best_len};
 }
 
-std::optional<ActorMatch> ActorDictionary::match_actor(std::span<const std::string_view> words, int32_t date) const {
+std::optional<ActorMatch> ActorDictionary::match_actor(std::span<const std::string_view> words,
+                                                       int32_t date) const {
   auto [rec, len] = longest(words, false);
   if (rec < 0) return std::nullopt;
   return ActorMatch{&actors_[rec], actors_[rec].code_at(date), len};
 }
 
-std::optional<ActorMatch> ActorDictionary::match_actor(const std::vector<std::string>& words, int32_t date) const {
+std::optional<ActorMatch> ActorDictionary::match_actor(const std::vector<std::string>& words,
+                                                       int32_t date) const {
   auto [rec, len] = longest(words, false);
   if (rec < 0) return std::nullopt;
   return ActorMatch{&actors_[rec], actors_[rec].code_at(date), len};
 }
 
-std::optional<AgentMatch> ActorDictionary::match_agent(std::span<const std::string_view> words) const {
+std::optional<AgentMatch> ActorDictionary::match_agent(
+    std::span<const std::string_view> words) const {
   auto [rec, len] = longest(words, true);
   if (rec < 0) return std::nullopt;
   return AgentMatch{&agents_[rec], len};
 }
 
-std::optional<AgentMatch> ActorDictionary::match_agent(const std::vector<std::string>& words) const {
+std::optional<AgentMatch> ActorDictionary::match_agent(
+    const std::vector<std::string>& words) const {
   auto [rec, len] = longest(words, true);
   if (rec < 0) return std::nullopt;
   return AgentMatch{&agents_[rec], len};

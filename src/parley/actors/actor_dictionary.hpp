@@ -33,15 +33,15 @@ namespace parley {
 
 struct DatedCode {
   std::string code;
-  int32_t from = 0;         // YYYYMMDD, inclusive; 0 = open
-  int32_t to = 99999999;    // YYYYMMDD, inclusive
+  int32_t from = 0;       // YYYYMMDD, inclusive; 0 = open
+  int32_t to = 99999999;  // YYYYMMDD, inclusive
 };
 
 struct ActorRecord {
-  std::string name;                   // primary phrase, words joined by spaces ("BARACK OBAMA")
-  std::string code;                   // default code; "" when none ("---" also reads as none)
-  std::vector<DatedCode> dated;       // in file order; the first that holds wins
-  std::string source;                 // "file:line" of the primary phrase
+  std::string name;              // primary phrase, words joined by spaces ("BARACK OBAMA")
+  std::string code;              // default code; "" when none ("---" also reads as none)
+  std::vector<DatedCode> dated;  // in file order; the first that holds wins
+  std::string source;            // "file:line" of the primary phrase
 
   // The code in force on `date` (YYYYMMDD; 0 = unknown). With a date: the first restriction that
   // holds, else the default. Without a date: the default, else the restriction that ends last
@@ -50,10 +50,10 @@ struct ActorRecord {
 };
 
 struct AgentRecord {
-  std::string phrase;  // as matched, words joined by spaces ("FOREIGN MINISTER")
-  std::string code;    // "GOV", "GOVFRM", "NGO"
-  bool prefix = false; // [NGO~]: the code goes before the actor code, not after it
-  std::string source;  // "file:line"
+  std::string phrase;   // as matched, words joined by spaces ("FOREIGN MINISTER")
+  std::string code;     // "GOV", "GOVFRM", "NGO"
+  bool prefix = false;  // [NGO~]: the code goes before the actor code, not after it
+  std::string source;   // "file:line"
 };
 
 struct ActorMatch {
@@ -90,8 +90,10 @@ class ActorDictionary {
 
   // Longest actor phrase starting at words[0] (case-insensitive), its code at `date`
   // (YYYYMMDD, 0 = unknown). nullopt when no phrase matches.
-  std::optional<ActorMatch> match_actor(std::span<const std::string_view> words, int32_t date = 0) const;
-  std::optional<ActorMatch> match_actor(const std::vector<std::string>& words, int32_t date = 0) const;
+  std::optional<ActorMatch> match_actor(std::span<const std::string_view> words,
+                                        int32_t date = 0) const;
+  std::optional<ActorMatch> match_actor(const std::vector<std::string>& words,
+                                        int32_t date = 0) const;
   // Longest agent phrase (singular or plural form) starting at words[0].
   std::optional<AgentMatch> match_agent(std::span<const std::string_view> words) const;
   std::optional<AgentMatch> match_agent(const std::vector<std::string>& words) const;
@@ -114,9 +116,9 @@ class ActorDictionary {
 
  private:
   struct Node {
-    std::unordered_map<std::string, uint32_t> next;         // exact word -> node
-    std::vector<std::pair<std::string, uint32_t>> stems;     // TABARI: word prefix -> node
-    int32_t actor = -1;                                      // record index ending here
+    std::unordered_map<std::string, uint32_t> next;       // exact word -> node
+    std::vector<std::pair<std::string, uint32_t>> stems;  // TABARI: word prefix -> node
+    int32_t actor = -1;                                   // record index ending here
     int32_t agent = -1;
   };
   uint32_t insert(const std::vector<std::string>& words, bool stem_last);

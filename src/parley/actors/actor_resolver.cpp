@@ -19,17 +19,25 @@ struct Piece {
   uint32_t first, last;  // token range, inclusive
   const GazetteerEntry* entry = nullptr;
   std::string country, sector;
-  std::string code;  // a person's code from a dictionary
-  bool ner = false;  // an organisation found by the entity recognizer, in no table
+  std::string code;     // a person's code from a dictionary
+  bool ner = false;     // an organisation found by the entity recognizer, in no table
   bool people = false;  // a demonym used as a plural noun: "Palestinians", "Israelis"
-  Piece(Kind k, uint32_t f, uint32_t l, const GazetteerEntry* e = nullptr, std::string c = {}, std::string s = {},
-        std::string dict_code = {})
-      : kind(k), first(f), last(l), entry(e), country(std::move(c)), sector(std::move(s)), code(std::move(dict_code)) {}
+  Piece(Kind k, uint32_t f, uint32_t l, const GazetteerEntry* e = nullptr, std::string c = {},
+        std::string s = {}, std::string dict_code = {})
+      : kind(k),
+        first(f),
+        last(l),
+        entry(e),
+        country(std::move(c)),
+        sector(std::move(s)),
+        code(std::move(dict_code)) {}
 };
 
 // CAMEO sector codes (the part after a country code); other three-letter parts are regions or
 // organisations ("PSEGZA", "PSEREBHMS").
-bool known_sector(const Gazetteer& gz, std::string_view code) { return gz.words().cameo_sectors.contains(code); }
+bool known_sector(const Gazetteer& gz, std::string_view code) {
+  return gz.words().cameo_sectors.contains(code);
+}
 
 // The sector an organisation's own name gives it ("Syrian Interior Ministry" -> GOV).
 std::string org_sector(const Gazetteer& gz, std::string_view w) {
@@ -57,12 +65,18 @@ GazetteerEntry dictionary_entry(const Gazetteer& gz, std::string name, const std
   }
   e.country = parts.country;
   e.sector = parts.sector;
-  if (!e.country.empty() && code.size() == 3) e.type = "GPE";
-  else if (e.sector == "IGO") e.type = "IGO";
-  else if (e.sector == "NGO" || e.sector == "NGM") e.type = "NGO";
-  else if (e.sector == "MED") e.type = "MED";
-  else if (e.sector == "REB" || e.sector == "INS" || e.sector == "IMG" || e.sector == "UAF") e.type = "GRP";
-  else e.type = "ORG";
+  if (!e.country.empty() && code.size() == 3)
+    e.type = "GPE";
+  else if (e.sector == "IGO")
+    e.type = "IGO";
+  else if (e.sector == "NGO" || e.sector == "NGM")
+    e.type = "NGO";
+  else if (e.sector == "MED")
+    e.type = "MED";
+  else if (e.sector == "REB" || e.sector == "INS" || e.sector == "IMG" || e.sector == "UAF")
+    e.type = "GRP";
+  else
+    e.type = "ORG";
   return e;
 }
 
@@ -82,16 +96,24 @@ bool alphabetic(std::string_view t) {
   return !t.empty();
 }
 
-bool is_locative(const Gazetteer& gz, std::string_view w) { return gz.words().locative_words.contains(utf8::lower(w)); }
+bool is_locative(const Gazetteer& gz, std::string_view w) {
+  return gz.words().locative_words.contains(utf8::lower(w));
+}
 
 // Words that start a capitalised run without being part of a name.
-bool is_function_word(const Gazetteer& gz, std::string_view w) { return gz.words().name_stop_words.contains(w); }
+bool is_function_word(const Gazetteer& gz, std::string_view w) {
+  return gz.words().name_stop_words.contains(w);
+}
 
 // Capitalised runs ending in these are organisations or places, not people ("Quds Force").
-bool is_org_head(const Gazetteer& gz, std::string_view w) { return gz.words().org_heads.contains(w); }
+bool is_org_head(const Gazetteer& gz, std::string_view w) {
+  return gz.words().org_heads.contains(w);
+}
 
 // Dates and days look like names to capitalisation alone.
-bool is_temporal(const Gazetteer& gz, std::string_view w) { return gz.words().temporal_words.contains(w); }
+bool is_temporal(const Gazetteer& gz, std::string_view w) {
+  return gz.words().temporal_words.contains(w);
+}
 
 // Counts the states an article names (state names, demonyms, cities) and returns the most
 // named one, "" when none. Title mentions count three times.
@@ -102,16 +124,21 @@ std::string home_country(const Article& a, const Gazetteer& gz) {
     std::vector<std::string> words;
     std::string w;
     auto flush = [&] {
-      while (!w.empty() && std::string_view(",.;:!?\"()[]'").find(w.back()) != std::string_view::npos) w.pop_back();
+      while (!w.empty() &&
+             std::string_view(",.;:!?\"()[]'").find(w.back()) != std::string_view::npos)
+        w.pop_back();
       if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")))
         w.resize(w.size() - (w.ends_with("'s") ? 2 : 4));
-      while (!w.empty() && std::string_view("\"(['").find(w.front()) != std::string_view::npos) w.erase(0, 1);
+      while (!w.empty() && std::string_view("\"(['").find(w.front()) != std::string_view::npos)
+        w.erase(0, 1);
       if (!w.empty()) words.push_back(w);
       w.clear();
     };
     for (char c : text) {
-      if (c == ' ' || c == '\n' || c == '\t') flush();
-      else w += c;
+      if (c == ' ' || c == '\n' || c == '\t')
+        flush();
+      else
+        w += c;
     }
     flush();
     for (size_t i = 0; i < words.size(); ++i) {
@@ -120,8 +147,8 @@ std::string home_country(const Article& a, const Gazetteer& gz) {
       for (size_t len = longest; len >= 1; --len) {
         std::string phrase = words[i];
         for (size_t k = 1; k < len; ++k) phrase += " " + words[i + k];
-        if (const GazetteerEntry* e = gz.find(phrase); e && !e->country.empty() &&
-            (e->type == "GPE" || e->type == "CITY")) {
+        if (const GazetteerEntry* e = gz.find(phrase);
+            e && !e->country.empty() && (e->type == "GPE" || e->type == "CITY")) {
           count[e->country] += weight;
           i += len - 1;
           break;
@@ -149,7 +176,8 @@ bool is_in_list(std::string_view w, std::initializer_list<std::string_view> list
 // group the text places abroad ("international forces", "foreign troops"). Without a parse,
 // only the last check applies.
 bool generic_actor_noun(const Gazetteer& gz, const Article& a, uint32_t f, uint32_t l) {
-  if (f > 0 && gz.words().foreign_group_markers.contains(utf8::lower(a.token_text(f - 1)))) return false;
+  if (f > 0 && gz.words().foreign_group_markers.contains(utf8::lower(a.token_text(f - 1))))
+    return false;
   if (a.analysis.size() != a.words.size() || a.words.empty()) return true;
   const Token& tok = a.tokens[l];
   const uint32_t w = tok.first_word;
@@ -170,7 +198,8 @@ std::string trim_article(std::string s) {
 ActorResolver ActorResolver::load(const std::string& data_dir, const std::string& model_dir) {
   auto gz = std::make_shared<const Gazetteer>(Gazetteer::load(data_dir));
   ActorDictionaries dictionaries;
-  if (auto kb = std::make_shared<ActorDictionary>(ActorDictionary::knowledge_base(data_dir)); !kb->actors().empty())
+  if (auto kb = std::make_shared<ActorDictionary>(ActorDictionary::knowledge_base(data_dir));
+      !kb->actors().empty())
     dictionaries.push_back(std::move(kb));
   ActorResolver r(gz, std::move(dictionaries));
   if (!model_dir.empty() && std::filesystem::exists(model_dir + "/ner.bin"))
@@ -182,21 +211,21 @@ void ActorResolver::process(Article& a) const {
   a.actors.clear();
   a.mentions.clear();
   const Gazetteer& gz = *gazetteer_;
-  std::map<std::string, uint32_t> registry;       // merge key -> actor
-  std::map<std::string, uint32_t> surnames;       // last name -> person actor
+  std::map<std::string, uint32_t> registry;  // merge key -> actor
+  std::map<std::string, uint32_t> surnames;  // last name -> person actor
   int last_person = -1;
   std::vector<std::pair<uint32_t, uint32_t>> person_mentions;  // (sentence, actor) in text order
-  std::map<std::string, int> last_by_sector;      // sector -> most recent actor with it
-  std::string last_country;                       // most recent country seen, for titles alone
-  uint32_t last_country_sentence = 0;             // ... and the sentence it was seen in
+  std::map<std::string, int> last_by_sector;  // sector -> most recent actor with it
+  std::string last_country;                   // most recent country seen, for titles alone
+  uint32_t last_country_sentence = 0;         // ... and the sentence it was seen in
   const int32_t date = ActorDictionary::parse_date(a.date);
   std::deque<GazetteerEntry> dict_entries;        // dictionary actors met in this article
   std::vector<std::string_view> words;            // token texts, for dictionary lookups
   std::deque<GazetteerEntry> ner_entries;         // organisations the recognizer found
   std::vector<std::vector<EntitySpan>> entities;  // per sentence, sentence-local words
   if (recognizer_) entities = recognizer_->recognize(a);
-  std::vector<int32_t> ner_end;                   // per token of the sentence: last token of a span starting here
-  std::vector<int8_t> ner_type;                   // its type (index into kEntityTypes), -1 none
+  std::vector<int32_t> ner_end;  // per token of the sentence: last token of a span starting here
+  std::vector<int8_t> ner_type;  // its type (index into kEntityTypes), -1 none
 
   // Where a token ends without its possessive clitic: "Israel's" names Israel, and "Israel's
   // military" is Israel + military, as "the Israeli military" is.
@@ -223,16 +252,20 @@ void ActorResolver::process(Article& a) const {
       last_person = static_cast<int>(actor);
       if (std::string_view(kind) != "pronoun") person_mentions.push_back({sentence, actor});
     }
-    if (!a.actors[actor].sector.empty()) last_by_sector[a.actors[actor].sector] = static_cast<int>(actor);
-    if (!a.actors[actor].country.empty()) last_country = a.actors[actor].country, last_country_sentence = sentence;
+    if (!a.actors[actor].sector.empty())
+      last_by_sector[a.actors[actor].sector] = static_cast<int>(actor);
+    if (!a.actors[actor].country.empty())
+      last_country = a.actors[actor].country, last_country_sentence = sentence;
   };
   auto actor_for = [&](const std::string& key, Actor proto) -> uint32_t {
     auto it = registry.find(key);
     if (it != registry.end()) {
       Actor& existing = a.actors[it->second];
-      if (proto.name.size() > existing.name.size() && proto.type == "PER") existing.name = proto.name;
+      if (proto.name.size() > existing.name.size() && proto.type == "PER")
+        existing.name = proto.name;
       if (existing.code.empty() && !proto.code.empty())
-        existing.code = proto.code, existing.country = proto.country, existing.sector = proto.sector;
+        existing.code = proto.code, existing.country = proto.country,
+        existing.sector = proto.sector;
       return it->second;
     }
     a.actors.push_back(std::move(proto));
@@ -282,7 +315,8 @@ void ActorResolver::process(Article& a) const {
     }
     for (uint32_t t = first; t < end;) {
       bool matched = false;
-      // Names start with a capital or a digit; lowercase starts can only be role phrases (<= 3 words).
+      // Names start with a capital or a digit; lowercase starts can only be role phrases (<= 3
+      // words).
       std::string_view head = a.token_text(t);
       bool name_start = capitalized(head) || std::isdigit(static_cast<unsigned char>(head[0]));
       if (!dictionaries_.empty()) {
@@ -293,20 +327,23 @@ void ActorResolver::process(Article& a) const {
         std::optional<AgentMatch> agent;
         for (const auto& d : dictionaries_) {
           if (name_start)
-            if (auto m = d->match_actor(rest, date); m && (!name || m->length >= name->length)) name = m;
+            if (auto m = d->match_actor(rest, date); m && (!name || m->length >= name->length))
+              name = m;
           if (d->agents().empty()) continue;  // the knowledge base holds names only
           if (auto m = d->match_agent(rest); m && (!agent || m->length >= agent->length)) agent = m;
         }
         size_t gz_len = 0;
         const GazetteerEntry* gz_entry = nullptr;
-        for (size_t len = std::min<size_t>(gz.max_words_from(head), end - t); len >= 1 && name_start && !gz_len; --len)
+        for (size_t len = std::min<size_t>(gz.max_words_from(head), end - t);
+             len >= 1 && name_start && !gz_len; --len)
           if ((gz_entry = gz.find(text_of(t, t + static_cast<uint32_t>(len) - 1)))) gz_len = len;
         // A dictionary that only says which state a built-in place or demonym belongs to ("Cairo"
         // [EGY], "Palestinian" [PSE], "Gaza" [PSEGZA]) adds nothing: the built-in reading, which
         // tells a place from its government by context, stays.
         if (name && !name->code.empty()) {
           std::string_view iso = std::string_view(name->code).substr(0, 3);
-          bool bare = name->code.size() == 3 || !known_sector(gz, std::string_view(name->code).substr(3, 3));
+          bool bare = name->code.size() == 3 ||
+                      !known_sector(gz, std::string_view(name->code).substr(3, 3));
           bool builtin = (gz_len == name->length && gz_entry && gz_entry->country == iso) ||
                          (name->length == 1 && gz.demonym(head) == std::string(iso));
           if (bare && builtin && gz.country(iso)) name.reset();
@@ -314,7 +351,8 @@ void ActorResolver::process(Article& a) const {
         if (name && name->length >= gz_len && (!agent || name->length >= agent->length)) {
           const uint32_t l = t + static_cast<uint32_t>(name->length) - 1;
           if (!name->code.empty()) {  // a null code ("---") names something that is no actor
-            const GazetteerEntry& e = dict_entries.emplace_back(dictionary_entry(gz, text_of(t, l), name->code));
+            const GazetteerEntry& e =
+                dict_entries.emplace_back(dictionary_entry(gz, text_of(t, l), name->code));
             // CountryInfo-style people carry dated codes; NER, when run, also says so.
             const bool ner_person = ner_is(t, 0) && ner_end[t - first] == static_cast<int32_t>(l);
             if ((!name->record->dated.empty() && l > t) || ner_person) {
@@ -340,13 +378,16 @@ void ActorResolver::process(Article& a) const {
         }
       }
       // Names: no longer than the longest gazetteer name starting with this word; roles <= 3 words.
-      size_t max_len = std::min<size_t>(name_start ? std::max<size_t>(gz.max_words_from(head), 3) : 3, end - t);
+      size_t max_len =
+          std::min<size_t>(name_start ? std::max<size_t>(gz.max_words_from(head), 3) : 3, end - t);
       for (size_t len = max_len; len >= 1 && !matched; --len) {
         uint32_t l = t + static_cast<uint32_t>(len) - 1;
         std::string phrase = text_of(t, l);
         if (!capitalized(phrase) && !std::isdigit(static_cast<unsigned char>(phrase[0]))) {
           // A possessive ("government's") is looked up without its clitic.
-          if (a.tokens[l].word_count > 1) phrase = std::string(a.view({a.tokens[t].span.start, a.words[a.tokens[l].first_word].span.end}));
+          if (a.tokens[l].word_count > 1)
+            phrase = std::string(
+                a.view({a.tokens[t].span.start, a.words[a.tokens[l].first_word].span.end}));
           std::string lower = utf8::lower(phrase);
           if (auto sector = gz.role(lower)) {
             pieces.push_back({Piece::kRole, t, l, nullptr, "", *sector});
@@ -358,14 +399,16 @@ void ActorResolver::process(Article& a) const {
         const GazetteerEntry* e = gz.find(phrase);
         // "Georgia" in an article set in the United States is the US state.
         if (e && e->type == "GPE" && e->country != home)
-          if (const GazetteerEntry* region = gz.region_named_like_a_state(phrase); region && region->country == home)
+          if (const GazetteerEntry* region = gz.region_named_like_a_state(phrase);
+              region && region->country == home)
             e = region;
         // A town that is also a first name, before a capitalised word no table knows, begins a
         // person's name: "Mary Smith", "Jacques Chirac" (not "Victoria Falls", "Paris, France").
         if (e && len == 1 && e->type == "CITY" && gz.first_name(phrase) && l + 1 < end &&
             !(t > first && is_locative(gz, a.token_text(t - 1))) &&
-            capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) && !gz.find(a.token_text(l + 1)) &&
-            !gz.role(utf8::lower(a.token_text(l + 1))) && !is_org_head(gz, a.token_text(l + 1)))
+            capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) &&
+            !gz.find(a.token_text(l + 1)) && !gz.role(utf8::lower(a.token_text(l + 1))) &&
+            !is_org_head(gz, a.token_text(l + 1)))
           e = nullptr;
         if (e && !e->dated.empty() && date) {
           // A party's code depends on whether it governs at the article's date.
@@ -428,8 +471,8 @@ void ActorResolver::process(Article& a) const {
             // A first name the recognizer left out (it read "France Mary" as one place) belongs to
             // the person when nothing else took it.
             uint32_t from = t;
-            if (t > first && (pieces.empty() || pieces.back().last + 1 < t) && capitalized(a.token_text(t - 1)) &&
-                gz.first_name(a.token_text(t - 1)))
+            if (t > first && (pieces.empty() || pieces.back().last + 1 < t) &&
+                capitalized(a.token_text(t - 1)) && gz.first_name(a.token_text(t - 1)))
               from = t - 1;
             pieces.push_back({Piece::kPerson, from, l});
           } else if (type == 1) {
@@ -444,18 +487,22 @@ void ActorResolver::process(Article& a) const {
                 head_end = k - 1;
                 break;
               }
-            for (uint32_t k = head_end + 1; k-- > t && e.sector.empty();) e.sector = org_sector(gz, a.token_text(k));
+            for (uint32_t k = head_end + 1; k-- > t && e.sector.empty();)
+              e.sector = org_sector(gz, a.token_text(k));
             for (uint32_t k = t; k <= l; ++k) {
               std::string_view x = a.token_text(k);
               if (e.country.empty()) {
-                if (auto iso = gz.demonym(x)) e.country = *iso;
-                else if (const GazetteerEntry* g = gz.find(x); g && g->type == "GPE") e.country = g->country;
+                if (auto iso = gz.demonym(x))
+                  e.country = *iso;
+                else if (const GazetteerEntry* g = gz.find(x); g && g->type == "GPE")
+                  e.country = g->country;
               }
               if (e.sector.empty()) e.sector = org_sector(gz, x);
             }
             // "... Office of Germany" with the state outside the recognized span.
             if (e.country.empty() && l + 2 < end && a.token_text(l + 1) == "of")
-              if (const GazetteerEntry* g = gz.find(a.token_text(l + 2)); g && g->type == "GPE") e.country = g->country;
+              if (const GazetteerEntry* g = gz.find(a.token_text(l + 2)); g && g->type == "GPE")
+                e.country = g->country;
             if (e.sector == "MED") e.type = "MED";
             // A state body with no state in its name is the home state's ("House of Commons" in
             // an article about Britain); companies, media and NGOs may have none.
@@ -480,7 +527,8 @@ void ActorResolver::process(Article& a) const {
         continue;
       }
       // People: runs of two or more capitalised words, or a known surname.
-      if (!title_case && capitalized(w) && alphabetic(w) && !is_function_word(gz, w) && !is_temporal(gz, w)) {
+      if (!title_case && capitalized(w) && alphabetic(w) && !is_function_word(gz, w) &&
+          !is_temporal(gz, w)) {
         uint32_t l = t;
         while (l + 1 < end && capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) &&
                !gz.find(a.token_text(l + 1)) && !gz.role(utf8::lower(a.token_text(l + 1))) &&
@@ -518,43 +566,53 @@ void ActorResolver::process(Article& a) const {
       while (r < pieces.size() && pieces[r].first == expect) {
         const Piece& x = pieces[r];
         if (x.kind == Piece::kPerson || x.kind == Piece::kPronoun) break;
-        if (x.kind == Piece::kRole) role = true, d.sector = former ? "OPP" : x.sector;
-        else if (x.kind == Piece::kDemonym && d.country.empty()) d.country = x.country;
-        else if (x.kind == Piece::kEntity && x.entry->type == "GPE" && d.country.empty()) d.country = x.entry->country;
+        if (x.kind == Piece::kRole)
+          role = true, d.sector = former ? "OPP" : x.sector;
+        else if (x.kind == Piece::kDemonym && d.country.empty())
+          d.country = x.country;
+        else if (x.kind == Piece::kEntity && x.entry->type == "GPE" && d.country.empty())
+          d.country = x.entry->country;
         else if (x.kind == Piece::kEntity && x.entry->type != "CITY" && x.entry->type != "LOC") {
           if (!x.entry->code.empty()) d.org_code = x.entry->code;
           if (d.country.empty()) d.country = x.entry->country;
           if (d.sector.empty()) d.sector = x.entry->sector;
-        } else break;
+        } else
+          break;
         d.last_piece = r;
         expect = x.last + 1;
         ++r;
       }
       if (!role && d.org_code.empty()) return Description{};
       // "... of Hong Kong", "... for the Popular Mobilization Forces", "... of Iran's Quds Force"
-      if (expect + 1 < end && is_in_list(utf8::lower(a.token_text(expect)), {"of", "for", "at", "to"}) &&
+      if (expect + 1 < end &&
+          is_in_list(utf8::lower(a.token_text(expect)), {"of", "for", "at", "to"}) &&
           r < pieces.size()) {
-        const bool to = utf8::lower(a.token_text(expect)) == "to";  // "ambassador to Germany" serves another state
+        const bool to = utf8::lower(a.token_text(expect)) ==
+                        "to";  // "ambassador to Germany" serves another state
         uint32_t at = expect + 1;
         if (at < end && utf8::lower(a.token_text(at)) == "the") ++at;
         while (r < pieces.size() && pieces[r].first == at && !to) {
           const Piece& x = pieces[r];
-          if (x.kind == Piece::kPerson || x.kind == Piece::kPronoun || x.kind == Piece::kRole) break;
+          if (x.kind == Piece::kPerson || x.kind == Piece::kPronoun || x.kind == Piece::kRole)
+            break;
           if (x.kind == Piece::kEntity && x.entry->type == "GPE") {
             if (d.country.empty() || d.org_code.empty()) d.country = x.entry->country;
           } else if (x.kind == Piece::kDemonym) {
             if (d.country.empty()) d.country = x.country;
-          } else if (x.kind == Piece::kEntity && x.entry->type != "CITY" && x.entry->type != "LOC") {
+          } else if (x.kind == Piece::kEntity && x.entry->type != "CITY" &&
+                     x.entry->type != "LOC") {
             if (!x.entry->code.empty()) d.org_code = x.entry->code;
             if (!x.entry->country.empty()) d.country = x.entry->country;
             if (!x.entry->sector.empty() && !role) d.sector = x.entry->sector;
-          } else break;
+          } else
+            break;
           d.last_piece = r;
           at = x.last + 1;
           ++r;
         }
       }
-      if (d.country.empty() && d.org_code.empty() && !home.empty() && role && d.sector != "IGO" && d.sector != "NGO")
+      if (d.country.empty() && d.org_code.empty() && !home.empty() && role && d.sector != "IGO" &&
+          d.sector != "NGO")
         d.country = home;
       d.found = !d.country.empty() || !d.org_code.empty();
       return d;
@@ -566,18 +624,20 @@ void ActorResolver::process(Article& a) const {
       auto joined = [&](size_t x, size_t y) {
         uint32_t gap_from = pieces[x].last + 1, gap_to = pieces[y].first;
         if (gap_from == gap_to) return true;
-        if (gap_to == gap_from + 1 && a.token_text(gap_from) == "," && pieces[y].kind == Piece::kPerson &&
-            pieces[x].kind == Piece::kRole)
+        if (gap_to == gap_from + 1 && a.token_text(gap_from) == "," &&
+            pieces[y].kind == Piece::kPerson && pieces[x].kind == Piece::kRole)
           return true;  // "spokesman, John Kirby"
         // "US Ambassador to Germany Richard Grenell": the envoy serves the state named first.
-        if (gap_to == gap_from + 1 && utf8::lower(a.token_text(gap_from)) == "to" && pieces[x].kind == Piece::kRole &&
-            pieces[y].kind == Piece::kEntity && pieces[y].entry->type == "GPE" && y + 1 < pieces.size() &&
+        if (gap_to == gap_from + 1 && utf8::lower(a.token_text(gap_from)) == "to" &&
+            pieces[x].kind == Piece::kRole && pieces[y].kind == Piece::kEntity &&
+            pieces[y].entry->type == "GPE" && y + 1 < pieces.size() &&
             pieces[y + 1].kind == Piece::kPerson && pieces[y + 1].first == pieces[y].last + 1)
           return true;
         return false;
       };
       while (q + 1 < pieces.size() && pieces[q + 1].kind != Piece::kPronoun &&
-             pieces[q].kind != Piece::kPronoun && joined(q, q + 1) && pieces[q].kind != Piece::kPerson)
+             pieces[q].kind != Piece::kPronoun && joined(q, q + 1) &&
+             pieces[q].kind != Piece::kPerson)
         ++q;
       std::string country, sector, type, org_code;
       const Piece* person = nullptr;
@@ -612,8 +672,10 @@ void ActorResolver::process(Article& a) const {
               std::string named = country;
               for (uint32_t t = x.first; t <= x.last && named.empty(); ++t) {
                 std::string_view word = a.token_text(t);
-                if (auto iso = gz.demonym(word)) named = *iso;
-                else if (const GazetteerEntry* g = gz.find(word); g && g->type == "GPE") named = g->country;
+                if (auto iso = gz.demonym(word))
+                  named = *iso;
+                else if (const GazetteerEntry* g = gz.find(word); g && g->type == "GPE")
+                  named = g->country;
               }
               org_code = named.empty() ? e.sector : named + e.sector;
               text_coded = true;
@@ -624,26 +686,30 @@ void ActorResolver::process(Article& a) const {
       }
       const uint32_t f = pieces[p].first, l = pieces[q].last;
       Span span = span_of(f, l);
-      // "former US President Barack Obama", "ex-minister": out of office, in opposition (CAMEO OPP).
+      // "former US President Barack Obama", "ex-minister": out of office, in opposition (CAMEO
+      // OPP).
       const bool former = f > first && (utf8::lower(a.token_text(f - 1)) == "former" ||
-                                         utf8::lower(a.token_text(f - 1)).starts_with("ex-"));
-      if (former && has_role && !has_org && (sector == "GOV" || sector == "LEG" || sector == "MIL")) sector = "OPP";
+                                        utf8::lower(a.token_text(f - 1)).starts_with("ex-"));
+      if (former && has_role && !has_org && (sector == "GOV" || sector == "LEG" || sector == "MIL"))
+        sector = "OPP";
       // A role tied by "for"/"of" to a named organisation or a nation's body is its member: "a
       // spokesman for the PMF", "spokesperson for the German government".
       if (has_role && !person && !has_org && country.empty() && l + 2 < end) {
         std::string_view link = a.token_text(l + 1);
         size_t r = q + 1;
         uint32_t expect = l + 2;
-        if (r < pieces.size() && expect < end && utf8::lower(a.token_text(expect)) == "the") ++expect;
-        if ((link == "for" || link == "of" || link == "at" || link == "with") && r < pieces.size() &&
-            pieces[r].first == expect) {
+        if (r < pieces.size() && expect < end && utf8::lower(a.token_text(expect)) == "the")
+          ++expect;
+        if ((link == "for" || link == "of" || link == "at" || link == "with") &&
+            r < pieces.size() && pieces[r].first == expect) {
           const Piece& x = pieces[r];
-          if (x.kind == Piece::kEntity && x.entry->type != "GPE" && x.entry->type != "CITY" && x.entry->type != "LOC" &&
-              !x.entry->code.empty() && x.entry->country.empty()) {
+          if (x.kind == Piece::kEntity && x.entry->type != "GPE" && x.entry->type != "CITY" &&
+              x.entry->type != "LOC" && !x.entry->code.empty() && x.entry->country.empty()) {
             // An international body's officer is coded as the body ("a UN rapporteur").
             org_code = x.entry->code;
-          } else if (x.kind == Piece::kEntity && x.entry->type != "CITY" && x.entry->type != "LOC" &&
-                     x.entry->type != "GPE" && !x.entry->country.empty()) {
+          } else if (x.kind == Piece::kEntity && x.entry->type != "CITY" &&
+                     x.entry->type != "LOC" && x.entry->type != "GPE" &&
+                     !x.entry->country.empty()) {
             // (States, and lists of them, are the affiliation rule's below.)
             country = x.entry->country;
           } else if (x.kind == Piece::kDemonym) {
@@ -673,14 +739,17 @@ void ActorResolver::process(Article& a) const {
       // Also "the ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and Gondor":
       // a role tied to states by of/in is each state's (states only: "officials in Gaza City" are
       // not the city's).
-      auto affiliation_word = [](std::string_view w) { return w == "from" || w == "of" || w == "in"; };
-      if (has_role && !person && !has_org && country.empty() && l + 1 < end && affiliation_word(a.token_text(l + 1))) {
+      auto affiliation_word = [](std::string_view w) {
+        return w == "from" || w == "of" || w == "in";
+      };
+      if (has_role && !person && !has_org && country.empty() && l + 1 < end &&
+          affiliation_word(a.token_text(l + 1))) {
         size_t r = q + 1;
         uint32_t expect = l + 2;
         // "Former president of France Jacques Chirac": the title and its state describe the name.
-        if (r + 1 < pieces.size() && pieces[r].first == expect && pieces[r].kind == Piece::kEntity &&
-            pieces[r].entry->type == "GPE" && pieces[r + 1].kind == Piece::kPerson &&
-            pieces[r + 1].first == pieces[r].last + 1) {
+        if (r + 1 < pieces.size() && pieces[r].first == expect &&
+            pieces[r].kind == Piece::kEntity && pieces[r].entry->type == "GPE" &&
+            pieces[r + 1].kind == Piece::kPerson && pieces[r + 1].first == pieces[r].last + 1) {
           const Piece& who = pieces[r + 1];
           const std::string& iso = pieces[r].entry->country;
           std::string name = text_of(who.first, who.last);
@@ -703,7 +772,11 @@ void ActorResolver::process(Article& a) const {
           const std::string& iso = pieces[r].entry->country;
           Actor proto{utf8::lower(text_of(f, l)) + " " + std::string(a.token_text(l + 1)) + " " +
                           (gz.country(iso) ? gz.country(iso)->name : iso),
-                      iso + sector, iso, sector, "ORG", {}};
+                      iso + sector,
+                      iso,
+                      sector,
+                      "ORG",
+                      {}};
           add_mention(actor_for(iso + sector, proto), span_of(pieces[r].first, pieces[r].last), si,
                       "description");
           expect = pieces[r].last + 1;
@@ -721,11 +794,12 @@ void ActorResolver::process(Article& a) const {
         // A single name that begins a named organisation seen earlier is that organisation cut
         // short ("Mahan" after "Mahan Air", "Cinema" no: only capitalised proper names).
         int short_for = -1;
-        if (person->first == person->last && !surnames.count(name) && person->code.empty() && p == q)
+        if (person->first == person->last && !surnames.count(name) && person->code.empty() &&
+            p == q)
           for (size_t k = 0; k < a.actors.size() && short_for < 0; ++k) {
             const Actor& o = a.actors[k];
-            if (o.type != "PER" && o.type != "GPE" && o.name.size() > name.size() + 1 && o.name.starts_with(name) &&
-                o.name[name.size()] == ' ')
+            if (o.type != "PER" && o.type != "GPE" && o.name.size() > name.size() + 1 &&
+                o.name.starts_with(name) && o.name[name.size()] == ' ')
               short_for = static_cast<int>(k);
           }
         if (short_for >= 0) {
@@ -736,7 +810,8 @@ void ActorResolver::process(Article& a) const {
           // A description after the name: "Carrie Lam, the chief executive of Hong Kong", "Qasem
           // Soleimani, head of Iran's Quds Force", "Hami Aksoy, a spokesman for the ministry".
           size_t apposition_end = q;
-          if (!has_role && country.empty() && org_code.empty() && l + 2 < end && a.token_text(l + 1) == ",") {
+          if (!has_role && country.empty() && org_code.empty() && l + 2 < end &&
+              a.token_text(l + 1) == ",") {
             Description d = describe(q + 1, l + 2);
             if (d.found) {
               country = d.country, sector = d.sector, org_code = d.org_code, has_role = true;
@@ -745,25 +820,33 @@ void ActorResolver::process(Article& a) const {
           }
           // "President Abdel Fattah el-Sisi of Egypt", "Patrice Talon of Benin": the state after
           // the name.
-          if (country.empty() && org_code.empty() && l + 2 < end && a.token_text(l + 1) == "of" && q + 1 < pieces.size() &&
-              pieces[q + 1].first == l + 2 && pieces[q + 1].kind == Piece::kEntity && pieces[q + 1].entry->type == "GPE") {
+          if (country.empty() && org_code.empty() && l + 2 < end && a.token_text(l + 1) == "of" &&
+              q + 1 < pieces.size() && pieces[q + 1].first == l + 2 &&
+              pieces[q + 1].kind == Piece::kEntity && pieces[q + 1].entry->type == "GPE") {
             country = pieces[q + 1].entry->country;
-            if (!has_role && !person->code.empty() && person->country == country) sector = person->sector;
+            if (!has_role && !person->code.empty() && person->country == country)
+              sector = person->sector;
             has_role = has_role || !sector.empty();
           }
-          if (former && sector != "OPP" && !country.empty() && (sector == "GOV" || sector == "LEG")) sector = "OPP";
+          if (former && sector != "OPP" && !country.empty() && (sector == "GOV" || sector == "LEG"))
+            sector = "OPP";
           // A title with no state ("President Trump") is the state the knowledge base gives the
           // person, else the latest state named, else the article's.
           if (country.empty() && has_role && !person->country.empty()) country = person->country;
-          if (country.empty() && place) country = place->entry->country;  // "California Attorney General X"
-          if (country.empty() && is_in_list(sector, {"GOV", "OPP", "LEG", "JUD", "COP", "MIL", "SPY"}))
+          if (country.empty() && place)
+            country = place->entry->country;  // "California Attorney General X"
+          if (country.empty() &&
+              is_in_list(sector, {"GOV", "OPP", "LEG", "JUD", "COP", "MIL", "SPY"}))
             // A state named earlier in the same sentence, else the article's.
-            country = !last_country.empty() && (last_country_sentence == si || home.empty()) ? last_country : home;
+            country = !last_country.empty() && (last_country_sentence == si || home.empty())
+                          ? last_country
+                          : home;
           std::string code = org_code.empty() ? country + sector : org_code;
           // A dictionary's code for a person counts when the text gives no title or country:
           // titles in the article are newer than any dictionary ("spokesman, John Kirby").
           // (A state alone that agrees with the dictionary adds nothing: "Scotland's X".)
-          if (!person->code.empty() && !has_role && !has_org && (country.empty() || country == person->country))
+          if (!person->code.empty() && !has_role && !has_org &&
+              (country.empty() || country == person->country))
             code = person->code, country = person->country, sector = person->sector;
           uint32_t id = actor_for("PER|" + name, Actor{name, code, country, sector, "PER", {}});
           if (person->first != person->last) surnames[last_name] = id;
@@ -778,8 +861,10 @@ void ActorResolver::process(Article& a) const {
             const Span part = span_of(x.first, x.last);
             if (e.type == "GPE") {
               const GazetteerEntry* st = gz.country(e.country);
-              add_mention(actor_for("GPE|" + e.country, Actor{st ? st->name : e.country, e.country, e.country, "", "GPE", {}}),
-                          part, si, "name");
+              add_mention(
+                  actor_for("GPE|" + e.country,
+                            Actor{st ? st->name : e.country, e.country, e.country, "", "GPE", {}}),
+                  part, si, "name");
             } else if (e.type != "CITY" && e.type != "LOC" && !e.code.empty()) {
               std::string org_name = trim_article(text_of(x.first, x.last));
               const bool by_name = e.type == "MED" || e.type == "NGO";
@@ -790,52 +875,65 @@ void ActorResolver::process(Article& a) const {
             }
           }
           if (apposition_end != q) {
-            add_mention(id, span_of(pieces[q + 1].first, pieces[apposition_end].last), si, "description");
+            add_mention(id, span_of(pieces[q + 1].first, pieces[apposition_end].last), si,
+                        "description");
             p = apposition_end + 1;
             continue;
           }
         }
       } else if (has_org) {
         std::string name = trim_article(text_of(f, l));
-        if (f > first && utf8::lower(a.token_text(f - 1)) == "the") span.start = a.tokens[f - 1].span.start;
+        if (f > first && utf8::lower(a.token_text(f - 1)) == "the")
+          span.start = a.tokens[f - 1].span.start;
         // Organisations from the recognizer are one actor per name, whatever code they get.
-        std::string key = ner_org || text_coded || org_code.empty() ? "ORG|" + utf8::lower(name) : org_code;
+        std::string key =
+            ner_org || text_coded || org_code.empty() ? "ORG|" + utf8::lower(name) : org_code;
         // "Belarusian KGB": the nationality before a recognized name gives its state.
-        if (ner_org && !country.empty() && !sector.empty() && !org_code.starts_with(country)) org_code = country + sector;
-        add_mention(actor_for(key, Actor{name, org_code, country, sector, type, {}}), span, si, "name");
+        if (ner_org && !country.empty() && !sector.empty() && !org_code.starts_with(country))
+          org_code = country + sector;
+        add_mention(actor_for(key, Actor{name, org_code, country, sector, type, {}}), span, si,
+                    "name");
       } else if (!country.empty() && (has_role || (demonym && !place))) {
-        if (demonym && !has_role && !(q == p && pieces[p].people)) {  // "Palestinian enclave": an adjective
+        if (demonym && !has_role &&
+            !(q == p && pieces[p].people)) {  // "Palestinian enclave": an adjective
           p = q + 1;
           continue;
         }
         std::string name = trim_article(text_of(f, l));
-        if (f > first && utf8::lower(a.token_text(f - 1)) == "the") span.start = a.tokens[f - 1].span.start;
+        if (f > first && utf8::lower(a.token_text(f - 1)) == "the")
+          span.start = a.tokens[f - 1].span.start;
         std::string key = country + sector + (sector.empty() ? "|" + utf8::lower(name) : "");
-        add_mention(actor_for(key, Actor{name, country + sector, country, sector, "ORG", {}}), span, si,
-                    "description");
+        add_mention(actor_for(key, Actor{name, country + sector, country, sector, "ORG", {}}), span,
+                    si, "description");
       } else if (has_state && !has_role) {
         const GazetteerEntry* st = gz.country(country);
-        add_mention(actor_for("GPE|" + country, Actor{st ? st->name : country, country, country, "", "GPE", {}}),
+        add_mention(actor_for("GPE|" + country,
+                              Actor{st ? st->name : country, country, country, "", "GPE", {}}),
                     span, si, "name");
       } else if (place && place->entry->capital && q == p) {
-        // A capital standing for its government: not after "in"/"at"/..., not a modifier ("Cairo talks").
+        // A capital standing for its government: not after "in"/"at"/..., not a modifier ("Cairo
+        // talks").
         bool locative = f > first && is_locative(gz, a.token_text(f - 1));
         // Nor the name of a treaty or meeting: "the Paris Agreement", "the Cairo Conference".
         // "a Kabul car bombing" is a place too: an article before a capital that modifies a noun.
         const std::string before = f > first ? utf8::lower(a.token_text(f - 1)) : "";
-        bool modifier = (l + 1 < end && !capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) &&
-                         (before == "the" || before == "a" || before == "an")) ||
-                        (l + 1 < end && is_org_head(gz, a.token_text(l + 1)));
+        bool modifier =
+            (l + 1 < end && !capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) &&
+             (before == "the" || before == "a" || before == "an")) ||
+            (l + 1 < end && is_org_head(gz, a.token_text(l + 1)));
         if (!locative && !modifier) {
           const std::string& iso = place->entry->country;
           const GazetteerEntry* st = gz.country(iso);
-          add_mention(actor_for(iso + "GOV", Actor{(st ? st->name : iso) + " government", iso + "GOV", iso, "GOV", "ORG", {}}),
-                      span, si, "metonym");
+          add_mention(
+              actor_for(
+                  iso + "GOV",
+                  Actor{(st ? st->name : iso) + " government", iso + "GOV", iso, "GOV", "ORG", {}}),
+              span, si, "metonym");
         }
       } else if (has_role && !person && !org_code.empty() && !has_org) {
         // A member of an international body: "a UN rapporteur" is coded as the UN.
-        add_mention(actor_for(org_code, Actor{text_of(f, l), org_code, "", sector, "ORG", {}}), span, si,
-                    "description");
+        add_mention(actor_for(org_code, Actor{text_of(f, l), org_code, "", sector, "ORG", {}}),
+                    span, si, "description");
       } else if (has_role && !person && !has_org && sector != "IGO" && sector != "NGO") {
         // Definite descriptions refer back: "the movement" -> the latest armed group. Other
         // generic actors ("police", "protesters", "the court") are the home state's.
@@ -847,11 +945,13 @@ void ActorResolver::process(Article& a) const {
             !(body && a.actors[static_cast<size_t>(it->second)].type == "PER")) {
           span.start = a.tokens[f - 1].span.start;
           add_mention(static_cast<uint32_t>(it->second), span, si, "description");
-        } else if (is_in_list(sector, {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF", "OPP"}) &&
+        } else if (is_in_list(sector,
+                              {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF", "OPP"}) &&
                    generic_actor_noun(gz, a, f, l)) {
           // "civilians in Gaza", "police in Moscow": a place right after the group is its state.
           std::string state = home;
-          if (q + 1 < pieces.size() && l + 2 < end && is_in_list(utf8::lower(a.token_text(l + 1)), {"in", "from"}) &&
+          if (q + 1 < pieces.size() && l + 2 < end &&
+              is_in_list(utf8::lower(a.token_text(l + 1)), {"in", "from"}) &&
               pieces[q + 1].first == l + 2 && pieces[q + 1].kind == Piece::kEntity &&
               !pieces[q + 1].entry->country.empty())
             state = pieces[q + 1].entry->country;
@@ -859,8 +959,12 @@ void ActorResolver::process(Article& a) const {
             if (definite) span.start = a.tokens[f - 1].span.start;
             const GazetteerEntry* st = gz.country(state);
             std::string name = trim_article(text_of(f, l));
-            add_mention(actor_for(state + sector, Actor{(st ? st->name : state) + " " + name, state + sector, state,
-                                                        sector, "ORG", {}}),
+            add_mention(actor_for(state + sector, Actor{(st ? st->name : state) + " " + name,
+                                                        state + sector,
+                                                        state,
+                                                        sector,
+                                                        "ORG",
+                                                        {}}),
                         span, si, "description");
           }
         }
@@ -877,22 +981,25 @@ void ActorResolver::process(Article& a) const {
   // unknown (CAMEO's bare country code, as for "an American"); the registry marks it presumed.
   if (!home.empty())
     for (Actor& actor : a.actors)
-      if (actor.type == "PER" && actor.code.empty()) actor.code = home, actor.country = home, actor.presumed = true;
+      if (actor.type == "PER" && actor.code.empty())
+        actor.code = home, actor.country = home, actor.presumed = true;
 
   // An actor known by several descriptions ("The White House", "Washington", "American
   // officials") is named for what it is: the country's government, military, ...
   static const std::map<std::string, std::string> kSectorNoun = {
-      {"GOV", "government"}, {"MIL", "military"}, {"COP", "police"}, {"SPY", "intelligence"},
-      {"LEG", "legislature"}, {"JUD", "judiciary"}, {"MED", "media"}, {"REB", "rebels"}};
+      {"GOV", "government"},  {"MIL", "military"},  {"COP", "police"}, {"SPY", "intelligence"},
+      {"LEG", "legislature"}, {"JUD", "judiciary"}, {"MED", "media"},  {"REB", "rebels"}};
   for (Actor& actor : a.actors) {
     // Named groups and organisations ("Hamas") keep their own name.
-    if (actor.type != "ORG" || actor.country.empty() || actor.code != actor.country + actor.sector) continue;
+    if (actor.type != "ORG" || actor.country.empty() || actor.code != actor.country + actor.sector)
+      continue;
     auto noun = kSectorNoun.find(actor.sector);
     const GazetteerEntry* st = gz.country(actor.country);
     if (noun == kSectorNoun.end() || !st) continue;
     bool varied = false;
     for (uint32_t m : actor.mentions)
-      varied |= utf8::lower(a.view(a.mentions[m].span)) != utf8::lower(a.view(a.mentions[actor.mentions[0]].span));
+      varied |= utf8::lower(a.view(a.mentions[m].span)) !=
+                utf8::lower(a.view(a.mentions[actor.mentions[0]].span));
     if (varied) actor.name = st->name + " " + noun->second;
   }
 }

@@ -11,8 +11,8 @@
 #include "parley/actors/actor_dictionary.hpp"
 #include "parley/actors/gazetteer.hpp"
 #include "parley/actors/ner.hpp"
-#include "parley/doc/document.hpp"
 #include "parley/doc/component.hpp"
+#include "parley/doc/document.hpp"
 
 namespace parley {
 

@@ -27,8 +27,10 @@ size_t word_count(const std::string& s) {
 
 void Gazetteer::add_name(const std::string& name, uint32_t entry, bool override_existing) {
   if (name.size() < 2) return;
-  if (override_existing) by_name_[name] = entry;
-  else by_name_.emplace(name, entry);
+  if (override_existing)
+    by_name_[name] = entry;
+  else
+    by_name_.emplace(name, entry);
   const size_t words = word_count(name);
   max_words_ = std::max(max_words_, words);
   size_t& from = by_first_[name.substr(0, name.find(' '))];
@@ -94,8 +96,10 @@ Gazetteer Gazetteer::load(const std::string& dir) {
     bool member = r.size() > 11 && r[11] == "1";
     for (const auto& d : text::split_fields(r[5], '|'))
       if (!d.empty()) {
-        if (member) g.demonyms_[d] = r[0];
-        else g.demonyms_.emplace(d, r[0]);
+        if (member)
+          g.demonyms_[d] = r[0];
+        else
+          g.demonyms_.emplace(d, r[0]);
       }
   }
   // Regions: places with a state, never displacing a state's or city's name ("Georgia").
@@ -150,7 +154,8 @@ Gazetteer Gazetteer::load(const std::string& dir) {
           const size_t dash = role.find('-', at);
           DatedCode d;
           d.code = role.substr(0, at);
-          const std::string from = role.substr(at + 1, dash == std::string::npos ? std::string::npos : dash - at - 1);
+          const std::string from =
+              role.substr(at + 1, dash == std::string::npos ? std::string::npos : dash - at - 1);
           const std::string to = dash == std::string::npos ? "" : role.substr(dash + 1);
           if (!from.empty()) d.from = ActorDictionary::parse_date(from);
           if (!to.empty()) d.to = ActorDictionary::parse_date(to);

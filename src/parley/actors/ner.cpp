@@ -4,16 +4,16 @@
 #include <cctype>
 #include <fstream>
 #include <map>
-#include <set>
 #include <numeric>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
+#include "parley/eval/metrics.hpp"
 #include "parley/text/conllu.hpp"
+#include "parley/text/hash.hpp"
 #include "parley/text/perceptron.hpp"
 #include "parley/text/utf8.hpp"
-#include "parley/text/hash.hpp"
-#include "parley/eval/metrics.hpp"
 
 namespace parley {
 
@@ -36,8 +36,12 @@ std::vector<std::string> default_labels() {
   return l;
 }
 // Label ids: 0 = O, 1 + 2k = B-type k, 2 + 2k = I-type k.
-inline int label_type(int label) { return label == 0 ? -1 : (label - 1) / 2; }
-inline bool label_inside(int label) { return label > 0 && (label - 1) % 2 == 1; }
+inline int label_type(int label) {
+  return label == 0 ? -1 : (label - 1) / 2;
+}
+inline bool label_inside(int label) {
+  return label > 0 && (label - 1) % 2 == 1;
+}
 
 using text::splitmix;
 
@@ -322,7 +326,9 @@ void count(const std::vector<EntitySpan>& pred, const std::vector<EntitySpan>& g
 
 }  // namespace
 
-uint32_t name_hash(std::string_view w) { return feature_hash(77, utf8::lower(w)); }
+uint32_t name_hash(std::string_view w) {
+  return feature_hash(77, utf8::lower(w));
+}
 
 std::vector<uint32_t> read_name_list(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -495,8 +501,10 @@ NerModel train_ner(const std::vector<NerSentence>& train, const std::vector<NerS
   auto runs = [](const std::vector<std::string>& ids) {
     std::vector<std::pair<size_t, size_t>> r;
     for (size_t i = 0; i < ids.size(); ++i)
-      if (i == 0 || ids[i] != ids[i - 1]) r.push_back({i, i + 1});
-      else r.back().second = i + 1;
+      if (i == 0 || ids[i] != ids[i - 1])
+        r.push_back({i, i + 1});
+      else
+        r.back().second = i + 1;
     return r;
   };
   const auto docs = runs(data_docs), held_runs = runs(held_docs);
@@ -531,28 +539,28 @@ NerModel train_ner(const std::vector<NerSentence>& train, const std::vector<NerS
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[splitmix(rng) % i]);
     size_t errors = 0;
     for (size_t d : order) {
-     DocumentMemory memory;
-     for (size_t idx = docs[d].first; idx < docs[d].second; ++idx) {
-      Prepared& p = data[idx];
-      recall(memory, p.info);
-      guess.assign(p.gold.size(), 0);
-      for (size_t i = 0; i < p.gold.size(); ++i) {
-        uint64_t t1 = i > 0 ? static_cast<uint64_t>(guess[i - 1]) : kNone;
-        uint64_t t2 = i > 1 ? static_cast<uint64_t>(guess[i - 2]) : kNone;
-        size_t n = features(p.info, i, t1, t2, f);
-        trainer.score(f, n, scores.data());
-        int g = best_label(scores, i > 0 ? guess[i - 1] : 0);
-        int gold = p.gold[i];
-        // An I- label after a different prediction is unreachable: learn its B- form then.
-        if (label_inside(gold) && (i == 0 || label_type(guess[i - 1]) != label_type(gold)))
-          gold -= 1;
-        trainer.update(f, n, gold, g);
-        trainer.tick();
-        errors += g != gold;
-        guess[i] = g;  // continue with the predicted history, as in use
+      DocumentMemory memory;
+      for (size_t idx = docs[d].first; idx < docs[d].second; ++idx) {
+        Prepared& p = data[idx];
+        recall(memory, p.info);
+        guess.assign(p.gold.size(), 0);
+        for (size_t i = 0; i < p.gold.size(); ++i) {
+          uint64_t t1 = i > 0 ? static_cast<uint64_t>(guess[i - 1]) : kNone;
+          uint64_t t2 = i > 1 ? static_cast<uint64_t>(guess[i - 2]) : kNone;
+          size_t n = features(p.info, i, t1, t2, f);
+          trainer.score(f, n, scores.data());
+          int g = best_label(scores, i > 0 ? guess[i - 1] : 0);
+          int gold = p.gold[i];
+          // An I- label after a different prediction is unreachable: learn its B- form then.
+          if (label_inside(gold) && (i == 0 || label_type(guess[i - 1]) != label_type(gold)))
+            gold -= 1;
+          trainer.update(f, n, gold, g);
+          trainer.tick();
+          errors += g != gold;
+          guess[i] = g;  // continue with the predicted history, as in use
+        }
+        remember(memory, p.info, guess);
       }
-      remember(memory, p.info, guess);
-     }
     }
     log << "ner: epoch " << epoch << ": " << errors << " training errors";
     if (!held.empty()) {

@@ -79,7 +79,8 @@ class EntityRecognizer {
   // Entities of one sentence. `analysis`, when given, holds the words' tags (one per word);
   // otherwise the recognizer tags the sentence itself.
   // `memory`, when given, carries the document's earlier sentences (pass one per document).
-  std::vector<EntitySpan> recognize(const std::vector<std::string_view>& words, const WordAnalysis* analysis = nullptr,
+  std::vector<EntitySpan> recognize(const std::vector<std::string_view>& words,
+                                    const WordAnalysis* analysis = nullptr,
                                     DocumentMemory* memory = nullptr) const;
   // Entities of every sentence of a segmented article (tags from Article::analysis when the
   // tagger ran, else computed here), word indices sentence-local.
@@ -97,7 +98,7 @@ struct NerTrainOptions {
   int prune = 1;
   int min_updates = 2;
   std::vector<uint32_t> first_names, name_parts;  // from read_name_list()
-  nlp::WordClusters clusters;                      // from WordClusters::load_tsv()
+  nlp::WordClusters clusters;                     // from WordClusters::load_tsv()
 };
 
 // A word list, one name per line ('#' comments), as the hashes NerModel keeps.
@@ -106,8 +107,8 @@ std::vector<uint32_t> read_name_list(const std::string& path);
 
 // Trains deterministically; with dev sentences, keeps the epoch with the best dev F1.
 NerModel train_ner(const std::vector<NerSentence>& train, const std::vector<NerSentence>& dev,
-                   const nlp::Tagger& tagger, const Gazetteer& gazetteer, const NerTrainOptions& options,
-                   std::ostream& log);
+                   const nlp::Tagger& tagger, const Gazetteer& gazetteer,
+                   const NerTrainOptions& options, std::ostream& log);
 
 // Corpora. gum: GUM CoNLL-U with Entity= in MISC (a mention is a named entity when its
 // syntactic head is a proper noun; the outermost such mention wins; leading determiners and

@@ -101,33 +101,33 @@ struct Event {
 // Direct or reported speech with its speaker.
 struct Quote {
   uint32_t sentence = 0;
-  Span span;                  // the quoted words (direct) or the reported clause (indirect)
+  Span span;                   // the quoted words (direct) or the reported clause (indirect)
   int32_t speaker_actor = -1;  // index into Article::actors, -1 when unresolved
-  Span speaker;               // the speaker mention in the text (may be a pronoun)
-  Span cue;                   // the verb of saying ("stated", "according to")
-  std::string cue_lemma;      // "state"
-  std::string kind;           // "direct" or "indirect"
+  Span speaker;                // the speaker mention in the text (may be a pronoun)
+  Span cue;                    // the verb of saying ("stated", "according to")
+  std::string cue_lemma;       // "state"
+  std::string kind;            // "direct" or "indirect"
 };
 
 // A proposition a source asserts, with its polarity and certainty.
 struct Claim {
   uint32_t sentence = 0;
   int32_t source_actor = -1;
-  std::string topic;       // normalised noun phrase the claim is about ("progress in the Cairo talks")
-  std::string topic_key;   // what claims are compared on: the folded lemma of the topic's head
-  bool affirmed = true;    // false for "did not yield any progress"
-  std::string certainty;   // "asserted", "hedged" (could/may/likely), "reported" (second-hand)
+  std::string topic;  // normalised noun phrase the claim is about ("progress in the Cairo talks")
+  std::string topic_key;  // what claims are compared on: the folded lemma of the topic's head
+  bool affirmed = true;   // false for "did not yield any progress"
+  std::string certainty;  // "asserted", "hedged" (could/may/likely), "reported" (second-hand)
   Span evidence;
-  int32_t quote = -1;      // the quote it comes from, if any
+  int32_t quote = -1;  // the quote it comes from, if any
 };
 
 // What a party wants, accepts or rejects on an issue.
 struct Position {
   uint32_t sentence = 0;
   int32_t actor = -1;
-  std::string issue;     // normalised issue phrase ("military control over the Philadelphia axis")
-  std::string issue_key; // cluster key shared by the same issue in other wording
-  std::string stance;    // support, demand, accept, maintain, reject, oppose
+  std::string issue;      // normalised issue phrase ("military control over the Philadelphia axis")
+  std::string issue_key;  // cluster key shared by the same issue in other wording
+  std::string stance;     // support, demand, accept, maintain, reject, oppose
   Span evidence;
 };
 
@@ -145,9 +145,9 @@ struct Divergence {
 
 // Where an article came from, so errors and records can name the file and offset.
 struct Origin {
-  std::string path;       // file path, or "-" for stdin
-  uint64_t offset = 0;    // byte offset of the record inside that file
-  uint64_t line = 0;      // 1-based line for line-oriented inputs, 0 otherwise
+  std::string path;     // file path, or "-" for stdin
+  uint64_t offset = 0;  // byte offset of the record inside that file
+  uint64_t line = 0;    // 1-based line for line-oriented inputs, 0 otherwise
 };
 
 struct Article {

@@ -19,7 +19,9 @@ namespace parley::eval {
 
 struct CorefCounts {
   size_t scored = 0, correct = 0;
-  double accuracy() const { return scored ? 100.0 * static_cast<double>(correct) / static_cast<double>(scored) : 0; }
+  double accuracy() const {
+    return scored ? 100.0 * static_cast<double>(correct) / static_cast<double>(scored) : 0;
+  }
 };
 
 struct CorefScores {
@@ -31,8 +33,8 @@ struct CorefScores {
   std::vector<std::string> errors;  // wrong links in context
 };
 
-CorefScores evaluate_coref(const ActorResolver& resolver, const std::string& gum_path, const std::string& doc_prefix,
-                           size_t max_errors);
+CorefScores evaluate_coref(const ActorResolver& resolver, const std::string& gum_path,
+                           const std::string& doc_prefix, size_t max_errors);
 std::string format_coref_table(const CorefScores& scores, const std::string& title);
 
 }  // namespace parley::eval

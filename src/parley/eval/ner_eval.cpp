@@ -1,10 +1,10 @@
 #include "parley/eval/ner_eval.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <set>
-
-#include <fmt/format.h>
 
 namespace parley::eval {
 
@@ -23,8 +23,8 @@ std::string render(const NerSentence& s, const std::vector<EntitySpan>& spans) {
 }
 }  // namespace
 
-NerScores score_ner(const std::vector<NerSentence>& gold, const std::vector<std::vector<EntitySpan>>& predicted,
-                    size_t max_errors) {
+NerScores score_ner(const std::vector<NerSentence>& gold,
+                    const std::vector<std::vector<EntitySpan>>& predicted, size_t max_errors) {
   NerScores s;
   std::set<std::string> types;
   for (const auto& g : gold)
@@ -42,7 +42,8 @@ NerScores score_ner(const std::vector<NerSentence>& gold, const std::vector<std:
       if (!types.count(e.type)) continue;
       ++scored;
       ++s.by_type[e.type].predicted, ++s.overall.predicted;
-      if (std::find(g.begin(), g.end(), e) != g.end()) ++s.by_type[e.type].correct, ++s.overall.correct, ++right;
+      if (std::find(g.begin(), g.end(), e) != g.end())
+        ++s.by_type[e.type].correct, ++s.overall.correct, ++right;
     }
     if ((right != scored || right != g.size()) && s.errors.size() < max_errors)
       s.errors.push_back("gold: " + render(gold[i], g) + "\n  parley: " + render(gold[i], p));
@@ -50,8 +51,8 @@ NerScores score_ner(const std::vector<NerSentence>& gold, const std::vector<std:
   return s;
 }
 
-NerScores evaluate_ner(const EntityRecognizer& recognizer, const std::vector<NerSentence>& gold, size_t max_errors,
-                       bool untyped) {
+NerScores evaluate_ner(const EntityRecognizer& recognizer, const std::vector<NerSentence>& gold,
+                       size_t max_errors, bool untyped) {
   std::vector<std::vector<EntitySpan>> predicted;
   predicted.reserve(gold.size());
   auto start = std::chrono::steady_clock::now();
@@ -73,12 +74,14 @@ NerScores evaluate_ner(const EntityRecognizer& recognizer, const std::vector<Ner
 
 std::string format_ner_table(const NerScores& s, const std::string& title) {
   std::string out = fmt::format("{}  ({} sentences, {} words", title, s.sentences, s.words);
-  if (s.seconds > 0) out += fmt::format(", {:.0f} words/s", static_cast<double>(s.words) / s.seconds);
+  if (s.seconds > 0)
+    out += fmt::format(", {:.0f} words/s", static_cast<double>(s.words) / s.seconds);
   out += ")\n";
-  out += fmt::format("{:<11} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}\n", "type", "gold", "pred", "match", "P", "R", "F1");
+  out += fmt::format("{:<11} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}\n", "type", "gold", "pred",
+                     "match", "P", "R", "F1");
   auto row = [&](const std::string& name, const F1& f) {
-    out += fmt::format("{:<11} {:>6} {:>6} {:>6} {:>7.2f} {:>7.2f} {:>7.2f}\n", name, f.gold, f.predicted, f.correct,
-                       f.precision(), f.recall(), f.f1());
+    out += fmt::format("{:<11} {:>6} {:>6} {:>6} {:>7.2f} {:>7.2f} {:>7.2f}\n", name, f.gold,
+                       f.predicted, f.correct, f.precision(), f.recall(), f.f1());
   };
   for (const char* t : kEntityTypes) {
     auto it = s.by_type.find(t);
@@ -89,7 +92,8 @@ std::string format_ner_table(const NerScores& s, const std::string& title) {
     for (const char* t : {"PER", "ORG", "LOC"}) {
       auto it = s.by_type.find(t);
       if (it == s.by_type.end()) continue;
-      core.gold += it->second.gold, core.predicted += it->second.predicted, core.correct += it->second.correct;
+      core.gold += it->second.gold, core.predicted += it->second.predicted,
+          core.correct += it->second.correct;
     }
     row("PER+ORG+LOC", core);
   }

@@ -17,13 +17,13 @@ struct NerScores {
   std::map<std::string, F1> by_type;  // PER, ORG, LOC, MISC (those in the gold data)
   F1 overall;
   size_t sentences = 0, words = 0;
-  double seconds = 0;  // time spent recognizing (tagging included)
+  double seconds = 0;               // time spent recognizing (tagging included)
   std::vector<std::string> errors;  // sentences with a missed or spurious entity, for reading
 };
 
 // `predicted[i]` are the spans found in gold[i].
-NerScores score_ner(const std::vector<NerSentence>& gold, const std::vector<std::vector<EntitySpan>>& predicted,
-                    size_t max_errors = 0);
+NerScores score_ner(const std::vector<NerSentence>& gold,
+                    const std::vector<std::vector<EntitySpan>>& predicted, size_t max_errors = 0);
 
 // Runs the recognizer over the gold sentences (gold words) and scores it.
 // `untyped`: predictions count as type ENT (gold must use ENT too), for boundary-only scores.

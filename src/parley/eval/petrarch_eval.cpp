@@ -1,4 +1,3 @@
-#include "parley/text/utf8.hpp"
 #include "parley/eval/petrarch_eval.hpp"
 
 #include <algorithm>
@@ -6,6 +5,8 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+
+#include "parley/text/utf8.hpp"
 
 namespace parley::eval {
 
@@ -32,12 +33,12 @@ std::string attribute(std::string_view tag, std::string_view name) {
   return {};
 }
 
-
 std::string unescape(std::string s) {
   static const std::pair<std::string_view, std::string_view> kEntities[] = {
       {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}};
   for (const auto& [from, to] : kEntities)
-    for (size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
+    for (size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size())
+      s.replace(p, from.size(), to);
   return s;
 }
 
@@ -49,12 +50,16 @@ std::vector<PetrarchRecord> read_petrarch_records(const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   const std::string xml = ss.str();
-  auto line_at = [&](size_t pos) { return 1 + static_cast<uint64_t>(std::count(xml.begin(), xml.begin() + pos, '\n')); };
+  auto line_at = [&](size_t pos) {
+    return 1 + static_cast<uint64_t>(std::count(xml.begin(), xml.begin() + pos, '\n'));
+  };
   std::vector<PetrarchRecord> out;
   size_t pos = 0;
   while ((pos = xml.find("<Sentence ", pos)) != std::string::npos) {
     size_t tag_end = xml.find('>', pos);
-    if (tag_end == std::string::npos) throw std::runtime_error(path + ":" + std::to_string(line_at(pos)) + ": unterminated <Sentence>");
+    if (tag_end == std::string::npos)
+      throw std::runtime_error(path + ":" + std::to_string(line_at(pos)) +
+                               ": unterminated <Sentence>");
     PetrarchRecord r;
     r.line = line_at(pos);
     std::string_view tag(xml.data() + pos, tag_end - pos);
@@ -70,14 +75,19 @@ std::vector<PetrarchRecord> read_petrarch_records(const std::string& path) {
       size_t ce = body.find('>', c);
       if (ce == std::string_view::npos) break;
       std::string_view ctag = body.substr(c, ce - c);
-      if (!attribute(ctag, "noevents").empty()) r.noevents = true;
-      else if (!attribute(ctag, "error").empty()) r.error = true;
-      else r.expected.push_back({attribute(ctag, "sourcecode"), attribute(ctag, "targetcode"), attribute(ctag, "eventcode")});
+      if (!attribute(ctag, "noevents").empty())
+        r.noevents = true;
+      else if (!attribute(ctag, "error").empty())
+        r.error = true;
+      else
+        r.expected.push_back({attribute(ctag, "sourcecode"), attribute(ctag, "targetcode"),
+                              attribute(ctag, "eventcode")});
       c = ce;
     }
     size_t t = body.find("<Text>"), te = body.find("</Text>");
     if (t == std::string_view::npos || te == std::string_view::npos || te < t)
-      throw std::runtime_error(path + ":" + std::to_string(r.line) + ": record " + r.id + " has no <Text>");
+      throw std::runtime_error(path + ":" + std::to_string(r.line) + ": record " + r.id +
+                               " has no <Text>");
     r.text = unescape(utf8::collapse_spaces(body.substr(t + 6, te - t - 6)));
     out.push_back(std::move(r));
     pos = end;
@@ -97,7 +107,8 @@ PetrarchScores evaluate_petrarch(const std::vector<PetrarchRecord>& records, con
     }
     Article a;
     a.text = r.text;
-    if (r.date.size() == 8) a.date = r.date.substr(0, 4) + "-" + r.date.substr(4, 2) + "-" + r.date.substr(6, 2);
+    if (r.date.size() == 8)
+      a.date = r.date.substr(0, 4) + "-" + r.date.substr(4, 2) + "-" + r.date.substr(6, 2);
     chain.process(a);
     std::set<PetrarchCoding> got;
     // PETRARCH reads no modality: "Arnor will abandon ties" is coded like "Arnor abandoned
@@ -112,8 +123,10 @@ PetrarchScores evaluate_petrarch(const std::vector<PetrarchRecord>& records, con
     if (r.expected.empty()) {
       if (!r.noevents) continue;
       ++s.noevent_records;
-      if (got.empty()) ++s.noevent_records_right;
-      else category = "event where none expected";
+      if (got.empty())
+        ++s.noevent_records_right;
+      else
+        category = "event where none expected";
     } else {
       ++s.event_records;
       std::set<PetrarchCoding> want(r.expected.begin(), r.expected.end());
@@ -135,7 +148,7 @@ PetrarchScores evaluate_petrarch(const std::vector<PetrarchRecord>& records, con
         s.root_hits += same_root;
         hits += triple;
         if (!triple && category.empty()) {
-          category = got.empty()          ? (a.actors.empty() ? "no actor found" : "no event coded")
+          category = got.empty()         ? (a.actors.empty() ? "no actor found" : "no event coded")
                      : dyad && same_root ? "right dyad and root, wrong subcode"
                      : dyad              ? "right dyad, wrong code"
                      : code              ? "right code, wrong actors"
@@ -149,7 +162,8 @@ PetrarchScores evaluate_petrarch(const std::vector<PetrarchRecord>& records, con
     if (errors && printed < max_errors) {
       ++printed;
       *errors << r.id << " [" << category << "] " << r.text.substr(0, 160) << "\n  expected:";
-      for (const auto& w : r.expected) *errors << ' ' << w.source << '/' << w.target << '/' << w.code;
+      for (const auto& w : r.expected)
+        *errors << ' ' << w.source << '/' << w.target << '/' << w.code;
       if (r.noevents) *errors << " none";
       *errors << "\n  parley:  ";
       for (const auto& g : got) *errors << ' ' << g.source << '/' << g.target << '/' << g.code;

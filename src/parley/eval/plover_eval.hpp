@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/eval/metrics.hpp"
 #include "parley/extract/ontology.hpp"
 #include "parley/pipeline/pipeline.hpp"
-#include "parley/eval/metrics.hpp"
 
 namespace parley::eval {
 

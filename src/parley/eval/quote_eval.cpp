@@ -26,7 +26,8 @@ std::vector<int> parse_indices(std::string_view s) {
       if (dash == std::string_view::npos) {
         out.push_back(std::stoi(std::string(part)) - 1);
       } else {
-        int a = std::stoi(std::string(part.substr(0, dash))), b = std::stoi(std::string(part.substr(dash + 1)));
+        int a = std::stoi(std::string(part.substr(0, dash))),
+            b = std::stoi(std::string(part.substr(dash + 1)));
         for (int k = a; k <= b && k - a < 200; ++k) out.push_back(k - 1);
       }
     } catch (const std::exception&) {
@@ -72,9 +73,12 @@ void parse_discourse(const std::string& value, std::vector<Relation>& out) {
       if (d2 == std::string_view::npos) continue;
       std::string_view kind = sig.substr(0, d2);
       std::vector<int> idx = parse_indices(sig.substr(d2 + 1));
-      if (kind == "lex-indwd") r.cue.insert(r.cue.end(), idx.begin(), idx.end());
-      else if (kind == "sem-atsrc") r.source.insert(r.source.end(), idx.begin(), idx.end());
-      else if (kind == "grf-qt") r.quoted = true;
+      if (kind == "lex-indwd")
+        r.cue.insert(r.cue.end(), idx.begin(), idx.end());
+      else if (kind == "sem-atsrc")
+        r.source.insert(r.source.end(), idx.begin(), idx.end());
+      else if (kind == "grf-qt")
+        r.quoted = true;
     }
     out.push_back(std::move(r));
   }
@@ -114,7 +118,8 @@ void parse_entities(const std::vector<std::string>& misc, std::vector<std::set<i
     }
     cover[w] = here;
     for (int id : closing)
-      if (auto it = std::find(open.rbegin(), open.rend(), id); it != open.rend()) open.erase(std::next(it).base());
+      if (auto it = std::find(open.rbegin(), open.rend(), id); it != open.rend())
+        open.erase(std::next(it).base());
   }
 }
 
@@ -150,7 +155,8 @@ QuoteScores evaluate_quotes(const std::vector<conllu::Sentence>& gold, const Pip
     auto words_in = [&](Span s) {
       std::vector<int> out;
       for (size_t w = 0; w < a.words.size(); ++w)
-        if (a.words[w].span.start < s.end && s.start < a.words[w].span.end) out.push_back(static_cast<int>(w));
+        if (a.words[w].span.start < s.end && s.start < a.words[w].span.end)
+          out.push_back(static_cast<int>(w));
       return out;
     };
     std::set<int> gold_cues;
@@ -171,9 +177,11 @@ QuoteScores evaluate_quotes(const std::vector<conllu::Sentence>& gold, const Pip
         for (uint32_t m : a.actors[q.speaker_actor].mentions) spans.push_back(a.mentions[m].span);
       for (Span s : spans)
         for (int w : words_in(s))
-          if (static_cast<size_t>(w) < entities.size()) p.speaker_entities.insert(entities[w].begin(), entities[w].end());
+          if (static_cast<size_t>(w) < entities.size())
+            p.speaker_entities.insert(entities[w].begin(), entities[w].end());
       ++scores.predicted;
-      bool correct = std::any_of(p.cue.begin(), p.cue.end(), [&](int w) { return gold_cues.count(w) > 0; });
+      bool correct =
+          std::any_of(p.cue.begin(), p.cue.end(), [&](int w) { return gold_cues.count(w) > 0; });
       scores.predicted_correct += correct;
       predicted.push_back(std::move(p));
     }
@@ -188,29 +196,34 @@ QuoteScores evaluate_quotes(const std::vector<conllu::Sentence>& gold, const Pip
       auto context = [&](const std::vector<int>& idx) {
         std::string out;
         for (int w : idx)
-          if (w >= 0 && static_cast<size_t>(w) < a.words.size()) out += std::string(a.word_text(w)) + " ";
+          if (w >= 0 && static_cast<size_t>(w) < a.words.size())
+            out += std::string(a.word_text(w)) + " ";
         return out;
       };
       if (!match) {
-        if (errors) *errors << doc_id << ": missed cue \"" << context(r.cue) << "\" source \"" << context(r.source) << "\"\n";
+        if (errors)
+          *errors << doc_id << ": missed cue \"" << context(r.cue) << "\" source \""
+                  << context(r.source) << "\"\n";
         continue;
       }
       ++scores.found;
       scores.found_quoted += r.quoted;
       std::set<int> gold_entities;
       for (int w : r.source)
-        if (w >= 0 && static_cast<size_t>(w) < entities.size()) gold_entities.insert(entities[w].begin(), entities[w].end());
+        if (w >= 0 && static_cast<size_t>(w) < entities.size())
+          gold_entities.insert(entities[w].begin(), entities[w].end());
       bool same_words = std::any_of(match->speaker.begin(), match->speaker.end(), [&](int w) {
         return std::find(r.source.begin(), r.source.end(), w) != r.source.end();
       });
-      bool same_entity = std::any_of(gold_entities.begin(), gold_entities.end(),
-                                     [&](int e) { return e >= 0 && match->speaker_entities.count(e) > 0; });
+      bool same_entity = std::any_of(gold_entities.begin(), gold_entities.end(), [&](int e) {
+        return e >= 0 && match->speaker_entities.count(e) > 0;
+      });
       if (same_words || same_entity) {
         ++scores.speaker_correct;
         scores.speaker_correct_quoted += r.quoted;
       } else if (errors) {
-        *errors << doc_id << ": wrong speaker for \"" << context(r.cue) << "\": gold \"" << context(r.source)
-                << "\", Parley \"" << context(match->speaker) << "\"\n";
+        *errors << doc_id << ": wrong speaker for \"" << context(r.cue) << "\": gold \""
+                << context(r.source) << "\", Parley \"" << context(match->speaker) << "\"\n";
       }
     }
   }

@@ -8,19 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "parley/eval/metrics.hpp"
 #include "parley/pipeline/pipeline.hpp"
 #include "parley/text/conllu.hpp"
-#include "parley/eval/metrics.hpp"
 
 namespace parley::eval {
 
 struct QuoteScores {
   size_t docs = 0;
-  size_t gold = 0;           // attribution relations with a lexical cue
-  size_t gold_quoted = 0;    // ... of which are marked by quotation marks (direct quotes)
-  size_t found = 0;          // gold relations whose cue Parley reports
+  size_t gold = 0;         // attribution relations with a lexical cue
+  size_t gold_quoted = 0;  // ... of which are marked by quotation marks (direct quotes)
+  size_t found = 0;        // gold relations whose cue Parley reports
   size_t found_quoted = 0;
-  size_t predicted = 0;      // Parley quotes with a cue word
+  size_t predicted = 0;  // Parley quotes with a cue word
   size_t predicted_correct = 0;
   size_t speaker_correct = 0;  // of found: speaker is the gold source (same mention or entity)
   size_t speaker_correct_quoted = 0;  // of found_quoted

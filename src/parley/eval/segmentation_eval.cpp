@@ -17,9 +17,12 @@ size_t count_common(std::vector<T> a, std::vector<T> b) {
   std::sort(b.begin(), b.end());
   size_t i = 0, j = 0, n = 0;
   while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) ++i;
-    else if (b[j] < a[i]) ++j;
-    else ++n, ++i, ++j;
+    if (a[i] < b[j])
+      ++i;
+    else if (b[j] < a[i])
+      ++j;
+    else
+      ++n, ++i, ++j;
   }
   return n;
 }
@@ -93,10 +96,12 @@ SegmentationScores evaluate_segmentation(const Segmenter& segmenter,
     std::sort(gold_ends.begin(), gold_ends.end());
     std::sort(pred_ends.begin(), pred_ends.end());
     for (uint32_t e : gold_ends)
-      if (!std::binary_search(pred_ends.begin(), pred_ends.end(), e) && scores.examples.size() < max_examples)
+      if (!std::binary_search(pred_ends.begin(), pred_ends.end(), e) &&
+          scores.examples.size() < max_examples)
         scores.examples.push_back("missed sentence end: " + context(e));
     for (uint32_t e : pred_ends)
-      if (!std::binary_search(gold_ends.begin(), gold_ends.end(), e) && scores.examples.size() < 2 * max_examples)
+      if (!std::binary_search(gold_ends.begin(), gold_ends.end(), e) &&
+          scores.examples.size() < 2 * max_examples)
         scores.examples.push_back("spurious sentence end: " + context(e));
     auto gsorted = gt, psorted = pt;
     std::sort(gsorted.begin(), gsorted.end());
@@ -104,7 +109,8 @@ SegmentationScores evaluate_segmentation(const Segmenter& segmenter,
     size_t shown = 0;
     for (auto& t : gsorted)
       if (!std::binary_search(psorted.begin(), psorted.end(), t) && shown++ < max_examples)
-        scores.examples.push_back("missed token: [" + a.text.substr(t.first, t.second - t.first) + "] in " + context(t.first));
+        scores.examples.push_back("missed token: [" + a.text.substr(t.first, t.second - t.first) +
+                                  "] in " + context(t.first));
   }
   scores.tokens = {gt.size(), pt.size(), count_common(gt, pt)};
   scores.words = {gw.size(), pw.size(), count_common(gw, pw)};

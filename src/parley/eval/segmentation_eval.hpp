@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "parley/eval/metrics.hpp"
 #include "parley/text/conllu.hpp"
 #include "parley/text/segmenter.hpp"
-#include "parley/eval/metrics.hpp"
 
 namespace parley::eval {
 

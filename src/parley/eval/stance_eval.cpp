@@ -7,8 +7,8 @@
 
 namespace parley::eval {
 
-StanceScores evaluate_newsmtsc(const std::string& path, const Pipeline& chain, const extract::Ontology& ontology,
-                               size_t* skipped) {
+StanceScores evaluate_newsmtsc(const std::string& path, const Pipeline& chain,
+                               const extract::Ontology& ontology, size_t* skipped) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot open " + path);
   StanceScores s;
@@ -40,7 +40,8 @@ StanceScores evaluate_newsmtsc(const std::string& path, const Pipeline& chain, c
     for (auto t : targets) {
       int64_t from = 0, to = 0;
       double polarity = 4;
-      if (t["from"].get_int64().get(from) || t["to"].get_int64().get(to) || t["polarity"].get_double().get(polarity))
+      if (t["from"].get_int64().get(from) || t["to"].get_int64().get(to) ||
+          t["polarity"].get_double().get(polarity))
         continue;
       if (from < 0 || to <= from || static_cast<size_t>(to) >= byte_of.size()) continue;
       Span target{byte_of[from], byte_of[to]};

@@ -8,9 +8,9 @@
 
 #include <string>
 
+#include "parley/eval/metrics.hpp"
 #include "parley/extract/ontology.hpp"
 #include "parley/pipeline/pipeline.hpp"
-#include "parley/eval/metrics.hpp"
 
 namespace parley::eval {
 

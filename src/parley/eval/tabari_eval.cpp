@@ -1,4 +1,3 @@
-#include "parley/text/utf8.hpp"
 #include "parley/eval/tabari_eval.hpp"
 
 #include <algorithm>
@@ -6,6 +5,8 @@
 #include <fstream>
 #include <set>
 #include <stdexcept>
+
+#include "parley/text/utf8.hpp"
 
 namespace parley::eval {
 
@@ -15,7 +16,6 @@ bool blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(),
                      [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
 }
-
 
 std::string without_spaces(std::string_view s) {
   std::string out;
@@ -86,7 +86,8 @@ bool read_fields(const std::string& comment, TabariRecord& r) {
     }
     size_t a = body.find('/'), b = a == std::string::npos ? a : body.find('/', a + 1);
     if (b == std::string::npos) continue;  // not a field TABARI reads
-    triples.push_back({utf8::collapse_spaces(body.substr(0, a)), utf8::collapse_spaces(body.substr(a + 1, b - a - 1)),
+    triples.push_back({utf8::collapse_spaces(body.substr(0, a)),
+                       utf8::collapse_spaces(body.substr(a + 1, b - a - 1)),
                        utf8::collapse_spaces(body.substr(b + 1))});
   }
   if (!special) {
@@ -137,10 +138,12 @@ std::pair<std::string, std::string> tabari_option(const std::string& command) {
   std::string c = utf8::collapse_spaces(command);
   size_t colon = c.find(':');
   if (colon == std::string::npos) return {c, ""};
-  std::string head = utf8::collapse_spaces(c.substr(0, colon)), rest = utf8::collapse_spaces(c.substr(colon + 1));
+  std::string head = utf8::collapse_spaces(c.substr(0, colon)),
+              rest = utf8::collapse_spaces(c.substr(colon + 1));
   if (head != "SET") return {head, rest};
   if (size_t eq = rest.find('='); eq != std::string::npos)
-    return {"SET: " + utf8::collapse_spaces(rest.substr(0, eq)), utf8::collapse_spaces(rest.substr(eq + 1))};
+    return {"SET: " + utf8::collapse_spaces(rest.substr(0, eq)),
+            utf8::collapse_spaces(rest.substr(eq + 1))};
   size_t space = rest.find(' ');  // "CODE BY SENTENCE", "CODE ALL"
   if (space == std::string::npos) return {"SET: " + rest, ""};
   return {"SET: " + rest.substr(0, space), rest.substr(space + 1)};

@@ -18,8 +18,8 @@
 #include <tuple>
 #include <vector>
 
-#include "parley/pipeline/pipeline.hpp"
 #include "parley/eval/metrics.hpp"
+#include "parley/pipeline/pipeline.hpp"
 
 namespace parley::eval {
 

@@ -107,11 +107,16 @@ std::string xml_decode(std::string_view s) {
       continue;
     }
     std::string_view ent = s.substr(i + 1, semi - i - 1);
-    if (ent == "amp") out += '&';
-    else if (ent == "lt") out += '<';
-    else if (ent == "gt") out += '>';
-    else if (ent == "quot") out += '"';
-    else if (ent == "apos") out += '\'';
+    if (ent == "amp")
+      out += '&';
+    else if (ent == "lt")
+      out += '<';
+    else if (ent == "gt")
+      out += '>';
+    else if (ent == "quot")
+      out += '"';
+    else if (ent == "apos")
+      out += '\'';
     else if (ent.size() > 1 && ent[0] == '#') {
       uint32_t cp = 0;
       bool hex = ent[1] == 'x' || ent[1] == 'X';
@@ -144,7 +149,9 @@ struct Tag {
   }
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Parses the tag starting at xml[pos] == '<' (not a comment or declaration).
 Tag parse_tag(std::string_view xml, size_t pos, const std::string& name) {
@@ -225,7 +232,9 @@ bool has_coding_pattern(const extract::Lexicon& lexicon, const std::string& lemm
 }
 
 using ByteSpan = std::pair<uint32_t, uint32_t>;
-bool overlaps(ByteSpan a, ByteSpan b) { return a.first < b.second && b.first < a.second; }
+bool overlaps(ByteSpan a, ByteSpan b) {
+  return a.first < b.second && b.first < a.second;
+}
 
 std::string basename_no_xml(const std::string& path) {
   size_t slash = path.find_last_of('/');

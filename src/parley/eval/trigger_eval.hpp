@@ -17,9 +17,9 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/eval/metrics.hpp"
 #include "parley/extract/lexicon.hpp"
 #include "parley/pipeline/pipeline.hpp"
-#include "parley/eval/metrics.hpp"
 
 namespace parley::eval {
 
@@ -44,14 +44,14 @@ struct EcbToken {
 };
 
 struct EcbMention {
-  std::string tag;  // ACTION_OCCURRENCE, NEG_ACTION_REPORTING, HUMAN_PART_PER, ...
-  uint32_t id = 0;  // m_id
+  std::string tag;               // ACTION_OCCURRENCE, NEG_ACTION_REPORTING, HUMAN_PART_PER, ...
+  uint32_t id = 0;               // m_id
   std::vector<uint32_t> tokens;  // t_ids of its token anchors, in document order
 };
 
 struct EcbDocument {
-  std::string name;                   // "1_10ecbplus"
-  std::vector<EcbToken> tokens;       // in document order
+  std::string name;                  // "1_10ecbplus"
+  std::vector<EcbToken> tokens;      // in document order
   std::vector<EcbMention> mentions;  // markables with token anchors (instances without are dropped)
 };
 
@@ -72,19 +72,19 @@ struct TriggerCounts {
 };
 
 struct TriggerMiss {
-  std::string doc;       // "1_10ecbplus"
+  std::string doc;  // "1_10ecbplus"
   uint32_t sentence = 0;
-  std::string tag;       // ACTION_OCCURRENCE, ...
-  std::string words;     // the mention's tokens
-  std::string lemma;     // Parley's lemma of its first word (lowercase)
-  std::string text;      // the sentence
+  std::string tag;          // ACTION_OCCURRENCE, ...
+  std::string words;        // the mention's tokens
+  std::string lemma;        // Parley's lemma of its first word (lowercase)
+  std::string text;         // the sentence
   bool in_lexicon = false;  // the lexicon had a pattern for it (the coder found no actors/pattern)
 };
 
 struct TriggerScores {
-  size_t documents = 0;         // documents read from the archive
-  size_t sentences = 0;         // selected sentences evaluated
-  size_t missing_sentences = 0; // listed in the CSV but absent from the archive
+  size_t documents = 0;          // documents read from the archive
+  size_t sentences = 0;          // selected sentences evaluated
+  size_t missing_sentences = 0;  // listed in the CSV but absent from the archive
   TriggerCounts total;
   std::map<std::string, TriggerCounts> by_tag;
   size_t triggers = 0;          // coded event triggers (distinct spans) in the selected sentences

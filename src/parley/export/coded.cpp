@@ -2,10 +2,9 @@
 
 #include <fmt/core.h>
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace parley::exporter {
@@ -28,7 +27,9 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
-std::string fmt_score(double x) { return fmt::format("{:.1f}", x); }
+std::string fmt_score(double x) {
+  return fmt::format("{:.1f}", x);
+}
 
 std::string upper(std::string s) {
   for (char& c : s)
@@ -67,13 +68,19 @@ namespace {
 using Json = nlohmann::ordered_json;  // keys in the documented order
 
 // JSON null for "none" (-1), the index otherwise.
-Json index_or_null(int32_t i) { return i >= 0 ? Json(i) : Json(nullptr); }
+Json index_or_null(int32_t i) {
+  return i >= 0 ? Json(i) : Json(nullptr);
+}
 
 // Coordinates to four decimals (about 10 m), as the CSV and GDELT rows give them.
-double coordinate(double x) { return std::round(x * 1e4) / 1e4; }
+double coordinate(double x) {
+  return std::round(x * 1e4) / 1e4;
+}
 
 // Goldstein scores have one decimal in the codebook; keep exactly that.
-double score(double x) { return std::round(x * 10) / 10; }
+double score(double x) {
+  return std::round(x * 10) / 10;
+}
 
 Json span_json(const Article& a, Span s, bool with_text = true) {
   Json j = {{"start", s.start}, {"end", s.end}};
@@ -96,7 +103,9 @@ Json place_json(const Place& p, bool null_coordinates) {
 
 // Article text is valid UTF-8 after ingest; should a byte slip through, it becomes U+FFFD
 // rather than an exception halfway through a record.
-std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string dump(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 Json actors_json(const Article& a) {
   Json out = Json::array();
@@ -478,11 +487,16 @@ class RowExporter : public Exporter {
 
 std::unique_ptr<Exporter> make_exporter(Format format, const extract::Ontology& ontology) {
   switch (format) {
-    case Format::Jsonl: return std::make_unique<JsonlExporter>(ontology);
-    case Format::Csv: return std::make_unique<RowExporter>(ontology, csv_rows, csv_header());
-    case Format::Gdelt: return std::make_unique<RowExporter>(ontology, gdelt_rows);
-    case Format::Plover: return std::make_unique<RowExporter>(ontology, plover_rows);
-    case Format::Table: return std::make_unique<RowExporter>(ontology, table);
+    case Format::Jsonl:
+      return std::make_unique<JsonlExporter>(ontology);
+    case Format::Csv:
+      return std::make_unique<RowExporter>(ontology, csv_rows, csv_header());
+    case Format::Gdelt:
+      return std::make_unique<RowExporter>(ontology, gdelt_rows);
+    case Format::Plover:
+      return std::make_unique<RowExporter>(ontology, plover_rows);
+    case Format::Table:
+      return std::make_unique<RowExporter>(ontology, table);
   }
   throw std::invalid_argument("unknown export format");
 }

@@ -52,11 +52,13 @@ bool read_coded_jsonl(const std::string& path, std::vector<extract::PositionReco
       if (error) *error = path + ":" + std::to_string(number) + ": " + what;
       return false;
     };
-    if (parser.iterate(padded).get(doc) != simdjson::SUCCESS || doc.get_object().get(root) != simdjson::SUCCESS)
+    if (parser.iterate(padded).get(doc) != simdjson::SUCCESS ||
+        doc.get_object().get(root) != simdjson::SUCCESS)
       return fail("not a JSON object");
     std::string doc_id = field(root, "doc_id");
     simdjson::ondemand::array arr;
-    if (root["claims"].get_array().get(arr) != simdjson::SUCCESS) return fail("no \"claims\" array");
+    if (root["claims"].get_array().get(arr) != simdjson::SUCCESS)
+      return fail("no \"claims\" array");
     for (auto item : arr) {
       simdjson::ondemand::object o;
       if (item.get_object().get(o) != simdjson::SUCCESS) return fail("malformed claim");
@@ -71,7 +73,8 @@ bool read_coded_jsonl(const std::string& path, std::vector<extract::PositionReco
       c.evidence = evidence_text(o);
       if (!c.source_code.empty()) claims.push_back(std::move(c));
     }
-    if (root["positions"].get_array().get(arr) != simdjson::SUCCESS) return fail("no \"positions\" array");
+    if (root["positions"].get_array().get(arr) != simdjson::SUCCESS)
+      return fail("no \"positions\" array");
     for (auto item : arr) {
       simdjson::ondemand::object o;
       if (item.get_object().get(o) != simdjson::SUCCESS) return fail("malformed position");

@@ -10,11 +10,21 @@ void append_string(std::string& out, std::string_view s) {
   for (char ch : s) {
     unsigned char c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           out += "\\u00";
@@ -82,8 +92,10 @@ void write_article(std::ostream& os, const Article& a) {
   field(out, "url", a.url, first);
   field(out, "source", a.source, first);
   field(out, "path", a.origin.path, first);
-  if (a.origin.line) out += ",\"line\":" + std::to_string(a.origin.line);
-  else if (a.origin.offset) out += ",\"offset\":" + std::to_string(a.origin.offset);
+  if (a.origin.line)
+    out += ",\"line\":" + std::to_string(a.origin.line);
+  else if (a.origin.offset)
+    out += ",\"offset\":" + std::to_string(a.origin.offset);
   field(out, "text", a.text, first);
   out += ",\"sentences\":[";
   const bool words_analysed = a.analysis.size() == a.words.size();
@@ -104,7 +116,8 @@ void write_article(std::ostream& os, const Article& a) {
       out += "{\"text\":";
       append_string(out, a.token_text(ti));
       norm_field(out, a.token_text(ti));
-      out += ",\"start\":" + std::to_string(t.span.start) + ",\"end\":" + std::to_string(t.span.end);
+      out +=
+          ",\"start\":" + std::to_string(t.span.start) + ",\"end\":" + std::to_string(t.span.end);
       if (t.word_count > 1) {
         out += ",\"words\":[";
         for (uint32_t k = 0; k < t.word_count; ++k) {

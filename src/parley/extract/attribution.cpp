@@ -29,16 +29,22 @@ std::vector<QuoteMark> quote_marks(std::string_view t) {
       out.push_back({i, i + 1, QuoteMark::Straight});
     } else if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
       unsigned char d = static_cast<unsigned char>(t[i + 2]);
-      if (d == 0x9C) out.push_back({i, i + 3, QuoteMark::Open});
-      else if (d == 0x9D) out.push_back({i, i + 3, QuoteMark::Close});
-      else if (d == 0x98 && (i == 0 || std::isspace(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '('))
+      if (d == 0x9C)
+        out.push_back({i, i + 3, QuoteMark::Open});
+      else if (d == 0x9D)
+        out.push_back({i, i + 3, QuoteMark::Close});
+      else if (d == 0x98 &&
+               (i == 0 || std::isspace(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '('))
         out.push_back({i, i + 3, QuoteMark::SingleOpen});
-      else if (d == 0x99 && (i + 3 >= t.size() || !std::isalpha(static_cast<unsigned char>(t[i + 3]))))
+      else if (d == 0x99 &&
+               (i + 3 >= t.size() || !std::isalpha(static_cast<unsigned char>(t[i + 3]))))
         out.push_back({i, i + 3, QuoteMark::SingleClose});
     } else if (c == 0xC2 && i + 1 < t.size()) {
       unsigned char d = static_cast<unsigned char>(t[i + 1]);
-      if (d == 0xAB) out.push_back({i, i + 2, QuoteMark::Open});
-      else if (d == 0xBB) out.push_back({i, i + 2, QuoteMark::Close});
+      if (d == 0xAB)
+        out.push_back({i, i + 2, QuoteMark::Open});
+      else if (d == 0xBB)
+        out.push_back({i, i + 2, QuoteMark::Close});
     }
   }
   return out;
@@ -47,7 +53,8 @@ std::vector<QuoteMark> quote_marks(std::string_view t) {
 // Spans of quoted text (marks excluded). A quote left open at a paragraph end continues when
 // the next paragraph opens with a quote mark (the news convention for long quotes); otherwise
 // the stray mark is dropped.
-std::vector<Span> direct_quote_spans(std::string_view t, std::vector<Span>* short_quotes = nullptr) {
+std::vector<Span> direct_quote_spans(std::string_view t,
+                                     std::vector<Span>* short_quotes = nullptr) {
   std::vector<Span> spans;
   std::vector<QuoteMark> marks = quote_marks(t);
   int open = -1;  // index into marks
@@ -65,8 +72,11 @@ std::vector<Span> direct_quote_spans(std::string_view t, std::vector<Span>* shor
     if (open >= 0 && paragraph_break(marks[open].end, m.start)) {
       // Does a new paragraph start with this mark? Then the previous quote continues here.
       size_t nl = t.rfind('\n', m.start);
-      bool starts_paragraph = nl != std::string_view::npos && t.substr(nl + 1, m.start - nl - 1).find_first_not_of(" \t") == std::string_view::npos;
-      if (starts_paragraph && (m.kind == QuoteMark::Straight || m.kind == QuoteMark::Open) && !single) {
+      bool starts_paragraph =
+          nl != std::string_view::npos &&
+          t.substr(nl + 1, m.start - nl - 1).find_first_not_of(" \t") == std::string_view::npos;
+      if (starts_paragraph && (m.kind == QuoteMark::Straight || m.kind == QuoteMark::Open) &&
+          !single) {
         size_t end = t.find('\n', marks[open].end);
         spans.push_back({marks[open].end, static_cast<uint32_t>(end)});
         open = static_cast<int>(i);
@@ -74,9 +84,12 @@ std::vector<Span> direct_quote_spans(std::string_view t, std::vector<Span>* shor
       }
       open = -1;
     }
-    bool opens = m.kind == QuoteMark::Open || m.kind == QuoteMark::SingleOpen || (m.kind == QuoteMark::Straight && open < 0);
-    bool closes = open >= 0 && ((m.kind == QuoteMark::Close && !single) || (m.kind == QuoteMark::SingleClose && single) ||
-                                (m.kind == QuoteMark::Straight && marks[open].kind == QuoteMark::Straight));
+    bool opens = m.kind == QuoteMark::Open || m.kind == QuoteMark::SingleOpen ||
+                 (m.kind == QuoteMark::Straight && open < 0);
+    bool closes =
+        open >= 0 &&
+        ((m.kind == QuoteMark::Close && !single) || (m.kind == QuoteMark::SingleClose && single) ||
+         (m.kind == QuoteMark::Straight && marks[open].kind == QuoteMark::Straight));
     if (closes) {
       spans.push_back({marks[open].end, m.start});
       open = -1;
@@ -92,37 +105,48 @@ std::vector<Span> direct_quote_spans(std::string_view t, std::vector<Span>* shor
     while (s.start < s.end && std::isspace(static_cast<unsigned char>(t[s.start]))) ++s.start;
     while (s.end > s.start && std::isspace(static_cast<unsigned char>(t[s.end - 1]))) --s.end;
     std::string_view q = t.substr(s.start, s.size());
-    if (std::count(q.begin(), q.end(), ' ') >= 2) out.push_back(s);
-    else if (short_quotes && !q.empty()) short_quotes->push_back(s);
+    if (std::count(q.begin(), q.end(), ' ') >= 2)
+      out.push_back(s);
+    else if (short_quotes && !q.empty())
+      short_quotes->push_back(s);
   }
   return out;
 }
 
-bool inside(Span outer, Span inner) { return inner.start >= outer.start && inner.end <= outer.end; }
-bool overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
+bool inside(Span outer, Span inner) {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+bool overlaps(Span a, Span b) {
+  return a.start < b.end && b.start < a.end;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Phrases, topics and issues.
 
 std::string fold(const std::string& lemma) {
   static const std::pair<std::string_view, std::string_view> kSynonyms[] = {
-      {"troop", "force"},        {"soldier", "force"},      {"army", "force"},       {"military", "force"},
-      {"truce", "ceasefire"},    {"cease-fire", "ceasefire"}, {"armistice", "ceasefire"},
-      {"talk", "negotiation"},   {"discussion", "negotiation"}, {"negotiate", "negotiation"},
-      {"assistance", "aid"},     {"relief", "aid"},         {"pullout", "withdrawal"}, {"withdraw", "withdrawal"},
-      {"retreat", "withdrawal"}, {"deploy", "deployment"},  {"peacekeeper", "force"}, {"strip", ""},
-      {"corridor", "axis"},      {"route", "axis"}};
+      {"troop", "force"},           {"soldier", "force"},       {"army", "force"},
+      {"military", "force"},        {"truce", "ceasefire"},     {"cease-fire", "ceasefire"},
+      {"armistice", "ceasefire"},   {"talk", "negotiation"},    {"discussion", "negotiation"},
+      {"negotiate", "negotiation"}, {"assistance", "aid"},      {"relief", "aid"},
+      {"pullout", "withdrawal"},    {"withdraw", "withdrawal"}, {"retreat", "withdrawal"},
+      {"deploy", "deployment"},     {"peacekeeper", "force"},   {"strip", ""},
+      {"corridor", "axis"},         {"route", "axis"}};
   for (const auto& [from, to] : kSynonyms)
     if (lemma == from) return std::string(to);
   return lemma;
 }
 
-bool content_word(std::string_view upos) { return upos == "NOUN" || upos == "PROPN" || upos == "ADJ" || upos == "VERB"; }
+bool content_word(std::string_view upos) {
+  return upos == "NOUN" || upos == "PROPN" || upos == "ADJ" || upos == "VERB";
+}
 
 bool vague_modifier(std::string_view lemma) {
-  return is_in(lemma, {"new", "complete", "full", "total", "own", "increased", "further", "urgent", "lasting",
-                       "possible", "potential", "significant", "substantial", "any", "more", "much", "such",
-                       "current", "ongoing", "recent", "entire", "immediate", "permanent", "real", "serious"});
+  return is_in(lemma, {"new",       "complete",    "full",        "total",   "own",
+                       "increased", "further",     "urgent",      "lasting", "possible",
+                       "potential", "significant", "substantial", "any",     "more",
+                       "much",      "such",        "current",     "ongoing", "recent",
+                       "entire",    "immediate",   "permanent",   "real",    "serious"});
 }
 
 }  // namespace
@@ -143,7 +167,9 @@ std::string issue_key(const std::vector<std::string>& lemmas) {
 }
 
 bool opposed_stances(std::string_view a, std::string_view b) {
-  auto pro = [](std::string_view s) { return is_in(s, {"support", "demand", "accept", "maintain"}); };
+  auto pro = [](std::string_view s) {
+    return is_in(s, {"support", "demand", "accept", "maintain"});
+  };
   auto con = [](std::string_view s) { return is_in(s, {"reject", "oppose"}); };
   return (pro(a) && con(b)) || (con(a) && pro(b));
 }
@@ -161,7 +187,8 @@ class Extractor {
   void run() {
     quotes_direct();
     quotes_indirect();
-    std::sort(a_.quotes.begin(), a_.quotes.end(), [](const Quote& x, const Quote& y) { return x.span.start < y.span.start; });
+    std::sort(a_.quotes.begin(), a_.quotes.end(),
+              [](const Quote& x, const Quote& y) { return x.span.start < y.span.start; });
     claims();
     positions();
     positions_from_events();
@@ -189,7 +216,8 @@ class Extractor {
       for (int d : std::initializer_list<int>{c, -1}) {
         std::vector<int> candidates = d >= 0 ? std::vector<int>{c} : v.children(c);
         for (int e : candidates) {
-          if (!v.deprel(e).starts_with("nmod") || !is_in(v.case_of(e), {"by", "of", "from"})) continue;
+          if (!v.deprel(e).starts_with("nmod") || !is_in(v.case_of(e), {"by", "of", "from"}))
+            continue;
           actors = v.actors_at(e);
           if (!actors.empty()) {
             at = e;
@@ -231,7 +259,8 @@ class Extractor {
     // Inverted attribution ("..., said Israeli Prime Minister Benjamin Netanyahu.") is often
     // misparsed; the actor right after the cue is the speaker.
     // ("..., tweeted former thinktank executive Ken Gude": a description may come first.)
-    for (int k = cue + 1; k < v.size() && k <= cue + 8 && v.upos(k) != "PUNCT" && v.upos(k) != "VERB"; ++k) {
+    for (int k = cue + 1;
+         k < v.size() && k <= cue + 8 && v.upos(k) != "PUNCT" && v.upos(k) != "VERB"; ++k) {
       int m = index_.mention_of_word(v.global(k));
       if (m < 0) continue;
       q.speaker_actor = static_cast<int>(a_.mentions[m].actor);
@@ -247,7 +276,8 @@ class Extractor {
     std::vector<std::pair<Span, bool>> spans;  // span, short
     for (Span x : long_quotes) spans.push_back({x, false});
     for (Span x : short_quotes) spans.push_back({x, true});
-    std::sort(spans.begin(), spans.end(), [](const auto& x, const auto& y) { return x.first.start < y.first.start; });
+    std::sort(spans.begin(), spans.end(),
+              [](const auto& x, const auto& y) { return x.first.start < y.first.start; });
     int last_speaker = -1;
     uint32_t last_sentence = 0;
     for (const auto& [s, is_short] : spans) {
@@ -269,11 +299,13 @@ class Extractor {
         for (int x = 0; x < v.size(); ++x)
           if (v.head(x) >= 0 && inside(s, v.span(x))) holds_quote[v.head(x)] = 1;
         for (int w = 0; w < v.size(); ++w) {
-          if (overlaps(v.span(w), s) || (v.upos(w) != "VERB" && !(v.lemma(w) == "accord"))) continue;
-          const bool naming = !v.speech_verb(v.lemma(w)) && v.words().naming_verbs.contains(v.lemma(w));
+          if (overlaps(v.span(w), s) || (v.upos(w) != "VERB" && !(v.lemma(w) == "accord")))
+            continue;
+          const bool naming =
+              !v.speech_verb(v.lemma(w)) && v.words().naming_verbs.contains(v.lemma(w));
           if (!v.speech_verb(v.lemma(w)) && v.lemma(w) != "accord" && !naming) continue;
           long d = v.span(w).start < s.start ? static_cast<long>(s.start) - v.span(w).end
-                                              : static_cast<long>(v.span(w).start) - s.end;
+                                             : static_cast<long>(v.span(w).start) - s.end;
           // A cue whose clause holds the quoted words ("He stated, '...'") beats a nearer one.
           const bool holds = holds_quote[w] != 0;
           // A short quote is the speaker's only when the cue's clause holds it, within its
@@ -283,7 +315,9 @@ class Extractor {
             bool below = false;  // the quote's words in the cue's subtree
             for (int x = 0; x < v.size() && !below && si == q.sentence; ++x) {
               if (!inside(s, v.span(x))) continue;
-              for (int h = v.head(x), steps = 0; h >= 0 && steps < 4 && !below; h = v.head(h), ++steps) below = h == w;
+              for (int h = v.head(x), steps = 0; h >= 0 && steps < 4 && !below;
+                   h = v.head(h), ++steps)
+                below = h == w;
             }
             if (!below) continue;
           }
@@ -357,14 +391,17 @@ class Extractor {
               if (v.deprel(c) == "advcl" && (v.has_mark(c, "to") || v.has_mark(c, "of"))) xcomp = c;
           if (obj < 0)
             for (int c : v.children(w))
-              if (v.deprel(c).starts_with("obl") && (v.case_of(c) == "for" || v.case_of(c) == "on")) obj = c;
-          if (obj >= 0 && xcomp >= 0 && v.span(obj).start < v.span(xcomp).start && !in_direct_quote(v.span(xcomp))) {
+              if (v.deprel(c).starts_with("obl") && (v.case_of(c) == "for" || v.case_of(c) == "on"))
+                obj = c;
+          if (obj >= 0 && xcomp >= 0 && v.span(obj).start < v.span(xcomp).start &&
+              !in_direct_quote(v.span(xcomp))) {
             Quote q;
             q.kind = "indirect";
             q.sentence = si;
             Span from = v.subtree_span(obj);
             for (int c : v.children(obj))
-              if (v.deprel(c) == "case" && v.span(c).start == from.start) from.start = v.span(c).end;
+              if (v.deprel(c) == "case" && v.span(c).start == from.start)
+                from.start = v.span(c).end;
             while (from.start < from.end && a_.text[from.start] == ' ') ++from.start;
             q.span = {from.start, v.subtree_span(xcomp).end};
             q.cue = v.span(w);
@@ -384,7 +421,8 @@ class Extractor {
           bool clause = v.upos(c) == "VERB" || v.upos(c) == "AUX";
           for (int g : v.children(c)) {
             std::string_view rel = v.deprel(g);
-            clause |= rel.starts_with("nsubj") || rel.starts_with("csubj") || rel == "cop" || rel == "aux";
+            clause |= rel.starts_with("nsubj") || rel.starts_with("csubj") || rel == "cop" ||
+                      rel == "aux";
           }
           if (clause) {
             content = c;
@@ -395,17 +433,22 @@ class Extractor {
         // said."): the verb of saying hangs on the clause it reports, which runs from the
         // sentence's start to the comma before the speaker.
         Span trailing{0, 0};
-        if (content < 0 && v.head(w) >= 0 && v.child_with(w, "obj") < 0 && v.child_with(w, "xcomp") < 0 &&
-            is_in(v.deprel(w), {"parataxis", "advcl", "conj", "ccomp"}) && v.span(v.head(w)).start < v.span(w).start) {
+        if (content < 0 && v.head(w) >= 0 && v.child_with(w, "obj") < 0 &&
+            v.child_with(w, "xcomp") < 0 &&
+            is_in(v.deprel(w), {"parataxis", "advcl", "conj", "ccomp"}) &&
+            v.span(v.head(w)).start < v.span(w).start) {
           Span before = v.subtree_span(w);
           Span whole = v.span(0);
           whole.end = before.start;
           // back over the comma and spaces between the clause and the speaker
           while (whole.end > whole.start &&
-                 (a_.text[whole.end - 1] == ' ' || a_.text[whole.end - 1] == ',' || a_.text[whole.end - 1] == '\n'))
+                 (a_.text[whole.end - 1] == ' ' || a_.text[whole.end - 1] == ',' ||
+                  a_.text[whole.end - 1] == '\n'))
             --whole.end;
           // only when a comma separates them: "..., officials said", not "He went home and said"
-          const bool comma = before.start > whole.end && a_.view(Span{whole.end, before.start}).find(',') != std::string_view::npos;
+          const bool comma =
+              before.start > whole.end &&
+              a_.view(Span{whole.end, before.start}).find(',') != std::string_view::npos;
           if (comma && whole.end > whole.start + 10 && !in_direct_quote(whole)) trailing = whole;
         }
         if (content < 0 && trailing.end == 0) continue;
@@ -429,7 +472,8 @@ class Extractor {
           }
         q.span = span;
         q.cue = v.span(w);
-        if (int prt = v.child_with(w, "compound:prt"); prt >= 0) q.cue.end = std::max(q.cue.end, v.span(prt).end);
+        if (int prt = v.child_with(w, "compound:prt"); prt >= 0)
+          q.cue.end = std::max(q.cue.end, v.span(prt).end);
         q.cue_lemma = v.lemma(w);
         speaker_of(v, w, q);
         a_.quotes.push_back(q);
@@ -439,7 +483,8 @@ class Extractor {
 
   // Text of a word's subtree, without relative clauses, appositions and edge punctuation,
   // and without a leading determiner or possessive pronoun.
-  std::string phrase(const ClauseView& v, int w, std::vector<std::string>* lemmas, bool drop_case = true) const {
+  std::string phrase(const ClauseView& v, int w, std::vector<std::string>* lemmas,
+                     bool drop_case = true) const {
     std::vector<int> words;
     std::vector<int> stack{w};
     while (!stack.empty()) {
@@ -448,7 +493,9 @@ class Extractor {
       words.push_back(x);
       for (int c : v.children(x)) {
         std::string_view rel = v.deprel(c);
-        if (rel == "acl:relcl" || rel == "appos" || rel == "punct" || rel == "parataxis" || rel == "advcl") continue;
+        if (rel == "acl:relcl" || rel == "appos" || rel == "punct" || rel == "parataxis" ||
+            rel == "advcl")
+          continue;
         if (x == w && drop_case && (rel == "case" || rel == "mark" || rel == "cc")) continue;
         stack.push_back(c);
       }
@@ -458,8 +505,9 @@ class Extractor {
     int lo = static_cast<int>(std::find(words.begin(), words.end(), w) - words.begin()), hi = lo;
     while (lo > 0 && words[lo - 1] == words[lo] - 1) --lo;
     while (hi + 1 < static_cast<int>(words.size()) && words[hi + 1] == words[hi] + 1) ++hi;
-    while (lo < hi && is_in(v.lemma(words[lo]), {"the", "a", "an", "this", "that", "these", "those", "their", "its",
-                                                   "his", "her", "our", "any", "some", "to"}))
+    while (lo < hi &&
+           is_in(v.lemma(words[lo]), {"the", "a", "an", "this", "that", "these", "those", "their",
+                                      "its", "his", "her", "our", "any", "some", "to"}))
       ++lo;
     if (lemmas)
       for (int i = lo; i <= hi; ++i)
@@ -474,14 +522,18 @@ class Extractor {
   // The clause root of a quote: the word inside it whose head lies outside.
   std::vector<std::pair<uint32_t, int>> quote_roots(const Quote& q) const {
     std::vector<std::pair<uint32_t, int>> out;
-    for (uint32_t si = sentence_at(q.span.start); si < a_.sentences.size() && a_.sentences[si].span.start < q.span.end; ++si) {
+    for (uint32_t si = sentence_at(q.span.start);
+         si < a_.sentences.size() && a_.sentences[si].span.start < q.span.end; ++si) {
       ClauseView v(index_, si);
       for (int w = 0; w < v.size(); ++w) {
         if (!inside(q.span, v.span(w))) continue;
         int h = v.head(w);
         bool root = h < 0 || !inside(q.span, v.span(h));
-        bool side = h >= 0 && inside(q.span, v.span(h)) && (v.deprel(w) == "parataxis") && v.upos(w) == "VERB";
-        if ((root && (v.upos(w) == "VERB" || v.upos(w) == "ADJ" || v.upos(w) == "NOUN" || v.upos(w) == "AUX")) || side)
+        bool side = h >= 0 && inside(q.span, v.span(h)) && (v.deprel(w) == "parataxis") &&
+                    v.upos(w) == "VERB";
+        if ((root && (v.upos(w) == "VERB" || v.upos(w) == "ADJ" || v.upos(w) == "NOUN" ||
+                      v.upos(w) == "AUX")) ||
+            side)
           out.push_back({si, w});
       }
     }
@@ -500,13 +552,16 @@ class Extractor {
         int theme = -1, context = -1;
         for (std::string_view rel : {"nsubj:pass", "obj", "nsubj"})
           for (int c : v.children(r))
-            if (theme < 0 && v.deprel(c) == rel && v.actor_of(c) < 0 && v.upos(c) != "PRON" && v.is_nominal(c)) theme = c;
+            if (theme < 0 && v.deprel(c) == rel && v.actor_of(c) < 0 && v.upos(c) != "PRON" &&
+                v.is_nominal(c))
+              theme = c;
         if (theme < 0) continue;
         for (int c : v.children(r)) {
           if (c == theme || v.actor_of(c) >= 0 || !v.is_nominal(c)) continue;
           std::string_view rel = v.deprel(c);
-          if (rel == "nsubj" || ((rel.starts_with("obl") || rel.starts_with("nmod")) &&
-                                 is_in(v.case_of(c), {"in", "on", "of", "for", "at", "over", "about"})))
+          if (rel == "nsubj" ||
+              ((rel.starts_with("obl") || rel.starts_with("nmod")) &&
+               is_in(v.case_of(c), {"in", "on", "of", "for", "at", "over", "about"})))
             if (context < 0) context = c;
         }
         Claim c;
@@ -529,8 +584,8 @@ class Extractor {
         bool second_hand = q.cue_lemma == "report" || q.cue_lemma == "according to" ||
                            src.name.find("sources") != std::string::npos;
         c.certainty = is_in(modality, {"could", "may", "would", "conditional"}) ? "hedged"
-                      : second_hand                                            ? "reported"
-                                                                               : "asserted";
+                      : second_hand                                             ? "reported"
+                                                                                : "asserted";
         c.evidence = v.subtree_span(r);
         if (!inside(q.span, c.evidence)) c.evidence = q.span;
         c.topic_key = fold(v.lemma(theme));
@@ -541,15 +596,19 @@ class Extractor {
   }
 
   // Stances of verbs and nouns: data/words/stance-verbs.tsv, stance-nouns.tsv.
-  std::string_view stance_of(std::string_view lemma) const { return index_.words().stance_verbs.value(lemma); }
+  std::string_view stance_of(std::string_view lemma) const {
+    return index_.words().stance_verbs.value(lemma);
+  }
   std::string_view stance_of_noun(std::string_view lemma) const {
     return index_.words().stance_nouns.value(lemma);
   }
 
-  void add_position(const ClauseView& v, int actor, std::string_view stance, int issue_word, int verb) {
+  void add_position(const ClauseView& v, int actor, std::string_view stance, int issue_word,
+                    int verb) {
     std::vector<std::string> lemmas;
     // "maintaining X" as the issue of a demand is a position to maintain X.
-    if (v.upos(issue_word) == "VERB" && is_in(v.lemma(issue_word), {"maintain", "keep", "retain"})) {
+    if (v.upos(issue_word) == "VERB" &&
+        is_in(v.lemma(issue_word), {"maintain", "keep", "retain"})) {
       int obj = v.child_with(issue_word, "obj");
       if (obj >= 0) {
         stance = "maintain";
@@ -558,7 +617,8 @@ class Extractor {
       }
     }
     // Transparent heads: "proposals for international forces" are about international forces.
-    if (is_in(v.lemma(issue_word), {"proposal", "plan", "idea", "offer", "request", "call", "suggestion", "initiative"}))
+    if (is_in(v.lemma(issue_word),
+              {"proposal", "plan", "idea", "offer", "request", "call", "suggestion", "initiative"}))
       for (int c : v.children(issue_word))
         if (v.deprel(c).starts_with("nmod") && v.case_of(c) != "of") {
           issue_word = c;
@@ -596,7 +656,8 @@ class Extractor {
     std::vector<int> actors = v.agent_actors(w, none);
     // Stance participles hanging off a predicate ("remains firm on maintaining ...") belong to
     // the clause's subject.
-    for (int x = v.head(w), steps = 0; actors.empty() && x >= 0 && steps < 3; x = v.head(x), ++steps)
+    for (int x = v.head(w), steps = 0; actors.empty() && x >= 0 && steps < 3;
+         x = v.head(x), ++steps)
       actors = v.agent_actors(x, none);
     return actors;
   }
@@ -606,17 +667,22 @@ class Extractor {
       ClauseView v(index_, si);
       for (int w = 0; w < v.size(); ++w) {
         bool verb = v.upos(w) == "VERB";
-        std::string_view stance = verb ? stance_of(v.lemma(w)) : v.is_nominal(w) ? stance_of_noun(v.lemma(w)) : "";
+        std::string_view stance = verb              ? stance_of(v.lemma(w))
+                                  : v.is_nominal(w) ? stance_of_noun(v.lemma(w))
+                                                    : "";
         // "voted for X", "voted to leave" support; "voted against X" opposes.
         int vote_issue = -1;
         if (verb && v.lemma(w) == "vote") {
           for (int c : v.children(w)) {
             if (vote_issue >= 0) break;
             std::string_view rel = v.deprel(c);
-            if (rel.starts_with("obl") && v.case_of(c) == "against") stance = "oppose", vote_issue = c;
-            else if (rel.starts_with("obl") && is_in(v.case_of(c), {"for", "in"}) && v.lemma(c) != "election")
+            if (rel.starts_with("obl") && v.case_of(c) == "against")
+              stance = "oppose", vote_issue = c;
+            else if (rel.starts_with("obl") && is_in(v.case_of(c), {"for", "in"}) &&
+                     v.lemma(c) != "election")
               stance = "support", vote_issue = c;
-            else if (rel == "xcomp" || (rel == "advcl" && v.has_mark(c, "to"))) stance = "support", vote_issue = c;
+            else if (rel == "xcomp" || (rel == "advcl" && v.has_mark(c, "to")))
+              stance = "support", vote_issue = c;
           }
           // "in favor of X": the issue is the phrase under "favor"
           if (vote_issue >= 0 && v.lemma(vote_issue) == "favor")
@@ -641,22 +707,25 @@ class Extractor {
           if (vote_issue >= 0) break;
           std::string_view rel = v.deprel(c);
           if (v.actor_of(c) >= 0 && rel != "xcomp") continue;
-          if (rel == "xcomp" && v.child_with(c, "aux:pass") >= 0) continue;  // "rejected proposals ... to be deployed"
-          bool complement_verb = is_in(v.lemma(w), {"urge", "call", "press", "push", "refuse", "decline", "agree", "demand",
-                                                     "seek", "encourage"});
+          if (rel == "xcomp" && v.child_with(c, "aux:pass") >= 0)
+            continue;  // "rejected proposals ... to be deployed"
+          bool complement_verb =
+              is_in(v.lemma(w), {"urge", "call", "press", "push", "refuse", "decline", "agree",
+                                 "demand", "seek", "encourage"});
           // "called the move a 'maneuver'" names, "called for a ceasefire" demands: "call" and
           // "press" take their issue from a for/on phrase or a verb complement only.
           const bool needs_phrase = verb && is_in(v.lemma(w), {"call", "press", "push"});
           if (rel == "xcomp" && v.upos(c) != "VERB" && v.upos(c) != "AUX") continue;
-          if ((rel == "obj" && !needs_phrase) || (rel == "xcomp" && complement_verb) || (rel == "advcl" && complement_verb && v.has_mark(c, "to")) ||
+          if ((rel == "obj" && !needs_phrase) || (rel == "xcomp" && complement_verb) ||
+              (rel == "advcl" && complement_verb && v.has_mark(c, "to")) ||
               ((rel.starts_with("obl") || rel.starts_with("nmod") || rel == "acl") &&
                is_in(v.case_of(c), {"for", "on", "to", "against", "of"})) ||
               (!verb && rel == "acl"))
             issues.push_back(c);
           // "advocating for a ceasefire and increased aid": a verb conjunct without a subject
           // continues the list of issues.
-          if (verb && rel == "conj" && v.upos(c) == "VERB" && v.child_with(c, "nsubj") < 0 && v.child_with(c, "obj") >= 0 &&
-              (v.xpos(c) == "VBN" || v.xpos(c) == "VBD"))
+          if (verb && rel == "conj" && v.upos(c) == "VERB" && v.child_with(c, "nsubj") < 0 &&
+              v.child_with(c, "obj") >= 0 && (v.xpos(c) == "VBN" || v.xpos(c) == "VBD"))
             issues.push_back(c);
         }
         for (int actor : actors) {
@@ -685,7 +754,8 @@ class Extractor {
   void positions_from_events() {
     for (const Event& e : a_.events) {
       std::string_view stance = stance_of_code(e.cameo);
-      if (stance.empty() || e.negated || e.source_actor < 0 || e.sentence >= a_.sentences.size()) continue;
+      if (stance.empty() || e.negated || e.source_actor < 0 || e.sentence >= a_.sentences.size())
+        continue;
       if (a_.actors[static_cast<size_t>(e.source_actor)].code.empty()) continue;
       if (!e.modality.empty() && e.modality != "will") continue;
       ClauseView v(index_, e.sentence);
@@ -695,8 +765,8 @@ class Extractor {
       if (w < 0) continue;
       bool covered = false;  // the stance verbs already read this predicate
       for (const Position& q : a_.positions)
-        covered |= q.actor == e.source_actor && q.sentence == e.sentence && q.evidence.start <= v.span(w).start &&
-                   v.span(w).end <= q.evidence.end;
+        covered |= q.actor == e.source_actor && q.sentence == e.sentence &&
+                   q.evidence.start <= v.span(w).start && v.span(w).end <= q.evidence.end;
       if (covered) continue;
       int issue = -1;
       for (int c : v.children(w)) {
@@ -749,7 +819,9 @@ class Extractor {
         const Position& p = a_.positions[j];
         if (p.issue_key != key) continue;
         for (const auto& s : d.sides)
-          if (opposed_stances(s.value, p.stance) && a_.actors[s.actor].code != a_.actors[p.actor].code) conflict = true;
+          if (opposed_stances(s.value, p.stance) &&
+              a_.actors[s.actor].code != a_.actors[p.actor].code)
+            conflict = true;
         d.sides.push_back({p.actor, p.stance, p.evidence});
       }
       if (conflict) a_.divergences.push_back(std::move(d));
@@ -773,16 +845,19 @@ void Attribution::process(Article& article) const {
   Extractor(article, *words_).run();
 }
 
-void collect(const Article& a, std::vector<PositionRecord>& positions, std::vector<ClaimRecord>& claims) {
+void collect(const Article& a, std::vector<PositionRecord>& positions,
+             std::vector<ClaimRecord>& claims) {
   for (const Position& p : a.positions) {
     if (p.actor < 0) continue;
     const Actor& x = a.actors[p.actor];
-    positions.push_back({a.id, x.code, x.name, p.issue, p.issue_key, p.stance, std::string(a.view(p.evidence))});
+    positions.push_back(
+        {a.id, x.code, x.name, p.issue, p.issue_key, p.stance, std::string(a.view(p.evidence))});
   }
   for (const Claim& c : a.claims) {
     if (c.source_actor < 0) continue;
     const Actor& x = a.actors[c.source_actor];
-    claims.push_back({a.id, x.code, x.name, c.topic, c.topic_key, c.affirmed ? "affirmed" : "negated", c.certainty,
+    claims.push_back({a.id, x.code, x.name, c.topic, c.topic_key,
+                      c.affirmed ? "affirmed" : "negated", c.certainty,
                       std::string(a.view(c.evidence))});
   }
 }
@@ -794,7 +869,8 @@ std::vector<CorpusDivergence> corpus_divergences(const std::vector<PositionRecor
   for (const ClaimRecord& c : claims) by_topic[c.topic_key].push_back(&c);
   for (const auto& [key, list] : by_topic) {
     std::set<std::string> affirm, negate;
-    for (const ClaimRecord* c : list) (c->polarity == "affirmed" ? affirm : negate).insert(c->source_code);
+    for (const ClaimRecord* c : list)
+      (c->polarity == "affirmed" ? affirm : negate).insert(c->source_code);
     bool differ = false;
     for (const std::string& x : affirm)
       for (const std::string& y : negate) differ |= x != y;

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "parley/doc/document.hpp"
 #include "parley/doc/component.hpp"
+#include "parley/doc/document.hpp"
 #include "parley/text/word_list.hpp"
 
 namespace parley::extract {
@@ -58,8 +58,8 @@ struct ClaimRecord {
 struct CorpusDivergence {
   std::string topic, kind;  // kind: "claim" or "position"
   std::vector<std::pair<std::string, std::string>>
-      sides;  // (actor code, value), one per distinct pair
-  std::vector<std::string> evidence;                       // "doc_id: text" per side record
+      sides;                          // (actor code, value), one per distinct pair
+  std::vector<std::string> evidence;  // "doc_id: text" per side record
 };
 
 // Records of one analysed article.

@@ -98,12 +98,24 @@ std::string ClauseView::lemma(int w) const {
   const std::string& l = a_.analysis[first_ + w].lemma;
   return ascii_lower(l.empty() ? text(w) : std::string_view(l));
 }
-std::string_view ClauseView::text(int w) const { return a_.word_text(first_ + w); }
-std::string_view ClauseView::upos(int w) const { return a_.analysis[first_ + w].upos; }
-std::string_view ClauseView::xpos(int w) const { return a_.analysis[first_ + w].xpos; }
-std::string_view ClauseView::feats(int w) const { return a_.analysis[first_ + w].feats; }
-std::string_view ClauseView::deprel(int w) const { return a_.analysis[first_ + w].deprel; }
-Span ClauseView::span(int w) const { return a_.words[first_ + w].span; }
+std::string_view ClauseView::text(int w) const {
+  return a_.word_text(first_ + w);
+}
+std::string_view ClauseView::upos(int w) const {
+  return a_.analysis[first_ + w].upos;
+}
+std::string_view ClauseView::xpos(int w) const {
+  return a_.analysis[first_ + w].xpos;
+}
+std::string_view ClauseView::feats(int w) const {
+  return a_.analysis[first_ + w].feats;
+}
+std::string_view ClauseView::deprel(int w) const {
+  return a_.analysis[first_ + w].deprel;
+}
+Span ClauseView::span(int w) const {
+  return a_.words[first_ + w].span;
+}
 
 Span ClauseView::subtree_span(int w) const {
   Span s = span(w);
@@ -116,7 +128,9 @@ bool ClauseView::in_subtree(int w, int root) const {
   return enter_[root] <= enter_[w] && enter_[w] < leave_[root];
 }
 
-bool ClauseView::is_nominal(int w) const { return upos(w) == "NOUN" || upos(w) == "PROPN"; }
+bool ClauseView::is_nominal(int w) const {
+  return upos(w) == "NOUN" || upos(w) == "PROPN";
+}
 
 bool ClauseView::is_nominal_event(int w, const Lexicon& lexicon) const {
   if (!is_nominal(w)) return false;
@@ -250,25 +264,44 @@ int ClauseView::find_dependent(int w, const ArgConstraint& c) const {
     std::string_view rel = deprel(d);
     bool match = false;
     switch (c.relation) {
-      case Relation::Obj: match = rel == "obj" || rel == "nsubj:pass"; break;
-      case Relation::Iobj: match = rel == "iobj"; break;
-      case Relation::Obl: match = rel.starts_with("obl") && rel != "obl:agent" && prep_ok(d); break;
+      case Relation::Obj:
+        match = rel == "obj" || rel == "nsubj:pass";
+        break;
+      case Relation::Iobj:
+        match = rel == "iobj";
+        break;
+      case Relation::Obl:
+        match = rel.starts_with("obl") && rel != "obl:agent" && prep_ok(d);
+        break;
       case Relation::Nmod:
         match = rel.starts_with("nmod") && (rel != "nmod:poss" || c.prep == "poss") &&
                 (c.prep == "poss" || prep_ok(d));
         break;
-      case Relation::Xcomp: match = rel == "xcomp" || (rel == "advcl" && has_mark(d, "to")); break;
-      case Relation::Ccomp: match = rel == "ccomp"; break;
+      case Relation::Xcomp:
+        match = rel == "xcomp" || (rel == "advcl" && has_mark(d, "to"));
+        break;
+      case Relation::Ccomp:
+        match = rel == "ccomp";
+        break;
       case Relation::Particle:
         match = rel == "compound:prt" || (rel == "advmod" && !c.lemmas.empty());
         break;
-      case Relation::Amod: match = rel == "amod"; break;
-      case Relation::Compound: match = rel == "compound"; break;
-      case Relation::Nsubj: match = rel == "nsubj"; break;
-      case Relation::Joint: match = rel == "nsubj" || rel == "nsubj:pass"; break;
+      case Relation::Amod:
+        match = rel == "amod";
+        break;
+      case Relation::Compound:
+        match = rel == "compound";
+        break;
+      case Relation::Nsubj:
+        match = rel == "nsubj";
+        break;
+      case Relation::Joint:
+        match = rel == "nsubj" || rel == "nsubj:pass";
+        break;
       case Relation::Any:
       case Relation::Pre:
-      case Relation::Post: break;
+      case Relation::Post:
+        break;
     }
     if (match && lemma_ok(d)) return d;
   }
@@ -288,7 +321,9 @@ int ClauseView::clause_root(int w) const {
   return heads_[w];
 }
 
-int ClauseView::actor_of(int w) const { return index_.actor_of_word(first_ + w); }
+int ClauseView::actor_of(int w) const {
+  return index_.actor_of_word(first_ + w);
+}
 
 void ClauseView::add_coordinated(int w, std::vector<int>& out, int depth) const {
   if (depth > 6) return;
@@ -605,8 +640,10 @@ std::string relative_date(const Article& article, const Event& event) {
   const Sentence& s = article.sentences[event.sentence];
   for (uint32_t w = s.first_word; w < s.first_word + s.word_count && !found; ++w) {
     std::string word = ascii_lower(article.word_text(w));
-    if (word == "yesterday") shift = -1, found = true;
-    else if (word == "today" || word == "tonight") shift = 0, found = true;
+    if (word == "yesterday")
+      shift = -1, found = true;
+    else if (word == "today" || word == "tonight")
+      shift = 0, found = true;
     else
       for (int d = 0; d < 7; ++d)
         if (word == kDays[d]) {

@@ -91,16 +91,20 @@ class Coder {
         const ArgConstraint& c = p.args[i];
         if (c.relation != Relation::Pre) continue;
         int first = -1, d = v.find_before(limit, c, &first);
-        if (d < 0 || (c.adjacent && d != limit - 1)) ok = false;
-        else m.bound[i] = d, limit = first;
+        if (d < 0 || (c.adjacent && d != limit - 1))
+          ok = false;
+        else
+          m.bound[i] = d, limit = first;
       }
       int from = w + 1;
       for (size_t i = 0; ok && i < p.args.size(); ++i) {
         const ArgConstraint& c = p.args[i];
         if (c.relation != Relation::Post) continue;
         int d = v.find_after(w, from, c);
-        if (d < 0) ok = false;
-        else m.bound[i] = d, from = d + 1;
+        if (d < 0)
+          ok = false;
+        else
+          m.bound[i] = d, from = d + 1;
       }
       for (size_t i = 0; ok && i < p.args.size(); ++i) {
         const ArgConstraint& c = p.args[i];
@@ -112,7 +116,8 @@ class Coder {
         else if (c.relation == Relation::Xcomp && v.upos(m.bound[i]) != "VERB" &&
                  v.upos(m.bound[i]) != "AUX")
           ok = false;
-        else if (c.relation == Relation::Joint && v.actors_at(m.bound[i]).size() < 2) ok = false;
+        else if (c.relation == Relation::Joint && v.actors_at(m.bound[i]).size() < 2)
+          ok = false;
       }
       if (!ok) continue;
       // Longer patterns are more specific; a phrase counts each of its words.
@@ -256,9 +261,7 @@ class Coder {
   // the verb alone (PETRARCH's "SAID [023]"). Verbs with a stance of their own ("believes",
   // "warned") keep their code.
   static bool reports_speech(const ClauseView& v, int w, const Match& m) {
-    if (!m.pattern->args.empty() ||
-        !v.words().report_verbs.contains(v.lemma(w)))
-      return false;
+    if (!m.pattern->args.empty() || !v.words().report_verbs.contains(v.lemma(w))) return false;
     // A trailing "..., officials said" hangs off the clause it reports, however it is attached.
     if (v.head(w) >= 0 && v.child_with(w, "obj") < 0 && v.child_with(w, "ccomp") < 0) return true;
     for (int c : v.children(w))
@@ -282,19 +285,23 @@ class Coder {
 
   // Meetings, calls and agreements are between parties (CAMEO 04x, 057), and a noun that names
   // one often says who took part without a verb of its own.
-  static bool between_parties(std::string_view code) { return code.starts_with("04") || code == "057"; }
+  static bool between_parties(std::string_view code) {
+    return code.starts_with("04") || code == "057";
+  }
 
   // "X said in a meeting with Y", "in a phone call in late July, X urged Y": a meeting in a
   // time or place phrase of a clause whose doer is an actor is that actor's.
   bool meeting_in_clause(const ClauseView& v, int w, std::string_view code) const {
     int h = v.head(w);
-    return between_parties(code) && h >= 0 && v.upos(h) == "VERB" && v.deprel(w).starts_with("obl") &&
-           is_in(v.case_of(w), {"in", "during", "at"}) && !v.agent_actors(h, lexicon_).empty();
+    return between_parties(code) && h >= 0 && v.upos(h) == "VERB" &&
+           v.deprel(w).starts_with("obl") && is_in(v.case_of(w), {"in", "during", "at"}) &&
+           !v.agent_actors(h, lexicon_).empty();
   }
 
   // Who took part in a meeting-like noun nothing else gives a doer: "the trilateral meeting of
   // Cyprus, Greece and Israel" (each with each), else the doer of the clause it is set in.
-  void meeting_participants(const ClauseView& v, int w, std::vector<int>& sources, std::vector<int>& targets) const {
+  void meeting_participants(const ClauseView& v, int w, std::vector<int>& sources,
+                            std::vector<int>& targets) const {
     for (int c : v.children(w))
       if (v.deprel(c).starts_with("nmod") && v.case_of(c) == "of") {
         sources = v.actors_at(c);
@@ -371,7 +378,8 @@ class Coder {
             const std::vector<int>& complement, bool frame = false) {
     std::vector<int> sources = sources_of(v, w, m);
     std::vector<int> targets = targets_of(v, w, m, complement);
-    if (sources.empty() && v.is_nominal(w) && between_parties(code)) meeting_participants(v, w, sources, targets);
+    if (sources.empty() && v.is_nominal(w) && between_parties(code))
+      meeting_participants(v, w, sources, targets);
     // Actors without a code (a person nothing ties to a country or group) stay in the record
     // with their name and an empty code: the act happened whoever did it, and the record says
     // which side is unresolved (Event::unresolved_source/target) so an analysis can filter.
@@ -383,7 +391,8 @@ class Coder {
 
     // "X said Y must Z": an obligation in reported speech is the reporter's demand that Y do Z
     // (CAMEO's demand family of the act), not something Y did or will do.
-    if (const int reporter = v.reporter(w); reporter >= 0 && v.modality(w) == "should" && !frame &&
+    if (const int reporter = v.reporter(w);
+        reporter >= 0 && v.modality(w) == "should" && !frame &&
         std::find(sources.begin(), sources.end(), reporter) == sources.end()) {
       std::string demand = lexicon_.family_code("demand", code);
       if (!demand.empty()) {

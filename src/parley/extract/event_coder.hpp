@@ -9,9 +9,9 @@
 #include <memory>
 
 #include "parley/actors/gazetteer.hpp"
+#include "parley/doc/component.hpp"
 #include "parley/doc/document.hpp"
 #include "parley/extract/lexicon.hpp"
-#include "parley/doc/component.hpp"
 
 namespace parley::extract {
 

@@ -47,11 +47,11 @@ std::vector<std::string> split_bar(std::string_view s) {
 
 Relation parse_relation(std::string_view r, const std::string& origin) {
   static const std::pair<std::string_view, Relation> kNames[] = {
-      {"obj", Relation::Obj},       {"iobj", Relation::Iobj},   {"obl", Relation::Obl},
-      {"nmod", Relation::Nmod},     {"xcomp", Relation::Xcomp}, {"ccomp", Relation::Ccomp},
-      {"prt", Relation::Particle},  {"amod", Relation::Amod},   {"compound", Relation::Compound},
-      {"nsubj", Relation::Nsubj},   {"any", Relation::Any},     {"pre", Relation::Pre},
-      {"post", Relation::Post},     {"joint", Relation::Joint}};
+      {"obj", Relation::Obj},      {"iobj", Relation::Iobj},   {"obl", Relation::Obl},
+      {"nmod", Relation::Nmod},    {"xcomp", Relation::Xcomp}, {"ccomp", Relation::Ccomp},
+      {"prt", Relation::Particle}, {"amod", Relation::Amod},   {"compound", Relation::Compound},
+      {"nsubj", Relation::Nsubj},  {"any", Relation::Any},     {"pre", Relation::Pre},
+      {"post", Relation::Post},    {"joint", Relation::Joint}};
   for (const auto& [name, rel] : kNames)
     if (r == name) return rel;
   throw std::invalid_argument(origin + ": unknown relation '" + std::string(r) + "'");
@@ -79,7 +79,8 @@ void for_each_line(const std::string& path, F&& f, const std::string& label = {}
   while (std::getline(in, line)) {
     ++number;
     if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+      line.pop_back();
     if (line.empty()) continue;
     if (name == path) {
       f(line, path + ":" + std::to_string(number));
@@ -99,7 +100,8 @@ std::vector<std::string> tsv_files(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return out;
   for (const auto& entry : std::filesystem::directory_iterator(dir))
-    if (entry.is_regular_file() && entry.path().extension() == ".tsv") out.push_back(entry.path().string());
+    if (entry.is_regular_file() && entry.path().extension() == ".tsv")
+      out.push_back(entry.path().string());
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -121,14 +123,16 @@ Lexicon Lexicon::load_default(const std::string& data_dir) {
   for (const std::string& f : tsv_files(root / "nouns"))
     lexicon.load_patterns(f, true, label(f, "nouns"));
   lexicon.load_families((root / "families.tsv").string());
-  if (std::filesystem::exists(root / "implicit-agents.tsv")) lexicon.load_implicit_agents((root / "implicit-agents.tsv").string());
+  if (std::filesystem::exists(root / "implicit-agents.tsv"))
+    lexicon.load_implicit_agents((root / "implicit-agents.tsv").string());
   return lexicon;
 }
 
 void Lexicon::load_implicit_agents(const std::string& path) {
   for_each_line(path, [&](const std::string& line, const std::string& origin) {
     std::vector<std::string_view> cols = split_ws(line);
-    if (cols.size() != 2 || cols[1].size() != 3) throw std::invalid_argument(origin + ": expected LEMMA<TAB>SECTOR");
+    if (cols.size() != 2 || cols[1].size() != 3)
+      throw std::invalid_argument(origin + ": expected LEMMA<TAB>SECTOR");
     implicit_agents_[std::string(cols[0])] = std::string(cols[1]);
   });
 }
@@ -136,8 +140,10 @@ void Lexicon::load_implicit_agents(const std::string& path) {
 void Lexicon::load_patterns(const std::string& path, bool noun, const std::string& label) {
   auto add_line = [&](const std::string& line, const std::string& origin) {
     size_t tab = line.find('\t');
-    if (tab == std::string::npos) throw std::invalid_argument(origin + ": expected CODE<TAB>PATTERN");
-    add(std::string_view(line).substr(0, tab), std::string_view(line).substr(tab + 1), noun, origin);
+    if (tab == std::string::npos)
+      throw std::invalid_argument(origin + ": expected CODE<TAB>PATTERN");
+    add(std::string_view(line).substr(0, tab), std::string_view(line).substr(tab + 1), noun,
+        origin);
   };
   for_each_line(path, add_line, label);
 }
@@ -145,7 +151,8 @@ void Lexicon::load_patterns(const std::string& path, bool noun, const std::strin
 void Lexicon::load_families(const std::string& path) {
   for_each_line(path, [&](const std::string& line, const std::string& origin) {
     std::vector<std::string_view> cols = split_ws(line);
-    if (cols.size() != 6) throw std::invalid_argument(origin + ": expected act appeal intent demand reject threaten");
+    if (cols.size() != 6)
+      throw std::invalid_argument(origin + ": expected act appeal intent demand reject threaten");
     auto col = [&](size_t i) { return cols[i] == "-" ? std::string() : std::string(cols[i]); };
     families_[std::string(cols[0])] = Family{col(1), col(2), col(3), col(4), col(5)};
   });
@@ -163,9 +170,11 @@ Pattern Lexicon::parse(std::string_view code, std::string_view pattern, std::str
     code = code.substr(0, colon);
     if (!valid_code(reverse) || !std::isdigit(static_cast<unsigned char>(reverse[0])) ||
         !std::isdigit(static_cast<unsigned char>(code[0])))
-      throw std::invalid_argument(origin + ": bad paired code '" + std::string(code) + ":" + std::string(reverse) + "'");
+      throw std::invalid_argument(origin + ": bad paired code '" + std::string(code) + ":" +
+                                  std::string(reverse) + "'");
   }
-  if (!valid_code(code)) throw std::invalid_argument(origin + ": bad code '" + std::string(code) + "'");
+  if (!valid_code(code))
+    throw std::invalid_argument(origin + ": bad code '" + std::string(code) + "'");
   std::vector<std::string_view> parts = split_ws(pattern);
   if (parts.empty()) throw std::invalid_argument(origin + ": empty pattern");
   Pattern p;
@@ -176,13 +185,17 @@ Pattern Lexicon::parse(std::string_view code, std::string_view pattern, std::str
   for (size_t i = 1; i < parts.size(); ++i) {
     std::string_view t = parts[i];
     ArgConstraint c;
-    if (t[0] == '+') c.role = ArgRole::Target, t.remove_prefix(1);
-    else if (t[0] == '$') c.role = ArgRole::Source, t.remove_prefix(1);
+    if (t[0] == '+')
+      c.role = ArgRole::Target, t.remove_prefix(1);
+    else if (t[0] == '$')
+      c.role = ArgRole::Source, t.remove_prefix(1);
     std::string_view lemmas;
     if (size_t eq = t.find('='); eq != std::string_view::npos) {
       lemmas = t.substr(eq + 1);
       t = t.substr(0, eq);
-      if (lemmas.empty()) throw std::invalid_argument(p.origin + ": empty lemma list in '" + std::string(parts[i]) + "'");
+      if (lemmas.empty())
+        throw std::invalid_argument(p.origin + ": empty lemma list in '" + std::string(parts[i]) +
+                                    "'");
     }
     if (size_t colon = t.find(':'); colon != std::string_view::npos) {
       c.prep = lower(t.substr(colon + 1));
@@ -190,7 +203,9 @@ Pattern Lexicon::parse(std::string_view code, std::string_view pattern, std::str
     }
     c.relation = parse_relation(t, p.origin);
     if ((c.relation == Relation::Pre || c.relation == Relation::Post) && !c.prep.empty()) {
-      if (c.prep != "adj") throw std::invalid_argument(p.origin + ": '" + std::string(parts[i]) + "': only :adj qualifies pre/post");
+      if (c.prep != "adj")
+        throw std::invalid_argument(p.origin + ": '" + std::string(parts[i]) +
+                                    "': only :adj qualifies pre/post");
       c.adjacent = true;
       c.prep.clear();
     }
@@ -227,12 +242,14 @@ void Lexicon::override_with(const Lexicon& other) {
 
 std::span<const Pattern> Lexicon::verbs(std::string_view lemma) const {
   auto it = verbs_.find(std::string(lemma));
-  return it == verbs_.end() ? std::span<const Pattern>(kNone) : std::span<const Pattern>(it->second);
+  return it == verbs_.end() ? std::span<const Pattern>(kNone)
+                            : std::span<const Pattern>(it->second);
 }
 
 std::span<const Pattern> Lexicon::nouns(std::string_view lemma) const {
   auto it = nouns_.find(std::string(lemma));
-  return it == nouns_.end() ? std::span<const Pattern>(kNone) : std::span<const Pattern>(it->second);
+  return it == nouns_.end() ? std::span<const Pattern>(kNone)
+                            : std::span<const Pattern>(it->second);
 }
 
 std::string Lexicon::family_code(std::string_view family, std::string_view act) const {
@@ -244,7 +261,8 @@ std::string Lexicon::family_code(std::string_view family, std::string_view act) 
     return f.threaten;
   };
   for (std::string key(act); key.size() >= 2; key.pop_back()) {
-    if (auto it = families_.find(key); it != families_.end() && !pick(it->second).empty()) return pick(it->second);
+    if (auto it = families_.find(key); it != families_.end() && !pick(it->second).empty())
+      return pick(it->second);
     if (key.size() == 3 && key.back() == '0') break;
   }
   if (family == "appeal") return "020";

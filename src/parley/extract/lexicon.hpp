@@ -8,9 +8,9 @@
 //   CODE <TAB> LEMMA [CONSTRAINT ...]
 //
 // CODE is a CAMEO code ("046"), or a TABARI paired code "032:033" (the source visits the target:
-// 032; and, reversed, the target hosts the source: 033), "---" for a pattern that blocks coding (a discard: "yield
-// progress" is not CAMEO's yield), "~" for a transparent noun ("proposal", "plan": the code
-// comes from what the proposal is about), or a frame "@appeal", "@intent", "@demand",
+// 032; and, reversed, the target hosts the source: 033), "---" for a pattern that blocks coding (a
+// discard: "yield progress" is not CAMEO's yield), "~" for a transparent noun ("proposal", "plan":
+// the code comes from what the proposal is about), or a frame "@appeal", "@intent", "@demand",
 // "@reject", "@threaten" whose code comes from its complement through data/events/families.tsv
 // ("urge X to negotiate" -> appeal family of 046 = 026).
 // LEMMA is the lowercase lemma of the predicate. Each CONSTRAINT names a dependent:
@@ -45,13 +45,29 @@
 
 namespace parley::extract {
 
-enum class Relation { Obj, Iobj, Obl, Nmod, Xcomp, Ccomp, Particle, Amod, Compound, Nsubj, Any, Pre, Post, Joint };
+enum class Relation {
+  Obj,
+  Iobj,
+  Obl,
+  Nmod,
+  Xcomp,
+  Ccomp,
+  Particle,
+  Amod,
+  Compound,
+  Nsubj,
+  Any,
+  Pre,
+  Post,
+  Joint
+};
 enum class ArgRole { None, Source, Target };
 
 struct ArgConstraint {
   Relation relation = Relation::Any;
-  std::string prep;                 // required case/mark word for obl/nmod ("with"); "" = any
-  std::vector<std::string> lemmas;  // allowed head lemmas (lowercase; phrases space-joined); empty = any word
+  std::string prep;  // required case/mark word for obl/nmod ("with"); "" = any
+  std::vector<std::string>
+      lemmas;  // allowed head lemmas (lowercase; phrases space-joined); empty = any word
   ArgRole role = ArgRole::None;
   bool adjacent = false;  // pre/post: no word between this and its neighbour towards the predicate
 };
@@ -95,7 +111,8 @@ class Lexicon {
   // comment never closed, no phrase at all) is added to `warnings` as "path:line: message".
   void load_discards(const std::string& path, std::vector<std::string>* warnings = nullptr);
   const std::vector<Discard>& discards() const { return discards_; }
-  // The first discard of the given kind (story-level or sentence-level) found in `text`, or nullptr.
+  // The first discard of the given kind (story-level or sentence-level) found in `text`, or
+  // nullptr.
   const Discard* discarded(std::string_view text, bool story) const;
   // Adds one pattern; throws std::invalid_argument naming `origin` on a malformed line.
   void add(std::string_view code, std::string_view pattern, bool noun, std::string origin);

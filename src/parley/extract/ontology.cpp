@@ -1,11 +1,11 @@
 #include "parley/extract/ontology.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
 #include <fstream>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace parley::extract {
 namespace {
@@ -15,7 +15,8 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
   size_t start = 0;
   for (;;) {
     size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    fields.push_back(
+        line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
     if (tab == std::string_view::npos) break;
     start = tab + 1;
   }
@@ -61,9 +62,15 @@ Ontology Ontology::load(const std::string& data_dir) {
   Ontology ontology;
   const std::string cameo = data_dir + "/cameo/cameo.tsv";
   read_rows(cameo, [&](const std::vector<std::string_view>& f, size_t line) {
-    if (f.size() != 4) fail(cameo, line, fmt::format("expected 4 tab-separated fields (code, name, goldstein, quad class), found {}", f.size()));
+    if (f.size() != 4)
+      fail(cameo, line,
+           fmt::format(
+               "expected 4 tab-separated fields (code, name, goldstein, quad class), found {}",
+               f.size()));
     std::string_view code = trim(f[0]);
-    if (!valid_code(code)) fail(cameo, line, fmt::format("'{}' is not a CAMEO event code (2-4 digits, root 01-20)", code));
+    if (!valid_code(code))
+      fail(cameo, line,
+           fmt::format("'{}' is not a CAMEO event code (2-4 digits, root 01-20)", code));
     CameoCode entry;
     entry.code = std::string(code);
     entry.name = std::string(trim(f[1]));
@@ -71,14 +78,15 @@ Ontology Ontology::load(const std::string& data_dir) {
     std::string_view score = trim(f[2]);
     // from_chars for double: parse "-7.0" and reject trailing junk.
     auto [end, ec] = std::from_chars(score.data(), score.data() + score.size(), entry.goldstein);
-    if (ec != std::errc() || end != score.data() + score.size() || !std::isfinite(entry.goldstein) ||
-        entry.goldstein < -10 || entry.goldstein > 10)
+    if (ec != std::errc() || end != score.data() + score.size() ||
+        !std::isfinite(entry.goldstein) || entry.goldstein < -10 || entry.goldstein > 10)
       fail(cameo, line, fmt::format("Goldstein score '{}' is not a number in [-10, 10]", score));
     std::string_view quad = trim(f[3]);
     if (quad.size() != 1 || quad[0] < '1' || quad[0] > '4')
       fail(cameo, line, fmt::format("quad class '{}' is not 1-4", quad));
     entry.quad_class = quad[0] - '0';
-    if (ontology.index_.count(entry.code)) fail(cameo, line, fmt::format("code {} listed twice", entry.code));
+    if (ontology.index_.count(entry.code))
+      fail(cameo, line, fmt::format("code {} listed twice", entry.code));
     ontology.index_.emplace(entry.code, ontology.codes_.size());
     ontology.codes_.push_back(std::move(entry));
   });
@@ -86,16 +94,21 @@ Ontology Ontology::load(const std::string& data_dir) {
 
   const std::string plover = data_dir + "/cameo/plover.tsv";
   read_rows(plover, [&](const std::vector<std::string_view>& f, size_t line) {
-    if (f.size() < 2 || f.size() > 4) fail(plover, line, fmt::format("expected code, type[, mode[, context]], found {} fields", f.size()));
+    if (f.size() < 2 || f.size() > 4)
+      fail(plover, line,
+           fmt::format("expected code, type[, mode[, context]], found {} fields", f.size()));
     std::string code(trim(f[0]));
     auto it = ontology.index_.find(code);
-    if (it == ontology.index_.end()) fail(plover, line, fmt::format("code '{}' is not in cameo.tsv", code));
+    if (it == ontology.index_.end())
+      fail(plover, line, fmt::format("code '{}' is not in cameo.tsv", code));
     CameoCode& entry = ontology.codes_[it->second];
     if (!entry.plover_type.empty()) fail(plover, line, fmt::format("code {} mapped twice", code));
     entry.plover_type = std::string(trim(f[1]));
     if (entry.plover_type.empty()) fail(plover, line, "empty PLOVER event type");
     for (char c : entry.plover_type)
-      if (c < 'A' || c > 'Z') fail(plover, line, fmt::format("PLOVER type '{}' is not an upper-case word", entry.plover_type));
+      if (c < 'A' || c > 'Z')
+        fail(plover, line,
+             fmt::format("PLOVER type '{}' is not an upper-case word", entry.plover_type));
     if (f.size() > 2) entry.plover_mode = std::string(trim(f[2]));
     if (f.size() > 3) entry.plover_context = std::string(trim(f[3]));
   });

@@ -13,7 +13,8 @@ struct CameoCode {
   std::string code;  // "0256"
   std::string name;  // "Appeal for de-escalation of military engagement"
   double goldstein = 0;
-  int quad_class = 0;  // 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+  int quad_class =
+      0;  // 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
   std::string plover_type, plover_mode, plover_context;  // "" when PLOVER has no counterpart
 };
 

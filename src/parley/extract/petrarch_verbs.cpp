@@ -28,17 +28,22 @@ std::vector<std::string> split_words(const std::string& s) {
     if (!cur.empty()) out.push_back(cur), cur.clear();
   };
   for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) flush();
-    else if (c == '(' || c == ')' || c == '{' || c == '}' || c == '|') flush(), out.push_back(std::string(1, c));
-    else cur += c;
+    if (std::isspace(static_cast<unsigned char>(c)))
+      flush();
+    else if (c == '(' || c == ')' || c == '{' || c == '}' || c == '|')
+      flush(), out.push_back(std::string(1, c));
+    else
+      cur += c;
   }
   flush();
   return out;
 }
 
 bool cameo_code(const std::string& c) {
-  return c == "---" || (c.size() >= 2 && c.size() <= 4 &&
-                        std::all_of(c.begin(), c.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }));
+  return c == "---" ||
+         (c.size() >= 2 && c.size() <= 4 && std::all_of(c.begin(), c.end(), [](char ch) {
+            return std::isdigit(static_cast<unsigned char>(ch));
+          }));
 }
 
 struct Verb {
@@ -61,7 +66,8 @@ class Reader {
                                  ": binary file (contains NUL bytes), not a verb dictionary");
       handle(raw);
     }
-    if (stats_.verbs == 0) throw std::runtime_error(path_ + ": no verb found (not a PETRARCH/TABARI verb dictionary?)");
+    if (stats_.verbs == 0)
+      throw std::runtime_error(path_ + ": no verb found (not a PETRARCH/TABARI verb dictionary?)");
     return std::move(lexicon_);
   }
 
@@ -102,7 +108,8 @@ class Reader {
     if (t[0] == '~') return skip("transformation (~) line");
     if (t[0] == '&') {
       synset_ = t.substr(1);
-      while (!synset_.empty() && (synset_.back() == '_' || synset_.back() == ' ')) synset_.pop_back();
+      while (!synset_.empty() && (synset_.back() == '_' || synset_.back() == ' '))
+        synset_.pop_back();
       synset_plurals_ = t.back() != '_';
       synsets_[synset_];
       ++stats_.synsets;
@@ -121,7 +128,9 @@ class Reader {
     synset_.clear();
     ++stats_.blocks;
     size_t b = t.find('['), e = t.find(']');
-    block_code_ = (b != std::string::npos && e != std::string::npos && e > b) ? trim(t.substr(b + 1, e - b - 1)) : "---";
+    block_code_ = (b != std::string::npos && e != std::string::npos && e > b)
+                      ? trim(t.substr(b + 1, e - b - 1))
+                      : "---";
   }
 
   // A synset member: a phrase of consecutive words ("DID N'T", "GOLDEN_GOBLIN_GALLEONS"), its
@@ -144,9 +153,12 @@ class Reader {
     if (words.empty()) return;
     list.push_back(words);
     if (plural) {
-      if (words.ends_with("y")) list.push_back(words.substr(0, words.size() - 1) + "ies");
-      else if (words.ends_with("ss")) list.push_back(words + "es");
-      else list.push_back(words + "s");
+      if (words.ends_with("y"))
+        list.push_back(words.substr(0, words.size() - 1) + "ies");
+      else if (words.ends_with("ss"))
+        list.push_back(words + "es");
+      else
+        list.push_back(words + "s");
     }
   }
 
@@ -159,11 +171,14 @@ class Reader {
     }
     std::string head = t.substr(0, t.find_first_of("{[ \t"));
     std::string own;
-    if (size_t b = t.find('['), e = t.find(']'); b != std::string::npos && e != std::string::npos && e > b)
+    if (size_t b = t.find('['), e = t.find(']');
+        b != std::string::npos && e != std::string::npos && e > b)
       own = trim(t.substr(b + 1, e - b - 1));
-    if (size_t b = t.find('{'), e = t.find('}'); b != std::string::npos && e != std::string::npos && e > b)
+    if (size_t b = t.find('{'), e = t.find('}');
+        b != std::string::npos && e != std::string::npos && e > b)
       stats_.forms += split_words(t.substr(b + 1, e - b - 1)).size();
-    else if (b != std::string::npos) problem("unclosed { in verb forms");
+    else if (b != std::string::npos)
+      problem("unclosed { in verb forms");
     Verb v;
     std::vector<std::string> parts;
     for (size_t pos = 0; pos <= head.size();) {
@@ -178,12 +193,14 @@ class Reader {
       if (parts[i][0] == '+') verb_at = i;
     v.lemma = lower(parts[verb_at][0] == '+' ? parts[verb_at].substr(1) : parts[verb_at]);
     v.stem = !petrarch_ && verb_at + 1 == parts.size() && !head.ends_with('_');
-    for (size_t i = verb_at + 1; i < parts.size(); ++i) v.particle += (v.particle.empty() ? "" : " ") + lower(parts[i]);
+    for (size_t i = verb_at + 1; i < parts.size(); ++i)
+      v.particle += (v.particle.empty() ? "" : " ") + lower(parts[i]);
     if (v.lemma.empty() || !std::all_of(v.lemma.begin(), v.lemma.end(), [](char c) {
           return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '\'';
         }))
       return problem("unreadable verb '" + head + "'");
-    if (v.particle.find(' ') != std::string::npos) v.particle = v.particle.substr(0, v.particle.find(' '));
+    if (v.particle.find(' ') != std::string::npos)
+      v.particle = v.particle.substr(0, v.particle.find(' '));
     v.code = own.empty() ? block_code_ : own;
     ++stats_.verbs;
     verbs_.push_back(v);
@@ -193,10 +210,13 @@ class Reader {
     }
   }
 
-  static std::string base(const Verb& v) { return v.particle.empty() ? v.lemma : v.lemma + " prt=" + v.particle; }
+  static std::string base(const Verb& v) {
+    return v.particle.empty() ? v.lemma : v.lemma + " prt=" + v.particle;
+  }
 
   // `code` may be paired ("032:033"); a paired half that is not CAMEO digits is dropped.
-  void add_to_lexicon(std::string code, const std::string& verb, const std::string& constraints, bool stem = false) {
+  void add_to_lexicon(std::string code, const std::string& verb, const std::string& constraints,
+                      bool stem = false) {
     std::string pattern = constraints.empty() ? verb : verb + " " + constraints;
     auto pad = [](std::string c) { return c.size() == 2 ? c + "0" : c; };
     std::string reverse;
@@ -206,7 +226,8 @@ class Reader {
       if (!cameo_code(reverse) || reverse == "---") reverse.clear();
     }
     try {
-      Pattern p = Lexicon::parse(pad(code) + (reverse.empty() ? "" : ":" + pad(reverse)), pattern, where());
+      Pattern p =
+          Lexicon::parse(pad(code) + (reverse.empty() ? "" : ":" + pad(reverse)), pattern, where());
       p.form = true;
       p.stem = stem;
       lexicon_.add(std::move(p), false);
@@ -241,7 +262,8 @@ class Reader {
       } else {
         part = lower(part);
         if (!std::all_of(part.begin(), part.end(), [](char c) {
-              return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'' || c == '.';
+              return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'' ||
+                     c == '.';
             }))
           return {};
         alts.push_back(part);
@@ -268,9 +290,11 @@ class Reader {
   }
 
   static bool preposition(const std::string& w) {
-    static const char* kPreps[] = {"in", "on", "at", "with", "to", "for", "from", "by", "against", "of", "over",
-                                   "into", "between", "among", "toward", "towards", "about", "under", "through",
-                                   "after", "before", "near", "across", "upon", "onto", "without", "within"};
+    static const char* kPreps[] = {"in",      "on",      "at",      "with",    "to",     "for",
+                                   "from",    "by",      "against", "of",      "over",   "into",
+                                   "between", "among",   "toward",  "towards", "about",  "under",
+                                   "through", "after",   "before",  "near",    "across", "upon",
+                                   "onto",    "without", "within"};
     std::string l = lower(w);
     while (!l.empty() && l.back() == '_') l.pop_back();
     return std::find(std::begin(kPreps), std::end(kPreps), l) != std::end(kPreps);
@@ -283,7 +307,8 @@ class Reader {
   // skipped.
   bool pre_verb(const std::string& text, std::string& out) {
     std::vector<std::string> toks = split_words(text);
-    bool words = std::any_of(toks.begin(), toks.end(), [](const std::string& t) { return t != "$" && t != "+" && t != "^"; });
+    bool words = std::any_of(toks.begin(), toks.end(),
+                             [](const std::string& t) { return t != "$" && t != "+" && t != "^"; });
     if (!words) return true;
     for (size_t i = 0; i < toks.size(); ++i) {
       const std::string& t = toks[i];
@@ -305,8 +330,9 @@ class Reader {
         skip("unusable word");
         return false;
       }
-      bool adjacent = t.ends_with("_") || (i + 1 == toks.size() && text.find_last_not_of(" \t") != std::string::npos &&
-                                           text[text.find_last_not_of(" \t")] == '_');
+      bool adjacent = t.ends_with("_") ||
+                      (i + 1 == toks.size() && text.find_last_not_of(" \t") != std::string::npos &&
+                       text[text.find_last_not_of(" \t")] == '_');
       out += (out.empty() ? "" : " ") + std::string(adjacent ? "pre:adj=" : "pre=") + l;
     }
     return true;
@@ -338,9 +364,11 @@ class Reader {
     std::string post = body.substr(star + 1);
     if (!post.empty() && post[0] == '_') {
       std::string attached = post.substr(1, post.find_first_of(" \t") - 1);
-      static const char* kParticles[] = {"out", "up", "off", "down", "in", "back", "over", "away", "on",
-                                         "through", "aside", "forward", "around", "apart"};
-      if (std::find(std::begin(kParticles), std::end(kParticles), lower(attached)) == std::end(kParticles))
+      static const char* kParticles[] = {"out",   "up",      "off",    "down", "in",
+                                         "back",  "over",    "away",   "on",   "through",
+                                         "aside", "forward", "around", "apart"};
+      if (std::find(std::begin(kParticles), std::end(kParticles), lower(attached)) ==
+          std::end(kParticles))
         return skip("verb chain inside the pattern");
       particle = lower(attached);
       post = post.substr(1 + attached.size());
@@ -357,8 +385,10 @@ class Reader {
     // A word after a preposition is the head of that prepositional phrase; other words are
     // read in order, as TABARI does: "* ARTILLERY" matches "fired two artillery shells".
     auto noun = [&](const std::string& lemmas) {
-      if (!prep.empty()) emit("obl:" + prep, lemmas), prep.clear();
-      else emit("post", lemmas);
+      if (!prep.empty())
+        emit("obl:" + prep, lemmas), prep.clear();
+      else
+        emit("post", lemmas);
     };
     for (size_t i = 0; i < toks.size(); ++i) {
       const std::string& t = toks[i];
@@ -398,9 +428,12 @@ class Reader {
           char r = 0;
           std::string head;
           for (size_t k = 1; k < group.size(); ++k) {
-            if (group[k] == "$") r = '$';
-            else if (group[k] == "+") r = '+';
-            else if (group[k] != "{" && group[k] != "}" && group[k] != "|") head = group[k];
+            if (group[k] == "$")
+              r = '$';
+            else if (group[k] == "+")
+              r = '+';
+            else if (group[k] != "{" && group[k] != "}" && group[k] != "|")
+              head = group[k];
           }
           std::string lem = head.empty() ? "" : lemma_list(expand(head));
           if (!head.empty() && lem.empty()) return skip("unusable word");
@@ -418,8 +451,10 @@ class Reader {
               cur.clear();
             };
             for (const std::string& g : group)
-              if (g == "|") take();
-              else cur.push_back(g);
+              if (g == "|")
+                take();
+              else
+                cur.push_back(g);
             take();
             std::string l = lemma_list(alts);
             if (l.empty()) return skip("unusable word");

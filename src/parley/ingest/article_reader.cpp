@@ -39,7 +39,9 @@ class ArticleReader::Source {
   virtual ~Source() { gzclose(gz_); }
   // Next article of this file, or nullopt at its end. Errors are reported through owner_.
   virtual std::optional<Article> next() = 0;
-  uint64_t compressed_offset() { return static_cast<uint64_t>(std::max<z_off_t>(gzoffset(gz_), 0)); }
+  uint64_t compressed_offset() {
+    return static_cast<uint64_t>(std::max<z_off_t>(gzoffset(gz_), 0));
+  }
   const std::string& path() const { return path_; }
 
  protected:
@@ -319,7 +321,8 @@ class WarcSource : public ArticleReader::Source {
         }
       } while (line.empty() && !too_long);
       if (too_long || line.rfind("WARC/", 0) != 0) {
-        error(offset, 0, "expected a WARC record header, found something else; rest of file skipped");
+        error(offset, 0,
+              "expected a WARC record header, found something else; rest of file skipped");
         stopped_ = true;
         break;
       }
@@ -332,11 +335,16 @@ class WarcSource : public ArticleReader::Source {
         for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         std::string value = line.substr(colon + 1);
         value.erase(0, value.find_first_not_of(" \t"));
-        if (key == "warc-type") type = value;
-        else if (key == "warc-target-uri") uri = value;
-        else if (key == "warc-date") date = value;
-        else if (key == "content-type") content_type = value;
-        else if (key == "content-length") length = std::strtoll(value.c_str(), nullptr, 10);
+        if (key == "warc-type")
+          type = value;
+        else if (key == "warc-target-uri")
+          uri = value;
+        else if (key == "warc-date")
+          date = value;
+        else if (key == "content-type")
+          content_type = value;
+        else if (key == "content-length")
+          length = std::strtoll(value.c_str(), nullptr, 10);
       }
       if (too_long) {
         error(offset, 0, "WARC header line longer than 64 KiB; rest of file skipped");
@@ -348,12 +356,12 @@ class WarcSource : public ArticleReader::Source {
         stopped_ = true;
         break;
       }
-      bool wanted = (type == "response" && content_type.find("application/http") != std::string::npos) ||
-                    (type == "resource" && (content_type.find("html") != std::string::npos ||
-                                            content_type.find("text/plain") != std::string::npos));
+      bool wanted =
+          (type == "response" && content_type.find("application/http") != std::string::npos) ||
+          (type == "resource" && (content_type.find("html") != std::string::npos ||
+                                  content_type.find("text/plain") != std::string::npos));
       if (!wanted || static_cast<uint64_t>(length) > options_.max_article_bytes) {
-        if (wanted)
-          error(offset, 0, "WARC record larger than the article size limit, skipped");
+        if (wanted) error(offset, 0, "WARC record larger than the article size limit, skipped");
         if (!skip(static_cast<uint64_t>(length))) {
           truncated(offset, length);
           return std::nullopt;
@@ -431,7 +439,8 @@ class WarcSource : public ArticleReader::Source {
 gzFile open_stdin(std::string& head) {
   head.resize(512);
   ssize_t got = 0, n;
-  while (got < 512 && (n = read(0, head.data() + got, 512 - static_cast<size_t>(got))) > 0) got += n;
+  while (got < 512 && (n = read(0, head.data() + got, 512 - static_cast<size_t>(got))) > 0)
+    got += n;
   head.resize(static_cast<size_t>(std::max<ssize_t>(got, 0)));
   int fds[2];
   if (pipe(fds) != 0) return nullptr;
@@ -490,9 +499,9 @@ InputFormat sniff_head(std::string_view head) {
   if (head.rfind("WARC/", 0) == 0) return InputFormat::kWarc;
   if (head[0] == '{') return InputFormat::kJsonl;
   std::string lower = utf8::lower(head.substr(0, std::min<size_t>(head.size(), 200)));
-  if (head[0] == '<' && (lower.find("<html") != std::string::npos ||
-                         lower.find("<!doctype") != std::string::npos ||
-                         lower.find("<p") != std::string::npos || lower.find("<head") != std::string::npos))
+  if (head[0] == '<' &&
+      (lower.find("<html") != std::string::npos || lower.find("<!doctype") != std::string::npos ||
+       lower.find("<p") != std::string::npos || lower.find("<head") != std::string::npos))
     return InputFormat::kHtml;
   return InputFormat::kText;
 }
@@ -628,7 +637,8 @@ bool ArticleReader::open_next() {
     }
     InputFormat fmt = options_.format;
     if (fmt == InputFormat::kAuto) fmt = format_from_name(path);
-    const bool gzip_stdin = stdin_head.size() >= 2 && stdin_head[0] == '\x1f' && stdin_head[1] == '\x8b';
+    const bool gzip_stdin =
+        stdin_head.size() >= 2 && stdin_head[0] == '\x1f' && stdin_head[1] == '\x8b';
     if (fmt == InputFormat::kAuto && path == "-" && !gzip_stdin) fmt = sniff_head(stdin_head);
     if (fmt == InputFormat::kAuto) {
       bool rewound = true;
@@ -640,10 +650,18 @@ bool ArticleReader::open_next() {
       }
     }
     switch (fmt) {
-      case InputFormat::kJsonl: current_ = std::make_unique<JsonlSource>(path, gz, options_, *this); break;
-      case InputFormat::kHtml: current_ = std::make_unique<HtmlSource>(path, gz, options_, *this); break;
-      case InputFormat::kWarc: current_ = std::make_unique<WarcSource>(path, gz, options_, *this); break;
-      default: current_ = std::make_unique<TextSource>(path, gz, options_, *this); break;
+      case InputFormat::kJsonl:
+        current_ = std::make_unique<JsonlSource>(path, gz, options_, *this);
+        break;
+      case InputFormat::kHtml:
+        current_ = std::make_unique<HtmlSource>(path, gz, options_, *this);
+        break;
+      case InputFormat::kWarc:
+        current_ = std::make_unique<WarcSource>(path, gz, options_, *this);
+        break;
+      default:
+        current_ = std::make_unique<TextSource>(path, gz, options_, *this);
+        break;
     }
     return true;
   }

@@ -61,8 +61,10 @@ std::string normalize_date(std::string_view s) {
       // accumulated, so a dateline such as "January 4, 99999999999" cannot overflow.
       for (; k < w.size() && std::isdigit(static_cast<unsigned char>(w[k])); ++k)
         if (k < 4) v = v * 10 + (w[k] - '0');
-      if (k == 4 && !y) y = v;
-      else if (k <= 2 && !d) d = v;  // "4", "4th"
+      if (k == 4 && !y)
+        y = v;
+      else if (k <= 2 && !d)
+        d = v;  // "4", "4th"
     } else if (!m) {
       m = month_number(w);
     }

@@ -32,10 +32,22 @@ namespace {
 
 bool is_skipped(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_FIGURE: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
       return true;
     default:
       return false;
@@ -44,11 +56,27 @@ bool is_skipped(GumboTag tag) {
 
 bool is_block(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_BR: case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_MAIN:
       return true;
     default:
       return false;
@@ -187,9 +215,12 @@ struct Finder {
     if (!key || !content) return;
     std::string k = key;
     for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (k == "og:title" && meta.title.empty()) meta.title = content;
-    else if (k == "og:site_name" && meta.site_name.empty()) meta.site_name = content;
-    else if (k == "og:url" && meta.url.empty()) meta.url = content;
+    if (k == "og:title" && meta.title.empty())
+      meta.title = content;
+    else if (k == "og:site_name" && meta.site_name.empty())
+      meta.site_name = content;
+    else if (k == "og:url" && meta.url.empty())
+      meta.url = content;
     else if ((k == "article:published_time" || k == "datepublished" || k == "date" ||
               k == "pubdate" || k == "publishdate" || k == "dc.date" || k == "og:published_time") &&
              meta.date.empty())
@@ -246,7 +277,7 @@ class TagScanner {
       } else if (rest.size() > 1 && ascii_alpha(rest[1])) {
         read_tag(pos_ + 1);
         if (text::is_in(name_, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
-                           "noframes", "plaintext"}))
+                                "noframes", "plaintext"}))
           raw_ = name_;
         return kStartTag;
       } else if (rest.size() > 1 && (rest[1] == '!' || rest[1] == '?' || rest[1] == '/')) {
@@ -386,12 +417,12 @@ Nesting measure_nesting(std::string_view html, size_t limit) {
       close_near({rb, rt, rp, rtc});
     // Block starts close an open paragraph.
     if (open_count[p] > 0 &&
-        text::is_in(name,
-               {"p",       "div",     "ul",      "ol",     "dl",       "table",      "h1",
-                "h2",      "h3",      "h4",      "h5",     "h6",       "blockquote", "pre",
-                "section", "article", "aside",   "header", "footer",   "nav",        "main",
-                "address", "center",  "figure",  "form",   "fieldset", "menu",       "li",
-                "dd",      "dt",      "details", "dialog", "hgroup",   "summary",    "listing"}))
+        text::is_in(
+            name, {"p",       "div",     "ul",      "ol",     "dl",       "table",      "h1",
+                   "h2",      "h3",      "h4",      "h5",     "h6",       "blockquote", "pre",
+                   "section", "article", "aside",   "header", "footer",   "nav",        "main",
+                   "address", "center",  "figure",  "form",   "fieldset", "menu",       "li",
+                   "dd",      "dt",      "details", "dialog", "hgroup",   "summary",    "listing"}))
       close_near({p});
     stack.push_back(id);
     ++open_count[id];
@@ -459,9 +490,9 @@ void append_decoded(std::string_view s, TextSink& sink) {
 
 bool fallback_block(std::string_view n) {
   return text::is_in(n, {"p",          "h1",     "h2",  "h3",      "h4",      "h5", "h6", "li",
-                    "blockquote", "pre",    "div", "section", "article", "tr", "ul", "ol",
-                    "table",      "br",     "dd",  "dt",      "main",    "td", "th", "hr",
-                    "header",     "footer", "nav", "aside",   "form"});
+                         "blockquote", "pre",    "div", "section", "article", "tr", "ul", "ol",
+                         "table",      "br",     "dd",  "dt",      "main",    "td", "th", "hr",
+                         "header",     "footer", "nav", "aside",   "form"});
 }
 
 // The page's text with the tags stripped, in one pass and bounded memory: what is left when the
@@ -495,7 +526,7 @@ HtmlArticle strip_tags(std::string_view html) {
       if (name == "head")
         in_head = true;
       else if (!text::is_in(name, {"title", "meta", "link", "style", "script", "base", "noscript",
-                              "template"}))
+                                   "template"}))
         in_head = false;
     } else if (name == "head") {
       in_head = false;

@@ -23,6 +23,7 @@ int repair_object_control(std::vector<WordAnalysis>& analysis, uint32_t first, u
 // leaving the sentence without a predicate. A participle with a direct object and no auxiliary,
 // marker or subject of its own becomes the finite predicate, the noun its subject. Returns how
 // many were repaired.
-int repair_participle_predicates(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
+int repair_participle_predicates(std::vector<WordAnalysis>& analysis, uint32_t first,
+                                 uint32_t count);
 
 }  // namespace parley::nlp

@@ -11,8 +11,12 @@ namespace parley::nlp {
 
 namespace {
 
-std::string_view universal(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
-std::string_view feats_of(const std::string& f) { return f == "_" ? std::string_view() : std::string_view(f); }
+std::string_view universal(std::string_view deprel) {
+  return deprel.substr(0, deprel.find(':'));
+}
+std::string_view feats_of(const std::string& f) {
+  return f == "_" ? std::string_view() : std::string_view(f);
+}
 
 // Counts one aligned word pair; `head_ok` says whether the predicted head maps to the gold one.
 void score_word(ParseScores& s, const conllu::WordLine& g, const WordAnalysis& p, bool head_ok) {
@@ -51,8 +55,8 @@ ParseScores evaluate_gold_tokens(const Tagger& tagger, const Parser& parser,
   return s;
 }
 
-ParseScores evaluate_raw_text(const Segmenter& segmenter, const Tagger& tagger, const Parser& parser,
-                              const std::vector<conllu::Sentence>& gold) {
+ParseScores evaluate_raw_text(const Segmenter& segmenter, const Tagger& tagger,
+                              const Parser& parser, const std::vector<conllu::Sentence>& gold) {
   conllu::GoldText g = conllu::rebuild_text(gold);
   Article a;
   a.text = g.text;
@@ -76,7 +80,8 @@ ParseScores evaluate_raw_text(const Segmenter& segmenter, const Tagger& tagger, 
       const Span sp = g.tokens[tok++];
       for (int k = 0; k < t.word_count; ++k) {
         const auto& w = sent.words[static_cast<size_t>(t.first_word + k)];
-        Key key{sp.start, sp.end, static_cast<uint32_t>(k), t.word_count > 1 ? utf8::lower(w.form) : ""};
+        Key key{sp.start, sp.end, static_cast<uint32_t>(k),
+                t.word_count > 1 ? utf8::lower(w.form) : ""};
         gold_index.emplace(key, base + static_cast<size_t>(t.first_word + k));
       }
     }
@@ -105,9 +110,10 @@ ParseScores evaluate_raw_text(const Segmenter& segmenter, const Tagger& tagger, 
       const WordAnalysis& p = a.analysis[wi];
       size_t gi = static_cast<size_t>(align[wi]);
       // Predicted head in gold numbering (global index + 1, 0 = root); unaligned heads never match.
-      long ph = p.head == 0 ? 0 : p.head > 0 && align[sent.first_word + static_cast<uint32_t>(p.head) - 1] >= 0
-                                      ? align[sent.first_word + static_cast<uint32_t>(p.head) - 1] + 1
-                                      : -1;
+      long ph = p.head == 0 ? 0
+                : p.head > 0 && align[sent.first_word + static_cast<uint32_t>(p.head) - 1] >= 0
+                    ? align[sent.first_word + static_cast<uint32_t>(p.head) - 1] + 1
+                    : -1;
       score_word(s, *gold_words[gi], p, ph >= 0 && static_cast<size_t>(ph) == gold_head[gi]);
     }
   return s;

@@ -7,11 +7,11 @@
 
 #include <vector>
 
+#include "parley/eval/metrics.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
 #include "parley/text/conllu.hpp"
 #include "parley/text/segmenter.hpp"
-#include "parley/eval/metrics.hpp"
 
 namespace parley::nlp {
 

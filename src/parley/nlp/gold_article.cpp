@@ -46,8 +46,8 @@ Article gold_article(const std::vector<conllu::Sentence>& sentences, bool with_a
     a.sentences.push_back(out);
     if (with_analysis)
       for (const conllu::WordLine& w : s.words)
-        a.analysis.push_back(WordAnalysis{w.upos, w.xpos, w.feats == "_" ? "" : w.feats, w.lemma,
-                                          w.deprel, w.head});
+        a.analysis.push_back(
+            WordAnalysis{w.upos, w.xpos, w.feats == "_" ? "" : w.feats, w.lemma, w.deprel, w.head});
   }
   a.id = content_id(a.text);
   return a;

@@ -26,7 +26,8 @@ size_t common_prefix(std::string_view a, std::string_view b) {
   return n;
 }
 
-std::string derive_rule(const std::string& form, const std::string& lower, const std::string& lemma) {
+std::string derive_rule(const std::string& form, const std::string& lower,
+                        const std::string& lemma) {
   size_t ca = common_prefix(form, lemma), cb = common_prefix(lower, lemma);
   bool use_lower = cb >= ca;  // lowercase unless case matters (proper nouns)
   const std::string& base = use_lower ? lower : form;
@@ -83,7 +84,8 @@ Lemmatizer Lemmatizer::train(const std::vector<conllu::Sentence>& sentences) {
   std::map<std::string, std::map<std::string, int>> lemmas;
   for (const auto& s : sentences)
     for (const auto& w : s.words)
-      if (!w.lemma.empty() && w.lemma != "_" && w.form.size() <= 256) ++lemmas[make_key(w.xpos, w.form)][w.lemma];
+      if (!w.lemma.empty() && w.lemma != "_" && w.form.size() <= 256)
+        ++lemmas[make_key(w.xpos, w.form)][w.lemma];
   std::map<std::string, std::map<std::string, int>> rule_counts;
   std::vector<std::pair<std::string, std::string>> best;  // key -> most frequent lemma
   for (const auto& [key, counts] : lemmas) {
@@ -123,7 +125,8 @@ Lemmatizer Lemmatizer::train(const std::vector<conllu::Sentence>& sentences) {
   }
   for (const auto& [key, lemma] : best) {
     size_t tab = key.find('\t');
-    if (lem.by_rules(std::string_view(key).substr(tab + 1), std::string_view(key).substr(0, tab)) != lemma)
+    if (lem.by_rules(std::string_view(key).substr(tab + 1), std::string_view(key).substr(0, tab)) !=
+        lemma)
       lem.table_[key] = lemma;
   }
   return lem;

@@ -6,7 +6,9 @@
 namespace parley::nlp {
 
 namespace {
-inline uint32_t slot_key(uint32_t f) { return f ? f : 1u; }
+inline uint32_t slot_key(uint32_t f) {
+  return f ? f : 1u;
+}
 }  // namespace
 
 void LinearModel::score(const uint32_t* feats, size_t n, float* out) const {
@@ -97,9 +99,12 @@ void LinearModel::build(const std::vector<std::pair<uint32_t, std::vector<Entry>
     else
       ++rows_;
     for (const Entry& e : r) {
-      auto it = std::find_if(merged.begin(), merged.end(), [&](const Entry& m) { return m.cls == e.cls; });
-      if (it == merged.end()) merged.push_back(e);
-      else it->w = static_cast<int16_t>(std::clamp(it->w + e.w, -32767, 32767));
+      auto it = std::find_if(merged.begin(), merged.end(),
+                             [&](const Entry& m) { return m.cls == e.cls; });
+      if (it == merged.end())
+        merged.push_back(e);
+      else
+        it->w = static_cast<int16_t>(std::clamp(it->w + e.w, -32767, 32767));
     }
     s.key = key;
     if (merged.size() * 8 > static_cast<size_t>(classes_)) {
@@ -143,8 +148,10 @@ void LinearModel::load(binio::Reader& r) {
   rows.reserve(keys.size());
   size_t at = 0;
   for (uint32_t key : keys) {
-    if (at >= flat.size() || at + 1 + flat[at].cls > flat.size()) r.fail("linear model row out of range");
-    std::vector<Entry> row(flat.begin() + static_cast<long>(at) + 1, flat.begin() + static_cast<long>(at) + 1 + flat[at].cls);
+    if (at >= flat.size() || at + 1 + flat[at].cls > flat.size())
+      r.fail("linear model row out of range");
+    std::vector<Entry> row(flat.begin() + static_cast<long>(at) + 1,
+                           flat.begin() + static_cast<long>(at) + 1 + flat[at].cls);
     for (const Entry& e : row)
       if (e.cls >= classes_) r.fail("linear model class out of range");
     at += 1 + flat[at].cls;
@@ -189,7 +196,9 @@ LinearModel PerceptronTrainer::finish(int min_weight, int min_updates) const {
   // Average, then find a scale that maps the largest weight to the int16 range.
   const double clock = std::max<uint32_t>(clock_, 1);
   double max_abs = 1e-9;
-  auto avg = [&](const Entry& e) { return (e.total + static_cast<double>(clock_ - e.stamp) * e.w) / clock; };
+  auto avg = [&](const Entry& e) {
+    return (e.total + static_cast<double>(clock_ - e.stamp) * e.w) / clock;
+  };
   for (const auto& row : rows_)
     for (const Entry& e : row) max_abs = std::max(max_abs, std::abs(avg(e)));
   const double scale = 32000.0 / max_abs;
@@ -202,7 +211,8 @@ LinearModel PerceptronTrainer::finish(int min_weight, int min_updates) const {
     std::vector<LinearModel::Entry> row;
     for (const Entry& e : rows_[ri]) {
       long q = std::lround(avg(e) * scale);
-      if (std::abs(q) >= std::max(min_weight, 1)) row.push_back({e.cls, static_cast<int16_t>(std::clamp(q, -32767L, 32767L))});
+      if (std::abs(q) >= std::max(min_weight, 1))
+        row.push_back({e.cls, static_cast<int16_t>(std::clamp(q, -32767L, 32767L))});
     }
     if (!row.empty()) out.emplace_back(f, std::move(row));
   }

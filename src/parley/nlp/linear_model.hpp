@@ -20,7 +20,8 @@ class LinearModel {
   void score(const uint32_t* feats, size_t n, float* out) const;
   size_t features() const { return rows_; }
   size_t bytes() const {
-    return slots_.size() * sizeof(Slot) + entries_.size() * sizeof(Entry) + dense_.size() * sizeof(int16_t);
+    return slots_.size() * sizeof(Slot) + entries_.size() * sizeof(Entry) +
+           dense_.size() * sizeof(int16_t);
   }
 
   void save(binio::Writer& w) const;

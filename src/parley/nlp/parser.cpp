@@ -1,5 +1,4 @@
 #include "parley/nlp/parser.hpp"
-#include "parley/nlp/control.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -7,8 +6,9 @@
 #include <map>
 #include <numeric>
 
-#include "parley/text/perceptron.hpp"
+#include "parley/nlp/control.hpp"
 #include "parley/text/hash.hpp"
+#include "parley/text/perceptron.hpp"
 
 namespace parley::nlp {
 
@@ -47,13 +47,17 @@ struct State {
     head[d] = h;
     label[d] = l;
     if (d < h) {
-      if (lc1[h] == 0 || d < lc1[h]) lc2[h] = lc1[h], lc1[h] = d;
-      else if (lc2[h] == 0 || d < lc2[h]) lc2[h] = d;
+      if (lc1[h] == 0 || d < lc1[h])
+        lc2[h] = lc1[h], lc1[h] = d;
+      else if (lc2[h] == 0 || d < lc2[h])
+        lc2[h] = d;
       ++nl[h];
       lset[h] |= uint64_t{1} << (l & 63);
     } else {
-      if (rc1[h] == 0 || d > rc1[h]) rc2[h] = rc1[h], rc1[h] = d;
-      else if (rc2[h] == 0 || d > rc2[h]) rc2[h] = d;
+      if (rc1[h] == 0 || d > rc1[h])
+        rc2[h] = rc1[h], rc1[h] = d;
+      else if (rc2[h] == 0 || d > rc2[h])
+        rc2[h] = d;
       ++nr[h];
       rset[h] |= uint64_t{1} << (l & 63);
     }
@@ -262,7 +266,9 @@ int shift_cost(const State& st, const std::vector<int>& gh) {
 
 using text::splitmix;
 
-std::string_view universal(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
+std::string_view universal(std::string_view deprel) {
+  return deprel.substr(0, deprel.find(':'));
+}
 
 }  // namespace
 
@@ -473,9 +479,12 @@ ParserModel train_parser(const std::vector<ParserExample>& train,
             c = std::numeric_limits<int>::max();
             continue;
           }
-          if (t == 0) c = shift_cost(st, g.gh);
-          else if (t <= mv.labels) c = deps + left_head + (gh0 == st.b && gl0 != t - 1);
-          else c = deps + right_head + (gh0 == s1 && gl0 != t - 1 - mv.labels);
+          if (t == 0)
+            c = shift_cost(st, g.gh);
+          else if (t <= mv.labels)
+            c = deps + left_head + (gh0 == st.b && gl0 != t - 1);
+          else
+            c = deps + right_head + (gh0 == s1 && gl0 != t - 1 - mv.labels);
           min_cost = std::min(min_cost, c);
         }
         int gold_t = -1;
@@ -485,7 +494,10 @@ ParserModel train_parser(const std::vector<ParserExample>& train,
             gold_t = t, gs = scores[static_cast<size_t>(t)];
         if (gold_t < 0) {  // all scores -inf cannot happen, but stay safe
           for (int t = 0; t < mv.classes(); ++t)
-            if (costs[static_cast<size_t>(t)] == min_cost) { gold_t = t; break; }
+            if (costs[static_cast<size_t>(t)] == min_cost) {
+              gold_t = t;
+              break;
+            }
         }
         bool correct = costs[static_cast<size_t>(best_t)] == min_cost;
         if (!correct) {
@@ -495,7 +507,8 @@ ParserModel train_parser(const std::vector<ParserExample>& train,
         trainer.tick();
         ++steps;
         int next = gold_t;
-        if (correct) next = best_t;
+        if (correct)
+          next = best_t;
         else if (explore &&
                  static_cast<double>(splitmix(rng) >> 11) / 9007199254740992.0 < options.explore_p)
           next = best_t;

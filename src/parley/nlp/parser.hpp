@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/doc/component.hpp"
 #include "parley/doc/document.hpp"
 #include "parley/nlp/linear_model.hpp"
 #include "parley/nlp/word_clusters.hpp"
-#include "parley/doc/component.hpp"
 #include "parley/text/conllu.hpp"
 
 namespace parley::nlp {
@@ -65,8 +65,8 @@ struct ParserTrainOptions {
   int explore_after = 1;   // epochs of static-oracle training before exploration starts
   double explore_p = 0.9;  // chance of following a wrong prediction once exploring
   uint32_t seed = 1;
-  int prune = 1;        // drop weights below this many 1/32000ths of the largest
-  int min_updates = 5;  // drop features updated fewer times
+  int prune = 1;          // drop weights below this many 1/32000ths of the largest
+  int min_updates = 5;    // drop features updated fewer times
   WordClusters clusters;  // word classes as features (parley train clusters); empty: none
 };
 // Trains deterministically; with dev examples, keeps the epoch with the best dev LAS.

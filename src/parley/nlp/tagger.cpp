@@ -5,8 +5,8 @@
 #include <map>
 #include <numeric>
 
-#include "parley/text/perceptron.hpp"
 #include "parley/text/hash.hpp"
+#include "parley/text/perceptron.hpp"
 
 namespace parley::nlp {
 

@@ -11,18 +11,18 @@
 #include <unordered_map>
 #include <vector>
 
+#include "parley/doc/component.hpp"
 #include "parley/doc/document.hpp"
 #include "parley/nlp/lemmatizer.hpp"
 #include "parley/nlp/linear_model.hpp"
 #include "parley/nlp/word_clusters.hpp"
-#include "parley/doc/component.hpp"
 #include "parley/text/conllu.hpp"
 
 namespace parley::nlp {
 
 struct TaggerModel {
-  std::vector<std::string> upos, xpos;    // per tag class
-  std::vector<std::string> feats;         // per feature class ("" = none)
+  std::vector<std::string> upos, xpos;  // per tag class
+  std::vector<std::string> feats;       // per feature class ("" = none)
   std::unordered_map<uint64_t, uint16_t>
       tag_dict;                    // exact-form hash -> tag, frequent unambiguous words
   WordClusters clusters;           // word classes the tag models use as features (may be empty)
@@ -55,8 +55,8 @@ class Tagger : public Component {
 struct TaggerTrainOptions {
   int epochs = 12;
   uint32_t seed = 1;
-  int prune = 1;        // drop weights below this many 1/32000ths of the largest
-  int min_updates = 2;  // drop features updated fewer times
+  int prune = 1;          // drop weights below this many 1/32000ths of the largest
+  int min_updates = 2;    // drop features updated fewer times
   WordClusters clusters;  // word classes as features (parley train clusters); empty: none
 };
 // Trains deterministically; with dev sentences, keeps the epoch with the best dev UPOS+XPOS.

@@ -64,9 +64,11 @@ WordClusters WordClusters::load_tsv(const std::string& path) {
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
     size_t tab = line.find('\t');
-    if (tab == std::string::npos || tab == 0) throw std::runtime_error(path + ":" + std::to_string(line_no) + ": expected form<TAB>class");
+    if (tab == std::string::npos || tab == 0)
+      throw std::runtime_error(path + ":" + std::to_string(line_no) + ": expected form<TAB>class");
     size_t end = line.find('\t', tab + 1);
-    std::string cls = line.substr(tab + 1, end == std::string::npos ? std::string::npos : end - tab - 1);
+    std::string cls =
+        line.substr(tab + 1, end == std::string::npos ? std::string::npos : end - tab - 1);
     char* stop = nullptr;
     unsigned long c = std::strtoul(cls.c_str(), &stop, 10);
     if (cls.empty() || *stop != '\0' || c >= kUnknown)
@@ -110,10 +112,12 @@ void ClusterCorpus::add_sentence(const std::vector<std::string_view>& words) {
 }
 
 struct ClusterTrainer {
-  static ClusteredVocabulary run(const ClusterCorpus& corpus, const ClusterTrainOptions& o, std::ostream& log);
+  static ClusteredVocabulary run(const ClusterCorpus& corpus, const ClusterTrainOptions& o,
+                                 std::ostream& log);
 };
 
-ClusteredVocabulary ClusterTrainer::run(const ClusterCorpus& corpus, const ClusterTrainOptions& o, std::ostream& log) {
+ClusteredVocabulary ClusterTrainer::run(const ClusterCorpus& corpus, const ClusterTrainOptions& o,
+                                        std::ostream& log) {
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
   const int C = std::clamp(o.classes, 2, 4096);
@@ -126,7 +130,8 @@ ClusteredVocabulary ClusterTrainer::run(const ClusterCorpus& corpus, const Clust
   });
   size_t V = 0;
   while (V < order.size() && V < o.vocabulary && corpus.counts_[order[V]] >= o.min_count) ++V;
-  if (V < static_cast<size_t>(C)) throw std::runtime_error("too little text: fewer frequent words than classes");
+  if (V < static_cast<size_t>(C))
+    throw std::runtime_error("too little text: fewer frequent words than classes");
   const uint32_t kUnk = static_cast<uint32_t>(V), kStart = static_cast<uint32_t>(V + 1);
   std::vector<uint32_t> remap(corpus.forms_.size(), kUnk);
   for (size_t i = 0; i < V; ++i) remap[order[i]] = static_cast<uint32_t>(i);
@@ -172,12 +177,14 @@ ClusteredVocabulary ClusterTrainer::run(const ClusterCorpus& corpus, const Clust
   for (size_t w = 0; w < V; ++w) cls[w] = static_cast<uint16_t>(w % static_cast<size_t>(C));
   for (size_t w = 0; w < V; ++w) {
     Nc[cls[w]] += count[w];
-    for (size_t k = begin[w]; k < begin[w + 1]; ++k) N[pred[k] * static_cast<size_t>(C) + cls[w]] += pred_n[k];
+    for (size_t k = begin[w]; k < begin[w + 1]; ++k)
+      N[pred[k] * static_cast<size_t>(C) + cls[w]] += pred_n[k];
   }
   // x log x, tabulated for the small counts that dominate the inner loop.
   constexpr size_t kTable = 1u << 20;
   std::vector<double> xlx(kTable);
-  for (size_t x = 1; x < kTable; ++x) xlx[x] = static_cast<double>(x) * std::log(static_cast<double>(x));
+  for (size_t x = 1; x < kTable; ++x)
+    xlx[x] = static_cast<double>(x) * std::log(static_cast<double>(x));
   auto F = [&](uint64_t x) {
     return x < kTable ? xlx[x] : static_cast<double>(x) * std::log(static_cast<double>(x));
   };
@@ -194,9 +201,12 @@ ClusteredVocabulary ClusterTrainer::run(const ClusterCorpus& corpus, const Clust
     for (size_t w = 0; w < V; ++w) {
       const uint16_t a = cls[w];
       const uint64_t nw = count[w];
-      for (size_t k = begin[w]; k < begin[w + 1]; ++k) N[pred[k] * static_cast<size_t>(C) + a] -= pred_n[k];
+      for (size_t k = begin[w]; k < begin[w + 1]; ++k)
+        N[pred[k] * static_cast<size_t>(C) + a] -= pred_n[k];
       Nc[a] -= nw;
-      for (int b = 0; b < C; ++b) score[static_cast<size_t>(b)] = F(Nc[static_cast<size_t>(b)]) - F(Nc[static_cast<size_t>(b)] + nw);
+      for (int b = 0; b < C; ++b)
+        score[static_cast<size_t>(b)] =
+            F(Nc[static_cast<size_t>(b)]) - F(Nc[static_cast<size_t>(b)] + nw);
       for (size_t k = begin[w]; k < begin[w + 1]; ++k) {
         const uint32_t* row = &N[pred[k] * static_cast<size_t>(C)];
         const uint32_t n = pred_n[k];
@@ -205,13 +215,14 @@ ClusteredVocabulary ClusterTrainer::run(const ClusterCorpus& corpus, const Clust
       uint16_t best = a;
       for (int b = 0; b < C; ++b)
         if (score[static_cast<size_t>(b)] > score[best] + 1e-9) best = static_cast<uint16_t>(b);
-      for (size_t k = begin[w]; k < begin[w + 1]; ++k) N[pred[k] * static_cast<size_t>(C) + best] += pred_n[k];
+      for (size_t k = begin[w]; k < begin[w + 1]; ++k)
+        N[pred[k] * static_cast<size_t>(C) + best] += pred_n[k];
       Nc[best] += nw;
       if (best != a) ++moved, cls[w] = best;
     }
     double secs = std::chrono::duration<double>(clock::now() - t0).count();
-    log << "clusters: iteration " << it << ": " << moved << " words moved, objective " << objective() << ", "
-        << static_cast<int>(secs) << " s\n";
+    log << "clusters: iteration " << it << ": " << moved << " words moved, objective "
+        << objective() << ", " << static_cast<int>(secs) << " s\n";
     if (moved == 0) break;
   }
 
@@ -224,8 +235,8 @@ ClusteredVocabulary ClusterTrainer::run(const ClusterCorpus& corpus, const Clust
   return out;
 }
 
-ClusteredVocabulary train_word_clusters(const ClusterCorpus& corpus, const ClusterTrainOptions& options,
-                                        std::ostream& log) {
+ClusteredVocabulary train_word_clusters(const ClusterCorpus& corpus,
+                                        const ClusterTrainOptions& options, std::ostream& log) {
   return ClusterTrainer::run(corpus, options, log);
 }
 
@@ -233,7 +244,8 @@ void save_clusters_tsv(const ClusteredVocabulary& v, const std::string& path) {
   std::ofstream out(path, std::ios::binary);
   if (!out) throw std::runtime_error("cannot write " + path);
   out << "# Word classes (form, class, count) written by `parley train clusters`\n";
-  for (size_t i = 0; i < v.forms.size(); ++i) out << v.forms[i] << '\t' << v.classes[i] << '\t' << v.counts[i] << '\n';
+  for (size_t i = 0; i < v.forms.size(); ++i)
+    out << v.forms[i] << '\t' << v.classes[i] << '\t' << v.counts[i] << '\n';
   if (!out) throw std::runtime_error("error writing " + path);
 }
 

@@ -80,8 +80,8 @@ struct ClusteredVocabulary {
 };
 
 // Deterministic: the same corpus and options give the same classes.
-ClusteredVocabulary train_word_clusters(const ClusterCorpus& corpus, const ClusterTrainOptions& options,
-                                        std::ostream& log);
+ClusteredVocabulary train_word_clusters(const ClusterCorpus& corpus,
+                                        const ClusterTrainOptions& options, std::ostream& log);
 void save_clusters_tsv(const ClusteredVocabulary& v, const std::string& path);
 
 }  // namespace parley::nlp

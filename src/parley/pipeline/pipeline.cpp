@@ -17,8 +17,8 @@ void Pipeline::add(std::shared_ptr<const Component> component) {
     const Layer missing =
         static_cast<Layer>(static_cast<uint32_t>(needs) & ~static_cast<uint32_t>(layers_));
     throw std::logic_error("pipeline: component '" + std::string(component->name()) + "' needs " +
-                           layer_names(missing) + ", which no earlier component adds (has: " +
-                           layer_names(layers_) + ")");
+                           layer_names(missing) +
+                           ", which no earlier component adds (has: " + layer_names(layers_) + ")");
   }
   layers_ = layers_ | component->adds();
   components_.push_back(std::move(component));

@@ -6,16 +6,16 @@
 #include <memory>
 #include <vector>
 
-#include "parley/ingest/ingest.hpp"
 #include "parley/doc/component.hpp"
+#include "parley/ingest/ingest.hpp"
 #include "parley/pipeline/progress.hpp"
 
 namespace parley {
 
 struct PipelineOptions {
   int threads = 1;
-  size_t batch_articles = 256;     // articles per parallel batch
-  uint64_t batch_bytes = 64 << 20; // or fewer, when they are large
+  size_t batch_articles = 256;      // articles per parallel batch
+  uint64_t batch_bytes = 64 << 20;  // or fewer, when they are large
   Progress::Mode progress = Progress::Mode::kAuto;
 };
 

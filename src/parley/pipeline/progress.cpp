@@ -10,8 +10,10 @@ namespace {
 std::string clock_text(double seconds) {
   long s = static_cast<long>(seconds + 0.5);
   char buf[32];
-  if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-  else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
   return buf;
 }
 }  // namespace
@@ -22,7 +24,8 @@ Progress::Progress(Mode mode, std::FILE* out) : out_(out) {
   start_ = last_ = std::chrono::steady_clock::now();
 }
 
-void Progress::update(uint64_t articles, uint64_t skipped, uint64_t bytes_done, uint64_t total_bytes) {
+void Progress::update(uint64_t articles, uint64_t skipped, uint64_t bytes_done,
+                      uint64_t total_bytes) {
   if (!enabled_) return;
   auto now = std::chrono::steady_clock::now();
   auto every = tty_ ? std::chrono::milliseconds(150) : std::chrono::milliseconds(5000);
@@ -36,7 +39,8 @@ void Progress::finish(uint64_t articles, uint64_t skipped, uint64_t bytes_done) 
   draw(articles, skipped, bytes_done, 0, true);
 }
 
-void Progress::draw(uint64_t articles, uint64_t skipped, uint64_t bytes, uint64_t total, bool final) {
+void Progress::draw(uint64_t articles, uint64_t skipped, uint64_t bytes, uint64_t total,
+                    bool final) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   double rate = secs > 0 ? articles / secs : 0, mbps = secs > 0 ? bytes / 1e6 / secs : 0;
   std::string line;

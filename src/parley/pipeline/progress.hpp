@@ -17,7 +17,8 @@ class Progress {
   void finish(uint64_t articles, uint64_t skipped, uint64_t bytes_done);
 
  private:
-  void draw(uint64_t articles, uint64_t skipped, uint64_t bytes_done, uint64_t total_bytes, bool final);
+  void draw(uint64_t articles, uint64_t skipped, uint64_t bytes_done, uint64_t total_bytes,
+            bool final);
   std::FILE* out_;
   bool enabled_ = false, tty_ = false, drawn_ = false;
   std::chrono::steady_clock::time_point start_, last_;

@@ -3,11 +3,11 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "parley/actors/actor_dictionary.hpp"
 #include "parley/actors/actor_resolver.hpp"
 #include "parley/extract/attribution.hpp"
 #include "parley/extract/event_coder.hpp"
 #include "parley/extract/petrarch_verbs.hpp"
-#include "parley/actors/actor_dictionary.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
 #include "parley/text/segmenter.hpp"
@@ -45,7 +45,8 @@ Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
   auto gazetteer = std::make_shared<const Gazetteer>(Gazetteer::load(data));
   ActorDictionaries dictionaries;
   // The knowledge base's people first: users' dictionaries override it.
-  if (auto kb = std::make_shared<ActorDictionary>(ActorDictionary::knowledge_base(data)); !kb->actors().empty())
+  if (auto kb = std::make_shared<ActorDictionary>(ActorDictionary::knowledge_base(data));
+      !kb->actors().empty())
     dictionaries.push_back(std::move(kb));
   if (!options.actor_dicts.empty()) {
     auto dictionary = std::make_shared<ActorDictionary>();
@@ -63,7 +64,8 @@ Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
   if (std::filesystem::exists(models + "/ner.bin")) {
     auto ner = std::make_shared<NerModel>();
     ner->load(models + "/ner.bin");
-    resolver->set_recognizer(std::make_shared<const EntityRecognizer>(std::move(ner), tagger, gazetteer));
+    resolver->set_recognizer(
+        std::make_shared<const EntityRecognizer>(std::move(ner), tagger, gazetteer));
   }
   p.add(resolver);
   if (last == Stage::Actors) return p;

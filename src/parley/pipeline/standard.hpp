@@ -17,10 +17,12 @@ struct StandardOptions {
   // The models are needed from Stage::Segment on, the data from Stage::Actors on.
   std::string model_dir;
   std::string data_dir;
-  std::vector<std::string> lexicons;  // extra event lexicon files (Parley format), overriding built-ins
-  std::vector<std::string> petrarch_verbs;  // PETRARCH/TABARI verb dictionaries, overriding built-ins
-  std::vector<std::string> discards;        // PETRARCH/TABARI discard lists
-  std::vector<std::string> actor_dicts;     // PETRARCH/TABARI actor and agent dictionaries
+  std::vector<std::string>
+      lexicons;  // extra event lexicon files (Parley format), overriding built-ins
+  std::vector<std::string>
+      petrarch_verbs;                    // PETRARCH/TABARI verb dictionaries, overriding built-ins
+  std::vector<std::string> discards;     // PETRARCH/TABARI discard lists
+  std::vector<std::string> actor_dicts;  // PETRARCH/TABARI actor and agent dictionaries
   // When set, one entry per user file whose reader found problems (shells print them).
   std::vector<LoadWarnings>* warnings = nullptr;
 };

@@ -18,7 +18,9 @@ class Writer {
     if (!out_) throw std::runtime_error("cannot write " + path);
   }
   template <typename T>
-  void pod(const T& v) { out_.write(reinterpret_cast<const char*>(&v), sizeof(T)); }
+  void pod(const T& v) {
+    out_.write(reinterpret_cast<const char*>(&v), sizeof(T));
+  }
   void magic(const char* m) { out_.write(m, 8); }
   void str(const std::string& s) {
     pod<uint32_t>(static_cast<uint32_t>(s.size()));
@@ -27,7 +29,8 @@ class Writer {
   template <typename T>
   void vec(const std::vector<T>& v) {
     pod<uint64_t>(v.size());
-    out_.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
+    out_.write(reinterpret_cast<const char*>(v.data()),
+               static_cast<std::streamsize>(v.size() * sizeof(T)));
   }
   void close() {
     out_.close();

@@ -21,7 +21,9 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
   return cols;
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
 
 int to_int(std::string_view s) {
   int v = 0;
@@ -164,7 +166,9 @@ GoldText rebuild_text(const std::vector<Sentence>& sentences) {
 }
 
 namespace {
-std::string_view or_blank(const std::string& s) { return s.empty() ? std::string_view("_") : s; }
+std::string_view or_blank(const std::string& s) {
+  return s.empty() ? std::string_view("_") : s;
+}
 
 // CoNLL-U forbids tabs and newlines inside fields; they can occur inside huge junk tokens.
 std::string clean_field(std::string_view s) {
@@ -208,7 +212,10 @@ void write_article(std::ostream& out, const Article& a) {
           const WordAnalysis& w = a.analysis[wi];
           out << or_blank(w.lemma) << '\t' << or_blank(w.upos) << '\t' << or_blank(w.xpos) << '\t'
               << or_blank(w.feats) << '\t';
-          if (w.head >= 0) out << w.head; else out << '_';
+          if (w.head >= 0)
+            out << w.head;
+          else
+            out << '_';
           out << '\t' << or_blank(w.deprel) << "\t_\t";
         } else {
           out << "_\t_\t_\t_\t_\t_\t_\t";

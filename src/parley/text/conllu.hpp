@@ -56,7 +56,7 @@ struct GoldText {
   std::string text;
   std::vector<Span> sentences, tokens;
   std::vector<std::vector<std::string>> mwt_words;  // per token: its words' forms if multi-word
-  std::vector<uint32_t> doc_starts;                  // offsets where documents begin
+  std::vector<uint32_t> doc_starts;                 // offsets where documents begin
 };
 GoldText rebuild_text(const std::vector<Sentence>& sentences);
 

@@ -38,13 +38,19 @@ uint64_t hash_shape(std::string_view s) {
     char c;
     if (b < 0x80) {
       ++pos;
-      c = b >= 'a' && b <= 'z' ? 'x' : b >= 'A' && b <= 'Z' ? 'X' : b >= '0' && b <= '9' ? 'd' : static_cast<char>(b);
+      c = b >= 'a' && b <= 'z'   ? 'x'
+          : b >= 'A' && b <= 'Z' ? 'X'
+          : b >= '0' && b <= '9' ? 'd'
+                                 : static_cast<char>(b);
     } else {
       char32_t cp = utf8::decode(s, pos);
       utf8::CharClass k = utf8::classify(cp);
-      c = k == utf8::CharClass::kUpper ? 'X' : k == utf8::CharClass::kLower ? 'x'
-          : k == utf8::CharClass::kDigit ? 'd' : k == utf8::CharClass::kMark ? 'm'
-          : static_cast<char>('A' + static_cast<int>(k));  // non-ASCII punctuation by class
+      c = k == utf8::CharClass::kUpper   ? 'X'
+          : k == utf8::CharClass::kLower ? 'x'
+          : k == utf8::CharClass::kDigit ? 'd'
+          : k == utf8::CharClass::kMark
+              ? 'm'
+              : static_cast<char>('A' + static_cast<int>(k));  // non-ASCII punctuation by class
     }
     if (c == last) {
       if (++run >= 2) continue;

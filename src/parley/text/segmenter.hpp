@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "parley/doc/document.hpp"
 #include "parley/doc/component.hpp"
+#include "parley/doc/document.hpp"
 #include "parley/text/sentence_splitter.hpp"
 #include "parley/text/tokenizer.hpp"
 

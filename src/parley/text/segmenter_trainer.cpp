@@ -89,7 +89,8 @@ SegmenterModel train_segmenter(const SegmenterTrainOptions& opt, std::ostream& l
       a.text = chunk;
       probe.tokenize(a);
       std::string predicted;
-      for (size_t t = 1; t < a.tokens.size(); ++t) predicted += static_cast<char>(a.tokens[t].span.start);
+      for (size_t t = 1; t < a.tokens.size(); ++t)
+        predicted += static_cast<char>(a.tokens[t].span.start);
       if (predicted != best->first) model.tokenizer.chunk_exceptions[chunk] = best->first;
     }
     log << "chunk exceptions: " << model.tokenizer.chunk_exceptions.size() << " of "
@@ -101,7 +102,8 @@ SegmenterModel train_segmenter(const SegmenterTrainOptions& opt, std::ostream& l
     std::map<std::string, std::map<std::string, int>> forms;
     for (const auto& g : golds) {
       for (size_t t = 0; t < g.tokens.size(); ++t) {
-        std::string_view text = std::string_view(g.text).substr(g.tokens[t].start, g.tokens[t].size());
+        std::string_view text =
+            std::string_view(g.text).substr(g.tokens[t].start, g.tokens[t].size());
         std::string pattern;
         if (!g.mwt_words[t].empty()) {
           std::string joined;

@@ -52,7 +52,7 @@ void SentenceSplitter::gaps(const Article& a, std::vector<Gap>& out) {
     }
     int newlines = 0;
     for (uint32_t k = b; k < e; ++k) newlines += a.text[k] == '\n';
-    out[i] = newlines >= 2 ? Gap::kParagraph
+    out[i] = newlines >= 2   ? Gap::kParagraph
              : newlines == 1 ? (soft ? Gap::kLine : Gap::kParagraph)
                              : Gap::kSpace;
   }
@@ -82,7 +82,8 @@ void SentenceSplitter::features(const Article& a, const std::vector<Gap>& gaps, 
     cache.shape.assign(n, 0);
   }
   auto text_at = [&](long k) {
-    return k < 0 || k >= static_cast<long>(n) ? std::string_view() : a.token_text(static_cast<size_t>(k));
+    return k < 0 || k >= static_cast<long>(n) ? std::string_view()
+                                              : a.token_text(static_cast<size_t>(k));
   };
   // Frequent short tokens are features themselves; long rare ones only through their shape.
   auto key = [&](long k) -> uint64_t {
@@ -130,7 +131,8 @@ void SentenceSplitter::features(const Article& a, const std::vector<Gap>& gaps, 
   out.push_back(feature_hash(14, g << 60 ^ sc, kn));
   // Was the token before the candidate an abbreviation-like "Xx." or "X."?
   bool period_attached = cur.size() > 1 && cur.back() == '.';
-  out.push_back(feature_hash(15, (period_attached ? 1u : 0u) << 4 | static_cast<uint64_t>(first_class(next))));
+  out.push_back(feature_hash(
+      15, (period_attached ? 1u : 0u) << 4 | static_cast<uint64_t>(first_class(next))));
   // Classes around the candidate: a bracket or quote closes a sentence only after terminal marks.
   uint64_t prev_last = I > 0 ? static_cast<uint64_t>(last_class(text_at(I - 1))) : 15;
   out.push_back(feature_hash(16, prev_last << 16 | static_cast<uint64_t>(last_class(cur)) << 8 |
@@ -170,7 +172,8 @@ void SentenceSplitter::split(Article& a) const {
       features(a, g, i, cache, feats);
       end = model_.boundary.predict(feats);
     }
-    if (end) close(i);
+    if (end)
+      close(i);
     else if (i + 1 - first >= kMaxSentenceTokens)
       close(forced_break(i));
   }

@@ -45,8 +45,8 @@ class SentenceSplitter {
   struct TokenHashes {
     std::vector<uint64_t> lower, shape;
   };
-  static void features(const Article& a, const std::vector<Gap>& gaps, size_t i,
-                       TokenHashes& cache, std::vector<uint32_t>& out);
+  static void features(const Article& a, const std::vector<Gap>& gaps, size_t i, TokenHashes& cache,
+                       std::vector<uint32_t>& out);
   // Heuristic: lines of similar width below ~100 bytes mean the text was wrapped by a tool, so
   // single newlines are not paragraph breaks.
   static bool hard_wrapped(std::string_view text);

@@ -10,19 +10,32 @@ namespace {
 
 char class_letter(CharClass c) {
   switch (c) {
-    case CharClass::kUpper: return 'X';
-    case CharClass::kLower: return 'x';
-    case CharClass::kDigit: return 'd';
-    case CharClass::kMark: return 'm';
-    case CharClass::kQuote: return 'q';
-    case CharClass::kDash: return '-';
-    case CharClass::kPeriod: return '.';
-    case CharClass::kTerminal: return '!';
-    case CharClass::kOpen: return '(';
-    case CharClass::kClose: return ')';
-    case CharClass::kPunct: return ',';
-    case CharClass::kSymbol: return '$';
-    default: return '?';
+    case CharClass::kUpper:
+      return 'X';
+    case CharClass::kLower:
+      return 'x';
+    case CharClass::kDigit:
+      return 'd';
+    case CharClass::kMark:
+      return 'm';
+    case CharClass::kQuote:
+      return 'q';
+    case CharClass::kDash:
+      return '-';
+    case CharClass::kPeriod:
+      return '.';
+    case CharClass::kTerminal:
+      return '!';
+    case CharClass::kOpen:
+      return '(';
+    case CharClass::kClose:
+      return ')';
+    case CharClass::kPunct:
+      return ',';
+    case CharClass::kSymbol:
+      return '$';
+    default:
+      return '?';
   }
 }
 
@@ -143,7 +156,9 @@ void Tokenizer::features(std::string_view text, const Chunk& c, const std::vecto
     return (i < 0 || i >= static_cast<long>(n)) ? 0x110000 : c.chars[i].cp;
   };
   auto cls_at = [&](long i) -> uint64_t {
-    return (i < 0 || i >= static_cast<long>(n)) ? '_' : static_cast<unsigned char>(shape_char(c.chars[i].cp, c.chars[i].cls));
+    return (i < 0 || i >= static_cast<long>(n))
+               ? '_'
+               : static_cast<unsigned char>(shape_char(c.chars[i].cp, c.chars[i].cls));
   };
   const long J = j;
   uint64_t l1 = cp_at(J - 1), l2 = cp_at(J - 2), r1 = cp_at(J), r2 = cp_at(J + 1);
@@ -166,13 +181,13 @@ void Tokenizer::features(std::string_view text, const Chunk& c, const std::vecto
   out.push_back(feature_hash(10, cl1, right));
   // Position: how far from each end of the chunk, which tells trailing punctuation apart.
   uint64_t from_end = std::min<uint64_t>(n - j, 4), from_start = std::min<uint64_t>(j, 4);
-  out.push_back(feature_hash(11, (from_start << 8 | from_end) << 16 | (l1 & 0xFF) << 8 | (r1 & 0xFF)));
+  out.push_back(
+      feature_hash(11, (from_start << 8 | from_end) << 16 | (l1 & 0xFF) << 8 | (r1 & 0xFF)));
   std::string_view whole = text.substr(c.start, c.end - c.start);
   out.push_back(feature_hash(12, hash_shape(whole), cl1 << 16 | cr1 << 8 | cr2));
   if (whole.size() <= 24) out.push_back(feature_hash(13, hash_lower(whole), j));
   // Does the rest of the chunk after this point look like a word again ("search-engine")?
-  bool letters_both_sides = prev < j && next > j &&
-                            utf8::is_letter(c.chars[prev].cls) &&
+  bool letters_both_sides = prev < j && next > j && utf8::is_letter(c.chars[prev].cls) &&
                             utf8::is_letter(c.chars[next - 1].cls);
   out.push_back(feature_hash(14, (letters_both_sides ? 1u : 0u) << 8 | (l1 & 0xFF)));
   // Wider pieces, so both sides of a hyphen see the whole compound ("pre" "-" "order").
@@ -186,8 +201,7 @@ std::string Tokenizer::default_word_splits(std::string_view s) {
   const size_t len = s.size();
   if (len < 3) return {};
   bool apostrophe = false;  // cheap guard: most tokens have none near the end
-  for (size_t i = len > 5 ? len - 5 : 0; i < len; ++i)
-    apostrophe |= s[i] == '\'' || s[i] == '\x99';
+  for (size_t i = len > 5 ? len - 5 : 0; i < len; ++i) apostrophe |= s[i] == '\'' || s[i] == '\x99';
   if (!apostrophe) return {};
   auto ends_ci = [&](std::string_view suf) {
     if (s.size() <= suf.size()) return false;
@@ -200,12 +214,14 @@ std::string Tokenizer::default_word_splits(std::string_view s) {
   };
   for (std::string_view apos : {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
     std::string nt = "n" + std::string(apos) + "t";
-    if (ends_ci(nt) && len > nt.size() + 1) return std::string(1, static_cast<char>(len - nt.size()));
+    if (ends_ci(nt) && len > nt.size() + 1)
+      return std::string(1, static_cast<char>(len - nt.size()));
     for (std::string_view cl : {"s", "re", "ve", "ll", "d", "m"}) {
       std::string suf = std::string(apos) + std::string(cl);
       if (ends_ci(suf)) {
         unsigned char before = static_cast<unsigned char>(s[len - suf.size() - 1]);
-        if (std::isalpha(before) || before >= 0x80) return std::string(1, static_cast<char>(len - suf.size()));
+        if (std::isalpha(before) || before >= 0x80)
+          return std::string(1, static_cast<char>(len - suf.size()));
         return {};
       }
     }
@@ -247,9 +263,8 @@ void Tokenizer::split_chunk(std::string_view text, Chunk& c, Article& a,
     return;
   }
   std::string_view whole = text.substr(c.start, c.end - c.start);
-  if (whole.size() <= 64 &&
-      std::binary_search(exception_hashes_.begin(), exception_hashes_.end(),
-                         std::hash<std::string_view>{}(whole))) {
+  if (whole.size() <= 64 && std::binary_search(exception_hashes_.begin(), exception_hashes_.end(),
+                                               std::hash<std::string_view>{}(whole))) {
     auto it = model_.chunk_exceptions.find(std::string(whole));
     if (it != model_.chunk_exceptions.end()) {
       uint32_t from = c.start;
@@ -266,8 +281,9 @@ void Tokenizer::split_chunk(std::string_view text, Chunk& c, Article& a,
     // Peel opening and closing punctuation; the address itself stays whole.
     size_t b = 0, e = n;
     auto peel = [](CharClass k) {
-      return k == CharClass::kSymbol || k == CharClass::kQuote || k == CharClass::kOpen || k == CharClass::kClose ||
-             k == CharClass::kPunct || k == CharClass::kPeriod || k == CharClass::kTerminal;
+      return k == CharClass::kSymbol || k == CharClass::kQuote || k == CharClass::kOpen ||
+             k == CharClass::kClose || k == CharClass::kPunct || k == CharClass::kPeriod ||
+             k == CharClass::kTerminal;
     };
     while (b < e && (c.chars[b].cls == CharClass::kQuote || c.chars[b].cls == CharClass::kOpen ||
                      c.chars[b].cp == '<')) {
@@ -277,7 +293,8 @@ void Tokenizer::split_chunk(std::string_view text, Chunk& c, Article& a,
     size_t tail = e;
     while (tail > b + 1 && peel(c.chars[tail - 1].cls) && c.chars[tail - 1].cp != '/') --tail;
     add_token(a, c.chars[b].byte, tail < n ? c.chars[tail].byte : c.end);
-    for (size_t i = tail; i < e; ++i) add_token(a, c.chars[i].byte, i + 1 < n ? c.chars[i + 1].byte : c.end);
+    for (size_t i = tail; i < e; ++i)
+      add_token(a, c.chars[i].byte, i + 1 < n ? c.chars[i + 1].byte : c.end);
     return;
   }
   candidates(c, cands);

@@ -38,7 +38,7 @@ struct ChunkChar {
 struct Chunk {
   uint32_t start = 0, end = 0;
   std::vector<ChunkChar> chars;  // decoded only for chunks that are not plain
-  bool plain = true;  // only letters, digits and marks: never split into tokens
+  bool plain = true;             // only letters, digits and marks: never split into tokens
 };
 
 class Tokenizer {
@@ -63,7 +63,8 @@ class Tokenizer {
 
  private:
   void split_chunk(std::string_view text, Chunk& chunk, Article& a,
-                   std::vector<uint32_t>& scratch_cands, std::vector<uint32_t>& scratch_feats) const;
+                   std::vector<uint32_t>& scratch_cands,
+                   std::vector<uint32_t>& scratch_feats) const;
   void add_token(Article& a, uint32_t start, uint32_t end, bool plain = false) const;
 
   const TokenizerModel& model_;
@@ -82,9 +83,12 @@ namespace detail {
 inline constexpr auto kAsciiKind = [] {
   std::array<uint8_t, 128> t{};
   for (int c = 0; c < 128; ++c) {
-    if (c == ' ' || (c >= '\t' && c <= '\r')) t[c] = 1;
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) t[c] = 2;
-    else if (c > ' ' && c < 127) t[c] = 3;
+    if (c == ' ' || (c >= '\t' && c <= '\r'))
+      t[c] = 1;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+      t[c] = 2;
+    else if (c > ' ' && c < 127)
+      t[c] = 3;
   }
   return t;
 }();
@@ -100,7 +104,10 @@ void Tokenizer::for_each_chunk(std::string_view text, F&& f) {
     // Skip whitespace.
     while (pos < n) {
       if (s[pos] < 0x80) {
-        if (detail::kAsciiKind[s[pos]] == 1) { ++pos; continue; }
+        if (detail::kAsciiKind[s[pos]] == 1) {
+          ++pos;
+          continue;
+        }
         break;
       }
       size_t p2 = pos;

@@ -1,9 +1,9 @@
 #include "parley/text/utf8.hpp"
 
-#include <cctype>
 #include <utf8proc.h>
 
 #include <array>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 
@@ -94,38 +94,76 @@ namespace {
 
 CharClass classify_slow(char32_t cp) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x201C: case 0x201D: case 0x201E:
-    case 0x201F: case 0x00AB: case 0x00BB: case 0x2039: case 0x203A: case 0x2032: case 0x2033:
-    case 0x0060: case 0x00B4:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2039:
+    case 0x203A:
+    case 0x2032:
+    case 0x2033:
+    case 0x0060:
+    case 0x00B4:
       return CharClass::kQuote;
-    case 0x2026: return CharClass::kPeriod;  // ellipsis
-    case 0x200B: case 0xFEFF: case 0x00A0: return CharClass::kSpace;
-    default: break;
+    case 0x2026:
+      return CharClass::kPeriod;  // ellipsis
+    case 0x200B:
+    case 0xFEFF:
+    case 0x00A0:
+      return CharClass::kSpace;
+    default:
+      break;
   }
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: return CharClass::kUpper;
-    case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+      return CharClass::kUpper;
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
       return CharClass::kLower;
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
       return CharClass::kMark;
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
       return CharClass::kDigit;
-    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
       return CharClass::kSpace;
-    case UTF8PROC_CATEGORY_PD: return CharClass::kDash;
-    case UTF8PROC_CATEGORY_PS: return CharClass::kOpen;
-    case UTF8PROC_CATEGORY_PE: return CharClass::kClose;
-    case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF: return CharClass::kQuote;
+    case UTF8PROC_CATEGORY_PD:
+      return CharClass::kDash;
+    case UTF8PROC_CATEGORY_PS:
+      return CharClass::kOpen;
+    case UTF8PROC_CATEGORY_PE:
+      return CharClass::kClose;
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+      return CharClass::kQuote;
     case UTF8PROC_CATEGORY_PO:
       if (cp == 0x061F || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x0964)
         return CharClass::kTerminal;
       return CharClass::kPunct;
-    case UTF8PROC_CATEGORY_PC: return CharClass::kPunct;
-    case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_PC:
+      return CharClass::kPunct;
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK:
     case UTF8PROC_CATEGORY_SO:
       return CharClass::kSymbol;
-    case UTF8PROC_CATEGORY_CF: return CharClass::kMark;  // joiners stay inside words
-    default: return CharClass::kOther;
+    case UTF8PROC_CATEGORY_CF:
+      return CharClass::kMark;  // joiners stay inside words
+    default:
+      return CharClass::kOther;
   }
 }
 
@@ -133,7 +171,8 @@ struct AsciiTable {
   std::array<CharClass, 128> cls{};
   AsciiTable() {
     for (int c = 0; c < 128; ++c) cls[c] = classify_slow(static_cast<char32_t>(c));
-    for (char c : std::string_view(" \t\n\r\v\f")) cls[static_cast<unsigned char>(c)] = CharClass::kSpace;
+    for (char c : std::string_view(" \t\n\r\v\f"))
+      cls[static_cast<unsigned char>(c)] = CharClass::kSpace;
     cls['\''] = cls['"'] = cls['`'] = CharClass::kQuote;
     cls['.'] = CharClass::kPeriod;
     cls['!'] = cls['?'] = CharClass::kTerminal;
@@ -146,7 +185,9 @@ const AsciiTable kAscii;
 
 }  // namespace
 
-CharClass classify(char32_t cp) { return cp < 128 ? kAscii.cls[cp] : classify_slow(cp); }
+CharClass classify(char32_t cp) {
+  return cp < 128 ? kAscii.cls[cp] : classify_slow(cp);
+}
 
 std::string lower(std::string_view text) {
   std::string out;
@@ -172,8 +213,10 @@ std::string normalize(std::string_view text) {
   bool in_space = false;
   int dashes = 0;
   auto flush_dashes = [&] {
-    if (dashes == 1) folded += '-';
-    else if (dashes > 1) folded += "--";
+    if (dashes == 1)
+      folded += '-';
+    else if (dashes > 1)
+      folded += "--";
     dashes = 0;
   };
   while (pos < text.size()) {
@@ -192,15 +235,29 @@ std::string normalize(std::string_view text) {
     }
     if (in_space) folded += ' ', in_space = false;
     switch (cp) {
-      case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x00B4: case 0x0060:
+      case 0x2018:
+      case 0x2019:
+      case 0x201A:
+      case 0x201B:
+      case 0x2032:
+      case 0x00B4:
+      case 0x0060:
         folded += '\'';
         break;
-      case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+      case 0x201C:
+      case 0x201D:
+      case 0x201E:
+      case 0x201F:
+      case 0x00AB:
+      case 0x00BB:
       case 0x2033:
         folded += '"';
         break;
-      case 0x2026: folded += "..."; break;
-      default: append(folded, cp);
+      case 0x2026:
+        folded += "...";
+        break;
+      default:
+        append(folded, cp);
     }
   }
   flush_dashes();

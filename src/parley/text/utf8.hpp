@@ -23,9 +23,9 @@ inline int sequence_length(unsigned char b) {
 void append(std::string& out, char32_t cp);
 
 enum class CharClass : uint8_t {
-  kSpace,     // any Unicode whitespace, incl. NBSP and zero-width space
-  kUpper,     // uppercase or titlecase letter
-  kLower,     // lowercase and other letters (CJK, Arabic, ...)
+  kSpace,  // any Unicode whitespace, incl. NBSP and zero-width space
+  kUpper,  // uppercase or titlecase letter
+  kLower,  // lowercase and other letters (CJK, Arabic, ...)
   kDigit,
   kMark,      // combining marks: part of the preceding letter
   kQuote,     // ' " and their typographic variants
@@ -39,7 +39,9 @@ enum class CharClass : uint8_t {
   kOther,     // controls, unassigned
 };
 CharClass classify(char32_t cp);
-inline bool is_letter(CharClass c) { return c == CharClass::kUpper || c == CharClass::kLower; }
+inline bool is_letter(CharClass c) {
+  return c == CharClass::kUpper || c == CharClass::kLower;
+}
 inline bool is_alnum(CharClass c) {
   return c == CharClass::kUpper || c == CharClass::kLower || c == CharClass::kDigit ||
          c == CharClass::kMark;
