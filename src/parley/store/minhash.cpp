@@ -4,19 +4,14 @@
 #include <limits>
 
 #include "parley/store/schema.hpp"
+#include "parley/text/hash.hpp"
 
 namespace parley::store {
 
 namespace {
 
-uint64_t mix64(uint64_t x) {  // splitmix64 finaliser: a cheap, well-spread 64-bit hash step
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
+// Stored signatures depend on these values: the mixing step is SplitMix64's, kept in text/hash.hpp.
+using text::splitmix_mix;
 
 // Per hash function: an odd multiplier and an offset (fixed, so signatures are comparable
 // across runs and machines).
@@ -25,8 +20,8 @@ struct Seeds {
   Seeds() {
     uint64_t s = 0x5eed5eed12345678ULL;
     for (int i = 0; i < MinHash::kHashes; ++i) {
-      a[i] = mix64(s += 0x9e3779b97f4a7c15ULL) | 1;
-      b[i] = mix64(s += 0x9e3779b97f4a7c15ULL);
+      a[i] = text::splitmix(s) | 1;
+      b[i] = text::splitmix(s);
     }
   }
 };
@@ -47,7 +42,7 @@ MinHash MinHash::of(std::string_view text) {
   int words = 0;
   auto add_shingle = [&] {
     uint64_t h = 0x84222325cbf29ce4ULL;
-    for (int k = 0; k < kShingle; ++k) h = mix64(h ^ ring[(words + k) % kShingle]);
+    for (int k = 0; k < kShingle; ++k) h = splitmix_mix(h ^ ring[(words + k) % kShingle]);
     for (int i = 0; i < kHashes; ++i) {
       auto v = static_cast<uint32_t>((h * sd.a[i] + sd.b[i]) >> 32);
       if (v < m.values[i]) m.values[i] = v;
@@ -57,7 +52,7 @@ MinHash MinHash::of(std::string_view text) {
   bool in_word = false;
   auto end_word = [&] {
     if (!in_word) return;
-    ring[words % kShingle] = mix64(h);
+    ring[words % kShingle] = splitmix_mix(h);
     ++words;
     if (words >= kShingle) add_shingle();
     h = 0;
@@ -76,7 +71,7 @@ MinHash MinHash::of(std::string_view text) {
   if (words > 0 && words < kShingle) {
     // A text shorter than one shingle: the words it has are its only shingle.
     uint64_t s = 0;
-    for (int k = 0; k < words; ++k) s = mix64(s ^ ring[k]);
+    for (int k = 0; k < words; ++k) s = splitmix_mix(s ^ ring[k]);
     for (int i = 0; i < kHashes; ++i)
       m.values[i] = static_cast<uint32_t>((s * sd.a[i] + sd.b[i]) >> 32);
   }
@@ -85,7 +80,7 @@ MinHash MinHash::of(std::string_view text) {
 
 int64_t MinHash::band_hash(int band) const {
   uint64_t h = 0x51ed270b27e1a6c3ULL + static_cast<uint64_t>(band);
-  for (int r = 0; r < kRows; ++r) h = mix64(h ^ values[band * kRows + r]);
+  for (int r = 0; r < kRows; ++r) h = splitmix_mix(h ^ values[band * kRows + r]);
   return static_cast<int64_t>(h);
 }
 

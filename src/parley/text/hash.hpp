@@ -19,12 +19,16 @@ inline uint64_t lower_bytes_hash(std::string_view s, size_t from, size_t to) {
   return h ^ (to - from);
 }
 
-// SplitMix64: a small, fast, seedable generator for shuffling training data reproducibly.
-inline uint64_t splitmix(uint64_t& x) {
-  uint64_t z = (x += 0x9E3779B97F4A7C15ULL);
+// SplitMix64's finaliser: a cheap, well-spread 64-bit mixing step (MinHash shingles and bands).
+inline uint64_t splitmix_mix(uint64_t z) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
   return z ^ (z >> 31);
+}
+
+// SplitMix64: a small, fast, seedable generator for shuffling training data reproducibly.
+inline uint64_t splitmix(uint64_t& x) {
+  return splitmix_mix(x += 0x9E3779B97F4A7C15ULL);
 }
 
 }  // namespace parley::text
