@@ -265,5 +265,28 @@ TEST(NewsCoding, HyphenatedNamesMatchTheKnowledgeBaseHoweverTokenized) {
   EXPECT_EQ(code_of(a, "Bashar al-Assad"), "SYRGOV");
 }
 
+TEST(NewsCoding, QuotedAppraisalsAreActsOfTheSpeakerTowardsTheParty) {
+  // A quote that condemns a party the quote names.
+  Article a = code(
+      "\"Turkey's blockade is a cruel stunt,\" Greek Prime Minister Kyriakos Mitsotakis said.");
+  EXPECT_NE(event(a, "111", "GRCGOV", "TUR"), nullptr);
+  // The object of a naming verb is the party appraised.
+  Article b = code("German Chancellor Angela Merkel called Russia's decision \"a disgrace\".");
+  EXPECT_NE(event(b, "111", "DEUGOV", "RUS"), nullptr);
+  // Denied, there is no appraisal; "not only ... but" is no denial.
+  Article c = code("\"Israel's response is not unlawful,\" the US ambassador said.");
+  EXPECT_EQ(event(c, "11", "USAGOV"), nullptr);
+  Article d = code(
+      "\"This is not only an insult to Greece, it is an insult to Europe,\" the Greek foreign "
+      "minister said of Turkey's decision.");
+  EXPECT_NE(event(d, "111", "GRCGOV"), nullptr);
+}
+
+TEST(NewsCoding, OfTwoSubjectsTheActorIsTheDoer) {
+  // "This Thursday" misread as a second subject does not hide the doer.
+  Article a = code("This Thursday the Russian government criticized the move.");
+  EXPECT_NE(event(a, "111", "RUSGOV"), nullptr);
+}
+
 }  // namespace
 }  // namespace parley

@@ -424,14 +424,19 @@ std::vector<int> ClauseView::pronoun_antecedent(int pronoun, int w, const Lexico
 std::vector<int> ClauseView::agent_actors(int w, const Lexicon& lexicon, int depth) const {
   if (w < 0 || depth > 6) return {};
   bool passive = is_passive(w);
+  // A clause with two subjects is a misparse, mostly of a time phrase ("This Thursday the
+  // Commission criticized..."): the one that names an actor is the doer.
+  bool has_subject = false;
   for (int c : children_[w]) {
     std::string_view rel = deprel(c);
     if ((!passive && (rel == "nsubj" || rel == "csubj")) || (passive && rel == "obl:agent")) {
       std::vector<int> a = actors_at(c);
       if (a.empty() && rel == "nsubj") a = pronoun_antecedent(c, w, lexicon, depth);
-      if (!a.empty() || !passive) return a;
+      if (!a.empty()) return a;
+      has_subject = true;
     }
   }
+  if (has_subject && !passive) return {};
   if (is_nominal(w)) {
     for (int c : children_[w]) {
       std::string_view rel = deprel(c);
@@ -506,6 +511,9 @@ bool ClauseView::negated(int w) const {
   for (int c : children_[w]) {
     std::string_view rel = deprel(c);
     std::string l = lemma(c);
+    // "not only an insult to ..., it is ...", "not just": a focus, not a denial.
+    if (l == "not" && c + 1 < n_ && is_in(lemma(c + 1), {"only", "just", "merely", "simply"}))
+      continue;
     if ((rel == "advmod" || rel == "neg" || rel == "aux" || rel == "det") &&
         (l == "not" || l == "never" || l == "n't" || (rel == "det" && l == "no")))
       return true;

@@ -125,7 +125,25 @@ Lexicon Lexicon::load_default(const std::string& data_dir) {
   lexicon.load_families((root / "families.tsv").string());
   if (std::filesystem::exists(root / "implicit-agents.tsv"))
     lexicon.load_implicit_agents((root / "implicit-agents.tsv").string());
+  if (std::filesystem::exists(root / "appraisals.tsv"))
+    lexicon.load_appraisals((root / "appraisals.tsv").string());
   return lexicon;
+}
+
+void Lexicon::load_appraisals(const std::string& path) {
+  for_each_line(path, [&](const std::string& line, const std::string& origin) {
+    std::vector<std::string_view> cols = split_ws(line);
+    if (cols.size() < 2 || cols.size() > 3 || cols[1].size() != 3)
+      throw std::invalid_argument(origin + ": expected LEMMA<TAB>CAMEO[<TAB>UPOS]");
+    appraisals_[std::string(cols[0])] =
+        Appraisal{std::string(cols[1]), cols.size() == 3 ? std::string(cols[2]) : std::string()};
+  });
+}
+
+std::string_view Lexicon::appraisal(std::string_view lemma, std::string_view upos) const {
+  auto it = appraisals_.find(std::string(lemma));
+  if (it == appraisals_.end() || (!it->second.upos.empty() && it->second.upos != upos)) return {};
+  return it->second.code;
 }
 
 void Lexicon::load_implicit_agents(const std::string& path) {
@@ -238,6 +256,7 @@ void Lexicon::override_with(const Lexicon& other) {
   for (const auto& [stem, patterns] : other.verb_stems_) verb_stems_[stem] = patterns;
   for (const auto& [act, family] : other.families_) families_[act] = family;
   for (const auto& [lemma, sector] : other.implicit_agents_) implicit_agents_[lemma] = sector;
+  for (const auto& [lemma, a] : other.appraisals_) appraisals_[lemma] = a;
 }
 
 std::span<const Pattern> Lexicon::verbs(std::string_view lemma) const {

@@ -137,6 +137,10 @@ class Lexicon {
     return it == implicit_agents_.end() ? std::string_view() : std::string_view(it->second);
   }
   void load_implicit_agents(const std::string& path);
+  // The CAMEO code a word of appraisal gives the speaker's words ("a propaganda stunt" -> 111,
+  // "tricks and lies" -> 112, "courageous" -> 051; data/events/appraisals.tsv), "" when none.
+  std::string_view appraisal(std::string_view lemma, std::string_view upos) const;
+  void load_appraisals(const std::string& path);
   size_t verb_count() const;
   size_t noun_count() const;
 
@@ -145,6 +149,10 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<Pattern>> verb_stems_;  // stem patterns, by stem
   std::unordered_map<std::string, Family> families_;
   std::unordered_map<std::string, std::string> implicit_agents_;
+  struct Appraisal {
+    std::string code, upos;  // upos "" for any part of speech
+  };
+  std::unordered_map<std::string, Appraisal> appraisals_;
   std::vector<Discard> discards_;
 };
 

@@ -5,6 +5,7 @@
 
 #include "parley/actors/actor_dictionary.hpp"
 #include "parley/actors/actor_resolver.hpp"
+#include "parley/extract/appraisal.hpp"
 #include "parley/extract/attribution.hpp"
 #include "parley/extract/event_coder.hpp"
 #include "parley/extract/petrarch_verbs.hpp"
@@ -96,6 +97,7 @@ Pipeline standard_pipeline(Stage last, const StandardOptions& options) {
   p.add(std::make_shared<extract::EventCoder>(lexicon, gazetteer));
   if (last == Stage::Events) return p;
   p.add(std::make_shared<extract::Attribution>(extract::Attribution::load(data)));
+  p.add(std::make_shared<extract::AppraisalCoder>(lexicon, gazetteer));
   return p;
 }
 

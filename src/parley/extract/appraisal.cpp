@@ -1,0 +1,163 @@
+#include "parley/extract/appraisal.hpp"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "parley/extract/clause.hpp"
+#include "parley/text/strings.hpp"
+
+namespace parley::extract {
+namespace {
+
+bool inside(Span outer, Span inner) {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+class Appraiser {
+ public:
+  Appraiser(Article& a, const Lexicon& lexicon, const Gazetteer& gazetteer)
+      : a_(a), lexicon_(lexicon), index_(a, gazetteer.words()) {}
+
+  void run() {
+    std::vector<Event> found;
+    std::set<std::tuple<uint32_t, int, std::string, int>> seen;  // sentence, source, root, target
+    for (const Quote& q : a_.quotes) {
+      if (q.speaker_actor < 0 || a_.actors[static_cast<size_t>(q.speaker_actor)].code.empty())
+        continue;
+      for (uint32_t s = 0; s < a_.sentences.size(); ++s) {
+        const Span sent = a_.sentences[s].span;
+        if (sent.end <= q.span.start || sent.start >= q.span.end) continue;
+        ClauseView v(index_, s);
+        for (int w = 0; w < v.size(); ++w) {
+          if (!inside(q.span, v.span(w))) continue;
+          std::string_view code = lexicon_.appraisal(v.lemma(w), v.upos(w));
+          if (code.empty() || negated(v, w)) continue;
+          const std::string root(code.substr(0, 2));
+          if (coded_already(s, q.speaker_actor, root)) continue;
+          for (int t : targets(v, w, q)) {
+            if (!seen.emplace(s, q.speaker_actor, root, t).second) continue;
+            Event e;
+            e.sentence = s;
+            // A court's finding that a party acted unlawfully is a ruling against it (116).
+            e.cameo =
+                code == "112" && a_.actors[static_cast<size_t>(q.speaker_actor)].sector == "JUD"
+                    ? "116"
+                    : std::string(code);
+            e.source_actor = q.speaker_actor;
+            e.source_code = a_.actors[static_cast<size_t>(q.speaker_actor)].code;
+            e.target_actor = t;
+            e.target_code = a_.actors[static_cast<size_t>(t)].code;
+            e.trigger = v.span(w);
+            e.evidence = v.subtree_span(v.clause_root(w));
+            e.pattern = "appraisals.tsv:" + v.lemma(w);
+            e.date = relative_date(a_, e);
+            found.push_back(std::move(e));
+          }
+          break;  // one appraisal per quote sentence: its strongest words say the same thing
+        }
+      }
+    }
+    for (Event& e : found) a_.events.push_back(std::move(e));
+    std::stable_sort(a_.events.begin(), a_.events.end(), [](const Event& x, const Event& y) {
+      return std::tie(x.sentence, x.trigger.start) < std::tie(y.sentence, y.trigger.start);
+    });
+  }
+
+ private:
+  // "is not unlawful", "I don't think it is a stunt": a denied appraisal is none.
+  static bool negated(const ClauseView& v, int w) {
+    for (int x = w, steps = 0; x >= 0 && steps < 3; x = v.head(x), ++steps) {
+      if (v.negated(x)) return true;
+      if (x == v.clause_root(w)) break;
+    }
+    return false;
+  }
+
+  // The event coder already coded the speaker's disapproval (or praise) in this sentence
+  // ("criticized the move, calling it a disgrace").
+  bool coded_already(uint32_t s, int speaker, const std::string& root) const {
+    return std::any_of(a_.events.begin(), a_.events.end(), [&](const Event& e) {
+      return e.sentence == s && e.source_actor == speaker && e.cameo.starts_with(root);
+    });
+  }
+
+  bool usable(int actor, int speaker) const {
+    return actor >= 0 && actor != speaker && !a_.actors[static_cast<size_t>(actor)].code.empty();
+  }
+
+  // The appraised party, from the nearest evidence to the farthest: the object of a naming verb
+  // ("called Mohammad's admission ..."), the possessor of the appraised thing ("the regime's
+  // destructive ambitions"), the subject of the appraising clause ("Trump is behaving like a
+  // bully"), another party the quote names, and last the doer of the act the article reported
+  // just before (a reaction: "It is a propaganda stunt").
+  std::vector<int> targets(const ClauseView& v, int w, const Quote& q) {
+    const int speaker = q.speaker_actor;
+    auto keep = [&](std::vector<int> xs) {
+      std::vector<int> out;
+      for (int x : xs)
+        if (usable(x, speaker) && std::find(out.begin(), out.end(), x) == out.end())
+          out.push_back(x);
+      return out;
+    };
+    auto of_nominal = [&](int n) -> std::vector<int> {
+      if (n < 0) return {};
+      std::vector<int> a = keep(v.actors_at(n));
+      if (!a.empty()) return a;
+      for (int c : v.children(n))
+        if (v.deprel(c) == "nmod:poss" || v.deprel(c) == "amod" ||
+            (v.deprel(c) == "nmod" && v.case_of(c) == "of"))
+          if (a = keep(v.actors_at(c)); !a.empty()) return a;
+      return keep(v.subtree_actors(n, -1));
+    };
+    // The naming verb the quote hangs on.
+    for (int c = 0; c < v.size(); ++c)
+      if (v.span(c) == q.cue && v.words().naming_verbs.contains(v.lemma(c)))
+        if (auto a = of_nominal(v.child_with(c, "obj")); !a.empty()) return a;
+    int nominal = v.deprel(w) == "amod" && v.head(w) >= 0 ? v.head(w) : w;
+    if (v.is_nominal(nominal))
+      for (int c : v.children(nominal))
+        if (v.deprel(c) == "nmod:poss")
+          if (auto a = keep(v.actors_at(c)); !a.empty()) return a;
+    int clause = v.clause_root(w);
+    for (std::string_view rel : {"nsubj", "nsubj:pass"})
+      if (auto a = of_nominal(v.child_with(clause, rel)); !a.empty()) return a;
+    // Another party the quote names (in any of its sentences), nearest first; a first-person
+    // pronoun is the speaker's side.
+    const Span at = v.span(w);
+    int best = -1;
+    uint32_t best_distance = 0;
+    for (const Mention& m : a_.mentions) {
+      if (!inside(q.span, m.span) || !usable(static_cast<int>(m.actor), speaker)) continue;
+      if (m.kind == "pronoun" && !text::is_in(text::ascii_lower(a_.view(m.span)), {"he", "she"}))
+        continue;
+      uint32_t distance = m.span.end <= at.start ? at.start - m.span.end : m.span.start - at.end;
+      if (best < 0 || distance < best_distance)
+        best = static_cast<int>(m.actor), best_distance = distance;
+    }
+    if (best >= 0) return {best};
+    // A reaction to an act of another state's party reported just before.
+    const std::string& home = a_.actors[static_cast<size_t>(speaker)].country;
+    for (auto it = a_.events.rbegin(); it != a_.events.rend(); ++it) {
+      if (it->sentence >= v.sentence()) continue;
+      if (v.sentence() - it->sentence > 2) break;
+      if (it->cameo.starts_with("01") || !usable(it->source_actor, speaker)) continue;
+      if (a_.actors[static_cast<size_t>(it->source_actor)].country == home) continue;
+      return {it->source_actor};
+    }
+    return {};
+  }
+
+  Article& a_;
+  const Lexicon& lexicon_;
+  ArticleIndex index_;
+};
+
+}  // namespace
+
+void AppraisalCoder::process(Article& article) const {
+  if (article.analysis.size() != article.words.size()) return;  // not parsed
+  Appraiser(article, *lexicon_, *gazetteer_).run();
+}
+
+}  // namespace parley::extract
