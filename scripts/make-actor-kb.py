@@ -174,7 +174,8 @@ PAR POR CON SIN SOL LUZ MAR""".split())
 KNOWN_GROUP_ACRONYMS = {"ETA", "IRA", "PKK", "ELN", "RUF", "LRA", "UVF", "UDA", "YPG", "HTS", "ISI",
                         "JEM", "LET", "AQI", "MEK", "TTP", "SDF", "FNL", "ADF", "PFLP"}
 # Short acronyms that name something else in news (a state, a US agency).
-AMBIGUOUS_ACRONYMS = {"CAR", "EPA", "DRC", "UAE", "USA", "AUC", "PM", "MP", "UK", "US", "EU", "UN", "AU"}
+AMBIGUOUS_ACRONYMS = {"CAR", "EPA", "DRC", "UAE", "USA", "AUC", "PM", "MP", "UK", "US", "EU", "UN", "AU",
+                      "HM"}
 # Abbreviations written in normal case.
 NOT_ACRONYMS = {"INC", "LTD", "CORP", "CO", "PLC", "LLC", "NO", "ST", "MT", "FT", "DR", "MR", "JR", "SR"}
 # Frequent English nicknames / transliteration variants of first names.
@@ -439,6 +440,19 @@ def fix_case_mixed(name, korean=False):
 
 ONSETS = set("""BL BR CH CL CR DR FL FR GL GR GH KH KL KR KW PH PL PR PS QU RH SC SH SK SL SM SN SP
 ST SW SZ TH TR TS TW WH WR ZH ZW DJ DZ""".split())
+
+
+def english_words(conllu):
+    """Lower-case words of an English treebank (CC BY-SA; words only, nothing is copied) that
+    occur there in lower case as something other than a proper noun; empty when absent."""
+    words = collections.Counter()
+    if os.path.isfile(conllu):
+        with open(conllu, encoding="utf-8") as f:
+            for line in f:
+                cols = line.split("\t")
+                if len(cols) > 3 and cols[0].isdigit() and cols[3] != "PROPN" and cols[1].islower():
+                    words[cols[1]] += 1
+    return {w for w, n in words.items() if n >= 2}
 
 
 def is_acronym(tok, known, single=False):
@@ -1510,6 +1524,8 @@ def main():
         except ValueError:
             die(f"--close-phoenix-open-roles wants YYYYMMDD, not {args.close_phoenix_open_roles!r}")
     ctx = load_ctx(REPO, stats)
+    common_words = english_words(os.path.join(shared, "corpora", "ud-english-ewt",
+                                              "en_ewt-ud-train.conllu"))
     os.makedirs(args.out, exist_ok=True)
 
     # hand-written files (checked first: an error stops the run)
@@ -1640,7 +1656,9 @@ def main():
             cased.append(s)
             if len(ws) == 1 and re.fullmatch(r"[A-Za-z]{2,}", s):
                 other = s.capitalize() if s.isupper() else s.upper()
-                if other.casefold() not in inst_names and len(s) > 2:
+                # not when that spelling is an English word: 'LET' is Lashkar-e-Taiba, 'Let' is not
+                if other.casefold() not in inst_names and len(s) > 2 and not (
+                        other[1:].islower() and other.lower() in common_words):
                     cased.append(other)  # 'NASA' and 'Nasa', 'Stasi' and 'STASI'
         if not cased or name_key(cased[0]) in person_keys:
             if cased:
