@@ -288,5 +288,30 @@ TEST(NewsCoding, OfTwoSubjectsTheActorIsTheDoer) {
   EXPECT_NE(event(a, "111", "RUSGOV"), nullptr);
 }
 
+TEST(NewsCoding, OrganisationsAreNamedByTheirHeadNoun) {
+  // Places and demonyms inside an organisation's name give its country, not a second actor.
+  Article a = code(
+      "Researchers at Tel Aviv University and the Polish Energy Forum disagreed, the Kenya "
+      "Mail reported. A professor at the University of Lagos agreed.");
+  EXPECT_EQ(code_of(a, "Tel Aviv University"), "ISREDU");
+  EXPECT_EQ(code_of(a, "the Polish Energy Forum"), "POLNGO");
+  EXPECT_EQ(code_of(a, "the Kenya Mail"), "KENMED");
+  EXPECT_EQ(code_of(a, "the University of Lagos").substr(3), "EDU");
+  // A small town named like a word gives no country ("Federal" is a town in Argentina).
+  Article b = code("The Federal Aviation Office of Germany suspended the permit.");
+  EXPECT_EQ(code_of(b, "The Federal Aviation Office of Germany"), "DEUGOV");
+}
+
+TEST(NewsCoding, AnAcronymInBracketsIsTheOrganisation) {
+  Article a = code(
+      "The Kenyan Commission on Human Rights (KCHR) criticized the police. The KCHR also "
+      "urged the government to act.");
+  const Actor* full = actor_of(a, "The Kenyan Commission on Human Rights");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(full->code, "KENGOV");
+  EXPECT_EQ(actor_of(a, "KCHR"), full);
+  EXPECT_NE(event(a, "111", "KENGOV"), nullptr);
+}
+
 }  // namespace
 }  // namespace parley

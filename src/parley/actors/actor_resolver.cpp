@@ -213,6 +213,8 @@ void ActorResolver::process(Article& a) const {
   const Gazetteer& gz = *gazetteer_;
   std::map<std::string, uint32_t> registry;  // merge key -> actor
   std::map<std::string, uint32_t> surnames;  // last name -> person actor
+  // acronyms introduced in brackets after an organisation's name -> its entry
+  std::map<std::string, const GazetteerEntry*, std::less<>> acronyms;
   int last_person = -1;
   std::vector<std::pair<uint32_t, uint32_t>> person_mentions;  // (sentence, actor) in text order
   std::map<std::string, int> last_by_sector;  // sector -> most recent actor with it
@@ -307,6 +309,93 @@ void ActorResolver::process(Article& a) const {
     }
     auto ner_is = [&](uint32_t t, int type) { return ner_type[t - first] == type; };
 
+    // An organisation no table knows, from its own name: the head noun gives the sector, a
+    // demonym or state in the name the country, else the home state for state bodies.
+    auto organisation_entry = [&](uint32_t t, uint32_t l, const std::string& known_state = {}) {
+      GazetteerEntry e;
+      e.name = text_of(t, l);
+      e.type = "ORG";
+      // The head noun is the last word before "of"/"for" ("Federal Aviation Office of
+      // Germany"); the state, a demonym or state name anywhere in the name.
+      uint32_t head_end = l;
+      for (uint32_t k = t + 1; k <= l; ++k)
+        if (is_in_list(a.token_text(k), {"of", "for", "on"})) {
+          head_end = k - 1;
+          break;
+        }
+      for (uint32_t k = head_end + 1; k-- > t && e.sector.empty();)
+        e.sector = org_sector(gz, a.token_text(k));
+      for (uint32_t k = t; k <= l; ++k) {
+        std::string_view x = a.token_text(k);
+        if (e.country.empty()) {
+          if (auto iso = gz.demonym(x)) e.country = *iso;
+          // A state, or a large city ("Tel Aviv University", "University of Lagos"; small towns
+          // share their names with words: "Federal" is a town in Argentina), of up to 3 words.
+          for (uint32_t len = std::min<uint32_t>(3, l - k + 1); len >= 1 && e.country.empty();
+               --len)
+            if (const GazetteerEntry* g = gz.find(text_of(k, k + len - 1));
+                g && (g->type == "GPE" || (g->type == "CITY" && g->population >= 100000)))
+              e.country = g->country;
+        }
+        if (e.sector.empty()) e.sector = org_sector(gz, x);
+      }
+      // "... Office of Germany" with the state outside the recognized span.
+      if (e.country.empty() && l + 2 < end && a.token_text(l + 1) == "of")
+        if (const GazetteerEntry* g = gz.find(a.token_text(l + 2)); g && g->type == "GPE")
+          e.country = g->country;
+      if (e.country.empty()) e.country = known_state;
+      if (e.sector == "MED") e.type = "MED";
+      // A state body with no state in its name is the home state's ("House of Commons" in
+      // an article about Britain); companies, media and NGOs may have none.
+      if (e.country.empty() && !home.empty() &&
+          is_in_list(e.sector, {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}))
+        e.country = home;
+      e.code = e.country + e.sector;
+      return e;
+    };
+
+    // A capitalised run ending in an organisation's head noun ("Haifa University", "Greek
+    // Energy Forum", "Cyprus Mail"), or a head noun with its "of"/"for" complement ("University
+    // of Essex"): the last token of the organisation's name, -1 when the run is none.
+    // *country: the state a dictionary name at the run's start belongs to ("the Calenardhon
+    // Ministry of ...", "Hurriyet Daily News").
+    auto organisation_run = [&](uint32_t t, std::string* country) -> int64_t {
+      int64_t head_at = -1, last = -1;
+      bool complement = false;  // "of"/"for" after the head noun
+      for (uint32_t k = t; k < end && k < t + 8; ++k) {
+        std::string_view x = a.token_text(k);
+        if (k > t && (x == "of" || x == "for" || x == "on") && k + 1 < end &&
+            capitalized(a.token_text(k + 1))) {
+          if (head_at < 0 || complement) break;
+          complement = true;
+          continue;
+        }
+        if (!capitalized(x) || !alphabetic(x) || is_function_word(gz, x) || is_temporal(gz, x) ||
+            gz.role(utf8::lower(x)))
+          break;
+        if (!complement && !org_sector(gz, x).empty()) head_at = k;
+        last = k;
+      }
+      int64_t l = complement ? last : head_at;
+      if (head_at < 0 || l <= static_cast<int64_t>(t)) return -1;
+      if (head_at == static_cast<int64_t>(t) && !complement) return -1;
+      // Names and roles the tables know are theirs ("Supreme Court", "House of Commons").
+      for (uint32_t k = t; k <= static_cast<uint32_t>(l); ++k)
+        if (gz.role(utf8::lower(text_of(t, k))) ||
+            (k > t && gz.find(text_of(t, k)) && gz.find(text_of(t, k))->type != "CITY" &&
+             gz.find(text_of(t, k))->type != "GPE"))
+          return -1;
+      std::span<const std::string_view> rest(words.data() + (t - first), end - t);
+      for (const auto& d : dictionaries_)
+        if (auto m = d->match_actor(rest, date)) {
+          if (m->length >= static_cast<size_t>(l - t + 1)) return -1;
+          if (country->empty() && m->code.size() >= 3 &&
+              (m->code.size() == 3 || known_sector(gz, std::string_view(m->code).substr(3, 3))))
+            *country = m->code.substr(0, 3);
+        }
+      return l;
+    };
+
     // 1. Pieces, longest gazetteer match first.
     std::vector<Piece> pieces;
     if (!dictionaries_.empty()) {
@@ -319,6 +408,23 @@ void ActorResolver::process(Article& a) const {
       // words).
       std::string_view head = a.token_text(t);
       bool name_start = capitalized(head) || std::isdigit(static_cast<unsigned char>(head[0]));
+      if (auto known = acronyms.find(head); known != acronyms.end()) {
+        pieces.push_back(
+            {Piece::kEntity, t, t, known->second, known->second->country, known->second->sector});
+        ++t;
+        continue;
+      }
+      std::string known_state;
+      if (name_start && !dictionaries_.empty())
+        if (int64_t l = organisation_run(t, &known_state); l >= 0) {
+          const GazetteerEntry& kept = ner_entries.emplace_back(
+              organisation_entry(t, static_cast<uint32_t>(l), known_state));
+          Piece org{Piece::kEntity, t, static_cast<uint32_t>(l), &kept, kept.country, kept.sector};
+          org.ner = true;
+          pieces.push_back(std::move(org));
+          t = static_cast<uint32_t>(l) + 1;
+          continue;
+        }
       if (!dictionaries_.empty()) {
         // Dictionaries first: a name (capitalised) or a role noun at least as long as the
         // gazetteer's own match here.
@@ -476,40 +582,7 @@ void ActorResolver::process(Article& a) const {
               from = t - 1;
             pieces.push_back({Piece::kPerson, from, l});
           } else if (type == 1) {
-            GazetteerEntry e;
-            e.name = text_of(t, l);
-            e.type = "ORG";
-            // The head noun is the last word before "of"/"for" ("Federal Aviation Office of
-            // Germany"); the state, a demonym or state name anywhere in the name.
-            uint32_t head_end = l;
-            for (uint32_t k = t + 1; k <= l; ++k)
-              if (is_in_list(a.token_text(k), {"of", "for", "on"})) {
-                head_end = k - 1;
-                break;
-              }
-            for (uint32_t k = head_end + 1; k-- > t && e.sector.empty();)
-              e.sector = org_sector(gz, a.token_text(k));
-            for (uint32_t k = t; k <= l; ++k) {
-              std::string_view x = a.token_text(k);
-              if (e.country.empty()) {
-                if (auto iso = gz.demonym(x))
-                  e.country = *iso;
-                else if (const GazetteerEntry* g = gz.find(x); g && g->type == "GPE")
-                  e.country = g->country;
-              }
-              if (e.sector.empty()) e.sector = org_sector(gz, x);
-            }
-            // "... Office of Germany" with the state outside the recognized span.
-            if (e.country.empty() && l + 2 < end && a.token_text(l + 1) == "of")
-              if (const GazetteerEntry* g = gz.find(a.token_text(l + 2)); g && g->type == "GPE")
-                e.country = g->country;
-            if (e.sector == "MED") e.type = "MED";
-            // A state body with no state in its name is the home state's ("House of Commons" in
-            // an article about Britain); companies, media and NGOs may have none.
-            if (e.country.empty() && !home.empty() &&
-                is_in_list(e.sector, {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}))
-              e.country = home;
-            e.code = e.country + e.sector;
+            GazetteerEntry e = organisation_entry(t, l);
             const GazetteerEntry& kept = ner_entries.emplace_back(std::move(e));
             Piece p{Piece::kEntity, t, l, &kept, kept.country, kept.sector};
             p.ner = true;
@@ -547,6 +620,33 @@ void ActorResolver::process(Article& a) const {
         }
       }
       ++t;
+    }
+
+    // "the United States Commission on International Religious Freedom (USCIRF)": an acronym in
+    // brackets after an organisation is that organisation, here and wherever it recurs.
+    for (size_t r = 0; r < pieces.size(); ++r) {
+      const Piece& x = pieces[r];
+      const uint32_t at = x.last + 2;
+      if (x.kind != Piece::kEntity || !x.entry || x.entry->type == "GPE" ||
+          x.entry->type == "CITY" || x.entry->type == "LOC" || at + 1 >= end ||
+          a.token_text(x.last + 1) != "(" || a.token_text(at + 1) != ")")
+        continue;
+      std::string_view acronym = a.token_text(at);
+      if (acronym.size() < 2 || acronym.size() > 8 ||
+          !std::all_of(acronym.begin(), acronym.end(),
+                       [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+        continue;
+      auto taken = std::find_if(pieces.begin(), pieces.end(),
+                                [&](const Piece& y) { return y.first <= at && at <= y.last; });
+      if (taken != pieces.end() && !(taken->ner || (taken->entry && taken->entry->code.empty())))
+        continue;  // a known name in its own right
+      Piece alias = x;
+      alias.first = alias.last = at;
+      if (taken != pieces.end())
+        *taken = alias;
+      else
+        pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(r) + 1, alias);
+      acronyms[std::string(acronym)] = x.entry;
     }
 
     // A description starting at piece `r`, token `from` (after an apposition comma): optional
@@ -644,6 +744,7 @@ void ActorResolver::process(Article& a) const {
       const Piece* place = nullptr;
       bool has_role = false, has_org = false, has_state = false, demonym = false, ner_org = false;
       bool text_coded = false;  // a media or NGO code built from the text, one actor per name
+      std::string ner_name;     // the recognized organisation's own name (its acronym's too)
       for (size_t k = p; k <= q; ++k) {
         const Piece& x = pieces[k];
         if (x.kind == Piece::kPerson) person = &x;
@@ -662,6 +763,7 @@ void ActorResolver::process(Article& a) const {
           } else {
             has_org = true;
             ner_org = x.ner;
+            if (x.ner) ner_name = trim_article(e.name);
             org_code = e.code;
             type = e.type;
             sector = e.sector;
@@ -886,8 +988,9 @@ void ActorResolver::process(Article& a) const {
         if (f > first && utf8::lower(a.token_text(f - 1)) == "the")
           span.start = a.tokens[f - 1].span.start;
         // Organisations from the recognizer are one actor per name, whatever code they get.
-        std::string key =
-            ner_org || text_coded || org_code.empty() ? "ORG|" + utf8::lower(name) : org_code;
+        std::string key = ner_org                          ? "ORG|" + utf8::lower(ner_name)
+                          : text_coded || org_code.empty() ? "ORG|" + utf8::lower(name)
+                                                           : org_code;
         // "Belarusian KGB": the nationality before a recognized name gives its state.
         if (ner_org && !country.empty() && !sector.empty() && !org_code.starts_with(country))
           org_code = country + sector;
