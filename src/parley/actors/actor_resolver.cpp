@@ -116,16 +116,20 @@ bool is_temporal(const Gazetteer& gz, std::string_view w) {
 }
 
 // Counts the states an article names (state names, demonyms, cities) and returns the most
-// named one, "" when none. Title mentions count three times.
+// named one, "" when none. Title mentions count three times, the title's first state six.
 std::string home_country(const Article& a, const Gazetteer& gz) {
   std::map<std::string, int> count;
+  bool first_in_title = false;
   auto add = [&](std::string_view text, int weight) {
     // Whitespace-separated words with edge punctuation and possessives trimmed.
     std::vector<std::string> words;
     std::string w;
     auto flush = [&] {
+      // An abbreviation keeps its last period ("U.S.", "U.K."); a sentence's is dropped.
+      const bool abbreviation = w.size() > 2 && w.find('.') < w.size() - 1;
       while (!w.empty() &&
-             std::string_view(",.;:!?\"()[]'").find(w.back()) != std::string_view::npos)
+             std::string_view(",.;:!?\"()[]'").find(w.back()) != std::string_view::npos &&
+             !(abbreviation && w.back() == '.'))
         w.pop_back();
       if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")))
         w.resize(w.size() - (w.ends_with("'s") ? 2 : 4));
@@ -149,16 +153,21 @@ std::string home_country(const Article& a, const Gazetteer& gz) {
         for (size_t k = 1; k < len; ++k) phrase += " " + words[i + k];
         if (const GazetteerEntry* e = gz.find(phrase);
             e && !e->country.empty() && (e->type == "GPE" || e->type == "CITY")) {
-          count[e->country] += weight;
+          count[e->country] += weight * (first_in_title && count.empty() ? 2 : 1);
           i += len - 1;
           break;
         }
         if (len == 1)
-          if (auto iso = gz.demonym(phrase)) count[*iso] += weight;
+          if (auto iso = gz.demonym(phrase))
+            count[*iso] += weight * (first_in_title && count.empty() ? 2 : 1);
       }
     }
   };
+  // The headline's first state is mostly its doer ("U.S. House issues subpoena ... Ukraine"):
+  // it counts twice the others.
+  first_in_title = true;
   add(a.title, 3);
+  first_in_title = false;
   add(a.text, 1);
   std::string best;
   int most = 0;
