@@ -313,5 +313,28 @@ TEST(NewsCoding, AnAcronymInBracketsIsTheOrganisation) {
   EXPECT_NE(event(a, "111", "KENGOV"), nullptr);
 }
 
+TEST(NewsCoding, ReportsWithoutThatAreQuotes) {
+  auto quoted = [](const Article& a, std::string_view text) -> const Quote* {
+    for (const Quote& q : a.quotes)
+      if (a.view(q.span) == text) return &q;
+    return nullptr;
+  };
+  // Reports without "that", whatever the parser made of them.
+  Article a = code(
+      "The French government claims Wagner flies weapons to Mali in support of the junta. The "
+      "Turkish ministry announced the tests by a private laboratory found traces of sarin.");
+  const Quote* claim = quoted(a, "Wagner flies weapons to Mali in support of the junta");
+  ASSERT_NE(claim, nullptr);
+  EXPECT_EQ(a.actors[static_cast<size_t>(claim->speaker_actor)].code, "FRAGOV");
+  const Quote* finding = quoted(a, "the tests by a private laboratory found traces of sarin");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(a.actors[static_cast<size_t>(finding->speaker_actor)].code, "TURGOV");
+  // A source that is no actor still makes a report; its speaker is left unresolved.
+  Article b = code("According to a leaked memo, the army will withdraw from the town.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(b.view(b.quotes[0].span), "the army will withdraw from the town");
+  EXPECT_EQ(b.quotes[0].speaker_actor, -1);
+}
+
 }  // namespace
 }  // namespace parley

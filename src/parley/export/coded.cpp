@@ -184,7 +184,9 @@ Json quotes_json(const Article& a) {
                    {"end", q.span.end},
                    {"text", a.view(q.span)},
                    {"speaker_actor", index_or_null(q.speaker_actor)},
-                   {"speaker_name", actor_name(a, q.speaker_actor)},
+                   // An unresolved speaker is named as the text names it (as the store does).
+                   {"speaker_name", q.speaker_actor >= 0 ? actor_name(a, q.speaker_actor)
+                                                         : std::string(a.view(q.speaker))},
                    {"speaker_code", actor_code(a, q.speaker_actor)},
                    {"speaker_mention", q.speaker.size() ? span_json(a, q.speaker) : Json(nullptr)},
                    {"cue", q.cue_lemma},

@@ -362,7 +362,9 @@ class Extractor {
           int at = x;
           std::vector<int> actors = according_source(v, x, at);
           int clause = v.head(x);
-          if (clause < 0 || actors.empty()) continue;
+          // "According to a whistle-blower complaint, ...": a source that is no actor still
+          // makes the clause a report (its speaker unresolved).
+          if (clause < 0 || (actors.empty() && !v.is_nominal(x))) continue;
           // A direct quote in the clause is the quote ("'...', according to X"), already listed.
           bool quoted = false;
           for (size_t i = 0; i < direct_count_ && !quoted; ++i)
@@ -372,9 +374,29 @@ class Extractor {
           q.kind = "indirect";
           q.sentence = si;
           q.span = v.subtree_span(clause);
+          // Without the attribution itself, at either edge of the clause.
+          Span source = v.subtree_span(x);
+          source.start = std::min(source.start, v.span(w).start);
+          source.end = std::max(source.end, v.span(w).end);
+          auto skippable = [&](char c) { return c == ' ' || c == ','; };
+          // A source at the end or in the middle reports the whole sentence, whatever clause
+          // the parser hung it on ("... have been arrested since the protests began in June,
+          // according to The Guardian"; "then, according to security officials, fled").
+          int top = clause;
+          while (v.head(top) >= 0) top = v.head(top);
+          const Span sentence = v.subtree_span(top);
+          if (source.start > q.span.start || source.end < q.span.end)
+            q.span = {std::min(q.span.start, sentence.start), std::max(q.span.end, sentence.end)};
+          if (source.start <= q.span.start && source.end < q.span.end) {
+            q.span.start = source.end;
+            while (q.span.start < q.span.end && skippable(a_.text[q.span.start])) ++q.span.start;
+          } else if (source.end >= q.span.end && source.start > q.span.start) {
+            q.span.end = source.start;
+            while (q.span.end > q.span.start && skippable(a_.text[q.span.end - 1])) --q.span.end;
+          }
           q.cue = v.span(w);
           q.cue_lemma = "according to";
-          q.speaker_actor = actors.front();
+          q.speaker_actor = actors.empty() ? -1 : actors.front();
           q.speaker = v.span(at);
           a_.quotes.push_back(q);
           continue;
@@ -428,6 +450,49 @@ class Extractor {
             content = c;
             break;
           }
+        }
+        // A report without "that" the parser misread ("claims Mahan flies fighters" as a
+        // coordination, "announced the tests ... found Novichok" as object and xcomp,
+        // "announced Benin was to join"): a finite clause hung on the verb of saying with no
+        // conjunction of its own is the reported clause, its subject read as the verb's object.
+        Span misread{0, 0};
+        if (content < 0) {
+          auto finite = [&](int c) {
+            if (is_in(v.xpos(c), {"VBD", "VBZ", "VBP", "MD"})) return true;
+            for (int g : v.children(c))
+              if ((v.deprel(g) == "aux" || v.deprel(g) == "cop") &&
+                  is_in(v.xpos(g), {"VBD", "VBZ", "VBP", "MD"}))
+                return true;
+            return false;
+          };
+          for (int c : v.children(w)) {
+            if (!is_in(v.deprel(c), {"conj", "xcomp", "advcl", "parataxis"}) ||
+                v.span(c).start < v.span(w).end || !finite(c) || v.child_with(c, "cc") >= 0 ||
+                in_direct_quote(v.span(c)))
+              continue;
+            bool conjunction = false;  // "because", "if", "when": an adverbial clause
+            for (int g : v.children(c))
+              conjunction |= v.deprel(g) == "mark" && v.lemma(g) != "to" && v.lemma(g) != "that";
+            if (conjunction) continue;
+            Span span = v.subtree_span(c);
+            if (int obj = v.child_with(w, "obj"); obj >= 0 && v.span(obj).start < span.start)
+              span.start = v.subtree_span(obj).start;
+            else if (v.child_with(c, "nsubj") < 0 && v.child_with(c, "nsubj:pass") < 0)
+              continue;  // no subject anywhere: "announced and signed", not a report
+            misread = span;
+            break;
+          }
+        }
+        if (misread.end > 0) {
+          Quote q;
+          q.kind = "indirect";
+          q.sentence = si;
+          q.span = misread;
+          q.cue = v.span(w);
+          q.cue_lemma = v.lemma(w);
+          speaker_of(v, w, q);
+          a_.quotes.push_back(q);
+          continue;
         }
         // A trailing attribution ("The office has suspended the permit, German officials
         // said."): the verb of saying hangs on the clause it reports, which runs from the
