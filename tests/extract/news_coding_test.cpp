@@ -336,5 +336,24 @@ TEST(NewsCoding, ReportsWithoutThatAreQuotes) {
   EXPECT_EQ(b.quotes[0].speaker_actor, -1);
 }
 
+TEST(NewsCoding, TargetsTheSentenceLeavesOutComeFromTheArticle) {
+  // The doer's counterpart in the article's other events is the target; it is marked inferred.
+  Article a = code(
+      "Kenya and Somalia held talks in Nairobi on Monday. Kenya accused Somalia of violating its "
+      "border. On Tuesday the Kenyan government condemned the move.");
+  const Event* condemned = event(a, "111", "KENGOV");
+  ASSERT_NE(condemned, nullptr);
+  EXPECT_EQ(condemned->target_code, "SOM");
+  EXPECT_TRUE(condemned->target_inferred);
+  const Event* accused = event(a, "112", "KEN", "SOM");
+  ASSERT_NE(accused, nullptr);
+  EXPECT_FALSE(accused->target_inferred);
+  // A text of one sentence has no context to infer from.
+  Article b = code("The Kenyan government condemned the move.");
+  const Event* alone = event(b, "111", "KENGOV");
+  ASSERT_NE(alone, nullptr);
+  EXPECT_EQ(alone->target_code, "");
+}
+
 }  // namespace
 }  // namespace parley

@@ -84,6 +84,8 @@ struct Event {
   std::string source_code, target_code;
   // An actor is there (a name in the text) but nothing says who it is: its code is empty.
   bool unresolved_source = false, unresolved_target = false;
+  // The sentence names no target: the target is the doer's counterpart in the article.
+  bool target_inferred = false;
   std::string cameo;     // "026"
   Span trigger;          // the predicate word(s)
   Span evidence;         // the clause or sentence that carries the event

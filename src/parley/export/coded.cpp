@@ -152,6 +152,7 @@ Json events_json(const Article& a, const extract::Ontology& ontology) {
       if (e.unresolved_target) unresolved.push_back("target");
       ev["unresolved"] = std::move(unresolved);
     }
+    if (e.target_inferred) ev["target_inferred"] = true;
     ev["cameo"] = e.cameo;
     ev["root"] = extract::Ontology::root(e.cameo);
     ev["cameo_name"] = c ? c->name : std::string();

@@ -47,6 +47,7 @@ class Coder {
       code_sentence(view);
     }
     infer_locations();
+    infer_targets();
     assign_dates();
     if (options_.merge_mentions) merge();
   }
@@ -606,6 +607,53 @@ class Coder {
     for (Event& e : a_.events) {
       if (!e.location.name.empty()) continue;
       if (auto it = venue.find(e.cameo.substr(0, 2)); it != venue.end()) e.location = it->second;
+    }
+  }
+
+  // An act whose sentence names no target is aimed at the party its doer deals with in the
+  // article ("the Commission also criticized the move", "Merkel demanded an explanation"), as
+  // a careful reader and the CAMEO coders infer it: the doer's most frequent counterpart in the
+  // article's other events, else the most mentioned party of another side. The event says the
+  // target was inferred. Needs an article to infer from: texts of one or two sentences (a
+  // headline, a test record) are left as written.
+  void infer_targets() {
+    if (!options_.infer_targets || a_.sentences.size() < 3) return;
+    std::map<std::pair<std::string, std::string>, int> partners;
+    for (const Event& e : a_.events)
+      if (!e.source_code.empty() && !e.target_code.empty() && e.source_code != e.target_code &&
+          !e.cameo.starts_with("01")) {
+        ++partners[{e.source_code, e.target_code}];
+        ++partners[{e.target_code, e.source_code}];
+      }
+    std::map<std::string, size_t> mentions;  // code -> mentions of its actors
+    std::map<std::string, int> actor_of_code;
+    for (size_t i = 0; i < a_.actors.size(); ++i) {
+      const Actor& x = a_.actors[i];
+      if (x.code.empty()) continue;
+      mentions[x.code] += x.mentions.size();
+      if (!actor_of_code.count(x.code)) actor_of_code[x.code] = static_cast<int>(i);
+    }
+    for (Event& e : a_.events) {
+      if (e.source_code.empty() || !e.target_code.empty() || e.cameo.starts_with("01")) continue;
+      const std::string& source = e.source_code;
+      std::string best;
+      int most = 0;
+      for (const auto& [pair, n] : partners)
+        if (pair.first == source && n > most) best = pair.second, most = n;
+      if (best.empty()) {
+        // Another state's party, or another body of the same state; the press reports, it is
+        // rarely the one acted upon.
+        size_t top = 0;
+        for (const auto& [code, n] : mentions) {
+          const bool other_side =
+              code.compare(0, 3, source, 0, 3) != 0 || (code != source && code.size() > 3);
+          if (other_side && !code.ends_with("MED") && n > top) best = code, top = n;
+        }
+      }
+      if (best.empty()) continue;
+      e.target_code = best;
+      e.target_actor = actor_of_code.count(best) ? actor_of_code[best] : -1;
+      e.target_inferred = true;
     }
   }
 

@@ -18,6 +18,7 @@ namespace parley::extract {
 struct EventCoderOptions {
   bool keep_unattributed = false;  // keep events without any source actor
   bool merge_mentions = true;      // merge repeated mentions of one event within an article
+  bool infer_targets = true;       // give an act without a named target its context's target
 };
 
 class EventCoder : public Component {

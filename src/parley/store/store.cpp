@@ -331,6 +331,7 @@ int confidence(const Event& e) {
   int c = 100;
   if (e.unresolved_source || e.source_code.empty()) c -= 20;
   if (e.unresolved_target || e.target_code.empty()) c -= 20;
+  if (e.target_inferred) c -= 10;  // from the article's context, not the sentence
   if (!e.modality.empty()) c -= 20;
   if (e.reported_by >= 0) c -= 10;
   return std::max(c, 10);
