@@ -134,10 +134,19 @@ void LinearModel::build(const std::vector<uint32_t>& keys, const std::vector<Ent
   while (cap < keys.size() + keys.size() / 2) cap <<= 1;  // load factor at most 2/3
   mask_ = static_cast<uint32_t>(cap - 1);
   slots_.assign(cap, Slot{});
-  // Built in ordinary vectors, then copied once into huge-page storage.
-  std::vector<Entry> entries;
-  std::vector<int16_t> dense;
-  entries.reserve(flat.size());
+  // Sized by a first pass that assumes no two keys share a slot (true of every shipped model);
+  // a merged row only makes a vector grow. Filled in place: no second copy of the weights.
+  size_t entry_count = 0, dense_count = 0;
+  for (size_t at = 0; at < flat.size(); at += 1 + flat[at].cls) {
+    if (static_cast<size_t>(flat[at].cls) * 8 > static_cast<size_t>(classes_))
+      dense_count += static_cast<size_t>(classes_);
+    else
+      entry_count += 1 + flat[at].cls;
+  }
+  HugeVector<Entry>& entries = entries_ = HugeVector<Entry>();
+  HugeVector<int16_t>& dense = dense_ = HugeVector<int16_t>();
+  entries.reserve(entry_count);
+  dense.reserve(dense_count);
   rows_ = 0;
   // seen[c] == row number + 1 when class c already occurred in the current row: a row that
   // names a class twice takes the merging path, which sums (and clamps) its weights.
@@ -186,8 +195,6 @@ void LinearModel::build(const std::vector<uint32_t>& keys, const std::vector<Ent
       entries.insert(entries.end(), src, src + count);
     }
   }
-  entries_.assign(entries.begin(), entries.end());
-  dense_.assign(dense.begin(), dense.end());
 }
 
 // On disk: the class count, then the feature keys in ascending order and their rows (a length
