@@ -51,7 +51,9 @@ void huge_deallocate(void* p, size_t bytes) noexcept {
 
 // The dense rows' additions are most of the arithmetic: where the CPU has AVX2 they run twice as
 // wide (the loader picks the clone at start-up; the sums are integers, so both give the same).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__)
+// GCC only, and not under the sanitizers, whose run-time is not ready when the loader picks.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+    !defined(__SANITIZE_ADDRESS__)
 __attribute__((target_clones("avx2", "default")))
 #endif
 void LinearModel::score(const uint32_t* feats, size_t n, float* out) const {
