@@ -9,7 +9,9 @@
 # CAMEO.091003.master.verbs and (a) its demo actors, (b) PETRARCH's Phoenix actor dictionaries
 # converted to TABARI's layout (scripts/tabari-sentences.py). Figures are words per second of
 # coding: TABARI's own timer (dictionaries loaded before it starts) over REPEAT passes of the
-# text, and Parley's wall time minus its start-up (measured on one sentence).
+# text, and Parley's wall time minus its start-up (measured on one sentence). TABARI's timer is
+# clock(), processor time, so Parley's processor time (user + system, minus start-up's) is given
+# too: on a loaded machine it is the like-for-like figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -22,7 +24,7 @@ if [ ! -d "$T/src" ] || [ ! -d "$W" ]; then
   echo "compare-tabari: skipped: $T/src or $W not found (pass the shared directory: scripts/compare-tabari.sh SHARED)"
   exit 0
 fi
-parley="$root/build/release/bin/parley"
+parley="${PARLEY_BIN:-$root/build/release/bin/parley}"
 [ -x "$parley" ] || bash scripts/build.sh release > /dev/null
 dpkg-query -W -f='${Status}' libncurses-dev 2>/dev/null | grep -q "install ok installed" || {
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -84,16 +86,26 @@ read -r phx_s phx_recs phx_events < <(tabari_seconds phoenix phoenix.actors)
 
 # Parley: the whole chain, one thread and two, each sentence an article.
 now() { date +%s.%N; }
+cpu() {  # processor seconds (user + system) of one command; its stdout goes to the file $1
+  local out="$1"; shift
+  $py -c 'import resource, subprocess, sys
+with open(sys.argv[1], "wb") as out:
+    subprocess.run(sys.argv[2:], stdout=out, check=True)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(r.ru_utime + r.ru_stime)' "$out" "$@"
+}
 head -1 sentences.jsonl > one.jsonl
-t0=$(now); "$parley" code one.jsonl -j 1 --no-progress > /dev/null; t1=$(now)
-"$parley" code sentences.jsonl -j 1 --no-progress > parley.jsonl; t2=$(now)
+t0=$(now); c_startup=$(cpu /dev/null "$parley" code one.jsonl -j 1 --no-progress); t1=$(now)
+c_j1=$(cpu parley.jsonl "$parley" code sentences.jsonl -j 1 --no-progress); t2=$(now)
 "$parley" code sentences.jsonl -j 2 --no-progress > parley-j2.jsonl; t3=$(now)
 parley_events=$($py -c "import json,sys; print(sum(len(json.loads(l)['events']) for l in open('parley.jsonl')))")
 
 $py - "$sentences" "$words" "$repeat" "$demo_s" "$demo_recs" "$demo_events" "$phx_s" "$phx_recs" "$phx_events" \
-      "$t0" "$t1" "$t2" "$t3" "$parley_events" <<'EOF'
+      "$t0" "$t1" "$t2" "$t3" "$parley_events" "$c_startup" "$c_j1" <<'EOF'
 import sys
-(sentences, words, repeat, demo_s, demo_recs, demo_ev, phx_s, phx_recs, phx_ev, t0, t1, t2, t3, p_ev) = sys.argv[1:]
+(sentences, words, repeat, demo_s, demo_recs, demo_ev, phx_s, phx_recs, phx_ev, t0, t1, t2, t3, p_ev,
+ c_startup, c_j1) = sys.argv[1:]
+c_startup, c_j1 = float(c_startup), float(c_j1)
 sentences, words, repeat = int(sentences), int(words), int(repeat)
 demo_s, phx_s = float(demo_s), float(phx_s)
 t0, t1, t2, t3 = map(float, (t0, t1, t2, t3))
@@ -111,6 +123,9 @@ print(f"  TABARI 0.8.4b2 -O2, Phoenix actors: {phx_wps:>12,.0f} words/s  ({repea
       f"{int(phx_ev) // repeat} events per pass)")
 print(f"  parley code -j 1 (whole chain):     {parley_wps:>12,.0f} words/s  (wall {j1:.2f} s minus start-up "
       f"{startup:.2f} s; {int(p_ev):,} events)")
+parley_cpu_wps = words / max(c_j1 - c_startup, 1e-9)
+print(f"  parley code -j 1, processor time:   {parley_cpu_wps:>12,.0f} words/s  (CPU {c_j1:.2f} s minus start-up "
+      f"{c_startup:.2f} s, as TABARI's clock() timer; ratio TABARI-Phoenix / Parley {phx_wps / parley_cpu_wps:.2f}x)")
 print(f"  ratio TABARI-Phoenix / Parley: {phx_wps / parley_wps:.2f}x; TABARI-demo / Parley: {demo_wps / parley_wps:.2f}x; "
       f"target (issue 15): within 2x of TABARI-Phoenix")
 print(f"  parley code -j 2 wall / -j 1 wall: {j2 / j1:.2f} (1.00 = no gain, 0.50 = linear)")

@@ -47,6 +47,28 @@ TEST(CodeCli, JsonlRecordHasTheDocumentedFields) {
     EXPECT_NE(r.out.find(field), std::string::npos) << field;
 }
 
+// --profile reports every stage on stderr with a time and a share, and leaves the records alone.
+TEST(CodeCli, ProfileNamesEveryStageAndKeepsTheOutput) {
+  test::TempDir tmp;
+  auto plain = test::run_cli("code --no-progress " + cairo(), tmp);
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  auto r = test::run_cli("code --no-progress --profile " + cairo(), tmp);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, plain.out);
+  EXPECT_NE(r.err.find("parley: profile: 1 article(s)"), std::string::npos) << r.err;
+  for (const char* stage : {"start-up", "read", "segmenter", "tagger", "parser", "actors", "events",
+                            "attribution", "output", "total"}) {
+    const size_t at = r.err.find(std::string("\n  ") + stage + " ");
+    ASSERT_NE(at, std::string::npos) << stage << " missing in:\n" << r.err;
+    const std::string line = r.err.substr(at + 1, r.err.find('\n', at + 1) - at - 1);
+    EXPECT_NE(line.find(" s "), std::string::npos) << line;
+    EXPECT_NE(line.find("%"), std::string::npos) << line;
+  }
+  EXPECT_NE(r.err.find("100.0%"), std::string::npos) << r.err;  // the total row
+  // Without the flag nothing is printed.
+  EXPECT_EQ(plain.err.find("profile"), std::string::npos) << plain.err;
+}
+
 TEST(CodeCli, EveryFormat) {
   test::TempDir tmp;
   auto csv = test::run_cli("code -f csv " + cairo(), tmp);

@@ -1,10 +1,33 @@
 #include "input_options.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 
 #include "commands.hpp"
 
 namespace parley::cli {
+
+namespace {
+double load_seconds = 0;  // the last open_analyzer()'s, for --profile
+
+void print_profile(const PipelineStats& stats) {
+  double total = load_seconds;
+  for (const StageTime& s : stats.stages) total += s.seconds;
+  auto row = [&](const std::string& name, double seconds) {
+    char line[160];
+    const double words_per_s = seconds > 0 ? static_cast<double>(stats.words) / seconds : 0;
+    std::snprintf(line, sizeof line, "  %-12s %9.3f s %6.1f%% %14.0f words/s\n", name.c_str(),
+                  seconds, total > 0 ? 100 * seconds / total : 0.0, words_per_s);
+    std::cerr << line;
+  };
+  std::cerr << "parley: profile: " << stats.articles << " article(s), " << stats.words
+            << " words; time per stage (summed over threads):\n";
+  row("start-up", load_seconds);
+  for (const StageTime& s : stats.stages) row(s.name, s.seconds);
+  row("total", total);
+}
+}  // namespace
 
 void add_input_options(CLI::App* cmd, InputArgs& a) {
   cmd->add_option("inputs", a.paths, "Files or directories (recursive); - for stdin")->required();
@@ -34,6 +57,9 @@ void add_input_options(CLI::App* cmd, InputArgs& a) {
       ->check(CLI::Range(1, 256));
   cmd->add_flag("--progress", a.progress, "Always show progress on stderr");
   cmd->add_flag("--no-progress", a.no_progress, "Never show progress");
+  cmd->add_flag("--profile", a.profile,
+                "Print the time of each stage on stderr: start-up, reading, every component, "
+                "output");
   cmd->add_option("--models", a.models, "Model directory (default: see `parley resources`)");
 }
 
@@ -64,7 +90,9 @@ Analyzer open_analyzer(const InputArgs& a, Stage last) {
   options.discards = a.discards;
   options.actor_dicts = a.actor_dicts;
   options.last = last;
+  const auto t0 = std::chrono::steady_clock::now();
   Analyzer analyzer(options);
+  load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   print_load_warnings(analyzer.load_warnings());
   return analyzer;
 }
@@ -89,6 +117,7 @@ PipelineStats run_inputs(const InputArgs& args, const Pipeline& pipeline,
   popts.progress = args.no_progress ? Progress::Mode::kNever
                    : args.progress  ? Progress::Mode::kAlways
                                     : Progress::Mode::kAuto;
+  popts.profile = args.profile;
   // Output that cannot be written (a full disk, > /dev/full) ends the run at once: going on
   // would only code articles nobody receives.
   auto checked_sink = [&](Article& a) {
@@ -98,6 +127,7 @@ PipelineStats run_inputs(const InputArgs& args, const Pipeline& pipeline,
   PipelineStats stats = pipeline.run(reader, checked_sink, popts, [](const IngestError& e) {
     std::cerr << (e.warning ? "parley: warning: " : "parley: skipped ") << e.to_string() << '\n';
   });
+  if (args.profile) print_profile(stats);
   if (stats.skipped > 0) {
     std::cerr << "parley: " << stats.articles << " article(s) done, " << stats.skipped
               << " input(s) skipped\n";

@@ -22,6 +22,7 @@ struct InputArgs {
   int threads = 1;
   size_t batch_articles = 256;  // articles coded in parallel before any reaches the sink
   bool progress = false, no_progress = false;
+  bool profile = false;  // --profile: each stage's time on stderr after the run
   // What the analysis reads: directories ("" = resolve_resources()) and extra dictionaries.
   std::string models, data;
   std::vector<std::string> lexicons, petrarch_verbs, discards, actor_dicts;

@@ -49,7 +49,57 @@ size_t ending_start(std::string_view s, size_t len) {
   return at;
 }
 
+uint64_t hash_more(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;  // FNV-1a
+  return h;
+}
+uint64_t finish_hash(uint64_t h) {
+  h ^= h >> 31;
+  h *= 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
+
 }  // namespace
+
+uint64_t Lemmatizer::Index::prefix(std::string_view xpos) {
+  return hash_more(hash_more(0xcbf29ce484222325ULL, xpos), "\t");
+}
+
+void Lemmatizer::Index::build(const std::unordered_map<std::string, std::string>& m) {
+  slots_.clear();
+  keys_.clear();
+  values_.clear();
+  if (m.empty()) return;
+  size_t cap = 16;
+  while (cap < m.size() * 2) cap <<= 1;
+  slots_.assign(cap, Slot{});
+  for (const auto& [key, value] : m) {
+    const size_t tab = key.find('\t');
+    if (tab == std::string::npos) continue;  // never looked up: every probe has a tab
+    const uint64_t h = finish_hash(hash_more(prefix(std::string_view(key).substr(0, tab)),
+                                             std::string_view(key).substr(tab + 1)));
+    size_t p = h & (cap - 1);
+    while (slots_[p].entry) p = (p + 1) & (cap - 1);
+    keys_.push_back(key);
+    values_.push_back(value);
+    slots_[p] = Slot{h, static_cast<uint32_t>(keys_.size())};
+  }
+}
+
+const std::string* Lemmatizer::Index::find(uint64_t prefix, std::string_view xpos,
+                                           std::string_view rest) const {
+  if (slots_.empty()) return nullptr;
+  const uint64_t h = finish_hash(hash_more(prefix, rest));
+  for (size_t p = h & (slots_.size() - 1);; p = (p + 1) & (slots_.size() - 1)) {
+    const Slot& s = slots_[p];
+    if (!s.entry) return nullptr;
+    if (s.hash != h) continue;
+    const std::string& k = keys_[s.entry - 1];
+    if (k.size() == xpos.size() + 1 + rest.size() && k.compare(0, xpos.size(), xpos) == 0 &&
+        k[xpos.size()] == '\t' && k.compare(xpos.size() + 1, rest.size(), rest) == 0)
+      return &values_[s.entry - 1];
+  }
+}
 
 std::string Lemmatizer::apply(std::string_view form, std::string_view rule) {
   std::string base = rule[0] == '1' ? utf8::lower(form) : std::string(form);
@@ -62,10 +112,12 @@ std::string Lemmatizer::apply(std::string_view form, std::string_view rule) {
 
 std::string Lemmatizer::by_rules(std::string_view form, std::string_view xpos) const {
   std::string lower = utf8::lower(form);
+  const uint64_t prefix = Index::prefix(xpos);
   for (size_t len = std::min(kMaxEnding, lower.size());; --len) {
     size_t at = ending_start(lower, len);
-    auto it = rules_.find(make_key(xpos, std::string_view(lower).substr(at)));
-    if (it != rules_.end()) return apply(form, it->second);
+    if (const std::string* rule =
+            rules_index_.find(prefix, xpos, std::string_view(lower).substr(at)))
+      return apply(form, *rule);
     if (len == 0) break;
   }
   return std::string(form);
@@ -74,8 +126,7 @@ std::string Lemmatizer::by_rules(std::string_view form, std::string_view xpos) c
 std::string Lemmatizer::lemmatize(std::string_view form, std::string_view upos,
                                   std::string_view xpos) const {
   if (form.size() > 256) return std::string(form);
-  auto it = table_.find(make_key(xpos, form));
-  if (it != table_.end()) return it->second;
+  if (const std::string* lemma = table_index_.find(Index::prefix(xpos), xpos, form)) return *lemma;
   return by_rules(form, xpos);
 }
 
@@ -123,12 +174,14 @@ Lemmatizer Lemmatizer::train(const std::vector<conllu::Sentence>& sentences) {
     }
     lem.rules_[key] = rule;
   }
+  lem.rules_index_.build(lem.rules_);
   for (const auto& [key, lemma] : best) {
     size_t tab = key.find('\t');
     if (lem.by_rules(std::string_view(key).substr(tab + 1), std::string_view(key).substr(0, tab)) !=
         lemma)
       lem.table_[key] = lemma;
   }
+  lem.table_index_.build(lem.table_);
   return lem;
 }
 
@@ -161,6 +214,8 @@ void Lemmatizer::load(binio::Reader& r) {
   };
   get(rules_, true);
   get(table_, false);
+  rules_index_.build(rules_);
+  table_index_.build(table_);
 }
 
 }  // namespace parley::nlp

@@ -3,6 +3,7 @@
 // the rules get wrong ("went" -> "go", "n't" -> "not").
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,6 +31,26 @@ class Lemmatizer {
   std::string by_rules(std::string_view form, std::string_view xpos) const;
   std::unordered_map<std::string, std::string> rules_;  // xpos '\t' lowercased ending -> rule
   std::unordered_map<std::string, std::string> table_;  // xpos '\t' form -> lemma
+
+  // Flat open-addressing copies of the two maps for lookup: every word probes the exception
+  // table and up to seven endings, and the node-based maps cost a string key built and hashed
+  // plus two cache misses per probe. Keys are hashed in two parts (xpos and tab, then the rest)
+  // so the tag's part is hashed once per word; hits are confirmed on the full key.
+  class Index {
+   public:
+    void build(const std::unordered_map<std::string, std::string>& m);
+    static uint64_t prefix(std::string_view xpos);  // the hash state after xpos '\t'
+    const std::string* find(uint64_t prefix, std::string_view xpos, std::string_view rest) const;
+
+   private:
+    struct Slot {
+      uint64_t hash = 0;
+      uint32_t entry = 0;  // 1 + index into keys_ and values_; 0 = empty
+    };
+    std::vector<Slot> slots_;
+    std::vector<std::string> keys_, values_;
+  };
+  Index rules_index_, table_index_;
 };
 
 }  // namespace parley::nlp

@@ -1,7 +1,11 @@
 #include "parley/nlp/linear_model.hpp"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <new>
 
 namespace parley::nlp {
 
@@ -9,8 +13,49 @@ namespace {
 inline uint32_t slot_key(uint32_t f) {
   return f ? f : 1u;
 }
+constexpr size_t kHugePage = size_t{2} << 20;
+// Below this an array stays on ordinary pages: rounding it up to a huge page would waste more
+// than it saves.
+constexpr size_t kHugeMin = size_t{1} << 20;
 }  // namespace
 
+namespace detail {
+// Huge arrays are mapped directly (and unmapped on release, so a reloaded model does not leave
+// its predecessor's pages in the heap), on a 2 MB boundary: map one huge page more than asked,
+// then trim the ends.
+void* huge_allocate(size_t bytes) {
+  if (bytes < kHugeMin) return ::operator new(bytes);
+  const size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* raw = mmap(nullptr, rounded + kHugePage, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) throw std::bad_alloc();
+  const auto base = reinterpret_cast<uintptr_t>(raw);
+  const uintptr_t aligned = (base + kHugePage - 1) / kHugePage * kHugePage;
+  if (aligned > base) munmap(raw, aligned - base);
+  const uintptr_t end = base + rounded + kHugePage;
+  if (end > aligned + rounded)
+    munmap(reinterpret_cast<void*>(aligned + rounded), end - aligned - rounded);
+  void* p = reinterpret_cast<void*>(aligned);
+#ifdef MADV_HUGEPAGE
+  madvise(p, rounded, MADV_HUGEPAGE);  // a hint: without THP the pages stay small
+#endif
+  return p;
+}
+void huge_deallocate(void* p, size_t bytes) noexcept {
+  if (bytes < kHugeMin)
+    ::operator delete(p);
+  else
+    munmap(p, (bytes + kHugePage - 1) / kHugePage * kHugePage);
+}
+}  // namespace detail
+
+// The dense rows' additions are most of the arithmetic: where the CPU has AVX2 they run twice as
+// wide (the loader picks the clone at start-up; the sums are integers, so both give the same).
+// GCC only, and not under the sanitizers, whose run-time is not ready when the loader picks.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+    !defined(__SANITIZE_ADDRESS__)
+__attribute__((target_clones("avx2", "default")))
+#endif
 void LinearModel::score(const uint32_t* feats, size_t n, float* out) const {
   if (slots_.empty()) return;
   // Integer accumulation; rows that cover many classes are stored dense so their addition
@@ -69,52 +114,87 @@ void LinearModel::score(const uint32_t* feats, size_t n, float* out) const {
 }
 
 std::vector<LinearModel::Entry> LinearModel::row(uint32_t start) const {
+  return row_of(start, entries_, dense_);
+}
+
+template <class Entries, class Dense>
+std::vector<LinearModel::Entry> LinearModel::row_of(uint32_t start, const Entries& entries,
+                                                    const Dense& dense) const {
   std::vector<Entry> out;
   if (start & kDense) {
-    const int16_t* w = dense_.data() + (start & ~kDense);
+    const int16_t* w = dense.data() + (start & ~kDense);
     for (int c = 0; c < classes_; ++c)
       if (w[c]) out.push_back(Entry{static_cast<uint16_t>(c), w[c]});
   } else {
-    out.assign(entries_.begin() + start + 1, entries_.begin() + start + 1 + entries_[start].cls);
+    out.assign(entries.begin() + start + 1, entries.begin() + start + 1 + entries[start].cls);
   }
   return out;
 }
 
-void LinearModel::build(const std::vector<std::pair<uint32_t, std::vector<Entry>>>& rows) {
+void LinearModel::build(const std::vector<uint32_t>& keys, const std::vector<Entry>& flat) {
   size_t cap = 16;
-  while (cap < rows.size() + rows.size() / 2) cap <<= 1;  // load factor at most 2/3
+  while (cap < keys.size() + keys.size() / 2) cap <<= 1;  // load factor at most 2/3
   mask_ = static_cast<uint32_t>(cap - 1);
   slots_.assign(cap, Slot{});
-  entries_.clear();
-  dense_.clear();
+  // Sized by a first pass that assumes no two keys share a slot (true of every shipped model);
+  // a merged row only makes a vector grow. Filled in place: no second copy of the weights.
+  size_t entry_count = 0, dense_count = 0;
+  for (size_t at = 0; at < flat.size(); at += 1 + flat[at].cls) {
+    if (static_cast<size_t>(flat[at].cls) * 8 > static_cast<size_t>(classes_))
+      dense_count += static_cast<size_t>(classes_);
+    else
+      entry_count += 1 + flat[at].cls;
+  }
+  HugeVector<Entry>& entries = entries_ = HugeVector<Entry>();
+  HugeVector<int16_t>& dense = dense_ = HugeVector<int16_t>();
+  entries.reserve(entry_count);
+  dense.reserve(dense_count);
   rows_ = 0;
-  for (const auto& [f, r] : rows) {
-    uint32_t key = slot_key(f);
+  // seen[c] == row number + 1 when class c already occurred in the current row: a row that
+  // names a class twice takes the merging path, which sums (and clamps) its weights.
+  std::vector<uint32_t> seen(static_cast<size_t>(classes_), 0);
+  size_t at = 0;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const Entry* r = flat.data() + at + 1;
+    const size_t len = flat[at].cls;
+    at += 1 + len;
+    const uint32_t key = slot_key(keys[i]);
     uint32_t pos = (key * 0x9E3779B1u) >> 8 & mask_;
     while (slots_[pos].key != 0 && slots_[pos].key != key) pos = (pos + 1) & mask_;
     Slot& s = slots_[pos];
-    std::vector<Entry> merged;
-    if (s.key == key)  // two features that hash alike: merge their rows (sum per class)
-      merged = row(s.start);
-    else
-      ++rows_;
-    for (const Entry& e : r) {
-      auto it = std::find_if(merged.begin(), merged.end(),
-                             [&](const Entry& m) { return m.cls == e.cls; });
-      if (it == merged.end())
-        merged.push_back(e);
-      else
-        it->w = static_cast<int16_t>(std::clamp(it->w + e.w, -32767, 32767));
+    bool simple = s.key != key;
+    for (size_t k = 0; k < len && simple; ++k) {
+      if (seen[r[k].cls] == i + 1) simple = false;
+      seen[r[k].cls] = static_cast<uint32_t>(i + 1);
     }
+    const Entry* src = r;
+    size_t count = len;
+    std::vector<Entry> merged;
+    if (!simple) {
+      // Two features that hash alike (or a row naming a class twice): sum per class.
+      if (s.key == key) merged = row_of(s.start, entries, dense);
+      for (size_t k = 0; k < len; ++k) {
+        const Entry& e = r[k];
+        auto it = std::find_if(merged.begin(), merged.end(),
+                               [&](const Entry& m) { return m.cls == e.cls; });
+        if (it == merged.end())
+          merged.push_back(e);
+        else
+          it->w = static_cast<int16_t>(std::clamp(it->w + e.w, -32767, 32767));
+      }
+      src = merged.data();
+      count = merged.size();
+    }
+    if (s.key != key) ++rows_;
     s.key = key;
-    if (merged.size() * 8 > static_cast<size_t>(classes_)) {
-      s.start = kDense | static_cast<uint32_t>(dense_.size());
-      dense_.resize(dense_.size() + static_cast<size_t>(classes_), 0);
-      for (const Entry& e : merged) dense_[(s.start & ~kDense) + e.cls] = e.w;
+    if (count * 8 > static_cast<size_t>(classes_)) {
+      s.start = kDense | static_cast<uint32_t>(dense.size());
+      dense.resize(dense.size() + static_cast<size_t>(classes_), 0);
+      for (size_t k = 0; k < count; ++k) dense[(s.start & ~kDense) + src[k].cls] = src[k].w;
     } else {
-      s.start = static_cast<uint32_t>(entries_.size());
-      entries_.push_back(Entry{static_cast<uint16_t>(merged.size()), 0});
-      entries_.insert(entries_.end(), merged.begin(), merged.end());
+      s.start = static_cast<uint32_t>(entries.size());
+      entries.push_back(Entry{static_cast<uint16_t>(count), 0});
+      entries.insert(entries.end(), src, src + count);
     }
   }
 }
@@ -144,21 +224,18 @@ void LinearModel::load(binio::Reader& r) {
   if (classes_ <= 0 || classes_ > 65535) r.fail("linear model class count out of range");
   auto keys = r.vec<uint32_t>();
   auto flat = r.vec<Entry>();
-  std::vector<std::pair<uint32_t, std::vector<Entry>>> rows;
-  rows.reserve(keys.size());
+  // The file holds exactly the flat layout build() reads: check it, then build in place.
   size_t at = 0;
-  for (uint32_t key : keys) {
+  for (size_t i = 0; i < keys.size(); ++i) {
     if (at >= flat.size() || at + 1 + flat[at].cls > flat.size())
       r.fail("linear model row out of range");
-    std::vector<Entry> row(flat.begin() + static_cast<long>(at) + 1,
-                           flat.begin() + static_cast<long>(at) + 1 + flat[at].cls);
-    for (const Entry& e : row)
-      if (e.cls >= classes_) r.fail("linear model class out of range");
-    at += 1 + flat[at].cls;
-    rows.emplace_back(key, std::move(row));
+    const size_t end = at + 1 + flat[at].cls;
+    for (size_t k = at + 1; k < end; ++k)
+      if (flat[k].cls >= classes_) r.fail("linear model class out of range");
+    at = end;
   }
   if (at != flat.size()) r.fail("linear model has trailing data");
-  build(rows);
+  build(keys, flat);
 }
 
 void PerceptronTrainer::score(const uint32_t* feats, size_t n, float* out) const {
@@ -202,23 +279,30 @@ LinearModel PerceptronTrainer::finish(int min_weight, int min_updates) const {
   for (const auto& row : rows_)
     for (const Entry& e : row) max_abs = std::max(max_abs, std::abs(avg(e)));
   const double scale = 32000.0 / max_abs;
-  std::vector<std::pair<uint32_t, std::vector<LinearModel::Entry>>> out;
-  out.reserve(rows_.size());
+  std::vector<uint32_t> keys;
+  std::vector<LinearModel::Entry> flat;
+  keys.reserve(rows_.size());
   std::vector<std::pair<uint32_t, uint32_t>> order(index_.begin(), index_.end());
   std::sort(order.begin(), order.end());  // deterministic layout
   for (const auto& [f, ri] : order) {
     if (updates_[ri] < static_cast<uint32_t>(std::max(min_updates, 1))) continue;
-    std::vector<LinearModel::Entry> row;
+    const size_t head = flat.size();
+    flat.push_back({0, 0});
     for (const Entry& e : rows_[ri]) {
       long q = std::lround(avg(e) * scale);
       if (std::abs(q) >= std::max(min_weight, 1))
-        row.push_back({e.cls, static_cast<int16_t>(std::clamp(q, -32767L, 32767L))});
+        flat.push_back({e.cls, static_cast<int16_t>(std::clamp(q, -32767L, 32767L))});
     }
-    if (!row.empty()) out.emplace_back(f, std::move(row));
+    if (flat.size() == head + 1) {
+      flat.pop_back();
+      continue;
+    }
+    flat[head].cls = static_cast<uint16_t>(flat.size() - head - 1);
+    keys.push_back(f);
   }
   LinearModel m;
   m.classes_ = classes_;
-  m.build(out);
+  m.build(keys, flat);
   return m;
 }
 

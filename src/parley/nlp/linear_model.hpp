@@ -5,6 +5,7 @@
 // short contiguous scan.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -12,6 +13,31 @@
 #include "parley/text/binary_io.hpp"
 
 namespace parley::nlp {
+
+namespace detail {
+void* huge_allocate(size_t bytes);
+void huge_deallocate(void* p, size_t bytes) noexcept;
+}  // namespace detail
+
+// Allocates large arrays on 2 MB boundaries and asks the kernel for transparent huge pages
+// (madvise): a lookup touches a random slot and a random row of a table of megabytes, so with
+// 4 KB pages nearly every feature also misses the TLB (each miss a nested page walk under a
+// hypervisor). Small arrays come from operator new as usual.
+template <class T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <class U>
+  HugePageAllocator(const HugePageAllocator<U>&) noexcept {}
+  T* allocate(size_t n) { return static_cast<T*>(detail::huge_allocate(n * sizeof(T))); }
+  void deallocate(T* p, size_t n) noexcept { detail::huge_deallocate(p, n * sizeof(T)); }
+  template <class U>
+  bool operator==(const HugePageAllocator<U>&) const noexcept {
+    return true;
+  }
+};
+template <class T>
+using HugeVector = std::vector<T, HugePageAllocator<T>>;
 
 class LinearModel {
  public:
@@ -38,14 +64,18 @@ class LinearModel {
     uint16_t cls;
     int16_t w;
   };
-  void build(const std::vector<std::pair<uint32_t, std::vector<Entry>>>& rows);
+  // Builds the lookup table from rows given as `flat`: per key in `keys`, a length entry (cls =
+  // count) and that many (class, weight) entries. Keys that share a slot have their rows summed.
+  void build(const std::vector<uint32_t>& keys, const std::vector<Entry>& flat);
   std::vector<Entry> row(uint32_t start) const;  // the nonzero weights of one row
+  template <class Entries, class Dense>
+  std::vector<Entry> row_of(uint32_t start, const Entries& entries, const Dense& dense) const;
   int classes_ = 0;
   size_t rows_ = 0;
   uint32_t mask_ = 0;
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
-  std::vector<int16_t> dense_;
+  HugeVector<Slot> slots_;
+  HugeVector<Entry> entries_;
+  HugeVector<int16_t> dense_;
 };
 
 // Averaged perceptron trainer with lazy averaging (each weight remembers when it last changed).

@@ -349,6 +349,17 @@ void Parser::parse(const ParseInput& in, std::vector<int>& heads, std::vector<in
   std::vector<float> scores(static_cast<size_t>(mv.classes()));
   uint32_t f[kMaxFeatures];
   while (!st.terminal()) {
+    // Where only one move is valid the scores cannot change it: skip the ~100 lookups. With an
+    // empty stack only SHIFT is; with the buffer at the root and one word on the stack only
+    // LEFT-root is.
+    if (st.stack.empty()) {
+      mv.apply(st, 0);
+      continue;
+    }
+    if (st.b == n + 1 && st.stack.size() == 1) {
+      mv.apply(st, 1 + mv.root);
+      continue;
+    }
     size_t nf = features(st, toks, !m.clusters.empty(), f);
     std::fill(scores.begin(), scores.end(), 0.f);
     m.weights.score(f, nf, scores.data());

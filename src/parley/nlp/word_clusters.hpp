@@ -48,6 +48,12 @@ class WordClusters {
   // Sorted (hash of the normalised form << 16 | class): a compact table with one probe.
   std::vector<uint64_t> entries_;
   int classes_ = 0;
+  // The same entries hashed for lookup (empty until finish() or read()). An entry equal to
+  // kEmpty would carry class kUnknown, which is what a miss returns anyway.
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
+  std::vector<uint64_t> index_;
+  size_t slot(uint64_t h) const { return (h * 0x9E3779B97F4A7C15ULL) >> 32 & (index_.size() - 1); }
+  void build_index();
 };
 
 // Unlabelled text as word ids, built sentence by sentence.

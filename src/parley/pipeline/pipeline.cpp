@@ -28,6 +28,24 @@ void Pipeline::process(Article& article) const {
   for (const auto& c : components_) c->process(article);
 }
 
+namespace {
+int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+void Pipeline::process_timed(Article& article, std::atomic<int64_t>* ns) const {
+  int64_t t = now_ns();
+  for (size_t i = 0; i < components_.size(); ++i) {
+    components_[i]->process(article);
+    const int64_t u = now_ns();
+    ns[i].fetch_add(u - t, std::memory_order_relaxed);
+    t = u;
+  }
+}
+
 PipelineStats Pipeline::run(ArticleReader& reader, const std::function<void(Article&)>& sink,
                             const PipelineOptions& options,
                             const std::function<void(const IngestError&)>& on_error) const {
@@ -39,6 +57,8 @@ PipelineStats Pipeline::run(ArticleReader& reader, const std::function<void(Arti
     on_error(e);
   });
   const int threads = std::max(1, options.threads);
+  // With profile: reading, then one slot per component, then the sink.
+  std::vector<std::atomic<int64_t>> ns(options.profile ? components_.size() + 2 : 0);
   std::vector<Article> batch;
   std::vector<std::string> failures;
   bool more = true;
@@ -46,7 +66,9 @@ PipelineStats Pipeline::run(ArticleReader& reader, const std::function<void(Arti
     batch.clear();
     uint64_t bytes = 0;
     while (batch.size() < options.batch_articles && bytes < options.batch_bytes) {
+      const int64_t t_read = options.profile ? now_ns() : 0;
       std::optional<Article> a = reader.next();
+      if (options.profile) ns[0] += now_ns() - t_read;
       if (!a) {
         more = false;
         break;
@@ -57,7 +79,10 @@ PipelineStats Pipeline::run(ArticleReader& reader, const std::function<void(Arti
     failures.assign(batch.size(), std::string());
     auto work = [&](size_t i) {
       try {
-        process(batch[i]);
+        if (options.profile)
+          process_timed(batch[i], ns.data() + 1);
+        else
+          process(batch[i]);
       } catch (const std::exception& e) {
         failures[i] = e.what();
       }
@@ -81,13 +106,23 @@ PipelineStats Pipeline::run(ArticleReader& reader, const std::function<void(Arti
         continue;
       }
       stats.bytes += batch[i].text.size();
+      stats.words += batch[i].words.size();
       ++stats.articles;
+      const int64_t t_sink = options.profile ? now_ns() : 0;
       sink(batch[i]);
+      if (options.profile) ns.back() += now_ns() - t_sink;
     }
     progress.update(stats.articles, stats.skipped, reader.bytes_done(), reader.total_bytes());
   }
   progress.finish(stats.articles, stats.skipped, reader.bytes_done());
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (options.profile) {
+    stats.stages.push_back({"read", static_cast<double>(ns[0].load()) * 1e-9});
+    for (size_t i = 0; i < components_.size(); ++i)
+      stats.stages.push_back(
+          {std::string(components_[i]->name()), static_cast<double>(ns[i + 1].load()) * 1e-9});
+    stats.stages.push_back({"output", static_cast<double>(ns.back().load()) * 1e-9});
+  }
   return stats;
 }
 
