@@ -365,6 +365,33 @@ TEST_P(StoreTest, MigratesVersionOneStores) {
   EXPECT_TRUE(st.backend().table_exists("article_minhash"));
 }
 
+// Rows go to PostgreSQL through COPY's text format, which escapes tabs, newlines, carriage
+// returns and backslashes: every byte must come back as it was, on both back ends.
+TEST_P(StoreTest, StoredTextKeepsEveryByte) {
+  PARLEY_REQUIRE_DB(db);
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  const std::string text =
+      "ISR people struck\tPSE people \\N in Gaza.\r\nA \\ backslash, \"quotes\", 'single', "
+      "caf\u00e9 \u2014 \u05e2\u05d6\u05d4.\n\n" +
+      filler(13, 30);
+  std::vector<Article> v{make_article(text, "Tab\tOutlet", "2024-05-06",
+                                      {{"ISR", "PSE", "190", "2024-05-06", "Gaza", "struck"}})};
+  st.store_batch(ptrs(v), st.begin_run({}));
+  json events = st.events(Filter{});
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_EQ(events[0]["mentions"].size(), 1u);
+  const json& m = events[0]["mentions"][0];
+  EXPECT_EQ(m["evidence_text"], text);
+  EXPECT_EQ(m["outlet"], "Tab\tOutlet");
+  EXPECT_EQ(m["trigger_text"], "struck");
+  std::optional<json> a = st.article(v[0].id);
+  ASSERT_TRUE(a);
+  EXPECT_EQ((*a)["text"], text);
+  Filter f;
+  f.text = "backslash";
+  EXPECT_EQ(st.articles(f).size(), 1u);
+}
+
 // Columns of one index, from the back end's catalogue.
 int index_columns(Backend& b, const std::string& index) {
   auto st = b.prepare(b.name() == "sqlite"

@@ -87,6 +87,11 @@ class Backend {
   }
   // Runs SQL without parameters (may hold several statements on SQLite, one on PostgreSQL).
   virtual void exec(const std::string& sql) = 0;
+  // Appends rows to `table`: `values` holds `columns` (comma-separated, `ncols` of them) row
+  // after row. Multi-row INSERTs of up to 64 rows by default; PostgreSQL streams them in one
+  // COPY, which the server neither parses nor plans per row.
+  virtual void insert_rows(const std::string& table, const std::string& columns, int ncols,
+                           const std::vector<Value>& values);
 
   // A write transaction: takes the writers' lock at once (SQLite BEGIN IMMEDIATE, PostgreSQL
   // an advisory lock), so two ingests into one store queue instead of deadlocking.
