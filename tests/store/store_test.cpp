@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <tuple>
 
 #include "parley/parley.hpp"
 #include "parley/store/formats.hpp"
@@ -434,8 +435,9 @@ TEST_P(StoreTest, MigratesVersionTwoStoresToCoveringEventIndexes) {
   EXPECT_EQ(again.version(), 3);
 }
 
-// The timeline sums events in the store (and, on SQLite, in C++): whatever the filter, bucket
-// and grouping, it must agree with the events the same filter lists, counted here.
+// The timeline and the network sum events in parts (and the timeline, on SQLite, in C++):
+// whatever the filter, bucket and grouping, they must agree with the events the same filter
+// lists, counted here.
 TEST_P(StoreTest, TimelineAgreesWithTheEventsItCounts) {
   PARLEY_REQUIRE_DB(db);
   Store st = Store::open(db.url(), Mode::ReadWrite);
@@ -460,6 +462,32 @@ TEST_P(StoreTest, TimelineAgreesWithTheEventsItCounts) {
     Filter all = filters[fi];
     all.limit = 0;
     json events = st.events(all);
+    // The network: dyads of two coded actors, most events first, then by codes.
+    std::map<std::pair<std::string, std::string>, std::pair<int64_t, int64_t>> dyads;
+    for (const json& e : events) {
+      std::string src = e["source_code"], tgt = e["target_code"];
+      if (src.empty() || tgt.empty()) continue;
+      auto& d = dyads[{src, tgt}];
+      ++d.first;
+      d.second += e["num_mentions"].get<int64_t>();
+    }
+    std::vector<std::tuple<int64_t, std::string, std::string, int64_t>> ranked;
+    for (const auto& [k, v] : dyads) ranked.emplace_back(-v.first, k.first, k.second, v.second);
+    std::sort(ranked.begin(), ranked.end());
+    json net = st.network(all);
+    ASSERT_EQ(net.size(), ranked.size()) << "filter " << fi << ": " << net.dump();
+    for (size_t i = 0; i < ranked.size(); ++i) {
+      EXPECT_EQ(net[i]["count"], -std::get<0>(ranked[i])) << "filter " << fi;
+      EXPECT_EQ(net[i]["source"], std::get<1>(ranked[i])) << "filter " << fi;
+      EXPECT_EQ(net[i]["target"], std::get<2>(ranked[i])) << "filter " << fi;
+      EXPECT_EQ(net[i]["mentions"], std::get<3>(ranked[i])) << "filter " << fi;
+    }
+    Filter page = filters[fi];
+    page.limit = 1;
+    page.offset = 1;
+    if (ranked.size() > 1) {
+      EXPECT_EQ(st.network(page)[0], net[1]) << "filter " << fi;
+    }
     for (Bucket bucket : {Bucket::Day, Bucket::Week, Bucket::Month})
       for (GroupBy group : {GroupBy::None, GroupBy::QuadClass, GroupBy::Root, GroupBy::Dyad}) {
         struct Sum {
