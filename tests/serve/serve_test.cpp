@@ -8,11 +8,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
+#include "../store/store_test_support.hpp"
 #include "../test_support.hpp"
 #include "parley/parley.hpp"
 #include "parley/serve/api.hpp"
@@ -65,15 +67,14 @@ class ServeTest : public ::testing::Test {
     {
       auto store = store::Store::open(db_, store::Mode::ReadWrite);
       const int64_t run = store.begin_run({"test", "models", "lexicon", ""});
-      std::vector<Article> docs;
       std::vector<std::string> files = {test::source_dir() + "/samples/cairo-talks.txt"};
       for (const auto& e : fs::directory_iterator(test::source_dir() + "/samples/wikinews"))
         if (e.path().extension() == ".txt") files.push_back(e.path().string());
       std::sort(files.begin(), files.end());
       files.resize(std::min<std::size_t>(files.size(), 16));
-      for (const auto& f : files) docs.push_back(analyzer_->analyze(test::read_file(f)));
+      for (const auto& f : files) docs_.push_back(analyzer_->analyze(test::read_file(f)));
       std::vector<const Article*> batch;
-      for (const auto& d : docs) batch.push_back(&d);
+      for (const auto& d : docs_) batch.push_back(&d);
       store.store_batch(batch, run);
     }
     // The web root, a file beside it that must never be served, and a symlink pointing out.
@@ -135,6 +136,33 @@ class ServeTest : public ::testing::Test {
   static inline Server* server_;
   static inline Api* api_;
   static inline std::thread* thread_;
+  static inline std::vector<Article> docs_;  // what the store holds, coded once
+};
+
+// A second server over a store, on its own port, for as long as it lives.
+class ExtraServer {
+ public:
+  ExtraServer(const std::string& db, ServerOptions o, std::chrono::milliseconds query_timeout)
+      : api_(db, query_timeout), server_(std::move(o), nullptr) {
+    api_.install(server_);
+    server_.bind();
+    thread_ = std::thread([this] { server_.run(); });
+    while (!server_.running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ~ExtraServer() {
+    server_.stop();
+    thread_.join();
+  }
+  httplib::Result get(const std::string& path) {
+    httplib::Client c("127.0.0.1", server_.port());
+    c.set_read_timeout(30);
+    return c.Get(path.c_str());
+  }
+
+ private:
+  Api api_;
+  Server server_;
+  std::thread thread_;
 };
 
 TEST_F(ServeTest, EventsArePagedAndCarryTheirEvidence) {
@@ -424,6 +452,75 @@ TEST_F(ServeTest, OpenApiDescribesTheRealResponses) {
     }
   }
   EXPECT_GE(checked, 14);
+}
+
+// SQLite queries stop at --query-timeout (the progress handler), answered 503 with a JSON
+// error; the connection goes back to the pool and serves the next request.
+TEST_F(ServeTest, SqliteQueryPastTheTimeLimitIs503) {
+  ServerOptions o;
+  o.port = 0;
+  o.cache_ttl = std::chrono::milliseconds(0);  // every request queries the store
+  {
+    // A limit no query can meet.
+    ExtraServer slow(db_, o, std::chrono::milliseconds(0));
+    auto res = slow.get("/api/events?limit=500");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 503) << res->body;
+    Json j = Json::parse(res->body, nullptr, false);
+    EXPECT_NE(j.value("error", "").find("time limit"), std::string::npos) << res->body;
+    EXPECT_EQ(res->body.find("SQLite"), std::string::npos) << "no internals: " << res->body;
+  }
+  ExtraServer fine(db_, o, std::chrono::milliseconds(5000));
+  for (int i = 0; i < 3; ++i) {
+    auto res = fine.get("/api/events?limit=500");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+  }
+}
+
+// The same corpus stored in PostgreSQL (scripts/test.sh starts a server): `parley serve` over it
+// answers as over SQLite.
+TEST_F(ServeTest, PostgresqlStoreGivesTheSameAnswers) {
+  test::TestDb pg("postgresql");
+  if (!pg.available())
+    GTEST_SKIP() << "PARLEY_TEST_POSTGRES not set: scripts/test.sh starts a PostgreSQL server";
+  {
+    auto store = store::Store::open(pg.url(), store::Mode::ReadWrite);
+    const int64_t run = store.begin_run({"test", "models", "lexicon", ""});
+    std::vector<const Article*> batch;
+    for (const auto& d : docs_) batch.push_back(&d);
+    store.store_batch(batch, run);
+  }
+  ServerOptions o;
+  o.port = 0;
+  ExtraServer server(pg.url(), o, std::chrono::milliseconds(5000));
+  auto same = [&](const std::string& path) {
+    auto res = server.get(path);
+    ASSERT_TRUE(res) << path;
+    ASSERT_EQ(res->status, 200) << path << ": " << res->body;
+    Json want = get_json(path);
+    Json got = Json::parse(res->body);
+    // Means of doubles may differ in the last bits between the two databases' sums.
+    auto round = [](Json& j, auto& self) -> void {
+      if (j.is_number_float()) j = std::round(j.get<double>() * 1e9) / 1e9;
+      if (j.is_structured())
+        for (Json& x : j) self(x, self);
+    };
+    round(want, round);
+    round(got, round);
+    if (path == "/api/stats") want.erase("backend"), got.erase("backend");
+    EXPECT_EQ(got, want) << path;
+  };
+  same("/api/events?limit=500");
+  same("/api/events?limit=20&offset=5&quad=4");
+  same("/api/timeline?bucket=week&group=quad");
+  same("/api/timeline?bucket=month&group=dyad");
+  same("/api/network?limit=50");
+  same("/api/actors?limit=100");
+  same("/api/quotes?limit=100");
+  same("/api/matrix");
+  same("/api/articles?limit=100");
+  same("/api/stats");
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <tuple>
 
 #include "parley/parley.hpp"
 #include "parley/store/formats.hpp"
@@ -355,13 +357,175 @@ TEST_P(StoreTest, MigratesVersionOneStores) {
     }
   }
   Store st = Store::open(db.url(), Mode::ReadWrite);
-  EXPECT_EQ(st.version(), 2);
+  EXPECT_EQ(st.version(), Store::schema_version());
   json arts = st.articles(Filter{});
   ASSERT_EQ(arts.size(), 2u);
   // The migration linked the two copies into one story (the first it met starts it).
   EXPECT_EQ(arts[0]["story_id"], arts[1]["story_id"]);
   EXPECT_TRUE(arts[0]["story_id"] == v[0].id || arts[0]["story_id"] == v[1].id);
   EXPECT_TRUE(st.backend().table_exists("article_minhash"));
+}
+
+// Rows go to PostgreSQL through COPY's text format, which escapes tabs, newlines, carriage
+// returns and backslashes: every byte must come back as it was, on both back ends.
+TEST_P(StoreTest, StoredTextKeepsEveryByte) {
+  PARLEY_REQUIRE_DB(db);
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  const std::string text =
+      "ISR people struck\tPSE people \\N in Gaza.\r\nA \\ backslash, \"quotes\", 'single', "
+      "caf\u00e9 \u2014 \u05e2\u05d6\u05d4.\n\n" +
+      filler(13, 30);
+  std::vector<Article> v{make_article(text, "Tab\tOutlet", "2024-05-06",
+                                      {{"ISR", "PSE", "190", "2024-05-06", "Gaza", "struck"}})};
+  st.store_batch(ptrs(v), st.begin_run({}));
+  json events = st.events(Filter{});
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_EQ(events[0]["mentions"].size(), 1u);
+  const json& m = events[0]["mentions"][0];
+  EXPECT_EQ(m["evidence_text"], text);
+  EXPECT_EQ(m["outlet"], "Tab\tOutlet");
+  EXPECT_EQ(m["trigger_text"], "struck");
+  std::optional<json> a = st.article(v[0].id);
+  ASSERT_TRUE(a);
+  EXPECT_EQ((*a)["text"], text);
+  Filter f;
+  f.text = "backslash";
+  EXPECT_EQ(st.articles(f).size(), 1u);
+}
+
+// Columns of one index, from the back end's catalogue.
+int index_columns(Backend& b, const std::string& index) {
+  auto st = b.prepare(b.name() == "sqlite"
+                          ? "SELECT count(*) FROM pragma_index_info(?)"
+                          : "SELECT indnatts FROM pg_index WHERE indexrelid = ?::regclass");
+  st->bind_all(index);
+  return st->step() ? static_cast<int>(st->get_int(0)) : -1;
+}
+
+TEST_P(StoreTest, MigratesVersionTwoStoresToCoveringEventIndexes) {
+  PARLEY_REQUIRE_DB(db);
+  std::vector<Article> corpus = strike_corpus();
+  json weeks, dyads, net;
+  Filter f;
+  f.actor_codes = {"ISR", "ISRGOV"};
+  {
+    Store old = Store::open_at_version(db.url(), 2);
+    ASSERT_EQ(old.version(), 2);
+    EXPECT_EQ(index_columns(old.backend(), "events_source"), 2);
+    old.store_batch(ptrs(corpus), old.begin_run({}));
+    weeks = old.timeline(f, Bucket::Week, GroupBy::QuadClass);
+    dyads = old.timeline(Filter{}, Bucket::Month, GroupBy::Dyad);
+    net = old.network(f);
+  }
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  EXPECT_EQ(st.version(), 3);
+  for (const char* index : {"events_day", "events_source", "events_target"})
+    EXPECT_EQ(index_columns(st.backend(), index), 7) << index;
+  // Same answers over the rebuilt indexes, and the store still takes articles.
+  EXPECT_EQ(st.timeline(f, Bucket::Week, GroupBy::QuadClass), weeks);
+  EXPECT_EQ(st.timeline(Filter{}, Bucket::Month, GroupBy::Dyad), dyads);
+  EXPECT_EQ(st.network(f), net);
+  std::vector<Article> more{make_article("ISR people met EGY people. " + filler(11, 40), "AP",
+                                         "2024-06-03",
+                                         {{"ISR", "EGY", "040", "2024-06-03", "", "met"}})};
+  EXPECT_EQ(st.store_batch(ptrs(more), st.begin_run({})).stored, 1u);
+  EXPECT_EQ(st.timeline(f, Bucket::Week, GroupBy::QuadClass).size(), weeks.size() + 1);
+  // Opened again, nothing is left to migrate.
+  Store again = Store::open(db.url(), Mode::ReadOnly);
+  EXPECT_EQ(again.version(), 3);
+}
+
+// The timeline and the network sum events in parts (and the timeline, on SQLite, in C++):
+// whatever the filter, bucket and grouping, they must agree with the events the same filter
+// lists, counted here.
+TEST_P(StoreTest, TimelineAgreesWithTheEventsItCounts) {
+  PARLEY_REQUIRE_DB(db);
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  std::vector<Article> corpus = strike_corpus();
+  corpus.push_back(make_article(
+      "PSE people fired at ISR people. ISRGOV people met PSE people. " + filler(12, 50), "AP",
+      "2024-06-30",
+      {{"PSE", "ISR", "190", "2024-06-30", "", "fired"},
+       {"ISRGOV", "PSE", "040", "2024-07-01", "", "met"},
+       {"ISR", "ISRGOV", "010", "2024-07-01", "", "people"},
+       {"", "PSE", "020", "", "", "people"}}));
+  st.store_batch(ptrs(corpus), st.begin_run({}));
+  std::vector<Filter> filters(5);
+  filters[1].actor_codes = {"ISR"};
+  filters[2].actor_codes = {"ISR", "ISRGOV", "PSE"};
+  filters[3].actor_codes = {"PSE", "QAT"};
+  filters[3].date_from = "2024-05-07";
+  filters[3].date_to = "2024-06-30";
+  filters[4].actor_codes = {"ISRGOV"};
+  filters[4].quad_classes = {1};
+  for (size_t fi = 0; fi < filters.size(); ++fi) {
+    Filter all = filters[fi];
+    all.limit = 0;
+    json events = st.events(all);
+    // The network: dyads of two coded actors, most events first, then by codes.
+    std::map<std::pair<std::string, std::string>, std::pair<int64_t, int64_t>> dyads;
+    for (const json& e : events) {
+      std::string src = e["source_code"], tgt = e["target_code"];
+      if (src.empty() || tgt.empty()) continue;
+      auto& d = dyads[{src, tgt}];
+      ++d.first;
+      d.second += e["num_mentions"].get<int64_t>();
+    }
+    std::vector<std::tuple<int64_t, std::string, std::string, int64_t>> ranked;
+    for (const auto& [k, v] : dyads) ranked.emplace_back(-v.first, k.first, k.second, v.second);
+    std::sort(ranked.begin(), ranked.end());
+    json net = st.network(all);
+    ASSERT_EQ(net.size(), ranked.size()) << "filter " << fi << ": " << net.dump();
+    for (size_t i = 0; i < ranked.size(); ++i) {
+      EXPECT_EQ(net[i]["count"], -std::get<0>(ranked[i])) << "filter " << fi;
+      EXPECT_EQ(net[i]["source"], std::get<1>(ranked[i])) << "filter " << fi;
+      EXPECT_EQ(net[i]["target"], std::get<2>(ranked[i])) << "filter " << fi;
+      EXPECT_EQ(net[i]["mentions"], std::get<3>(ranked[i])) << "filter " << fi;
+    }
+    Filter page = filters[fi];
+    page.limit = 1;
+    page.offset = 1;
+    if (ranked.size() > 1) {
+      EXPECT_EQ(st.network(page)[0], net[1]) << "filter " << fi;
+    }
+    for (Bucket bucket : {Bucket::Day, Bucket::Week, Bucket::Month})
+      for (GroupBy group : {GroupBy::None, GroupBy::QuadClass, GroupBy::Root, GroupBy::Dyad}) {
+        struct Sum {
+          int64_t count = 0, mentions = 0;
+          double goldstein = 0;
+        };
+        std::map<std::pair<std::string, std::string>, Sum> want;
+        for (const json& e : events) {
+          std::string date = e["date"];
+          if (date.empty()) continue;  // undated events have no place on a timeline
+          int64_t day = 0;
+          ASSERT_TRUE(day_number(date, day));
+          if (bucket == Bucket::Week) day -= ((day % 7) + 7 + 3) % 7;
+          std::string b = day_string(day);
+          if (bucket == Bucket::Month) b = date.substr(0, 8) + "01";
+          std::string g = group == GroupBy::QuadClass ? std::to_string(e["quad_class"].get<int>())
+                          : group == GroupBy::Root    ? e["root"].get<std::string>()
+                          : group == GroupBy::Dyad    ? e["source_code"].get<std::string>() + ">" +
+                                                         e["target_code"].get<std::string>()
+                                                   : "";
+          Sum& s = want[{b, g}];
+          ++s.count;
+          s.mentions += e["num_mentions"].get<int64_t>();
+          s.goldstein += e["goldstein"].get<double>();
+        }
+        json got = st.timeline(filters[fi], bucket, group);
+        ASSERT_EQ(got.size(), want.size()) << "filter " << fi << ": " << got.dump();
+        size_t i = 0;
+        for (const auto& [key, s] : want) {
+          const json& row = got[i++];
+          EXPECT_EQ(row["bucket"], key.first) << "filter " << fi;
+          EXPECT_EQ(row["group"], key.second) << "filter " << fi;
+          EXPECT_EQ(row["count"], s.count) << "filter " << fi << " " << key.first;
+          EXPECT_EQ(row["mentions"], s.mentions) << "filter " << fi << " " << key.first;
+          EXPECT_NEAR(row["goldstein"].get<double>(), s.goldstein / s.count, 1e-9);
+        }
+      }
+  }
 }
 
 TEST_P(StoreTest, RefusesNewerAndForeignDatabases) {

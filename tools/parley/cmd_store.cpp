@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include <chrono>
+#include <future>
 #include <iostream>
 #include <mutex>
 #include <set>
@@ -104,20 +105,35 @@ void add_ingest_command(CLI::App& app) {
 
     store::IngestStats total;
     std::vector<Article> pending;
+    // One batch is stored on a thread of its own while the next is coded: on PostgreSQL most of
+    // storing is the server's work (full-text indexing, index upkeep), which then runs beside
+    // the coding. Batches are still stored one at a time, in order, one transaction each, and
+    // at most one waits in memory. What coding waits for is counted as storing time.
+    std::vector<Article> storing;
+    std::future<store::IngestStats> stored;
     double store_seconds = 0;
-    auto flush = [&] {
-      if (pending.empty()) return;
-      std::vector<const Article*> ptrs;
-      for (const Article& a : pending) ptrs.push_back(&a);
+    auto wait_store = [&] {
+      if (!stored.valid()) return;
       auto t0 = std::chrono::steady_clock::now();
-      store::IngestStats s = st.store_batch(ptrs, run);
+      store::IngestStats s = stored.get();  // rethrows what the batch threw
       store_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       total.stored += s.stored;
       total.duplicates += s.duplicates;
       total.near_duplicates += s.near_duplicates;
       total.events += s.events;
       total.merged += s.merged;
+      storing.clear();
+    };
+    auto flush = [&] {
+      if (pending.empty()) return;
+      wait_store();
+      storing = std::move(pending);
       pending.clear();
+      stored = std::async(std::launch::async, [&st, &storing, run] {
+        std::vector<const Article*> ptrs;
+        for (const Article& a : storing) ptrs.push_back(&a);
+        return st.store_batch(ptrs, run);
+      });
     };
     auto t0 = std::chrono::steady_clock::now();
     uint64_t known = 0;
@@ -130,11 +146,12 @@ void add_ingest_command(CLI::App& app) {
       if (pending.size() >= *batch) flush();
     });
     flush();
+    wait_store();
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::cerr << fmt::format(
         "parley: ingest run {}: {} article(s) stored, {} already stored, {} near-duplicate(s) "
         "linked to a story, {} event mention(s) ({} merged into events already stored); {:.2f} s: "
-        "{:.3f} s coding, {:.3f} s storing ({:.1f}% of coding)\n",
+        "{:.3f} s coding, {:.3f} s waiting for the store ({:.1f}% of coding)\n",
         run, total.stored, total.duplicates + known, total.near_duplicates, total.events,
         total.merged, seconds, seconds - store_seconds, store_seconds,
         seconds > store_seconds ? 100 * store_seconds / (seconds - store_seconds) : 0.0);

@@ -228,8 +228,13 @@ auto guarded(F&& f) -> decltype(f()) {
 // A connection borrowed for one request and given back after it.
 class Api::Lease {
  public:
-  explicit Lease(Api& api) : api_(api), store_(api.acquire()), start_(clock::now()) {}
+  explicit Lease(Api& api) : api_(api), store_(api.acquire()), start_(clock::now()) {
+    // SQLite: the request's queries stop at the time limit (a 503); PostgreSQL's connections
+    // carry statement_timeout.
+    store_->backend().set_deadline(start_ + api_.slow_query_);
+  }
   ~Lease() {
+    store_->backend().set_deadline(std::nullopt);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - start_);
     if (ms > api_.slow_query_) std::cerr << "parley serve: slow query: " << ms.count() << " ms\n";
     api_.release(std::move(store_));
@@ -275,8 +280,7 @@ std::unique_ptr<store::Store> Api::acquire() {
 std::unique_ptr<store::Store> Api::open_connection() const {
   auto s = std::make_unique<store::Store>(store::Store::open(url_, store::Mode::ReadOnly));
   // PostgreSQL cancels a statement past the limit itself; the request then fails with 503.
-  // SQLite has no such setting, and the store does not expose its connection's progress
-  // handler: there a slow query is only reported on stderr (Lease).
+  // SQLite has no such setting: there the Lease sets a deadline its progress handler checks.
   if (s->backend_name() == "postgresql")
     s->backend().exec("SET statement_timeout = " + std::to_string(slow_query_.count()));
   return s;

@@ -4,6 +4,7 @@
 // catalogue queries) is asked of the Backend by name, so the dialect lives in two small files.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -87,6 +88,11 @@ class Backend {
   }
   // Runs SQL without parameters (may hold several statements on SQLite, one on PostgreSQL).
   virtual void exec(const std::string& sql) = 0;
+  // Appends rows to `table`: `values` holds `columns` (comma-separated, `ncols` of them) row
+  // after row. Multi-row INSERTs of up to 64 rows by default; PostgreSQL streams them in one
+  // COPY, which the server neither parses nor plans per row.
+  virtual void insert_rows(const std::string& table, const std::string& columns, int ncols,
+                           const std::vector<Value>& values);
 
   // A write transaction: takes the writers' lock at once (SQLite BEGIN IMMEDIATE, PostgreSQL
   // an advisory lock), so two ingests into one store queue instead of deadlocking.
@@ -107,6 +113,12 @@ class Backend {
   // parameter to bind for a user's query.
   virtual std::string fts_match() const = 0;
   virtual std::string fts_param(const std::string& user_query) const = 0;
+  // Statements still running at `deadline` stop with a StoreError that says "statement
+  // timeout" (SQLite, through its progress handler; nullopt lifts the limit). PostgreSQL
+  // connections use the server's statement_timeout instead: no-op there.
+  virtual void set_deadline(std::optional<std::chrono::steady_clock::time_point> deadline) {
+    (void)deadline;
+  }
   // SQLite only: a cap on the file size in pages (tests of a full disk); no-op elsewhere.
   virtual void limit_pages(int64_t pages) { (void)pages; }
 

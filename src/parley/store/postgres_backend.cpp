@@ -3,7 +3,9 @@
 // the columns they meet).
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 
 #include "parley/store/backend.hpp"
@@ -169,6 +171,61 @@ class PgBackend : public Backend {
     PQclear(r);
     if (!ok) throw StoreError(msg);
   }
+  void insert_rows(const std::string& table, const std::string& columns, int ncols,
+                   const std::vector<Value>& values) override {
+    if (values.empty()) return;
+    // COPY's text format: tab-separated, one row a line, \N for NULL, backslash escapes.
+    std::string data;
+    char num[64];
+    for (size_t i = 0; i < values.size(); ++i) {
+      const Value& v = values[i];
+      if (v.kind == Value::Null) {
+        data += "\\N";
+      } else if (v.kind == Value::Int) {
+        data += std::to_string(v.i);
+      } else if (v.kind == Value::Real) {
+        std::snprintf(num, sizeof num, "%.17g", v.d);
+        data += num;
+      } else {
+        for (char c : v.s) {
+          switch (c) {
+            case '\\':
+              data += "\\\\";
+              break;
+            case '\t':
+              data += "\\t";
+              break;
+            case '\n':
+              data += "\\n";
+              break;
+            case '\r':
+              data += "\\r";
+              break;
+            default:
+              data += c;
+          }
+        }
+      }
+      data += (i + 1) % static_cast<size_t>(ncols) == 0 ? '\n' : '\t';
+    }
+    PGresult* r = PQexec(conn_, ("COPY " + table + " (" + columns + ") FROM STDIN").c_str());
+    if (PQresultStatus(r) != PGRES_COPY_IN) {
+      std::string msg = pg_message(conn_, r);
+      PQclear(r);
+      throw StoreError(msg);
+    }
+    PQclear(r);
+    bool sent = PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) == 1 &&
+                PQputCopyEnd(conn_, nullptr) == 1;
+    // The COPY's outcome, then the end of its results (always read, so the connection is
+    // ready for the next statement even after an error).
+    std::string msg = sent ? "" : pg_message(conn_, nullptr);
+    while ((r = PQgetResult(conn_)) != nullptr) {
+      if (msg.empty() && PQresultStatus(r) != PGRES_COMMAND_OK) msg = pg_message(conn_, r);
+      PQclear(r);
+    }
+    if (!msg.empty()) throw StoreError(msg);
+  }
   void begin_write() override {
     exec("BEGIN");
     try {
@@ -186,6 +243,13 @@ class PgBackend : public Backend {
     if (PQtransactionStatus(conn_) != PQTRANS_IDLE) PQclear(PQexec(conn_, "ROLLBACK"));
   }
   bool read_only() const override { return read_only_; }
+  void prepare_for_writing() override {
+    // An ingest runs the same few statements (inserts, key lookups) thousands of times; by
+    // default PostgreSQL plans each of the first five runs of every prepared statement anew
+    // for its values, which here costs more than running it. Their generic plans are the
+    // custom ones.
+    exec("SET plan_cache_mode = force_generic_plan");
+  }
   bool table_exists(const std::string& table) override {
     auto st = prepare(
         "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND "
@@ -240,6 +304,35 @@ Statement& Backend::query(const std::string& sql) {
   }
   it->second->reset();
   return *it->second;
+}
+
+void Backend::insert_rows(const std::string& table, const std::string& columns, int ncols,
+                          const std::vector<Value>& values) {
+  constexpr size_t kRows = 64;
+  const size_t cols = static_cast<size_t>(ncols);
+  std::string row = "(";
+  for (size_t c = 0; c < cols; ++c) row += c ? ", ?" : "?";
+  row += ")";
+  for (size_t first = 0; first < values.size(); first += kRows * cols) {
+    const size_t n = std::min(values.size() - first, kRows * cols);
+    std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES ";
+    for (size_t r = 0; r < n / cols; ++r) sql += (r ? ", " : "") + row;
+    Statement& st = query(sql);
+    for (size_t i = 0; i < n; ++i) {
+      const Value& v = values[first + i];
+      const int k = static_cast<int>(i) + 1;
+      if (v.kind == Value::Null)
+        st.bind_null(k);
+      else if (v.kind == Value::Int)
+        st.bind(k, v.i);
+      else if (v.kind == Value::Real)
+        st.bind(k, v.d);
+      else
+        st.bind(k, std::string_view(v.s));
+    }
+    st.step();
+    st.reset();
+  }
 }
 
 void bind_values(Statement& st, const std::vector<Value>& values) {

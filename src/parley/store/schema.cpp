@@ -100,6 +100,23 @@ CREATE TABLE article_bands (
   PRIMARY KEY (band, hash, article_id));
 )SQL";
 
+// Version 3: the three event indexes an aggregate starts from (by day, by source code, by target
+// code) carry every column the timeline and the network read, so a filtered timeline is a scan
+// of index ranges and never visits the table: on SQLite the table lookups cost about 5 us a row
+// (37k rows for three actor codes over a year of a 1M-event store: 250-350 ms before, see README
+// "Store and query").
+const char* kV3 = R"SQL(
+DROP INDEX events_day;
+DROP INDEX events_source;
+DROP INDEX events_target;
+CREATE INDEX events_day ON events (
+  day, quad_class, root, source_code, target_code, goldstein, num_mentions);
+CREATE INDEX events_source ON events (
+  source_code, day, target_code, quad_class, root, goldstein, num_mentions);
+CREATE INDEX events_target ON events (
+  target_code, day, source_code, quad_class, root, goldstein, num_mentions);
+)SQL";
+
 }  // namespace
 
 std::vector<std::string> split_sql(const std::string& script) {
@@ -129,6 +146,8 @@ std::vector<std::string> migration_sql(int version, const Backend& backend) {
     // fts_ddl may hold two statements separated by ";\n".
   } else if (version == 2) {
     out = split_sql(kV2);
+  } else if (version == 3) {
+    out = split_sql(kV3);
   }
   return out;
 }

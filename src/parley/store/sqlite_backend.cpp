@@ -26,6 +26,7 @@ std::string describe(sqlite3* db, int rc, const std::string& what) {
   if (code == SQLITE_CORRUPT) return msg + "the database file is damaged (SQLite: malformed)";
   if (code == SQLITE_READONLY) return msg + "the database is read-only";
   if (code == SQLITE_CANTOPEN) return msg + "cannot open the database file";
+  if (code == SQLITE_INTERRUPT) return msg + "statement timeout: the query ran past its time limit";
   return msg + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 }
 
@@ -97,6 +98,9 @@ class SqliteBackend : public Backend {
       exec("SELECT count(*) FROM sqlite_master");
       exec("PRAGMA temp_store=MEMORY");
       exec("PRAGMA cache_size=-65536");
+      // Checked every 1000 virtual-machine steps (a few microseconds): a query past its
+      // deadline is interrupted instead of holding its thread and connection.
+      sqlite3_progress_handler(db_, 1000, &SqliteBackend::past_deadline, this);
     } catch (const StoreError& e) {
       sqlite3_close(db_);
       db_ = nullptr;
@@ -171,13 +175,22 @@ class SqliteBackend : public Backend {
     flush();
     return out.empty() ? "\"\"" : out;
   }
+  void set_deadline(std::optional<std::chrono::steady_clock::time_point> deadline) override {
+    deadline_ = deadline;
+  }
   void limit_pages(int64_t pages) override {
     exec("PRAGMA max_page_count = " + std::to_string(pages));
   }
 
  private:
+  static int past_deadline(void* self) {
+    const auto& d = static_cast<SqliteBackend*>(self)->deadline_;
+    return d && std::chrono::steady_clock::now() > *d ? 1 : 0;
+  }
+
   sqlite3* db_ = nullptr;
   bool read_only_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
 };
 
 }  // namespace

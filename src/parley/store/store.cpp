@@ -10,7 +10,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
 
 #include "parley/export/coded.hpp"
 #include "parley/extract/ontology.hpp"
@@ -100,12 +102,16 @@ void set_meta(Backend& b, const std::string& key, const std::string& value) {
 
 namespace {
 
-// Rows for one table, written as one multi-row INSERT: a round trip per table and article
-// instead of one per row, which is most of the cost of storing on PostgreSQL.
+// Rows for one table, kept until flush() (or until there are many) and written by the back
+// end's bulk insert: a few statements per table and batch instead of one per row, which is most
+// of the cost of storing on PostgreSQL.
 class RowBuffer {
  public:
-  RowBuffer(Backend& b, std::string head, int columns)
-      : b_(b), head_(std::move(head)), columns_(columns) {}
+  RowBuffer(Backend& b, std::string table, std::string columns)
+      : b_(b),
+        table_(std::move(table)),
+        columns_(std::move(columns)),
+        ncols_(1 + static_cast<int>(std::count(columns_.begin(), columns_.end(), ','))) {}
   template <class... A>
   void add(const A&... a) {
     static_assert(sizeof...(A) > 0);
@@ -114,21 +120,15 @@ class RowBuffer {
   }
   void flush() {
     if (rows_ == 0) return;
-    std::string row = "(";
-    for (int c = 0; c < columns_; ++c) row += c ? ", ?" : "?";
-    row += ")";
-    std::string sql = head_ + " VALUES ";
-    for (int r = 0; r < rows_; ++r) sql += (r ? ", " : "") + row;
-    Statement& st = b_.query(sql);
-    bind_values(st, values_);
-    st.step();
-    st.reset();
+    if (values_.size() != static_cast<size_t>(rows_) * static_cast<size_t>(ncols_))
+      throw StoreError("internal error: row of the wrong width for " + table_);
+    b_.insert_rows(table_, columns_, ncols_, values_);
     values_.clear();
     rows_ = 0;
   }
 
  private:
-  static constexpr int kMaxRows = 64;
+  static constexpr int kMaxRows = 4096;  // bounds memory when one article has very many rows
   void push(int64_t v) { values_.push_back(Value::of(v)); }
   void push(int v) { push(static_cast<int64_t>(v)); }
   void push(unsigned v) { push(static_cast<int64_t>(v)); }
@@ -140,10 +140,17 @@ class RowBuffer {
   void push(std::string_view v) { values_.push_back(Value::of(std::string(v))); }
   void push(const std::string& v) { values_.push_back(Value::of(v)); }
   void push(const char* v) { values_.push_back(Value::of(std::string(v))); }
+  template <class T>
+  void push(const std::optional<T>& v) {
+    if (v)
+      push(*v);
+    else
+      values_.push_back(Value::null());
+  }
 
   Backend& b_;
-  std::string head_;
-  int columns_;
+  std::string table_, columns_;
+  int ncols_;
   int rows_ = 0;
   std::vector<Value> values_;
 };
@@ -279,47 +286,49 @@ bool Store::has_article(const std::string& id) const {
 std::string Store::Impl::link_story(const std::string& id, const MinHash& sig) {
   Backend& b = *db;
   // Candidates share at least one whole band; the most similar one above the threshold gives
-  // the story (ties: the smallest id, so the result does not depend on hash order).
-  std::set<std::string> candidates;
+  // the story (ties: the smallest id, so the result does not depend on hash order). Their
+  // signatures and stories come in the same query: one round trip per article.
+  std::map<std::string, std::pair<std::string, std::string>> candidates;  // signature, story
   {
-    std::string sql = "SELECT article_id FROM article_bands WHERE ";
+    std::string sql =
+        "SELECT b.article_id, m.signature, a.story_id FROM article_bands b JOIN article_minhash "
+        "m ON m.article_id = b.article_id JOIN articles a ON a.id = b.article_id WHERE ";
     std::vector<Value> args;
     for (int band = 0; band < MinHash::kBands; ++band) {
-      sql += band ? " OR (band = ? AND hash = ?)" : "(band = ? AND hash = ?)";
+      sql += band ? " OR (b.band = ? AND b.hash = ?)" : "(b.band = ? AND b.hash = ?)";
       args.push_back(Value::of(static_cast<int64_t>(band)));
       args.push_back(Value::of(sig.band_hash(band)));
     }
     Statement& st = b.query(sql);
     bind_values(st, args);
-    while (st.step()) candidates.insert(st.get_text(0));
+    while (st.step()) candidates.emplace(st.get_text(0), std::pair(st.get_text(1), st.get_text(2)));
     st.reset();
   }
   candidates.erase(id);
-  std::string best;
-  double best_sim = -1;
-  for (const std::string& c : candidates) {
-    Statement& st = b.query("SELECT signature FROM article_minhash WHERE article_id = ?");
-    st.bind_all(c);
-    MinHash other;
-    bool ok = st.step() && MinHash::from_hex(st.get_text(0), other);
-    st.reset();
-    if (!ok) continue;
-    double sim = sig.similarity(other);
-    if (sim >= threshold && sim > best_sim) best = c, best_sim = sim;
-  }
   std::string story = id;
-  if (!best.empty()) {
-    Statement& st = b.query("SELECT story_id FROM articles WHERE id = ?");
-    st.bind_all(best);
-    if (st.step()) story = st.get_text(0);
-    st.reset();
+  double best_sim = -1;
+  for (const auto& [c, sig_story] : candidates) {
+    MinHash other;
+    if (!MinHash::from_hex(sig_story.first, other)) continue;
+    double sim = sig.similarity(other);
+    if (sim >= threshold && sim > best_sim) story = sig_story.second, best_sim = sim;
   }
   Statement& ins = b.query("INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)");
   ins.bind_all(id, sig.to_hex());
   ins.step();
-  RowBuffer bands(b, "INSERT INTO article_bands (band, hash, article_id)", 3);
-  for (int band = 0; band < MinHash::kBands; ++band) bands.add(band, sig.band_hash(band), id);
-  bands.flush();
+  // A prepared statement of 16 rows (the next article's candidates must see these).
+  std::string sql = "INSERT INTO article_bands (band, hash, article_id) VALUES ";
+  std::vector<Value> args;
+  for (int band = 0; band < MinHash::kBands; ++band) {
+    sql += band ? ", (?, ?, ?)" : "(?, ?, ?)";
+    args.push_back(Value::of(static_cast<int64_t>(band)));
+    args.push_back(Value::of(sig.band_hash(band)));
+    args.push_back(Value::of(id));
+  }
+  Statement& bands = b.query(sql);
+  bind_values(bands, args);
+  bands.step();
+  bands.reset();
   return story;
 }
 
@@ -343,6 +352,80 @@ std::string actor_field(const Article& a, int32_t idx, std::string Actor::*field
 
 }  // namespace
 
+namespace {
+
+// What decides whether two events are one act (besides a day at most one apart).
+struct MergeKey {
+  std::string cameo, source, target, place, place_country, modality;
+  bool negated = false;
+  auto tie() const {
+    return std::tie(cameo, source, target, place, place_country, modality, negated);
+  }
+  bool operator<(const MergeKey& o) const { return tie() < o.tie(); }
+};
+
+MergeKey merge_key(const Event& e) {
+  return {e.cameo,    e.source_code, e.target_code, e.location.name, e.location.country,
+          e.modality, e.negated};
+}
+
+// The events an article may merge with: those of earlier batches that agree with one of this
+// batch's events (one query for the batch instead of one per event), then the events this
+// batch creates as it goes.
+class MergeCandidates {
+ public:
+  void load(Backend& b, const std::vector<std::pair<MergeKey, int64_t>>& wanted) {
+    constexpr size_t kChunk = 50;
+    for (size_t first = 0; first < wanted.size(); first += kChunk) {
+      std::string sql =
+          "SELECT id, day, cameo, source_code, target_code, place_name, place_country, "
+          "modality, negated FROM events WHERE ";
+      std::vector<Value> args;
+      for (size_t i = first; i < std::min(wanted.size(), first + kChunk); ++i) {
+        const auto& [k, day] = wanted[i];
+        sql += std::string(i > first ? " OR " : "") +
+               "(cameo = ? AND source_code = ? AND target_code = ? AND day >= ? AND day <= ?)";
+        args.push_back(Value::of(k.cameo));
+        args.push_back(Value::of(k.source));
+        args.push_back(Value::of(k.target));
+        args.push_back(Value::of(day - 1));
+        args.push_back(Value::of(day + 1));
+      }
+      auto st = b.prepare(sql);
+      bind_values(*st, args);
+      while (st->step()) {
+        MergeKey k{st->get_text(2), st->get_text(3), st->get_text(4),    st->get_text(5),
+                   st->get_text(6), st->get_text(7), st->get_int(8) != 0};
+        add(k, st->get_int(1), st->get_text(0));
+      }
+    }
+  }
+  void add(const MergeKey& k, int64_t day, const std::string& id) {
+    auto& v = by_key_[k];
+    for (const auto& [d, i] : v)
+      if (d == day && i == id) return;  // met twice by load()
+    v.emplace_back(day, id);
+  }
+  // As the SQL it replaces: a day at most one apart, the nearest day first, then the smallest id.
+  std::string find(const MergeKey& k, int64_t day) const {
+    auto it = by_key_.find(k);
+    if (it == by_key_.end()) return {};
+    const std::string* best = nullptr;
+    int64_t best_gap = 2;
+    for (const auto& [d, id] : it->second) {
+      const int64_t gap = d > day ? d - day : day - d;
+      if (gap > 1) continue;
+      if (gap < best_gap || (gap == best_gap && id < *best)) best = &id, best_gap = gap;
+    }
+    return best ? *best : std::string();
+  }
+
+ private:
+  std::map<MergeKey, std::vector<std::pair<int64_t, std::string>>> by_key_;
+};
+
+}  // namespace
+
 IngestStats Store::store_batch(const std::vector<const Article*>& articles, int64_t run_id) {
   Impl& s = *impl_;
   Backend& b = *s.db;
@@ -353,45 +436,75 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
   const extract::Ontology& onto = *s.ontology;
   IngestStats stats;
   WriteTransaction tx(b);
-  RowBuffer buf_actor_mentions(b,
-                               "INSERT INTO actor_mentions (article_id, idx, actor_idx, sentence, "
-                               "kind, start_byte, end_byte)",
-                               7);
-  RowBuffer buf_actors(
-      b, "INSERT INTO actors (article_id, idx, name, code, country, sector, type, presumed)", 8);
-  RowBuffer buf_claims(
-      b,
-      "INSERT INTO claims (article_id, idx, sentence, source_actor, source_code, source_name, "
-      "topic, topic_key, affirmed, certainty, evidence_start, evidence_end, evidence_text, quote)",
-      14);
-  RowBuffer buf_divergence_sides(
-      b,
-      "INSERT INTO divergence_sides (article_id, divergence, idx, actor, actor_code, value, "
-      "evidence_start, evidence_end, evidence_text)",
-      9);
-  RowBuffer buf_event_mentions(
-      b,
-      "INSERT INTO event_mentions (article_id, idx, mention, event_id, sentence, source_actor, "
-      "target_actor, trigger_start, trigger_end, evidence_start, evidence_end, trigger_text, "
-      "evidence_text, outlet, date, confidence, reported_by, pattern)",
-      18);
-  RowBuffer buf_fts(b, "INSERT INTO fts (kind, ref, body)", 3);
-  RowBuffer buf_positions(
-      b,
-      "INSERT INTO positions (article_id, idx, sentence, actor, actor_code, actor_name, issue, "
-      "issue_key, stance, evidence_start, evidence_end, evidence_text)",
-      12);
-  RowBuffer buf_quotes(b,
-                       "INSERT INTO quotes (article_id, idx, sentence, start_byte, end_byte, "
-                       "speaker_actor, speaker_code, speaker_name, speaker_start, speaker_end, "
-                       "cue_start, cue_end, cue_lemma, kind, text)",
-                       15);
+  RowBuffer buf_actor_mentions(b, "actor_mentions",
+                               "article_id, idx, actor_idx, sentence, kind, start_byte, end_byte");
+  RowBuffer buf_actors(b, "actors", "article_id, idx, name, code, country, sector, type, presumed");
+  RowBuffer buf_claims(b, "claims",
+                       "article_id, idx, sentence, source_actor, source_code, source_name, topic, "
+                       "topic_key, affirmed, certainty, evidence_start, evidence_end, "
+                       "evidence_text, quote");
+  RowBuffer buf_divergences(b, "divergences", "article_id, idx, topic, kind");
+  RowBuffer buf_divergence_sides(b, "divergence_sides",
+                                 "article_id, divergence, idx, actor, actor_code, value, "
+                                 "evidence_start, evidence_end, evidence_text");
+  RowBuffer buf_events(b, "events",
+                       "id, date, day, source_code, source_name, source_country, target_code, "
+                       "target_name, target_country, cameo, root, cameo_name, quad_class, "
+                       "goldstein, plover_type, plover_mode, plover_context, negated, modality, "
+                       "place_name, place_country, lat, lon, num_mentions, num_sources, "
+                       "num_articles, first_article");
+  RowBuffer buf_event_mentions(b, "event_mentions",
+                               "article_id, idx, mention, event_id, sentence, source_actor, "
+                               "target_actor, trigger_start, trigger_end, evidence_start, "
+                               "evidence_end, trigger_text, evidence_text, outlet, date, "
+                               "confidence, reported_by, pattern");
+  RowBuffer buf_fts(b, "fts", "kind, ref, body");
+  RowBuffer buf_positions(b, "positions",
+                          "article_id, idx, sentence, actor, actor_code, actor_name, issue, "
+                          "issue_key, stance, evidence_start, evidence_end, evidence_text");
+  RowBuffer buf_quotes(b, "quotes",
+                       "article_id, idx, sentence, start_byte, end_byte, speaker_actor, "
+                       "speaker_code, speaker_name, speaker_start, speaker_end, cue_start, "
+                       "cue_end, cue_lemma, kind, text");
+
+  // The batch's articles already stored (one query), and the stored events its events may
+  // merge with (one query per 50 events).
+  std::vector<std::string> ids;
+  for (const Article* ap : articles) ids.push_back(ap->id.empty() ? content_id(ap->text) : ap->id);
+  std::set<std::string> stored;
+  for (size_t first = 0; first < ids.size(); first += 200) {
+    const size_t n = std::min<size_t>(200, ids.size() - first);
+    std::string sql = "SELECT id FROM articles WHERE id IN (";
+    std::vector<Value> args;
+    for (size_t k = 0; k < n; ++k) {
+      sql += k ? ", ?" : "?";
+      args.push_back(Value::of(ids[first + k]));
+    }
+    auto st = b.prepare(sql + ")");
+    bind_values(*st, args);
+    while (st->step()) stored.insert(st->get_text(0));
+  }
+  MergeCandidates merge;
+  {
+    std::vector<std::pair<MergeKey, int64_t>> wanted;
+    for (size_t ai = 0; ai < articles.size(); ++ai) {
+      if (stored.count(ids[ai])) continue;
+      for (const Event& e : articles[ai]->events) {
+        int64_t eday = 0;
+        if ((!e.source_code.empty() || !e.target_code.empty()) &&
+            day_number(e.date.empty() ? articles[ai]->date : e.date, eday))
+          wanted.emplace_back(merge_key(e), eday);
+      }
+    }
+    merge.load(b, wanted);
+  }
+
   std::set<std::string> touched;  // events whose counts change
   std::set<std::string> seen;     // ids in this batch (one article twice in a batch)
-  for (const Article* ap : articles) {
-    const Article& a = *ap;
-    const std::string id = a.id.empty() ? content_id(a.text) : a.id;
-    if (!seen.insert(id).second || has_article(id)) {
+  for (size_t ai = 0; ai < articles.size(); ++ai) {
+    const Article& a = *articles[ai];
+    const std::string& id = ids[ai];
+    if (!seen.insert(id).second || stored.count(id)) {
       ++stats.duplicates;
       continue;
     }
@@ -403,6 +516,7 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
     int64_t day = 0;
     bool dated = day_number(a.date, day);
     {
+      // Written at once: the next article's story lookup joins it.
       Statement& st = b.query(
           "INSERT INTO articles (id, run_id, title, date, day, source, url, path, text, bytes, "
           "story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -422,49 +536,33 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
     for (size_t i = 0; i < a.events.size(); ++i) {
       const Event& e = a.events[i];
       const extract::CameoCode* c = onto.find(e.cameo);
-      std::string src = e.source_code, tgt = e.target_code;
-      std::string place = e.location.name, place_country = e.location.country;
+      const std::string& src = e.source_code;
+      const std::string& tgt = e.target_code;
       int64_t eday = 0;
       bool edated = day_number(e.date.empty() ? a.date : e.date, eday);
       std::string edate = edated ? day_string(eday) : "";
-      // Merge with a stored event that agrees on everything but the day (±1): the same act
-      // reported by another article. Events with no actor code at all, or no date, stay alone:
-      // nothing says two of them are the same act.
-      std::string event_id;
-      if (edated && (!src.empty() || !tgt.empty())) {
-        Statement& st = b.query(
-            "SELECT id FROM events WHERE cameo = ? AND source_code = ? AND target_code = ? "
-            "AND day >= ? AND day <= ? AND place_name = ? AND place_country = ? AND negated = ? "
-            "AND modality = ? ORDER BY abs(day - ?), id LIMIT 1");
-        st.bind_all(e.cameo, src, tgt, eday - 1, eday + 1, place, place_country, e.negated,
-                    e.modality, eday);
-        if (st.step()) event_id = st.get_text(0);
-        st.reset();
-      }
+      // Merge with an event that agrees on everything but the day (±1): the same act reported
+      // by another article (of an earlier batch or this one). Events with no actor code at
+      // all, or no date, stay alone: nothing says two of them are the same act.
+      const bool mergeable = edated && (!src.empty() || !tgt.empty());
+      std::string event_id = mergeable ? merge.find(merge_key(e), eday) : "";
       if (!event_id.empty()) {
         ++stats.merged;
       } else {
         event_id = exporter::event_id(a, i);
-        Statement& st = b.query(
-            "INSERT INTO events (id, date, day, source_code, source_name, source_country, "
-            "target_code, target_name, target_country, cameo, root, cameo_name, quad_class, "
-            "goldstein, plover_type, plover_mode, plover_context, negated, modality, place_name, "
-            "place_country, lat, lon, num_mentions, num_sources, num_articles, first_article) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, "
-            "?)");
+        if (mergeable) merge.add(merge_key(e), eday, event_id);
         std::optional<double> lat, lon;
         if (e.location.has_coordinates) lat = e.location.lat, lon = e.location.lon;
-        st.bind_all(event_id, edate, edated ? std::optional<int64_t>(eday) : std::nullopt, src,
-                    actor_field(a, e.source_actor, &Actor::name),
-                    actor_field(a, e.source_actor, &Actor::country), tgt,
-                    actor_field(a, e.target_actor, &Actor::name),
-                    actor_field(a, e.target_actor, &Actor::country), e.cameo,
-                    extract::Ontology::root(e.cameo), c ? c->name : std::string(),
-                    c ? c->quad_class : 0, c ? c->goldstein : 0.0,
-                    c ? c->plover_type : std::string(), c ? c->plover_mode : std::string(),
-                    c ? c->plover_context : std::string(), e.negated, e.modality, place,
-                    place_country, lat, lon, id);
-        st.step();
+        buf_events.add(event_id, edate, edated ? std::optional<int64_t>(eday) : std::nullopt, src,
+                       actor_field(a, e.source_actor, &Actor::name),
+                       actor_field(a, e.source_actor, &Actor::country), tgt,
+                       actor_field(a, e.target_actor, &Actor::name),
+                       actor_field(a, e.target_actor, &Actor::country), e.cameo,
+                       extract::Ontology::root(e.cameo), c ? c->name : std::string(),
+                       c ? c->quad_class : 0, c ? c->goldstein : 0.0,
+                       c ? c->plover_type : std::string(), c ? c->plover_mode : std::string(),
+                       c ? c->plover_context : std::string(), e.negated, e.modality,
+                       e.location.name, e.location.country, lat, lon, 0, 0, 0, id);
       }
       touched.insert(event_id);
       std::vector<std::pair<Span, Span>> spans{{e.trigger, e.evidence}};
@@ -502,10 +600,7 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
     }
     for (size_t i = 0; i < a.divergences.size(); ++i) {
       const Divergence& d = a.divergences[i];
-      Statement& st =
-          b.query("INSERT INTO divergences (article_id, idx, topic, kind) VALUES (?, ?, ?, ?)");
-      st.bind_all(id, i, d.topic, d.kind);
-      st.step();
+      buf_divergences.add(id, i, d.topic, d.kind);
       for (size_t k = 0; k < d.sides.size(); ++k) {
         const DivergenceSide& side = d.sides[k];
         buf_divergence_sides.add(id, i, k, side.actor, actor_field(a, side.actor, &Actor::code),
@@ -514,31 +609,27 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
       }
     }
   }
-  buf_actor_mentions.flush();
-  buf_actors.flush();
-  buf_claims.flush();
-  buf_divergence_sides.flush();
-  buf_event_mentions.flush();
-  buf_fts.flush();
-  buf_positions.flush();
-  buf_quotes.flush();
+  for (RowBuffer* buf :
+       {&buf_actor_mentions, &buf_actors, &buf_claims, &buf_divergences, &buf_divergence_sides,
+        &buf_events, &buf_event_mentions, &buf_fts, &buf_positions, &buf_quotes})
+    buf->flush();
   // GDELT's counts: NumMentions every mention, NumSources distinct outlets, NumArticles
   // distinct documents.
-  std::vector<std::string> ids(touched.begin(), touched.end());
-  for (size_t start = 0; start < ids.size(); start += 200) {
-    size_t n = std::min<size_t>(200, ids.size() - start);
+  std::vector<std::string> event_ids(touched.begin(), touched.end());
+  for (size_t start = 0; start < event_ids.size(); start += 200) {
+    size_t n = std::min<size_t>(200, event_ids.size() - start);
     std::string in = "(";
     std::vector<Value> args;
     for (size_t k = 0; k < n; ++k) {
       in += k ? ", ?" : "?";
-      args.push_back(Value::of(ids[start + k]));
+      args.push_back(Value::of(event_ids[start + k]));
     }
+    // One pass over the mentions of these events, not three correlated subqueries per event.
     auto st = b.prepare(
-        "UPDATE events SET num_mentions = (SELECT count(*) FROM event_mentions m WHERE "
-        "m.event_id = events.id), num_sources = (SELECT count(DISTINCT m.outlet) FROM "
-        "event_mentions m WHERE m.event_id = events.id), num_articles = (SELECT count(DISTINCT "
-        "m.article_id) FROM event_mentions m WHERE m.event_id = events.id) WHERE id IN " +
-        in + ")");
+        "UPDATE events SET num_mentions = c.n, num_sources = c.sources, num_articles = "
+        "c.articles FROM (SELECT event_id, count(*) AS n, count(DISTINCT outlet) AS sources, "
+        "count(DISTINCT article_id) AS articles FROM event_mentions WHERE event_id IN " +
+        in + ") GROUP BY event_id) AS c WHERE events.id = c.event_id");
     bind_values(*st, args);
     st->step();
   }
