@@ -355,5 +355,15 @@ TEST(NewsCoding, TargetsTheSentenceLeavesOutComeFromTheArticle) {
   EXPECT_EQ(alone->target_code, "");
 }
 
+TEST(NewsCoding, ActsWithNoDoerAreTheirInstitutionsInTheArticlesState) {
+  // Protests nobody is named for are the home state's civilians'; an arrest with no actor
+  // arrested is still the police's.
+  Article a = code(
+      "Protests continued in Nairobi on Sunday. The protests began in June. Kenyan police said "
+      "a man has been arrested.");
+  EXPECT_NE(event(a, "14", "KENCVL"), nullptr);
+  EXPECT_NE(event(a, "173", "KENCOP"), nullptr);
+}
+
 }  // namespace
 }  // namespace parley

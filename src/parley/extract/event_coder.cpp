@@ -281,6 +281,9 @@ class Coder {
     int h = v.head(w);
     if (h >= 0 && (v.deprel(w) == "obj" || v.deprel(w) == "nsubj:pass") && v.light_verb(v.lemma(h)))
       return true;
+    // Acts whose doer goes without saying ("The protests began in June", "Protests continued"):
+    // the subject of its own clause is an event of the article's state.
+    if (!lexicon_.implicit_agent(v.lemma(w)).empty() && v.deprel(w) == "nsubj") return true;
     return false;
   }
 
@@ -536,15 +539,19 @@ class Coder {
     }
     // "Clinton was impeached", "her husband, who was arrested in May": a passive act whose doer
     // is an institution is that body's, in the target's state (else the article's).
+    // A noun of such an act with no doer ("the protests began in June", "the arrest of two
+    // men") is done by that body of the article's state.
     if (std::string_view sector = lexicon_.implicit_agent(v.lemma(w));
-        !sector.empty() && !targets.empty() && v.child_with(w, "obl:agent") < 0 &&
-        v.is_passive(w)) {
+        !sector.empty() && v.child_with(w, "obl:agent") < 0 &&
+        (v.is_passive(w) || v.is_nominal(w))) {
       for (int t : targets) {
         std::string state = a_.actors[static_cast<size_t>(t)].country;
         if (state.empty()) state = home_country();
         if (state.empty()) continue;
         push(institution(state, std::string(sector)), t);
       }
+      if (targets.empty() && !home_country().empty())
+        push(institution(home_country(), std::string(sector)), -1);
       return;
     }
     if (options_.keep_unattributed)
@@ -572,11 +579,9 @@ class Coder {
     const std::string code = state + sector;
     for (size_t i = 0; i < a_.actors.size(); ++i)
       if (a_.actors[i].code == code) return static_cast<int>(i);
-    static const std::map<std::string, std::string> kNames = {{"COP", "police"},
-                                                              {"LEG", "legislature"},
-                                                              {"JUD", "judiciary"},
-                                                              {"GOV", "government"},
-                                                              {"MIL", "military"}};
+    static const std::map<std::string, std::string> kNames = {
+        {"COP", "police"},     {"LEG", "legislature"}, {"JUD", "judiciary"},
+        {"GOV", "government"}, {"MIL", "military"},    {"CVL", "protesters"}};
     auto name = kNames.find(sector);
     a_.actors.push_back(Actor{state + " " + (name == kNames.end() ? sector : name->second),
                               code,
