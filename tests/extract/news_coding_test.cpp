@@ -355,6 +355,13 @@ TEST(NewsCoding, TargetsTheSentenceLeavesOutComeFromTheArticle) {
   EXPECT_EQ(alone->target_code, "");
 }
 
+TEST(NewsCoding, AgreementsSignedBetweenSeveralPartiesArePairs) {
+  Article a = code("A memorandum on the railway was signed between Kenya, Uganda and Rwanda.");
+  EXPECT_NE(event(a, "057", "KEN", "UGA"), nullptr);
+  EXPECT_NE(event(a, "057", "KEN", "RWA"), nullptr);
+  EXPECT_NE(event(a, "057", "UGA", "RWA"), nullptr);
+}
+
 TEST(NewsCoding, ActsWithNoDoerAreTheirInstitutionsInTheArticlesState) {
   // Protests nobody is named for are the home state's civilians'; an arrest with no actor
   // arrested is still the police's.

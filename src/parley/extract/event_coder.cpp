@@ -531,8 +531,9 @@ class Coder {
       }
       return;
     }
-    // Meetings and negotiations among several parties: one event per pair.
-    if (code.starts_with("04") && targets.size() >= 2) {
+    // Meetings, negotiations and agreements among several parties ("was signed between
+    // Cyprus, Greece and Israel"): one event per pair.
+    if (between_parties(code) && targets.size() >= 2) {
       for (size_t i = 0; i < targets.size(); ++i)
         for (size_t j = i + 1; j < targets.size(); ++j) push_pair(targets[i], targets[j]);
       return;
