@@ -355,6 +355,18 @@ TEST(NewsCoding, TargetsTheSentenceLeavesOutComeFromTheArticle) {
   EXPECT_EQ(alone->target_code, "");
 }
 
+TEST(NewsCoding, PeopleOfAnActorTakeItsCode) {
+  Article a = code(
+      "Russian opposition leader Alexei Navalny fell ill on a flight. Associates of Navalny said "
+      "he drank poisoned tea. Members of the Duma criticized the inquiry.");
+  const Actor* associates = actor_of(a, "Associates");
+  ASSERT_NE(associates, nullptr);
+  EXPECT_EQ(associates->code, "RUSOPP");
+  EXPECT_EQ(associates->name, "Associates of Navalny");
+  EXPECT_EQ(code_of(a, "Members"), "RUSLEG");
+  EXPECT_NE(event(a, "111", "RUSLEG"), nullptr);
+}
+
 TEST(NewsCoding, AgreementsSignedBetweenSeveralPartiesArePairs) {
   Article a = code("A memorandum on the railway was signed between Kenya, Uganda and Rwanda.");
   EXPECT_NE(event(a, "057", "KEN", "UGA"), nullptr);

@@ -1096,6 +1096,57 @@ void ActorResolver::process(Article& a) const {
       if (actor.type == "PER" && actor.code.empty())
         actor.code = home, actor.country = home, actor.presumed = true;
 
+  // "associates of Navalny", "Navalny's aides", "his lawyers", "members of the House of
+  // Commons": people who act for an actor, or belong to it, are an actor of their own with its
+  // code (data/words/proxy-nouns.tsv).
+  {
+    std::vector<int> mention_at(a.words.size(), -1);
+    for (size_t m = 0; m < a.mentions.size(); ++m) {
+      const Span sp = a.mentions[m].span;
+      auto it = std::lower_bound(a.words.begin(), a.words.end(), sp.start,
+                                 [](const Word& w, uint32_t at) { return w.span.end <= at; });
+      for (; it != a.words.end() && it->span.start < sp.end; ++it)
+        mention_at[static_cast<size_t>(it - a.words.begin())] = static_cast<int>(m);
+    }
+    std::map<std::pair<uint32_t, std::string>, uint32_t> proxies;
+    for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+      const Sentence& s = a.sentences[si];
+      for (uint32_t i = s.first_word; i < s.first_word + s.word_count; ++i) {
+        if (mention_at[i] >= 0) continue;
+        std::string noun = utf8::lower(a.word_text(i));
+        if (!gz.words().proxy_nouns.contains(noun)) continue;
+        const uint32_t end = s.first_word + s.word_count;
+        int of = -1;
+        if (i + 2 < end && utf8::lower(a.word_text(i + 1)) == "of") {
+          uint32_t j = i + 2;
+          if (j + 1 < end && utf8::lower(a.word_text(j)) == "the") ++j;
+          of = mention_at[j];
+        } else if (i >= s.first_word + 2 &&
+                   (a.word_text(i - 1) == "'s" || a.word_text(i - 1) == "\xE2\x80\x99s")) {
+          of = mention_at[i - 2];
+        } else if (i > s.first_word &&
+                   is_in_list(utf8::lower(a.word_text(i - 1)), {"his", "her", "their"})) {
+          of = mention_at[i - 1];
+        }
+        if (of < 0) continue;
+        const uint32_t owner = a.mentions[static_cast<size_t>(of)].actor;
+        if (a.actors[owner].code.empty()) continue;
+        auto [it, fresh] = proxies.try_emplace({owner, noun}, 0u);
+        if (fresh) {
+          const Actor& x = a.actors[owner];
+          // Named as written: "Associates of Navalny", "Navalny's aides".
+          const Span owner_span = a.mentions[static_cast<size_t>(of)].span;
+          const Span phrase{std::min(owner_span.start, a.words[i].span.start),
+                            std::max(owner_span.end, a.words[i].span.end)};
+          a.actors.push_back(
+              Actor{std::string(a.view(phrase)), x.code, x.country, x.sector, "GRP", {}});
+          it->second = static_cast<uint32_t>(a.actors.size() - 1);
+        }
+        add_mention(it->second, a.words[i].span, si, "description");
+      }
+    }
+  }
+
   // An actor known by several descriptions ("The White House", "Washington", "American
   // officials") is named for what it is: the country's government, military, ...
   static const std::map<std::string, std::string> kSectorNoun = {

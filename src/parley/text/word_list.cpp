@@ -38,6 +38,7 @@ std::shared_ptr<const WordLists> WordLists::load(const std::string& data_dir) {
   w->naming_verbs = WordList::load(data_dir, "naming-verbs");
   w->stance_verbs = WordList::load(data_dir, "stance-verbs");
   w->stance_nouns = WordList::load(data_dir, "stance-nouns");
+  w->proxy_nouns = WordList::load(data_dir, "proxy-nouns");
   w->org_heads = WordList::load(data_dir, "org-heads");
   w->org_head_sectors = WordList::load(data_dir, "org-head-sectors");
   w->temporal_words = WordList::load(data_dir, "temporal-words");

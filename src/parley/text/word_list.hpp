@@ -44,6 +44,7 @@ struct WordLists {
   WordList stance_verbs;          // lemma -> stance
   WordList stance_nouns;          // lemma -> stance
   // Capitalised name parts.
+  WordList proxy_nouns;       // "associates of X", "X's aides": X's people, with X's code
   WordList org_heads;         // a capitalised run ending in one is no person ("Quds Force")
   WordList org_head_sectors;  // head word -> CAMEO sector ("Ministry" -> GOV)
   WordList temporal_words;    // months, days, "Last": capitalised but no name
