@@ -367,6 +367,14 @@ TEST(NewsCoding, PeopleOfAnActorTakeItsCode) {
   EXPECT_NE(event(a, "111", "RUSLEG"), nullptr);
 }
 
+TEST(NewsCoding, PromisesAndAgreementsSupportWhatTheyAreAbout) {
+  Article a = code("The Kenyan government promised to withdraw its troops from Somalia.");
+  ASSERT_FALSE(a.positions.empty());
+  EXPECT_EQ(a.positions[0].stance, "support");
+  EXPECT_EQ(a.actors[static_cast<size_t>(a.positions[0].actor)].code, "KENGOV");
+  EXPECT_NE(a.positions[0].issue.find("withdraw"), std::string::npos);
+}
+
 TEST(NewsCoding, AgreementsSignedBetweenSeveralPartiesArePairs) {
   Article a = code("A memorandum on the railway was signed between Kenya, Uganda and Rwanda.");
   EXPECT_NE(event(a, "057", "KEN", "UGA"), nullptr);

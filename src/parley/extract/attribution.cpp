@@ -803,13 +803,16 @@ class Extractor {
   }
 
   // The stance a coded act takes: demands and appeals ask for something, criticism and
-  // accusations oppose it, rejections reject it, praise and endorsement support it (CAMEO's
-  // verbal roots). Other acts (meetings, force, aid) take no stance on an issue of their own.
+  // accusations oppose it, rejections reject it, promises, agreements, praise and endorsement
+  // support it (CAMEO's verbal roots). Other acts (meetings, force, aid) take no stance on an
+  // issue of their own.
   static std::string_view stance_of_code(std::string_view cameo) {
     if (cameo.starts_with("02") || cameo.starts_with("10")) return "demand";
     if (cameo.starts_with("11")) return "oppose";
     if (cameo.starts_with("12")) return "reject";
-    if (cameo.starts_with("051") || cameo.starts_with("052")) return "support";
+    // Intents to cooperate and diplomatic cooperation (promises, agreements, endorsements)
+    // support what they are about.
+    if (cameo.starts_with("03") || cameo.starts_with("05")) return "support";
     return {};
   }
 
