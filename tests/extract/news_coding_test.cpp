@@ -375,6 +375,14 @@ TEST(NewsCoding, PromisesAndAgreementsSupportWhatTheyAreAbout) {
   EXPECT_NE(a.positions[0].issue.find("withdraw"), std::string::npos);
 }
 
+TEST(NewsCoding, EnvoysBelongToTheStateTheyServe) {
+  Article a = code(
+      "The US Special Representative for Venezuela Elliott Abrams spoke on Monday. Geir "
+      "Pedersen, the Norwegian special envoy for Syria talks, arrived in Geneva.");
+  EXPECT_EQ(code_of(a, "US Special Representative for Venezuela Elliott Abrams"), "USAGOV");
+  EXPECT_EQ(code_of(a, "Geir Pedersen"), "NORGOV");
+}
+
 TEST(NewsCoding, AgreementsSignedBetweenSeveralPartiesArePairs) {
   Article a = code("A memorandum on the railway was signed between Kenya, Uganda and Rwanda.");
   EXPECT_NE(event(a, "057", "KEN", "UGA"), nullptr);

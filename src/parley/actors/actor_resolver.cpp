@@ -705,7 +705,9 @@ void ActorResolver::process(Article& a) const {
           if (x.kind == Piece::kPerson || x.kind == Piece::kPronoun || x.kind == Piece::kRole)
             break;
           if (x.kind == Piece::kEntity && x.entry->type == "GPE") {
-            if (d.country.empty() || d.org_code.empty()) d.country = x.entry->country;
+            // A state already named keeps the role ("the United States special envoy for
+            // Ukraine negotiations" is American).
+            if (d.country.empty()) d.country = x.entry->country;
           } else if (x.kind == Piece::kDemonym) {
             if (d.country.empty()) d.country = x.country;
           } else if (x.kind == Piece::kEntity && x.entry->type != "CITY" &&
@@ -736,8 +738,10 @@ void ActorResolver::process(Article& a) const {
         if (gap_to == gap_from + 1 && a.token_text(gap_from) == "," &&
             pieces[y].kind == Piece::kPerson && pieces[x].kind == Piece::kRole)
           return true;  // "spokesman, John Kirby"
-        // "US Ambassador to Germany Richard Grenell": the envoy serves the state named first.
-        if (gap_to == gap_from + 1 && utf8::lower(a.token_text(gap_from)) == "to" &&
+        // "US Ambassador to Germany Richard Grenell", "US Special Representative for Iran Brian
+        // Hook": the envoy serves the state named first.
+        if (gap_to == gap_from + 1 &&
+            is_in_list(utf8::lower(a.token_text(gap_from)), {"to", "for"}) &&
             pieces[x].kind == Piece::kRole && pieces[y].kind == Piece::kEntity &&
             pieces[y].entry->type == "GPE" && y + 1 < pieces.size() &&
             pieces[y + 1].kind == Piece::kPerson && pieces[y + 1].first == pieces[y].last + 1)
