@@ -383,6 +383,14 @@ TEST(NewsCoding, EnvoysBelongToTheStateTheyServe) {
   EXPECT_EQ(code_of(a, "Geir Pedersen"), "NORGOV");
 }
 
+TEST(NewsCoding, APortfolioBetweenABodyAndARoleKeepsTheBody) {
+  Article a = code(
+      "Kenya hosted the summit. AU trade and industry commissioner Amina Okoro criticized the "
+      "move. Kenya's president named him leader of the Jubilee Party and minister of trade.");
+  EXPECT_EQ(code_of(a, "AU trade and industry commissioner Amina Okoro"), "IGOAFRAFU");
+  EXPECT_EQ(actor_of(a, "the Jubilee Party and minister"), nullptr);
+}
+
 TEST(NewsCoding, AgreementsSignedBetweenSeveralPartiesArePairs) {
   Article a = code("A memorandum on the railway was signed between Kenya, Uganda and Rwanda.");
   EXPECT_NE(event(a, "057", "KEN", "UGA"), nullptr);

@@ -738,6 +738,24 @@ void ActorResolver::process(Article& a) const {
         if (gap_to == gap_from + 1 && a.token_text(gap_from) == "," &&
             pieces[y].kind == Piece::kPerson && pieces[x].kind == Piece::kRole)
           return true;  // "spokesman, John Kirby"
+        // "AU trade and industry commissioner", "EU foreign policy chief": a portfolio in lower
+        // case between a body and a role.
+        if (gap_to > gap_from && gap_to - gap_from <= 4 && pieces[y].kind == Piece::kRole &&
+            pieces[x].kind == Piece::kEntity && pieces[x].entry->type != "CITY" &&
+            pieces[x].entry->type != "LOC") {
+          bool portfolio = a.analysis.size() == a.words.size();
+          for (uint32_t g = gap_from; g < gap_to && portfolio; ++g) {
+            std::string_view w = a.token_text(g);
+            const uint32_t word = a.tokens[g].first_word;
+            portfolio = !w.empty() && !capitalized(w) && a.tokens[g].word_count == 1 &&
+                        is_in_list(a.analysis[word].upos, {"NOUN", "ADJ", "CCONJ"});
+          }
+          // (Not a coordination of the two: "the Conservative Party and prime minister".)
+          auto conjunction = [&](uint32_t g) {
+            return a.analysis[a.tokens[g].first_word].upos == "CCONJ";
+          };
+          if (portfolio && !conjunction(gap_from) && !conjunction(gap_to - 1)) return true;
+        }
         // "US Ambassador to Germany Richard Grenell", "US Special Representative for Iran Brian
         // Hook": the envoy serves the state named first.
         if (gap_to == gap_from + 1 &&
