@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "parley/ingest/ingest.hpp"
 #include "parley/parley.hpp"
 
@@ -44,15 +45,7 @@ size_t words() {
   return n;
 }
 
-// Peak resident memory so far, in MB (Linux): the start-up figure doubles as the per-worker
-// memory of the loaded models.
-double peak_rss_mb() {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-  return 0;
-}
+using parley::bench::peak_rss_mb;  // the start-up figure is the per-worker memory
 
 void BM_Startup(benchmark::State& state) {
   for (auto _ : state) {

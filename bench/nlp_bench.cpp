@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "bench_support.hpp"
 #include "parley/nlp/gold_article.hpp"
 #include "parley/nlp/parser.hpp"
 #include "parley/nlp/tagger.hpp"
@@ -43,14 +44,7 @@ bool need_data(benchmark::State& state) {
   return false;
 }
 
-// Peak resident memory of the process so far, in MB (Linux), for the counters.
-double peak_rss_mb() {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-  return 0;
-}
+using parley::bench::peak_rss_mb;  // the start-up figure is the per-worker memory
 
 void BM_LoadModels(benchmark::State& state) {
   for (auto _ : state) {

@@ -483,15 +483,20 @@ class Extractor {
             break;
           }
         }
-        if (misread.end > 0) {
+        // A report whose span is found apart from its verb: the verb is the cue, its subject
+        // the speaker.
+        auto report = [&](Span span) {
           Quote q;
           q.kind = "indirect";
           q.sentence = si;
-          q.span = misread;
+          q.span = span;
           q.cue = v.span(w);
           q.cue_lemma = v.lemma(w);
           speaker_of(v, w, q);
           a_.quotes.push_back(q);
+        };
+        if (misread.end > 0) {
+          report(misread);
           continue;
         }
         // A trailing attribution ("The office has suspended the permit, German officials
@@ -517,17 +522,13 @@ class Extractor {
           if (comma && whole.end > whole.start + 10 && !in_direct_quote(whole)) trailing = whole;
         }
         if (content < 0 && trailing.end == 0) continue;
+        if (content < 0) {
+          report(trailing);
+          continue;
+        }
         Quote q;
         q.kind = "indirect";
         q.sentence = si;
-        if (content < 0) {
-          q.span = trailing;
-          q.cue = v.span(w);
-          q.cue_lemma = v.lemma(w);
-          speaker_of(v, w, q);
-          a_.quotes.push_back(q);
-          continue;
-        }
         // The reported clause without its complementiser.
         Span span = v.subtree_span(content);
         for (int c : v.children(content))

@@ -72,6 +72,8 @@ struct Value {
   static Value null() { return {Null, 0, 0, {}}; }
 };
 void bind_values(Statement& st, const std::vector<Value>& values);
+// Binds one value to the k-th parameter (1-based) by its kind.
+void bind_value(Statement& st, int k, const Value& v);
 
 class Backend {
  public:

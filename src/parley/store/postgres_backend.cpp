@@ -297,6 +297,17 @@ std::unique_ptr<Backend> open_backend(const std::string& url, bool read_only) {
   return open_sqlite(path, read_only);
 }
 
+void bind_value(Statement& st, int k, const Value& v) {
+  if (v.kind == Value::Null)
+    st.bind_null(k);
+  else if (v.kind == Value::Int)
+    st.bind(k, v.i);
+  else if (v.kind == Value::Real)
+    st.bind(k, v.d);
+  else
+    st.bind(k, std::string_view(v.s));
+}
+
 Statement& Backend::query(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
@@ -318,36 +329,14 @@ void Backend::insert_rows(const std::string& table, const std::string& columns, 
     std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES ";
     for (size_t r = 0; r < n / cols; ++r) sql += (r ? ", " : "") + row;
     Statement& st = query(sql);
-    for (size_t i = 0; i < n; ++i) {
-      const Value& v = values[first + i];
-      const int k = static_cast<int>(i) + 1;
-      if (v.kind == Value::Null)
-        st.bind_null(k);
-      else if (v.kind == Value::Int)
-        st.bind(k, v.i);
-      else if (v.kind == Value::Real)
-        st.bind(k, v.d);
-      else
-        st.bind(k, std::string_view(v.s));
-    }
+    for (size_t i = 0; i < n; ++i) bind_value(st, static_cast<int>(i) + 1, values[first + i]);
     st.step();
     st.reset();
   }
 }
 
 void bind_values(Statement& st, const std::vector<Value>& values) {
-  for (size_t i = 0; i < values.size(); ++i) {
-    const Value& v = values[i];
-    int k = static_cast<int>(i) + 1;
-    if (v.kind == Value::Null)
-      st.bind_null(k);
-    else if (v.kind == Value::Int)
-      st.bind(k, v.i);
-    else if (v.kind == Value::Real)
-      st.bind(k, v.d);
-    else
-      st.bind(k, std::string_view(v.s));
-  }
+  for (size_t i = 0; i < values.size(); ++i) bind_value(st, static_cast<int>(i) + 1, values[i]);
 }
 
 }  // namespace parley::store
