@@ -270,6 +270,11 @@ TEST(NewsCoding, QuotedAppraisalsAreActsOfTheSpeakerTowardsTheParty) {
   Article a = code(
       "\"Turkey's blockade is a cruel stunt,\" Greek Prime Minister Kyriakos Mitsotakis said.");
   EXPECT_NE(event(a, "111", "GRCGOV", "TUR"), nullptr);
+  // ... and the speaker's position against what it appraises.
+  ASSERT_FALSE(a.positions.empty());
+  EXPECT_EQ(a.positions.back().stance, "oppose");
+  EXPECT_EQ(a.actors[static_cast<size_t>(a.positions.back().actor)].code, "GRCGOV");
+  EXPECT_EQ(a.positions.back().issue, "Turkey's blockade");
   // The object of a naming verb is the party appraised.
   Article b = code("German Chancellor Angela Merkel called Russia's decision \"a disgrace\".");
   EXPECT_NE(event(b, "111", "DEUGOV", "RUS"), nullptr);

@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "parley/extract/attribution.hpp"
 #include "parley/extract/clause.hpp"
 #include "parley/text/strings.hpp"
 
@@ -49,9 +50,10 @@ class Appraiser {
             e.target_actor = t;
             e.target_code = a_.actors[static_cast<size_t>(t)].code;
             e.trigger = v.span(w);
-            e.evidence = v.subtree_span(v.clause_root(w));
+            e.evidence = v.subtree_span(predicate(v, w));
             e.pattern = "appraisals.tsv:" + v.lemma(w);
             e.date = relative_date(a_, e);
+            add_position(v, w, e);
             found.push_back(std::move(e));
           }
           break;  // one appraisal per quote sentence: its strongest words say the same thing
@@ -65,6 +67,42 @@ class Appraiser {
   }
 
  private:
+  // The appraisal is also the speaker's position on what it appraises: "the regime's destructive
+  // ambitions" opposes the ambitions, "Nabil's murder is unacceptable" the murder, praise
+  // supports. Once per speaker and clause.
+  void add_position(const ClauseView& v, int w, const Event& e) {
+    for (const Position& p : a_.positions)
+      if (p.actor == e.source_actor && p.evidence.start < e.evidence.end &&
+          e.evidence.start < p.evidence.end)
+        return;
+    const int nominal = v.deprel(w) == "amod" && v.head(w) >= 0 ? v.head(w) : w;
+    int issue = v.child_with(predicate(v, w), "nsubj");
+    if (issue < 0 && v.is_nominal(nominal)) issue = nominal;
+    if (issue < 0) return;
+    Position p;
+    p.sentence = v.sentence();
+    p.actor = e.source_actor;
+    p.stance = e.cameo.starts_with("05") ? "support" : "oppose";
+    const Span span = v.subtree_span(issue);
+    p.issue = std::string(a_.view(span));
+    std::vector<std::string> lemmas;
+    for (int x = 0; x < v.size(); ++x)
+      if (v.in_subtree(x, issue) && text::is_in(v.upos(x), {"NOUN", "PROPN", "ADJ", "VERB"}))
+        lemmas.push_back(v.lemma(x));
+    p.issue_key = issue_key(lemmas);
+    p.evidence = e.evidence;
+    if (!p.issue.empty()) a_.positions.push_back(std::move(p));
+  }
+
+  // The clause the appraisal word predicates: "[Turkey's blockade is a cruel stunt]" (the
+  // predicate noun heads a copular clause), "[the regime's destructive ambitions]" otherwise
+  // the clause of the word or of the noun it modifies.
+  static int predicate(const ClauseView& v, int w) {
+    const int nominal = v.deprel(w) == "amod" && v.head(w) >= 0 ? v.head(w) : w;
+    if (v.child_with(nominal, "cop") >= 0 || v.child_with(nominal, "nsubj") >= 0) return nominal;
+    return v.clause_root(nominal);
+  }
+
   // "is not unlawful", "I don't think it is a stunt": a denied appraisal is none.
   static bool negated(const ClauseView& v, int w) {
     for (int x = w, steps = 0; x >= 0 && steps < 3; x = v.head(x), ++steps) {
