@@ -396,6 +396,19 @@ TEST(NewsCoding, APortfolioBetweenABodyAndARoleKeepsTheBody) {
   EXPECT_EQ(actor_of(a, "the Jubilee Party and minister"), nullptr);
 }
 
+TEST(NewsCoding, AOneWordBodyIsTheHomeStatesBodyOfThatName) {
+  // "the House" in an American article, "Congress" in a Philippine one.
+  Article a = code(
+      "US lawmakers debate the budget\n\nThe United States Treasury asked for more. The House "
+      "will vote next week, and the Treasury will wait.");
+  EXPECT_EQ(code_of(a, "The House"), "USALEG");
+  Article b = code(
+      "Philippine network shut down\n\nThe Philippine government ordered ABS-CBN off the air. "
+      "Manila officials said Congress would review the franchise of the network in the "
+      "Philippines.");
+  EXPECT_EQ(code_of(b, "Congress"), "PHLLEG");
+}
+
 TEST(NewsCoding, AgreementsSignedBetweenSeveralPartiesArePairs) {
   Article a = code("A memorandum on the railway was signed between Kenya, Uganda and Rwanda.");
   EXPECT_NE(event(a, "057", "KEN", "UGA"), nullptr);

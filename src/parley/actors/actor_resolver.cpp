@@ -318,6 +318,20 @@ void ActorResolver::process(Article& a) const {
     }
     auto ner_is = [&](uint32_t t, int type) { return ner_type[t - first] == type; };
 
+    // The home state's body a one-word name stands for: "United States House", "Senate of
+    // Nigeria", "Congress of the Philippines"; null when the tables know none.
+    auto home_body = [&](std::string_view word) -> const GazetteerEntry* {
+      const GazetteerEntry* state = home.empty() ? nullptr : gz.country(home);
+      if (!state) return nullptr;
+      const std::string w(word);
+      for (const std::string& phrase :
+           {state->name + " " + w, w + " of " + state->name, w + " of the " + state->name})
+        if (const GazetteerEntry* body = gz.find(phrase);
+            body && body->country == home && !body->sector.empty() && !body->code.empty())
+          return body;
+      return nullptr;
+    };
+
     // An organisation no table knows, from its own name: the head noun gives the sector, a
     // demonym or state in the name the country, else the home state for state bodies.
     auto organisation_entry = [&](uint32_t t, uint32_t l, const std::string& known_state = {}) {
@@ -353,6 +367,29 @@ void ActorResolver::process(Article& a) const {
         if (const GazetteerEntry* g = gz.find(a.token_text(l + 2)); g && g->type == "GPE")
           e.country = g->country;
       if (e.country.empty()) e.country = known_state;
+      // "the House" after "the U.S. House of Representatives", "the Commission" after "the
+      // European Commission": an organisation's head noun alone is that organisation.
+      if (e.sector.empty() && e.country.empty() && t == l)
+        for (auto it = a.actors.rbegin(); it != a.actors.rend(); ++it) {
+          const Actor& o = *it;
+          if (o.code.empty() || o.type == "PER" || o.type == "GPE") continue;
+          std::string_view name = o.name;
+          if (size_t of = name.find(" of "); of != std::string_view::npos)
+            name = name.substr(0, of);
+          size_t space = name.rfind(' ');
+          if (space == std::string_view::npos || name.substr(space + 1) != a.token_text(t))
+            continue;
+          e.country = o.country, e.sector = o.sector, e.code = o.code;
+          e.type = o.type;
+          return e;
+        }
+      // ... or the home state's body of that name ("the House" in an American article is the
+      // "United States House", "the Senate" the "United States Senate").
+      if (e.sector.empty() && e.country.empty() && t == l)
+        if (const GazetteerEntry* body = home_body(a.token_text(t))) {
+          e.country = home, e.sector = body->sector, e.code = body->code;
+          return e;
+        }
       if (e.sector == "MED") e.type = "MED";
       // A state body with no state in its name is the home state's ("House of Commons" in
       // an article about Britain); companies, media and NGOs may have none.
@@ -525,6 +562,11 @@ void ActorResolver::process(Article& a) const {
             !gz.find(a.token_text(l + 1)) && !gz.role(utf8::lower(a.token_text(l + 1))) &&
             !is_org_head(gz, a.token_text(l + 1)))
           e = nullptr;
+        // "Congress" in a Philippine article is the Congress of the Philippines, not the
+        // American one the tables give the bare word to.
+        if (e && len == 1 && e->type != "GPE" && !e->country.empty() && !home.empty() &&
+            e->country != home)
+          if (const GazetteerEntry* body = home_body(phrase)) e = body;
         if (e && !e->dated.empty() && date) {
           // A party's code depends on whether it governs at the article's date.
           ActorRecord roles;
