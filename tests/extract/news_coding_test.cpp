@@ -409,6 +409,15 @@ TEST(NewsCoding, AOneWordBodyIsTheHomeStatesBodyOfThatName) {
   EXPECT_EQ(code_of(b, "Congress"), "PHLLEG");
 }
 
+TEST(NewsCoding, NationsPeopleInOneOrSeveralWords) {
+  Article a = code(
+      "Britons voted to leave. Hong Kongers turned out to vote, and New Zealanders "
+      "protested.");
+  EXPECT_EQ(code_of(a, "Britons"), "GBR");
+  EXPECT_EQ(code_of(a, "Hong Kongers"), "HKG");
+  EXPECT_EQ(code_of(a, "New Zealanders"), "NZL");
+}
+
 TEST(NewsCoding, AgreementsSignedBetweenSeveralPartiesArePairs) {
   Article a = code("A memorandum on the railway was signed between Kenya, Uganda and Rwanda.");
   EXPECT_NE(event(a, "057", "KEN", "UGA"), nullptr);

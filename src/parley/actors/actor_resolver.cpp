@@ -583,6 +583,16 @@ void ActorResolver::process(Article& a) const {
           pieces.push_back({Piece::kEntity, t, l, e, e->country, e->sector});
           t = l + 1;
           matched = true;
+        } else if (len > 1 && phrase.size() > 3 && phrase.back() == 's' &&
+                   capitalized(a.token_text(l))) {
+          // A nation's people named in several words: "Hong Kongers", "New Zealanders".
+          if (auto people = gz.demonym(std::string_view(phrase).substr(0, phrase.size() - 1))) {
+            Piece p{Piece::kDemonym, t, l, nullptr, *people, ""};
+            p.people = true;
+            pieces.push_back(std::move(p));
+            t = l + 1;
+            matched = true;
+          }
         } else if (len == 1) {
           if (auto iso = gz.demonym(phrase)) {
             pieces.push_back({Piece::kDemonym, t, l, nullptr, *iso, ""});

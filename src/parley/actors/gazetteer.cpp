@@ -123,6 +123,9 @@ Gazetteer Gazetteer::load(const std::string& dir) {
     auto it = r.size() >= 2 ? g.by_country_.find(r[1]) : g.by_country_.end();
     if (it != g.by_country_.end()) g.add_name(r[0], it->second, true);
   }
+  if (std::filesystem::exists(dir + "/actors/demonyms.tsv"))
+    for (const auto& r : read_tsv(dir + "/actors/demonyms.tsv", false))
+      if (r.size() >= 2 && g.by_country_.count(r[1])) g.demonyms_.emplace(r[0], r[1]);
   for (const auto& r : read_tsv(dir + "/actors/roles.tsv", false)) {
     if (r.size() < 2) continue;
     for (const auto& phrase : text::split_fields(r[0], '|')) {
