@@ -418,6 +418,14 @@ TEST(NewsCoding, NationsPeopleInOneOrSeveralWords) {
   EXPECT_EQ(code_of(a, "New Zealanders"), "NZL");
 }
 
+TEST(NewsCoding, ThePressIsTheHomeStatesOnlyWhenLocal) {
+  Article a = code(
+      "Polish president Andrzej Duda spoke in Warsaw. Duda told local media the mayor was "
+      "alive. She credited news media with keeping the story alive.");
+  EXPECT_EQ(code_of(a, "local media"), "POLMED");
+  EXPECT_EQ(code_of(a, "news media"), "MED");
+}
+
 TEST(NewsCoding, AgreementsSignedBetweenSeveralPartiesArePairs) {
   Article a = code("A memorandum on the railway was signed between Kenya, Uganda and Rwanda.");
   EXPECT_NE(event(a, "057", "KEN", "UGA"), nullptr);

@@ -1120,6 +1120,20 @@ void ActorResolver::process(Article& a) const {
         // A member of an international body: "a UN rapporteur" is coded as the UN.
         add_mention(actor_for(org_code, Actor{text_of(f, l), org_code, "", sector, "ORG", {}}),
                     span, si, "description");
+      } else if (has_role && sector == "MED" && !person && !has_org &&
+                 generic_actor_noun(gz, a, f, l)) {
+        // "local media", "state media" are the home state's press; "news media", "journalists"
+        // the press at large (MED, no state), as the text says of them.
+        std::string words = utf8::lower(text_of(f, l));
+        const bool local =
+            !home.empty() && (words.starts_with("local ") || words.starts_with("state ") ||
+                              words.starts_with("national "));
+        std::string code = local ? home + "MED" : std::string("MED");
+        add_mention(
+            actor_for(
+                code + "|" + (local ? std::string() : words),
+                Actor{trim_article(text_of(f, l)), code, local ? home : "", "MED", "MED", {}}),
+            span, si, "description");
       } else if (has_role && !person && !has_org && sector != "IGO" && sector != "NGO") {
         // Definite descriptions refer back: "the movement" -> the latest armed group. Other
         // generic actors ("police", "protesters", "the court") are the home state's.
