@@ -444,6 +444,17 @@ void ActorResolver::process(Article& a) const {
 
     // 1. Pieces, longest gazetteer match first.
     std::vector<Piece> pieces;
+    // A nation's people as an actor: "Palestinians protested", "Hong Kongers turned out" (a
+    // demonym in the plural). Adds the piece for tokens [t, l] when `words` is one.
+    auto nation_people = [&](uint32_t t, uint32_t l, std::string_view words) {
+      if (words.size() <= 3 || words.back() != 's') return false;
+      auto people = gz.demonym(words.substr(0, words.size() - 1));
+      if (!people) return false;
+      Piece p{Piece::kDemonym, t, l, nullptr, *people, ""};
+      p.people = true;
+      pieces.push_back(std::move(p));
+      return true;
+    };
     if (!dictionaries_.empty()) {
       words.clear();
       for (uint32_t t = first; t < end; ++t) words.push_back(a.view(span_of(t, t)));
@@ -583,30 +594,17 @@ void ActorResolver::process(Article& a) const {
           pieces.push_back({Piece::kEntity, t, l, e, e->country, e->sector});
           t = l + 1;
           matched = true;
-        } else if (len > 1 && phrase.size() > 3 && phrase.back() == 's' &&
-                   capitalized(a.token_text(l))) {
-          // A nation's people named in several words: "Hong Kongers", "New Zealanders".
-          if (auto people = gz.demonym(std::string_view(phrase).substr(0, phrase.size() - 1))) {
-            Piece p{Piece::kDemonym, t, l, nullptr, *people, ""};
-            p.people = true;
-            pieces.push_back(std::move(p));
-            t = l + 1;
-            matched = true;
-          }
+        } else if (len > 1 && capitalized(a.token_text(l)) && nation_people(t, l, phrase)) {
+          t = l + 1;  // "Hong Kongers", "New Zealanders"
+          matched = true;
         } else if (len == 1) {
           if (auto iso = gz.demonym(phrase)) {
             pieces.push_back({Piece::kDemonym, t, l, nullptr, *iso, ""});
             t = l + 1;
             matched = true;
-          } else if (phrase.size() > 3 && phrase.back() == 's') {
-            // A nation's people: "Palestinians protested" is the Palestinians as an actor.
-            if (auto people = gz.demonym(std::string_view(phrase).substr(0, phrase.size() - 1))) {
-              Piece p{Piece::kDemonym, t, l, nullptr, *people, ""};
-              p.people = true;
-              pieces.push_back(std::move(p));
-              t = l + 1;
-              matched = true;
-            }
+          } else if (nation_people(t, l, phrase)) {
+            t = l + 1;  // "Palestinians protested"
+            matched = true;
           } else if (phrase == "He" || phrase == "She") {
             pieces.push_back({Piece::kPronoun, t, l});
             t = l + 1;

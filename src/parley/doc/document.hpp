@@ -15,6 +15,8 @@ struct Span {
   uint32_t start = 0;
   uint32_t end = 0;
   uint32_t size() const { return end - start; }
+  bool contains(Span inner) const { return inner.start >= start && inner.end <= end; }
+  bool overlaps(Span other) const { return start < other.end && other.start < end; }
   friend bool operator==(const Span&, const Span&) = default;
 };
 

@@ -11,10 +11,6 @@
 namespace parley::extract {
 namespace {
 
-bool inside(Span outer, Span inner) {
-  return outer.start <= inner.start && inner.end <= outer.end;
-}
-
 class Appraiser {
  public:
   Appraiser(Article& a, const Lexicon& lexicon, const Gazetteer& gazetteer)
@@ -31,7 +27,7 @@ class Appraiser {
         if (sent.end <= q.span.start || sent.start >= q.span.end) continue;
         ClauseView v(index_, s);
         for (int w = 0; w < v.size(); ++w) {
-          if (!inside(q.span, v.span(w))) continue;
+          if (!q.span.contains(v.span(w))) continue;
           std::string_view code = lexicon_.appraisal(v.lemma(w), v.upos(w));
           if (code.empty() || negated(v, w)) continue;
           const std::string root(code.substr(0, 2));
@@ -72,9 +68,7 @@ class Appraiser {
   // supports. Once per speaker and clause.
   void add_position(const ClauseView& v, int w, const Event& e) {
     for (const Position& p : a_.positions)
-      if (p.actor == e.source_actor && p.evidence.start < e.evidence.end &&
-          e.evidence.start < p.evidence.end)
-        return;
+      if (p.actor == e.source_actor && p.evidence.overlaps(e.evidence)) return;
     const int nominal = v.deprel(w) == "amod" && v.head(w) >= 0 ? v.head(w) : w;
     int issue = v.child_with(predicate(v, w), "nsubj");
     if (issue < 0 && v.is_nominal(nominal)) issue = nominal;
@@ -166,7 +160,7 @@ class Appraiser {
     int best = -1;
     uint32_t best_distance = 0;
     for (const Mention& m : a_.mentions) {
-      if (!inside(q.span, m.span) || !usable(static_cast<int>(m.actor), speaker)) continue;
+      if (!q.span.contains(m.span) || !usable(static_cast<int>(m.actor), speaker)) continue;
       if (m.kind == "pronoun" && !text::is_in(text::ascii_lower(a_.view(m.span)), {"he", "she"}))
         continue;
       uint32_t distance = m.span.end <= at.start ? at.start - m.span.end : m.span.start - at.end;

@@ -113,13 +113,6 @@ std::vector<Span> direct_quote_spans(std::string_view t,
   return out;
 }
 
-bool inside(Span outer, Span inner) {
-  return inner.start >= outer.start && inner.end <= outer.end;
-}
-bool overlaps(Span a, Span b) {
-  return a.start < b.end && b.start < a.end;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Phrases, topics and issues.
 
@@ -297,10 +290,9 @@ class Extractor {
         // Words whose clause holds quoted words, found in one pass rather than per candidate.
         std::vector<char> holds_quote(v.size(), 0);
         for (int x = 0; x < v.size(); ++x)
-          if (v.head(x) >= 0 && inside(s, v.span(x))) holds_quote[v.head(x)] = 1;
+          if (v.head(x) >= 0 && s.contains(v.span(x))) holds_quote[v.head(x)] = 1;
         for (int w = 0; w < v.size(); ++w) {
-          if (overlaps(v.span(w), s) || (v.upos(w) != "VERB" && !(v.lemma(w) == "accord")))
-            continue;
+          if (v.span(w).overlaps(s) || (v.upos(w) != "VERB" && !(v.lemma(w) == "accord"))) continue;
           const bool naming =
               !v.speech_verb(v.lemma(w)) && v.words().naming_verbs.contains(v.lemma(w));
           if (!v.speech_verb(v.lemma(w)) && v.lemma(w) != "accord" && !naming) continue;
@@ -314,7 +306,7 @@ class Extractor {
           if ((is_short || naming) && (!holds || si != q.sentence)) {
             bool below = false;  // the quote's words in the cue's subtree
             for (int x = 0; x < v.size() && !below && si == q.sentence; ++x) {
-              if (!inside(s, v.span(x))) continue;
+              if (!s.contains(v.span(x))) continue;
               for (int h = v.head(x), steps = 0; h >= 0 && steps < 4 && !below;
                    h = v.head(h), ++steps)
                 below = h == w;
@@ -347,7 +339,7 @@ class Extractor {
     auto begin = a_.quotes.begin(), end = begin + static_cast<long>(direct_count_);
     auto it =
         std::partition_point(begin, end, [&](const Quote& q) { return q.span.start < s.end; });
-    return it != begin && overlaps(std::prev(it)->span, s);
+    return it != begin && std::prev(it)->span.overlaps(s);
   }
 
   void quotes_indirect() {
@@ -368,7 +360,7 @@ class Extractor {
           // A direct quote in the clause is the quote ("'...', according to X"), already listed.
           bool quoted = false;
           for (size_t i = 0; i < direct_count_ && !quoted; ++i)
-            quoted = overlaps(a_.quotes[i].span, v.subtree_span(clause));
+            quoted = a_.quotes[i].span.overlaps(v.subtree_span(clause));
           if (quoted) continue;
           Quote q;
           q.kind = "indirect";
@@ -592,10 +584,10 @@ class Extractor {
          si < a_.sentences.size() && a_.sentences[si].span.start < q.span.end; ++si) {
       ClauseView v(index_, si);
       for (int w = 0; w < v.size(); ++w) {
-        if (!inside(q.span, v.span(w))) continue;
+        if (!q.span.contains(v.span(w))) continue;
         int h = v.head(w);
-        bool root = h < 0 || !inside(q.span, v.span(h));
-        bool side = h >= 0 && inside(q.span, v.span(h)) && (v.deprel(w) == "parataxis") &&
+        bool root = h < 0 || !q.span.contains(v.span(h));
+        bool side = h >= 0 && q.span.contains(v.span(h)) && (v.deprel(w) == "parataxis") &&
                     v.upos(w) == "VERB";
         if ((root && (v.upos(w) == "VERB" || v.upos(w) == "ADJ" || v.upos(w) == "NOUN" ||
                       v.upos(w) == "AUX")) ||
@@ -653,7 +645,7 @@ class Extractor {
                       : second_hand                                             ? "reported"
                                                                                 : "asserted";
         c.evidence = v.subtree_span(r);
-        if (!inside(q.span, c.evidence)) c.evidence = q.span;
+        if (!q.span.contains(c.evidence)) c.evidence = q.span;
         c.topic_key = fold(v.lemma(theme));
         topic_keys_.push_back(c.topic_key);
         a_.claims.push_back(std::move(c));
