@@ -1,6 +1,7 @@
 #include "parley/extract/appraisal.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -19,13 +20,15 @@ class Appraiser {
   void run() {
     std::vector<Event> found;
     std::set<std::tuple<uint32_t, int, std::string, int>> seen;  // sentence, source, root, target
-    for (const Quote& q : a_.quotes) {
-      if (q.speaker_actor < 0 || a_.actors[static_cast<size_t>(q.speaker_actor)].code.empty())
-        continue;
-      for (uint32_t s = 0; s < a_.sentences.size(); ++s) {
-        const Span sent = a_.sentences[s].span;
-        if (sent.end <= q.span.start || sent.start >= q.span.end) continue;
-        ClauseView v(index_, s);
+    // Sentence by sentence, so that a sentence holding many quotes is viewed once.
+    for (uint32_t s = 0; s < a_.sentences.size(); ++s) {
+      std::optional<ClauseView> view;
+      for (const Quote& q : a_.quotes) {
+        if (q.speaker_actor < 0 || a_.actors[static_cast<size_t>(q.speaker_actor)].code.empty() ||
+            !a_.sentences[s].span.overlaps(q.span))
+          continue;
+        if (!view) view.emplace(index_, s);
+        const ClauseView& v = *view;
         for (int w = 0; w < v.size(); ++w) {
           if (!q.span.contains(v.span(w))) continue;
           std::string_view code = lexicon_.appraisal(v.lemma(w), v.upos(w));
