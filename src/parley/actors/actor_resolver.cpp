@@ -445,10 +445,10 @@ void ActorResolver::process(Article& a) const {
     // 1. Pieces, longest gazetteer match first.
     std::vector<Piece> pieces;
     // A nation's people as an actor: "Palestinians protested", "Hong Kongers turned out" (a
-    // demonym in the plural). Adds the piece for tokens [t, l] when `words` is one.
-    auto nation_people = [&](uint32_t t, uint32_t l, std::string_view words) {
-      if (words.size() <= 3 || words.back() != 's') return false;
-      auto people = gz.demonym(words.substr(0, words.size() - 1));
+    // demonym in the plural). Adds the piece for tokens [t, l] when `plural` is one.
+    auto nation_people = [&](uint32_t t, uint32_t l, std::string_view plural) {
+      if (plural.size() <= 3 || plural.back() != 's') return false;
+      auto people = gz.demonym(plural.substr(0, plural.size() - 1));
       if (!people) return false;
       Piece p{Piece::kDemonym, t, l, nullptr, *people, ""};
       p.people = true;
@@ -720,6 +720,33 @@ void ActorResolver::process(Article& a) const {
       Description d;
       if (from < end && is_in_list(utf8::lower(a.token_text(from)), {"the", "a", "an"})) ++from;
       if (from < end && utf8::lower(a.token_text(from)) == "former") ++from, d.sector = "OPP";
+      // "Rosselló's chief of staff": a person's staff serve the state that person serves.
+      std::string owner_country;
+      if (r < pieces.size() && pieces[r].first == from && pieces[r].kind == Piece::kPerson &&
+          pieces[r].last + 2 < end &&
+          (a.token_text(pieces[r].last + 1) == "'s" ||
+           a.token_text(pieces[r].last + 1) == "\xE2\x80\x99s")) {
+        const std::string owner = text_of(pieces[r].first, pieces[r].last);
+        auto known = surnames.find(owner);
+        auto named = registry.find("PER|" + owner);
+        if (known != surnames.end())
+          owner_country = a.actors[known->second].country;
+        else if (named != registry.end())
+          owner_country = a.actors[named->second].country;
+        if (owner_country.empty()) return d;
+        from = pieces[r].last + 2;
+        ++r;
+      }
+      // "deputy director of ...", "senior fellow at ...": words in lower case before the role.
+      {
+        uint32_t t = from;
+        while (t < from + 2 && t < end && alphabetic(a.token_text(t)) &&
+               !capitalized(a.token_text(t)) && !(r < pieces.size() && pieces[r].first == t))
+          ++t;
+        if (t != from && r < pieces.size() && pieces[r].first == t &&
+            pieces[r].kind == Piece::kRole)
+          from = t;
+      }
       bool role = false, former = d.sector == "OPP";
       uint32_t expect = from;
       while (r < pieces.size() && pieces[r].first == expect) {
@@ -742,6 +769,20 @@ void ActorResolver::process(Article& a) const {
         ++r;
       }
       if (!role && d.org_code.empty()) return Description{};
+      // "director of global news for AFP": a portfolio in lower case between the role and the
+      // body it serves.
+      if (role && expect < end && is_in_list(utf8::lower(a.token_text(expect)), {"of", "for"}) &&
+          r < pieces.size() && pieces[r].first > expect + 1) {
+        for (uint32_t t = expect + 1; t < expect + 6 && t + 1 < end; ++t) {
+          std::string_view w = a.token_text(t);
+          if (is_in_list(w, {"for", "at", "of"})) {
+            const uint32_t body = a.token_text(t + 1) == "the" ? t + 2 : t + 1;
+            if (pieces[r].first == body) expect = t;
+            break;
+          }
+          if (!alphabetic(w) || capitalized(w)) break;
+        }
+      }
       // "... of Hong Kong", "... for the Popular Mobilization Forces", "... of Iran's Quds Force"
       if (expect + 1 < end &&
           is_in_list(utf8::lower(a.token_text(expect)), {"of", "for", "at", "to"}) &&
@@ -772,11 +813,34 @@ void ActorResolver::process(Article& a) const {
           ++r;
         }
       }
+      if (d.country.empty() && d.org_code.empty() && role) d.country = owner_country;
       if (d.country.empty() && d.org_code.empty() && !home.empty() && role && d.sector != "IGO" &&
           d.sector != "NGO")
         d.country = home;
       d.found = !d.country.empty() || !d.org_code.empty();
       return d;
+    };
+
+    // "Representatives Eliot Engel, Adam Schiff, and Elijah Cummings", "Presidents Muhammadu
+    // Buhari of Nigeria and Patrice Talon of Benin": a title in the plural is each name's in the
+    // list that follows it.
+    struct TitledList {
+      bool on = false;
+      std::string sector, country;
+      uint32_t after = 0;  // the list's last token so far
+    } titled_list;
+    auto continues_list = [&](uint32_t from_token) {
+      if (!titled_list.on || from_token <= titled_list.after) return false;
+      for (uint32_t g = titled_list.after + 1; g < from_token; ++g) {
+        std::string_view w = a.token_text(g);
+        if (w == "," || w == "and" || w == "of") continue;
+        bool state = false;  // "... of Nigeria and ..."
+        for (const Piece& x : pieces)
+          state |= x.first <= g && g <= x.last && x.kind == Piece::kEntity &&
+                   x.entry->type == "GPE";
+        if (!state) return false;
+      }
+      return true;
     };
 
     // 2. Chains: pieces joined by spaces (or by a comma before a name) describe one actor.
@@ -974,6 +1038,24 @@ void ActorResolver::process(Article& a) const {
       if (person) {
         std::string name = text_of(person->first, person->last);
         std::string last_name(a.token_text(person->last));
+        const std::string chain_country = country;
+        bool plural_title = false;
+        for (size_t k = p; k <= q; ++k)
+          if (pieces[k].kind == Piece::kRole) {
+            std::string word = utf8::lower(a.token_text(pieces[k].last));
+            plural_title = word.size() > 3 && word.ends_with('s') && !word.ends_with("ss");
+          }
+        const bool listed = !has_role && p == q && continues_list(f);
+        if (listed) {
+          has_role = true, sector = titled_list.sector;
+          if (country.empty()) country = titled_list.country;
+        }
+        if (plural_title)
+          titled_list = {true, sector, chain_country, l};
+        else if (listed)
+          titled_list.after = l;
+        else
+          titled_list.on = false;
         // A single name that begins a named organisation seen earlier is that organisation cut
         // short ("Mahan" after "Mahan Air", "Cinema" no: only capitalised proper names).
         int short_for = -1;
@@ -1010,6 +1092,21 @@ void ActorResolver::process(Article& a) const {
             if (!has_role && !person->code.empty() && person->country == country)
               sector = person->sector;
             has_role = has_role || !sector.empty();
+          }
+          // "Sabrina Bennoui of Reporters Without Borders", "Joanna Cherry of the Scottish
+          // National Party": a person of a named organisation is its member.
+          if (country.empty() && org_code.empty() && !has_role && l + 2 < end &&
+              a.token_text(l + 1) == "of" && q + 1 < pieces.size()) {
+            uint32_t at = l + 2;
+            if (at < end && utf8::lower(a.token_text(at)) == "the") ++at;
+            const Piece& x = pieces[q + 1];
+            if (x.first == at && x.kind == Piece::kEntity && x.entry->type != "GPE" &&
+                x.entry->type != "CITY" && x.entry->type != "LOC" && !x.entry->code.empty()) {
+              const bool by_name = x.entry->type == "MED" || x.entry->type == "NGO";
+              org_code = by_name ? x.entry->country + x.entry->sector : x.entry->code;
+              country = x.entry->country, sector = x.entry->sector;
+              has_role = true;
+            }
           }
           if (former && sector != "OPP" && !country.empty() && (sector == "GOV" || sector == "LEG"))
             sector = "OPP";
@@ -1122,14 +1219,14 @@ void ActorResolver::process(Article& a) const {
                  generic_actor_noun(gz, a, f, l)) {
         // "local media", "state media" are the home state's press; "news media", "journalists"
         // the press at large (MED, no state), as the text says of them.
-        std::string words = utf8::lower(text_of(f, l));
+        std::string lowered = utf8::lower(text_of(f, l));
         const bool local =
-            !home.empty() && (words.starts_with("local ") || words.starts_with("state ") ||
-                              words.starts_with("national "));
+            !home.empty() && (lowered.starts_with("local ") || lowered.starts_with("state ") ||
+                              lowered.starts_with("national "));
         std::string code = local ? home + "MED" : std::string("MED");
         add_mention(
             actor_for(
-                code + "|" + (local ? std::string() : words),
+                code + "|" + (local ? std::string() : lowered),
                 Actor{trim_article(text_of(f, l)), code, local ? home : "", "MED", "MED", {}}),
             span, si, "description");
       } else if (has_role && !person && !has_org && sector != "IGO" && sector != "NGO") {
@@ -1250,6 +1347,47 @@ void ActorResolver::process(Article& a) const {
       varied |= utf8::lower(a.view(a.mentions[m].span)) !=
                 utf8::lower(a.view(a.mentions[actor.mentions[0]].span));
     if (varied) actor.name = st->name + " " + noun->second;
+  }
+
+  // A state named inside another actor's name ("the Parliament of the United Kingdom", "United
+  // States President Donald Trump") is mentioned too. These nested mentions (kind "nested") list
+  // the state among the article's actors; the coders keep reading the words as the outer actor.
+  const size_t named_mentions = a.mentions.size();
+  for (size_t m = 0; m < named_mentions; ++m) {
+    const Mention outer = a.mentions[m];
+    if (outer.kind == "pronoun" || a.actors[outer.actor].type == "GPE") continue;
+    auto first_token = std::lower_bound(
+        a.tokens.begin(), a.tokens.end(), outer.span.start,
+        [](const Token& t, uint32_t at) { return t.span.end <= at; });
+    std::vector<uint32_t> inside;
+    for (auto it = first_token; it != a.tokens.end() && it->span.end <= outer.span.end; ++it)
+      inside.push_back(static_cast<uint32_t>(it - a.tokens.begin()));
+    for (size_t i = 0; i < inside.size(); ++i) {
+      if (!capitalized(a.token_text(inside[i]))) continue;
+      for (size_t len = std::min<size_t>(3, inside.size() - i); len >= 1; --len) {
+        if (len == inside.size()) continue;  // the whole mention: not nested
+        std::string_view tail = a.token_text(inside[i + len - 1]);
+        if (tail == "'s" || tail == "\xE2\x80\x99s") continue;
+        const GazetteerEntry* e = gz.find(text_of(inside[i], inside[i + len - 1]));
+        if (!e || e->type != "GPE" || !gz.country(e->country)) continue;
+        Span part{a.tokens[inside[i]].span.start, a.tokens[inside[i + len - 1]].span.end};
+        if (tail.ends_with("'s"))
+          part.end -= 2;  // "Niger's"
+        else if (tail.ends_with("\xE2\x80\x99s"))
+          part.end -= 4;
+        bool known = false;
+        for (const Mention& other : a.mentions) known |= other.span == part;
+        if (!known) {
+          const uint32_t state = actor_for(
+              "GPE|" + e->country,
+              Actor{gz.country(e->country)->name, e->country, e->country, "", "GPE", {}});
+          a.mentions.push_back({part, outer.sentence, state, "nested"});
+          a.actors[state].mentions.push_back(static_cast<uint32_t>(a.mentions.size() - 1));
+        }
+        i += len - 1;
+        break;
+      }
+    }
   }
 }
 

@@ -53,7 +53,7 @@ struct Mention {
   Span span;
   uint32_t sentence = 0;
   uint32_t actor = 0;  // index into Article::actors
-  std::string kind;    // "name", "description", "pronoun", "metonym"
+  std::string kind;    // "name", "description", "pronoun", "metonym", "nested" (inside another)
 };
 
 // One real-world actor of an article, with every mention of it.

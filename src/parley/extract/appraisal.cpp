@@ -163,7 +163,9 @@ class Appraiser {
     int best = -1;
     uint32_t best_distance = 0;
     for (const Mention& m : a_.mentions) {
-      if (!q.span.contains(m.span) || !usable(static_cast<int>(m.actor), speaker)) continue;
+      if (!q.span.contains(m.span) || m.kind == "nested" ||
+          !usable(static_cast<int>(m.actor), speaker))
+        continue;
       if (m.kind == "pronoun" && !text::is_in(text::ascii_lower(a_.view(m.span)), {"he", "she"}))
         continue;
       uint32_t distance = m.span.end <= at.start ? at.start - m.span.end : m.span.start - at.end;

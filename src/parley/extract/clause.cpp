@@ -20,7 +20,8 @@ ArticleIndex::ArticleIndex(const Article& article, const text::WordLists& words)
       word_mention_(article.words.size(), -1) {
   for (size_t m = 0; m < a_.mentions.size(); ++m) {
     const Mention& mention = a_.mentions[m];
-    if (mention.sentence >= a_.sentences.size()) continue;
+    // A state named inside another actor's name reads as that actor.
+    if (mention.sentence >= a_.sentences.size() || mention.kind == "nested") continue;
     const Sentence& s = a_.sentences[mention.sentence];
     for (uint32_t w = s.first_word; w < s.first_word + s.word_count; ++w) {
       const Span& span = a_.words[w].span;
