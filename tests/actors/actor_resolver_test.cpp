@@ -129,6 +129,27 @@ TEST(Actors, RolesOfStatesByOfAndIn) {
   for (const Actor& x : a.actors) EXPECT_NE(x.name, "Paris Mary Smith");  // "in Paris": the town
 }
 
+TEST(Actors, AffiliationsListsAndNestedStates) {
+  Article a = resolve(
+      "Canadian Prime Minister Justin Trudeau spoke on Monday. Jane Doe, Trudeau's chief of "
+      "staff, resigned. John Roe of Amnesty International said the law was unjust. Mary Poe, "
+      "deputy director of the Greek Energy Forum, agreed. Representatives Ann Lee, Bob Ray, and "
+      "Cal Fox voted. The Parliament of the United Kingdom met.");
+  for (auto [mention, code] : {std::pair{"Jane Doe", "CANGOV"},  // the owner's state
+                               {"John Roe", "NGO"},              // a member of a named body
+                               {"Mary Poe", "GRCNGO"},  // a lower-case rank before the role
+                               {"Cal Fox", "CANLEG"},   // a title in the plural: the whole list
+                               {"Bob Ray", "CANLEG"}}) {
+    ASSERT_NE(actor_of(a, mention), nullptr) << mention;
+    EXPECT_EQ(actor_of(a, mention)->code, code) << mention;
+  }
+  // A state named inside another name is mentioned too, without taking the name's words.
+  ASSERT_NE(actor_of(a, "United Kingdom"), nullptr);
+  EXPECT_EQ(actor_of(a, "United Kingdom")->code, "GBR");
+  ASSERT_NE(actor_of(a, "The Parliament of the United Kingdom"), nullptr);
+  EXPECT_EQ(actor_of(a, "The Parliament of the United Kingdom")->code, "GBRLEG");
+}
+
 // Text with no name, role or antecedent in it gives no actor and no mention: not punctuation,
 // not a 5,000-letter "word" (once an ORG actor "AAAA..."), not pronouns with nothing to refer to.
 TEST(Actors, NoActorsInNoise) {

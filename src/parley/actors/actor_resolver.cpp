@@ -722,11 +722,18 @@ void ActorResolver::process(Article& a) const {
       if (from < end && utf8::lower(a.token_text(from)) == "former") ++from, d.sector = "OPP";
       // "Rosselló's chief of staff": a person's staff serve the state that person serves.
       std::string owner_country;
+      auto clitic = [](std::string_view w) {
+        return w.ends_with("'s") ? 2 : w.ends_with("\xE2\x80\x99s") ? 4 : 0;
+      };
       if (r < pieces.size() && pieces[r].first == from && pieces[r].kind == Piece::kPerson &&
           pieces[r].last + 2 < end &&
-          (a.token_text(pieces[r].last + 1) == "'s" ||
-           a.token_text(pieces[r].last + 1) == "\xE2\x80\x99s")) {
-        const std::string owner = text_of(pieces[r].first, pieces[r].last);
+          (clitic(a.token_text(pieces[r].last)) > 0 ||
+           (a.token_text(pieces[r].last + 1).size() == static_cast<size_t>(clitic(
+                                                          a.token_text(pieces[r].last + 1))) &&
+            clitic(a.token_text(pieces[r].last + 1)) > 0))) {
+        std::string owner = text_of(pieces[r].first, pieces[r].last);
+        const bool joined = clitic(a.token_text(pieces[r].last)) > 0;
+        if (joined) owner.resize(owner.size() - static_cast<size_t>(clitic(owner)));
         auto known = surnames.find(owner);
         auto named = registry.find("PER|" + owner);
         if (known != surnames.end())
@@ -734,7 +741,7 @@ void ActorResolver::process(Article& a) const {
         else if (named != registry.end())
           owner_country = a.actors[named->second].country;
         if (owner_country.empty()) return d;
-        from = pieces[r].last + 2;
+        from = pieces[r].last + (joined ? 1 : 2);
         ++r;
       }
       // "deputy director of ...", "senior fellow at ...": words in lower case before the role.
