@@ -188,6 +188,11 @@ bool generic_actor_noun(const Gazetteer& gz, const Article& a, uint32_t f, uint3
   if (f > 0 && gz.words().foreign_group_markers.contains(utf8::lower(a.token_text(f - 1))))
     return false;
   if (a.analysis.size() != a.words.size() || a.words.empty()) return true;
+  // A title with its adjective after the noun ("attorneys general") is headed by the noun.
+  // (The tagger sometimes reads that adjective as a verb.)
+  if (l > f && a.tokens[l].first_word < a.analysis.size() &&
+      is_in_list(a.analysis[a.tokens[l].first_word].upos, {"ADJ", "VERB"}))
+    --l;
   const Token& tok = a.tokens[l];
   const uint32_t w = tok.first_word;
   if (w >= a.analysis.size()) return true;
