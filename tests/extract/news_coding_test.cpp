@@ -444,4 +444,19 @@ TEST(NewsCoding, ActsWithNoDoerAreTheirInstitutionsInTheArticlesState) {
 }
 
 }  // namespace
+// One record per (source, code, target) and clause: parties with one code acting together are
+// one record (CAMEO practice, news-gold guidelines), parties with different codes are not.
+TEST(NewsCoding, PartiesWithOneCodeActingTogetherAreOneRecord) {
+  Article a = code(
+      "Senate votes on the budget\n\nTwo American senators, Ann Lee and Bob Ray, criticized "
+      "President Donald Trump on Monday.");
+  size_t criticisms = 0;
+  for (const Event& e : a.events) criticisms += e.cameo.starts_with("111");
+  EXPECT_EQ(criticisms, 1u);
+  ASSERT_NE(event(a, "111", "USALEG", "USAGOV"), nullptr);
+  Article b = code("Israel and Egypt criticized Hamas on Monday.");
+  EXPECT_NE(event(b, "111", "ISR"), nullptr);
+  EXPECT_NE(event(b, "111", "EGY"), nullptr);
+}
+
 }  // namespace parley

@@ -674,14 +674,19 @@ class Coder {
   // articles as well as within them.
   void merge() {
     std::vector<Event> merged;
-    // Codes are part of the key: one actor can stand for several codes (see emit).
-    std::map<std::tuple<uint32_t, std::string, int, int, bool, std::string, int, std::string,
-                        std::string>,
+    // Parties are told apart by their codes ("Collin Peterson and Jeff Van Drew opposed it" is
+    // one USALEG record, as CAMEO counts), by the actor where it has no code; one actor can
+    // stand for several codes (see emit).
+    auto party = [](int actor, const std::string& code) {
+      return code.empty() ? "#" + std::to_string(actor) : code;
+    };
+    std::map<std::tuple<uint32_t, std::string, std::string, std::string, bool, std::string, int>,
              size_t>
         seen;
     for (Event& e : a_.events) {
-      auto key = std::make_tuple(e.sentence, e.cameo, e.source_actor, e.target_actor, e.negated,
-                                 e.modality, e.reported_by, e.source_code, e.target_code);
+      auto key = std::make_tuple(e.sentence, e.cameo, party(e.source_actor, e.source_code),
+                                 party(e.target_actor, e.target_code), e.negated, e.modality,
+                                 e.reported_by);
       if (auto it = seen.find(key); it != seen.end()) {
         Event& first = merged[it->second];
         first.other_mentions.push_back(e.trigger);
