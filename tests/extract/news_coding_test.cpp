@@ -459,4 +459,17 @@ TEST(NewsCoding, PartiesWithOneCodeActingTogetherAreOneRecord) {
   EXPECT_NE(event(b, "111", "EGY"), nullptr);
 }
 
+// A court's finding that something is unlawful is a legal verdict (CAMEO 116), whether the
+// finding is an open complement the pattern names or a clause; the verdict on an act is aimed at
+// the act's doer.
+TEST(NewsCoding, CourtFindingsAreVerdicts) {
+  Article a = code(
+      "Court rules on ban\n\nThe Canadian government banned the rally on Monday. The Supreme "
+      "Court of Canada found the ban to be unlawful on Friday.");
+  ASSERT_NE(event(a, "116", "CANJUD"), nullptr);
+  EXPECT_EQ(event(a, "116", "CANJUD")->target_code, "CANGOV");
+  Article b = code("The Supreme Court of Canada concluded that the law was unconstitutional.");
+  EXPECT_NE(event(b, "116", "CANJUD"), nullptr);
+}
+
 }  // namespace parley

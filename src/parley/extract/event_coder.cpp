@@ -113,8 +113,9 @@ class Coder {
           m.bound[i] = v.find_dependent(w, c);
         if (m.bound[i] < 0) ok = false;
         // An open complement that is no verb is a naming use, not a request or an intention:
-        // "called the order swift", "called it unlikely that ..." are no appeals.
-        else if (c.relation == Relation::Xcomp && v.upos(m.bound[i]) != "VERB" &&
+        // "called the order swift", "called it unlikely that ..." are no appeals. (A pattern
+        // that names the complement means it: "found the ban unlawful".)
+        else if (c.relation == Relation::Xcomp && c.lemmas.empty() && v.upos(m.bound[i]) != "VERB" &&
                  v.upos(m.bound[i]) != "AUX")
           ok = false;
         else if (c.relation == Relation::Joint && v.actors_at(m.bound[i]).size() < 2)
@@ -323,6 +324,29 @@ class Coder {
     return v.agent_actors(w, lexicon_, depth);
   }
 
+  // "found the prorogation unlawful": an act named by a noun is aimed at whoever did it, the
+  // actor the noun belongs to ("Johnson's prorogation") or, for a definite noun, the doer of the
+  // latest act of that kind the article reported.
+  std::vector<int> doer_of_act(const ClauseView& v, int x) const {
+    if (!v.is_nominal_event(x, lexicon_)) return {};
+    for (int c : v.children(x))
+      if (v.deprel(c) == "nmod:poss")
+        if (std::vector<int> owner = v.actors_at(c); !owner.empty()) return owner;
+    if (v.child_with(x, "det") < 0 || text::ascii_lower(v.text(v.child_with(x, "det"))) != "the")
+      return {};
+    std::string kind;
+    for (const Pattern& p : lexicon_.nouns(v.lemma(x)))
+      if (p.args.empty() && std::isdigit(static_cast<unsigned char>(p.code[0]))) {
+        kind = p.code.substr(0, 3);
+        break;
+      }
+    if (kind.empty()) return {};
+    for (auto it = a_.events.rbegin(); it != a_.events.rend(); ++it)
+      if (it->source_actor >= 0 && it->cameo.starts_with(kind) && it->sentence <= v.sentence())
+        return {it->source_actor};
+    return {};
+  }
+
   std::vector<int> targets_of(const ClauseView& v, int w, const Match& m,
                               const std::vector<int>& complement) const {
     for (size_t i = 0; i < m.bound.size(); ++i)
@@ -331,6 +355,7 @@ class Coder {
         // airline Mahan Air": the parser hangs the name under "airline").
         std::vector<int> t = v.actors_at(m.bound[i]);
         if (t.empty()) t = v.subtree_actors(m.bound[i], w);
+        if (t.empty()) t = doer_of_act(v, m.bound[i]);
         return t;
       }
     std::vector<int> t = v.patient_actors(w);
@@ -345,6 +370,7 @@ class Coder {
       std::string_view rel = v.deprel(c);
       if (rel == "obj" || rel == "nsubj:pass") {
         t = v.subtree_actors(c, w);
+        if (t.empty()) t = doer_of_act(v, c);
         if (!t.empty()) return t;
       }
     }
