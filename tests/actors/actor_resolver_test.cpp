@@ -105,9 +105,9 @@ TEST(Actors, PeopleNamedByTheirNation) {
   Article a = resolve(
       "Palestinians protested on Friday. A Palestinian enclave was shelled. Israelis voted.");
   ASSERT_NE(actor_of(a, "Palestinians"), nullptr);
-  EXPECT_EQ(actor_of(a, "Palestinians")->code, "PSE");
+  EXPECT_EQ(actor_of(a, "Palestinians")->code, "PSECVL");  // civilians (GUIDELINES.md)
   ASSERT_NE(actor_of(a, "Israelis"), nullptr);
-  EXPECT_EQ(actor_of(a, "Israelis")->code, "ISR");
+  EXPECT_EQ(actor_of(a, "Israelis")->code, "ISRCVL");
   EXPECT_EQ(actor_of(a, "Palestinian"), nullptr);  // an adjective, not an actor
 }
 

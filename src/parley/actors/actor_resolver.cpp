@@ -1192,6 +1192,9 @@ void ActorResolver::process(Article& a) const {
           p = q + 1;
           continue;
         }
+        // A nation's people acting as such ("Palestinians protested", "Britons voted") are its
+        // civilians (CAMEO CVL; the news-gold guidelines).
+        if (demonym && !has_role && q == p && pieces[p].people) sector = "CVL";
         std::string name = trim_article(text_of(f, l));
         if (f > first && utf8::lower(a.token_text(f - 1)) == "the")
           span.start = a.tokens[f - 1].span.start;

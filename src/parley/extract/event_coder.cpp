@@ -364,6 +364,7 @@ class Coder {
     // "rejected the conditions set by Israel").
     for (int c : complement) {
       t = v.subtree_actors(c, w);
+      if (t.empty()) t = doer_of_act(v, c);
       if (!t.empty()) return t;
     }
     for (int c : v.children(w)) {
