@@ -472,4 +472,16 @@ TEST(NewsCoding, CourtFindingsAreVerdicts) {
   EXPECT_NE(event(b, "116", "CANJUD"), nullptr);
 }
 
+// Event nouns inside an actor's name or title are no events: a party called a "Rally", an
+// official whose title names a portfolio of trade.
+TEST(NewsCoding, EventWordsInsideNamesAreNoEvents) {
+  Article a = code(
+      "In Cyprus, the ruling Democratic Rally in Cyprus hailed the pipeline. AU trade and "
+      "industry commissioner Albert Muchanga announced the date.");
+  for (const Event& e : a.events) {
+    EXPECT_FALSE(e.cameo.starts_with("14")) << e.cameo;
+    EXPECT_FALSE(e.cameo.starts_with("06")) << e.cameo;
+  }
+}
+
 }  // namespace parley

@@ -217,6 +217,9 @@ class Coder {
         bool noun = v.is_nominal(w);
         bool verb = v.upos(w) == "VERB";
         if (!noun && !verb) continue;
+        // A word of an actor's name or title is no event: "the special envoy for Ukraine
+        // negotiations", "the Peace Talks Commission".
+        if (noun && v.actor_of(w) >= 0) continue;
         Match m = match(v, w, noun);
         if (!m.pattern) continue;
         bool frame = m.pattern->code[0] == '@';
