@@ -484,4 +484,17 @@ TEST(NewsCoding, EventWordsInsideNamesAreNoEvents) {
   }
 }
 
+// A document that speaks ("The motion claims ...") is the source as written; the actor right
+// after the cue is what it speaks about, not its speaker.
+TEST(NewsCoding, ADocumentThatSpeaksIsNotTheActorItNames) {
+  Article a = code(
+      "States sue over the wall\n\nThe motion claims President Donald Trump's declaration is "
+      "unconstitutional. Ann Lee, the Canadian foreign minister, said Canada would help.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].speaker_actor, -1);
+  EXPECT_EQ(a.view(a.quotes[0].speaker), "The motion");
+  ASSERT_GE(a.quotes[1].speaker_actor, 0);
+  EXPECT_EQ(a.actors[static_cast<size_t>(a.quotes[1].speaker_actor)].code, "CANGOV");
+}
+
 }  // namespace parley

@@ -240,15 +240,23 @@ class Extractor {
     }
     Lexicon none;
     std::vector<int> agents = v.agent_actors(cue, none);
+    bool has_subject = false;
     for (int c : v.children(cue))
       if (v.deprel(c) == "nsubj") {
         int m = index_.mention_of_word(v.global(c));
         q.speaker = m >= 0 ? a_.mentions[m].span : v.subtree_span(c);
+        has_subject = true;
       }
     if (!agents.empty()) {
       q.speaker_actor = agents.front();
       return;
     }
+    // A subject that is no actor ("The motion claims Trump's declaration is ...") is the
+    // source as written; the first actor after the cue is what it speaks of.
+    if (const int subject = v.child_with(cue, "nsubj");
+        has_subject && v.upos(subject) != "PRON" &&
+        !is_in(text::ascii_lower(v.text(subject)), {"that", "who", "which"}))
+      return;
     // Inverted attribution ("..., said Israeli Prime Minister Benjamin Netanyahu.") is often
     // misparsed; the actor right after the cue is the speaker.
     // ("..., tweeted former thinktank executive Ken Gude": a description may come first.)
