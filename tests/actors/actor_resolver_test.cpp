@@ -143,6 +143,12 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
     ASSERT_NE(actor_of(a, mention), nullptr) << mention;
     EXPECT_EQ(actor_of(a, mention)->code, code) << mention;
   }
+  // A title of a place, then the name after a comma.
+  Article b = resolve("The police chief of Lagos, Tunde Ola, spoke. The mayor of Toronto, Ann Bee, agreed.");
+  ASSERT_NE(actor_of(b, "police chief of Lagos, Tunde Ola"), nullptr);
+  EXPECT_EQ(actor_of(b, "police chief of Lagos, Tunde Ola")->code, "NGACOP");
+  ASSERT_NE(actor_of(b, "mayor of Toronto, Ann Bee"), nullptr);
+  EXPECT_EQ(actor_of(b, "mayor of Toronto, Ann Bee")->code, "CANGOV");
   // A state named inside another name is mentioned too, without taking the name's words.
   ASSERT_NE(actor_of(a, "United Kingdom"), nullptr);
   EXPECT_EQ(actor_of(a, "United Kingdom")->code, "GBR");

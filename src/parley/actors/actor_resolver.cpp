@@ -890,6 +890,22 @@ void ActorResolver::process(Article& a) const {
             pieces[y].entry->type == "GPE" && y + 1 < pieces.size() &&
             pieces[y + 1].kind == Piece::kPerson && pieces[y + 1].first == pieces[y].last + 1)
           return true;
+        // "the prosecutor general of Tehran, Ali Alghasi Mehr": a title of a place, then the
+        // name after a comma.
+        auto place_then_name = [&](size_t e) {
+          return pieces[e].kind == Piece::kEntity &&
+                 (pieces[e].entry->type == "GPE" || pieces[e].entry->type == "CITY") &&
+                 e + 1 < pieces.size() && pieces[e + 1].kind == Piece::kPerson &&
+                 pieces[e + 1].first == pieces[e].last + 2 &&
+                 a.token_text(pieces[e].last + 1) == ",";
+        };
+        if (gap_to == gap_from + 1 && utf8::lower(a.token_text(gap_from)) == "of" &&
+            pieces[x].kind == Piece::kRole && place_then_name(y))
+          return true;
+        if (x > 0 && y == x + 1 && pieces[y].kind == Piece::kPerson && place_then_name(x) &&
+            pieces[x - 1].kind == Piece::kRole && pieces[x - 1].last + 2 == pieces[x].first &&
+            utf8::lower(a.token_text(pieces[x - 1].last + 1)) == "of")
+          return true;
         return false;
       };
       while (q + 1 < pieces.size() && pieces[q + 1].kind != Piece::kPronoun &&
