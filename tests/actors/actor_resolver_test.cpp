@@ -149,6 +149,14 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
   EXPECT_EQ(actor_of(b, "police chief of Lagos, Tunde Ola")->code, "NGACOP");
   ASSERT_NE(actor_of(b, "mayor of Toronto, Ann Bee"), nullptr);
   EXPECT_EQ(actor_of(b, "mayor of Toronto, Ann Bee")->code, "CANGOV");
+  // What the text says of a person nothing else identifies gives the nationality.
+  Article c = resolve(
+      "Israeli police arrested Dana Levi on Monday. Dana Levi is a Turkish national. Omar Ali, "
+      "a Jordanian journalist, was released.");
+  ASSERT_NE(actor_of(c, "Dana Levi"), nullptr);
+  EXPECT_EQ(actor_of(c, "Dana Levi")->code, "TURCVL");
+  ASSERT_NE(actor_of(c, "Omar Ali"), nullptr);
+  EXPECT_EQ(actor_of(c, "Omar Ali")->code, "JORMED");
   // A state named inside another name is mentioned too, without taking the name's words.
   ASSERT_NE(actor_of(a, "United Kingdom"), nullptr);
   EXPECT_EQ(actor_of(a, "United Kingdom")->code, "GBR");

@@ -752,8 +752,15 @@ void ActorResolver::process(Article& a) const {
       // "deputy director of ...", "senior fellow at ...": words in lower case before the role.
       {
         uint32_t t = from;
+        auto modifier = [&](uint32_t k) {
+          if (a.analysis.size() != a.words.size())  // not tagged: no function word
+            return !is_in_list(utf8::lower(a.token_text(k)),
+                               {"of", "for", "to", "the", "a", "an", "and", "in", "at", "on"});
+          return is_in_list(a.analysis[a.tokens[k].first_word].upos, {"ADJ", "NOUN"});
+        };
         while (t < from + 2 && t < end && alphabetic(a.token_text(t)) &&
-               !capitalized(a.token_text(t)) && !(r < pieces.size() && pieces[r].first == t))
+               !capitalized(a.token_text(t)) && modifier(t) &&
+               !(r < pieces.size() && pieces[r].first == t))
           ++t;
         if (t != from && r < pieces.size() && pieces[r].first == t &&
             pieces[r].kind == Piece::kRole)
@@ -1301,6 +1308,31 @@ void ActorResolver::process(Article& a) const {
       }
       p = q + 1;
     }
+  }
+
+  // "Hatice Cengiz is a Turkish national", "Smith, a British citizen,": what the text says of
+  // a person nothing else identifies gives the nationality (and "a Turkish journalist" the
+  // sector).
+  for (const Mention& m : a.mentions) {
+    Actor& person = a.actors[m.actor];
+    if (person.type != "PER" || !person.code.empty() || m.kind != "name") continue;
+    auto next = std::lower_bound(a.tokens.begin(), a.tokens.end(), m.span.end,
+                                 [](const Token& t, uint32_t at) { return t.span.start < at; });
+    size_t k = static_cast<size_t>(next - a.tokens.begin());
+    if (k + 3 >= a.tokens.size()) continue;
+    std::string_view link = a.token_text(static_cast<uint32_t>(k));
+    if (link != "is" && link != "was" && link != ",") continue;
+    if (!is_in_list(utf8::lower(a.token_text(static_cast<uint32_t>(k + 1))), {"a", "an"}))
+      continue;
+    auto iso = gz.demonym(a.token_text(static_cast<uint32_t>(k + 2)));
+    if (!iso) continue;
+    std::string sector;
+    const std::string noun = utf8::lower(a.token_text(static_cast<uint32_t>(k + 3)));
+    if (auto role = gz.role(noun))
+      sector = *role;
+    else if (is_in_list(noun, {"national", "citizen", "resident"}))
+      sector = "CVL";  // a private person of that nation
+    person.country = *iso, person.sector = sector, person.code = *iso + sector;
   }
 
   // A person nothing else identifies is presumed a national of the article's state, sector
