@@ -497,4 +497,21 @@ TEST(NewsCoding, ADocumentThatSpeaksIsNotTheActorItNames) {
   EXPECT_EQ(a.actors[static_cast<size_t>(a.quotes[1].speaker_actor)].code, "CANGOV");
 }
 
+// A party that alleges or claims what it reports holds that as its position ("maintain");
+// one that merely says it takes none.
+TEST(NewsCoding, AllegationsAreMaintainedPositions) {
+  Article a = code(
+      "Opposition says leader poisoned\n\nRussian opposition leader Ivan Petrov fell ill. "
+      "Members of the Russian opposition claim that Petrov was poisoned in August. The Kremlin "
+      "said the weather was fine.");
+  size_t maintained = 0;
+  for (const Position& p : a.positions)
+    if (p.stance == "maintain") {
+      ++maintained;
+      EXPECT_EQ(a.actors[static_cast<size_t>(p.actor)].code.substr(0, 3), "RUS");
+      EXPECT_NE(p.issue.find("poisoned"), std::string::npos) << p.issue;
+    }
+  EXPECT_EQ(maintained, 1u);
+}
+
 }  // namespace parley

@@ -185,6 +185,7 @@ class Extractor {
     claims();
     positions();
     positions_from_events();
+    positions_from_claims();
     divergences();
   }
 
@@ -800,6 +801,30 @@ class Extractor {
           for (int issue : issues) add_position(v, actor, stance, issue, w);
         }
       }
+    }
+  }
+
+  // "His associates have alleged Navalny was poisoned", "the network claims the order did not
+  // cover ...": a party that alleges, claims or maintains what it reports holds that position
+  // (stance "maintain"; the verbs are those data/words/stance-verbs.tsv marks so). Plain "said"
+  // reports without taking a stance.
+  void positions_from_claims() {
+    for (const Quote& q : a_.quotes) {
+      if (q.speaker_actor < 0 || stance_of(q.cue_lemma) != "maintain") continue;
+      if (a_.actors[static_cast<size_t>(q.speaker_actor)].code.empty()) continue;
+      std::string issue(a_.view(q.span));
+      if (issue.size() > 120) issue = issue.substr(0, issue.rfind(' ', 120)) + " ...";
+      Position p;
+      p.sentence = sentence_at(q.span.start);
+      p.actor = q.speaker_actor;
+      p.issue = issue;
+      p.issue_key = fold(issue);
+      p.stance = "maintain";
+      p.evidence = q.span;
+      bool known = false;
+      for (const Position& x : a_.positions)
+        known |= x.actor == p.actor && x.evidence.overlaps(p.evidence);
+      if (!known) a_.positions.push_back(std::move(p));
     }
   }
 
