@@ -514,4 +514,12 @@ TEST(NewsCoding, AllegationsAreMaintainedPositions) {
   EXPECT_EQ(maintained, 1u);
 }
 
+// "X is a critic of Y": the subject of a stance noun predicate holds its stance.
+TEST(NewsCoding, CriticsAndSupportersHoldTheirStance) {
+  Article a = code("Canadian opposition leader Ann Lee is an outspoken critic of the carbon tax.");
+  ASSERT_EQ(a.positions.size(), 1u);
+  EXPECT_EQ(a.positions[0].stance, "oppose");
+  EXPECT_EQ(a.actors[static_cast<size_t>(a.positions[0].actor)].code, "CANOPP");
+}
+
 }  // namespace parley
