@@ -10,6 +10,7 @@
 
 #include "parley/store/backend.hpp"
 #include "parley/store/store.hpp"
+#include "parley/store/words.hpp"
 
 namespace parley::store {
 
@@ -95,6 +96,10 @@ class PgStatement : public Statement {
     // Booleans come back as t/f; numeric aggregates may carry a fraction.
     if (*v == 't') return 1;
     if (*v == 'f') return 0;
+    // Whole numbers exactly (a 64-bit hash does not survive a trip through a double).
+    char* end = nullptr;
+    const long long n = std::strtoll(v, &end, 10);
+    if (end && *end == '\0') return n;
     return static_cast<int64_t>(std::strtod(v, nullptr));
   }
   double get_double(int c) const override {
@@ -227,12 +232,12 @@ class PgBackend : public Backend {
     if (!msg.empty()) throw StoreError(msg);
   }
   void begin_write() override {
-    exec("BEGIN");
+    // One writer at a time per database: event merging reads what earlier batches wrote. The
+    // three statements go in one round trip.
+    const char* wait = std::getenv("PARLEY_DB_BUSY_MS");
     try {
-      // One writer at a time per database: event merging reads what earlier batches wrote.
-      const char* wait = std::getenv("PARLEY_DB_BUSY_MS");
-      exec("SET LOCAL lock_timeout = '" + std::to_string(wait ? std::atoi(wait) : 10000) + "ms'");
-      exec("SELECT pg_advisory_xact_lock(7235634)");
+      exec("BEGIN; SET LOCAL lock_timeout = '" + std::to_string(wait ? std::atoi(wait) : 10000) +
+           "ms'; SELECT pg_advisory_xact_lock(7235634)");
     } catch (...) {
       rollback();
       throw;
@@ -263,13 +268,23 @@ class PgBackend : public Backend {
     st->step();
     return static_cast<int>(st->get_int(0));
   }
+  // The full-text table of schema version 1 (its words computed by the server at insert);
+  // version 4 replaces it by one holding the words the store computes (fts_words()).
   std::string fts_ddl() const override {
     return "CREATE TABLE fts (kind TEXT NOT NULL, ref TEXT NOT NULL, body TEXT NOT NULL, "
            "tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', body)) STORED);\n"
            "CREATE INDEX fts_tsv ON fts USING gin (tsv)";
   }
-  std::string fts_match() const override { return "fts.tsv @@ plainto_tsquery('english', ?)"; }
-  std::string fts_param(const std::string& q) const override { return q; }
+  // From version 4 the query's words as the store indexes them (words.hpp), ANDed; before it,
+  // the server's English configuration (a store still at version 3 is only written by tests).
+  std::string fts_match() const override {
+    return fts_words() ? "fts.tsv @@ CAST(? AS tsquery)"
+                       : "fts.tsv @@ plainto_tsquery('english', ?)";
+  }
+  std::string fts_param(const std::string& q) const override {
+    return fts_words() ? tsquery_literal(q) : q;
+  }
+  bool fts_words() const override { return schema_version() >= 4; }
 
  private:
   PGconn* conn_ = nullptr;
