@@ -676,6 +676,17 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
   } else {
     for (size_t ai : todo) stories.push_back(ids[ai]);
   }
+  // The articles first, and sent at once: on PostgreSQL the server writes them while the rows
+  // below are built (insert_rows does not wait for a COPY to finish).
+  for (size_t k = 0; k < todo.size(); ++k) {
+    const Article& a = *articles[todo[k]];
+    int64_t day = 0;
+    bool dated = day_number(a.date, day);
+    buf_articles.add(ids[todo[k]], run_id, a.title, a.date,
+                     dated ? std::optional<int64_t>(day) : std::nullopt, a.source, a.url,
+                     a.origin.path, a.text, a.text.size(), stories[k]);
+  }
+  for (RowBuffer* buf : {&buf_articles, &buf_minhash, &buf_bands}) buf->flush();
 
   std::map<std::string, NewEvent> new_events;
   std::vector<std::string> new_event_order;
@@ -686,11 +697,6 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
     const std::string& story = stories[k];
     ++stats.stored;
     if (story != id) ++stats.near_duplicates;
-    int64_t day = 0;
-    bool dated = day_number(a.date, day);
-    buf_articles.add(id, run_id, a.title, a.date,
-                     dated ? std::optional<int64_t>(day) : std::nullopt, a.source, a.url,
-                     a.origin.path, a.text, a.text.size(), story);
     add_fts("article", id, a.title + "\n" + a.text);
     for (size_t i = 0; i < a.actors.size(); ++i) {
       const Actor& x = a.actors[i];
@@ -795,9 +801,11 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
     ne.row[n - 2] = Value::of(static_cast<int64_t>(ne.articles.size()));
     buf_events.add_row(std::move(ne.row));
   }
-  for (RowBuffer* buf : {&buf_articles, &buf_minhash, &buf_bands, &buf_actor_mentions, &buf_actors,
-                         &buf_claims, &buf_divergences, &buf_divergence_sides, &buf_events,
-                         &buf_event_mentions, &buf_fts, &buf_positions, &buf_quotes})
+  // The costliest for the server first: each COPY's rows are written while the next one's are
+  // prepared (PostgreSQL), and only the last is waited for alone.
+  for (RowBuffer* buf :
+       {&buf_fts, &buf_actor_mentions, &buf_actors, &buf_events, &buf_event_mentions, &buf_quotes,
+        &buf_claims, &buf_positions, &buf_divergences, &buf_divergence_sides})
     buf->flush();
   // Stored events that gained mentions are counted again over all of theirs.
   std::vector<std::string> event_ids(touched.begin(), touched.end());

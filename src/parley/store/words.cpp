@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 
 namespace parley::store {
 
@@ -54,7 +55,7 @@ std::string fold(std::string_view word, bool ascii) {
   return out;
 }
 
-void quote_into(std::string& out, const std::string& word) {
+void quote_into(std::string& out, std::string_view word) {
   out += '\'';
   for (char c : word) {
     if (c == '\'' || c == '\\') out += c;  // doubled, as both literals' syntax wants
@@ -63,18 +64,30 @@ void quote_into(std::string& out, const std::string& word) {
   out += '\'';
 }
 
-}  // namespace
-
-std::vector<std::string> search_words(std::string_view text) {
-  std::vector<std::string> words;
+// The distinct words of `text`, sorted, handed to `f` as string_views (valid during the call).
+// ASCII words are views into one lower-cased copy of the text; only the others are folded one
+// by one: most news is ASCII, and this runs over every stored article.
+template <class F>
+void for_each_word(std::string_view text, F&& f) {
+  std::string lowered(text);
+  for (char& c : lowered)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  std::deque<std::string> folded;
+  std::vector<std::string_view> words;
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   const size_t n = text.size();
   size_t start = 0, pos = 0;
   bool in_word = false, ascii = true;
   auto flush = [&](size_t end) {
     if (in_word && end > start) {
-      std::string w = fold(text.substr(start, end - start), ascii);
-      if (!w.empty() && w.size() <= kMaxLexeme) words.push_back(std::move(w));
+      std::string_view w;
+      if (ascii) {
+        w = std::string_view(lowered).substr(start, end - start);
+      } else {
+        folded.push_back(fold(text.substr(start, end - start), false));
+        w = folded.back();
+      }
+      if (!w.empty() && w.size() <= kMaxLexeme) words.push_back(w);
     }
     in_word = false;
     ascii = true;
@@ -106,27 +119,42 @@ std::vector<std::string> search_words(std::string_view text) {
   flush(n);
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
-  return words;
+  for (std::string_view w : words)
+    if (!f(w)) break;
+}
+
+}  // namespace
+
+std::vector<std::string> search_words(std::string_view text) {
+  std::vector<std::string> out;
+  for_each_word(text, [&](std::string_view w) {
+    out.emplace_back(w);
+    return true;
+  });
+  return out;
 }
 
 std::string tsvector_literal(std::string_view text) {
   std::string out;
+  out.reserve(text.size());
   size_t bytes = 0;
-  for (const std::string& w : search_words(text)) {
+  for_each_word(text, [&](std::string_view w) {
     bytes += w.size();
-    if (bytes > kMaxVectorBytes) break;
+    if (bytes > kMaxVectorBytes) return false;
     if (!out.empty()) out += ' ';
     quote_into(out, w);
-  }
+    return true;
+  });
   return out;
 }
 
 std::string tsquery_literal(std::string_view query) {
   std::string out;
-  for (const std::string& w : search_words(query)) {
+  for_each_word(query, [&](std::string_view w) {
     if (!out.empty()) out += " & ";
     quote_into(out, w);
-  }
+    return true;
+  });
   return out;
 }
 
