@@ -419,7 +419,7 @@ class MergeCandidates {
   void load(Backend& b, const std::vector<std::pair<MergeKey, int64_t>>& wanted) {
     // Always kChunk conditions (the last chunk repeats its last one), so the statement is
     // prepared and planned once per connection, not once per batch.
-    constexpr size_t kChunk = 32;
+    constexpr size_t kChunk = 16;
     std::string sql =
         "SELECT id, day, cameo, source_code, target_code, place_name, place_country, "
         "modality, negated FROM events WHERE ";
@@ -482,7 +482,7 @@ std::vector<std::string> link_batch_stories(Backend& b, double threshold,
                                             const std::vector<std::string>& ids,
                                             const std::vector<MinHash>& sigs) {
   using BandKey = std::pair<int64_t, int64_t>;  // band, hash
-  constexpr size_t kPairs = 16 * MinHash::kBands;
+  constexpr size_t kPairs = 4 * MinHash::kBands;
   std::vector<BandKey> wanted;
   for (const MinHash& sig : sigs)
     for (int band = 0; band < MinHash::kBands; ++band)
