@@ -17,6 +17,7 @@
 // generator (httplib's blocking client on one thread each) for comparison.
 #include <arpa/inet.h>
 #include <httplib.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
@@ -43,6 +44,7 @@ struct Options {
   int port = 8080, clients = 200, seconds = 20, threads = 1;
   bool thread_per_client = false;
   std::vector<std::string> paths;
+  sockaddr_in addr{};  // --host and --port resolved (event loop)
 };
 
 struct Tally {
@@ -166,15 +168,7 @@ class EventLoop {
     }
     int one = 1;
     ::setsockopt(c.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(o_.port));
-    if (::inet_pton(AF_INET, o_.host.c_str(), &addr.sin_addr) != 1) {
-      tally_.fail("--host must be an IPv4 address for the event-driven client", g_shown);
-      ::close(c.fd);
-      c.fd = -1;
-      return false;
-    }
+    sockaddr_in addr = o_.addr;
     if (::connect(c.fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) < 0 &&
         errno != EINPROGRESS) {
       tally_.fail(std::string("connect: ") + std::strerror(errno), g_shown);
@@ -322,6 +316,20 @@ int main(int argc, char** argv) {
                "/api/events?limit=50&quad=4",  "/api/events?limit=50&from=2019-01-01&to=2019-12-31",
                "/api/events?limit=20&root=04", "/api/events?limit=50&offset=100"};
 
+  if (!o.thread_per_client) {
+    addrinfo hints{}, *found = nullptr;
+    hints.ai_family = AF_INET;
+    hints.ai_socktype = SOCK_STREAM;
+    const int rc = ::getaddrinfo(o.host.c_str(), nullptr, &hints, &found);
+    if (rc != 0 || !found) {
+      std::fprintf(stderr, "serve_load: cannot resolve --host %s to an IPv4 address: %s\n",
+                   o.host.c_str(), rc ? ::gai_strerror(rc) : "no address");
+      return 1;
+    }
+    std::memcpy(&o.addr, found->ai_addr, sizeof o.addr);
+    o.addr.sin_port = htons(static_cast<uint16_t>(o.port));
+    ::freeaddrinfo(found);
+  }
   const auto start = Clock::now();
   const auto end = start + std::chrono::seconds(o.seconds);
   std::vector<Tally> tallies;

@@ -476,7 +476,7 @@ namespace {
 
 // The stories of a batch's new articles (in batch order): the most similar near-duplicate
 // among the stored articles and the batch's earlier ones. The stored candidates of the whole
-// batch come from one query per 16 articles (they share at least one whole band with one of
+// batch come from one query per 4 articles (they share at least one whole band with one of
 // them), so linking costs no round trip per article; the rules are link_story()'s.
 std::vector<std::string> link_batch_stories(Backend& b, double threshold,
                                             const std::vector<std::string>& ids,
@@ -614,7 +614,7 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
 
   // The batch's articles already stored (one query per 32 articles; always 32 parameters, so
   // the statement is planned once per connection), and the stored events its events may merge
-  // with (one query per 32 events).
+  // with (one query per 16 events).
   std::vector<std::string> ids;
   for (const Article* ap : articles) ids.push_back(ap->id.empty() ? content_id(ap->text) : ap->id);
   std::set<std::string> stored;
