@@ -436,6 +436,30 @@ TEST_P(StoreTest, MigratesVersionTwoStoresToCoveringEventIndexes) {
   EXPECT_EQ(again.version(), Store::schema_version());
 }
 
+// PostgreSQL writes a batch's rows with COPYs whose outcome is read by the next statement: a
+// COPY the server refuses (here a title cut inside a UTF-8 sequence, which SQLite would store
+// as it is) still fails the batch with the server's message, nothing of the batch stays, and
+// the connection goes on to store the next batch.
+TEST_P(StoreTest, RefusedCopyRollsTheWholeBatchBack) {
+  PARLEY_REQUIRE_DB(db);
+  if (db.sqlite()) GTEST_SKIP() << "SQLite stores any bytes";
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  std::vector<Article> corpus = strike_corpus();
+  corpus[3].title = "Later \xc3";
+  int64_t run = st.begin_run({});
+  try {
+    st.store_batch(ptrs(corpus), run);
+    ADD_FAILURE() << "stored an invalid UTF-8 title";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("UTF8"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(st.stats()["articles"], 0);
+  EXPECT_EQ(st.stats()["events"], 0);
+  corpus[3].title = "Later";
+  EXPECT_EQ(st.store_batch(ptrs(corpus), run).stored, 5u);
+  EXPECT_EQ(st.stats()["articles"], 5);
+}
+
 // Names of a table's columns, from the back end's catalogue, with "(generated)" after a
 // generated one.
 std::vector<std::string> table_columns(Backend& b, const std::string& table) {
