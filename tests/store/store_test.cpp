@@ -13,6 +13,7 @@
 #include "parley/parley.hpp"
 #include "parley/store/formats.hpp"
 #include "parley/store/schema.hpp"
+#include "parley/store/words.hpp"
 #include "store_test_support.hpp"
 
 namespace parley::store {
@@ -418,7 +419,7 @@ TEST_P(StoreTest, MigratesVersionTwoStoresToCoveringEventIndexes) {
     net = old.network(f);
   }
   Store st = Store::open(db.url(), Mode::ReadWrite);
-  EXPECT_EQ(st.version(), 3);
+  EXPECT_EQ(st.version(), Store::schema_version());
   for (const char* index : {"events_day", "events_source", "events_target"})
     EXPECT_EQ(index_columns(st.backend(), index), 7) << index;
   // Same answers over the rebuilt indexes, and the store still takes articles.
@@ -432,7 +433,166 @@ TEST_P(StoreTest, MigratesVersionTwoStoresToCoveringEventIndexes) {
   EXPECT_EQ(st.timeline(f, Bucket::Week, GroupBy::QuadClass).size(), weeks.size() + 1);
   // Opened again, nothing is left to migrate.
   Store again = Store::open(db.url(), Mode::ReadOnly);
-  EXPECT_EQ(again.version(), 3);
+  EXPECT_EQ(again.version(), Store::schema_version());
+}
+
+// PostgreSQL writes a batch's rows with COPYs whose outcome is read by the next statement: a
+// COPY the server refuses (here a title cut inside a UTF-8 sequence, which SQLite would store
+// as it is) still fails the batch with the server's message, nothing of the batch stays, and
+// the connection goes on to store the next batch.
+TEST_P(StoreTest, RefusedCopyRollsTheWholeBatchBack) {
+  PARLEY_REQUIRE_DB(db);
+  if (db.sqlite()) GTEST_SKIP() << "SQLite stores any bytes";
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  std::vector<Article> corpus = strike_corpus();
+  corpus[3].title = "Later \xc3";
+  int64_t run = st.begin_run({});
+  try {
+    st.store_batch(ptrs(corpus), run);
+    ADD_FAILURE() << "stored an invalid UTF-8 title";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("UTF8"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(st.stats()["articles"], 0);
+  EXPECT_EQ(st.stats()["events"], 0);
+  corpus[3].title = "Later";
+  EXPECT_EQ(st.store_batch(ptrs(corpus), run).stored, 5u);
+  EXPECT_EQ(st.stats()["articles"], 5);
+}
+
+// Names of a table's columns, from the back end's catalogue, with "(generated)" after a
+// generated one.
+std::vector<std::string> table_columns(Backend& b, const std::string& table) {
+  std::vector<std::string> out;
+  if (b.name() == "sqlite") {
+    auto st = b.prepare("SELECT name FROM pragma_table_info(?)");
+    st->bind_all(table);
+    while (st->step()) out.push_back(st->get_text(0));
+  } else {
+    auto st = b.prepare(
+        "SELECT column_name, is_generated FROM information_schema.columns WHERE table_name = ? "
+        "AND table_schema = current_schema() ORDER BY ordinal_position");
+    st->bind_all(table);
+    while (st->step())
+      out.push_back(st->get_text(0) + (st->get_text(1) == "ALWAYS" ? " (generated)" : ""));
+  }
+  return out;
+}
+
+// Text searches of articles, events and quotes, as ids.
+json text_hits(Store& st, const std::string& words) {
+  Filter f;
+  f.text = words;
+  json out = json::object();
+  for (const json& a : st.articles(f)) out["articles"].push_back(a["id"]);
+  for (const json& e : st.events(f)) out["events"].push_back(e["id"]);
+  for (const json& q : st.quotes(f))
+    out["quotes"].push_back(q["article_id"].get<std::string>() + ":" + q["idx"].dump());
+  return out;
+}
+
+// Articles with a quote and accented words, for full-text search.
+std::vector<Article> quoted_corpus() {
+  std::vector<Article> v = strike_corpus();
+  std::string text =
+      "EGYGOV people said on Tuesday: \u201cThe Caf\u00e9 talks will resume\u201d in Cairo. " +
+      filler(21, 50);
+  v.push_back(make_article(text, "Ahram", "2024-05-21",
+                           {{"EGYGOV", "QAT", "040", "2024-05-21", "Cairo", "talks"}}));
+  Quote q;
+  q.span = {static_cast<uint32_t>(text.find("The Caf")),
+            static_cast<uint32_t>(text.find(" in Cairo"))};
+  q.speaker_actor = 0;
+  q.kind = "direct";
+  v.back().quotes.push_back(q);
+  return v;
+}
+
+// Version 4 keeps PostgreSQL's search words in a plain column the store fills (no server-side
+// to_tsvector while storing); SQLite's FTS5 table is unchanged. A version-3 store migrates on
+// both back ends and answers the same searches, and articles stored afterwards are found too.
+TEST_P(StoreTest, MigratesVersionThreeStoresToStoredSearchWords) {
+  PARLEY_REQUIRE_DB(db);
+  std::vector<Article> corpus = quoted_corpus();
+  // Words the server's English stemming and the store's words agree on.
+  const std::vector<std::string> queries = {"Cairo", "overnight gaza", "ISR people", "negotiate"};
+  std::vector<json> before;
+  {
+    Store old = Store::open_at_version(db.url(), 3);
+    ASSERT_EQ(old.version(), 3);
+    if (!db.sqlite()) {
+      EXPECT_EQ(table_columns(old.backend(), "fts"),
+                (std::vector<std::string>{"kind", "ref", "body", "tsv (generated)"}));
+    }
+    old.store_batch(ptrs(corpus), old.begin_run({}));
+    for (const std::string& q : queries) before.push_back(text_hits(old, q));
+  }
+  EXPECT_EQ(before[0]["articles"].size(), 2u);
+  EXPECT_EQ(before[1]["articles"].size(), 1u);
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  EXPECT_EQ(st.version(), 4);
+  if (db.sqlite())
+    EXPECT_EQ(table_columns(st.backend(), "fts"),
+              (std::vector<std::string>{"body", "kind", "ref"}));
+  else
+    EXPECT_EQ(table_columns(st.backend(), "fts"), (std::vector<std::string>{"kind", "ref", "tsv"}));
+  for (size_t i = 0; i < queries.size(); ++i)
+    EXPECT_EQ(text_hits(st, queries[i]), before[i]) << queries[i];
+  // Typographic quotes separate words (PostgreSQL's parser in the C locale took them for
+  // letters: "resume\u201d" was one word); case and accents do not matter; words are whole
+  // words on both back ends.
+  EXPECT_EQ(text_hits(st, "talks resume")["quotes"].size(), 1u);
+  EXPECT_EQ(text_hits(st, "CAFE")["quotes"].size(), 1u);
+  EXPECT_EQ(text_hits(st, "café")["articles"].size(), 1u);
+  EXPECT_TRUE(text_hits(st, "cafes").empty());
+  EXPECT_TRUE(text_hits(st, "!!! ...").empty());
+  std::vector<Article> more{make_article("Overnight QAT people met EGY people. " + filler(31, 40),
+                                         "AP", "2024-06-03",
+                                         {{"QAT", "EGY", "040", "2024-06-03", "", "met"}})};
+  EXPECT_EQ(st.store_batch(ptrs(more), st.begin_run({})).stored, 1u);
+  EXPECT_EQ(text_hits(st, "overnight")["articles"].size(), before[1]["articles"].size() + 1);
+  Store again = Store::open(db.url(), Mode::ReadOnly);
+  EXPECT_EQ(again.version(), 4);
+  EXPECT_EQ(text_hits(again, "overnight"), text_hits(st, "overnight"));
+}
+
+// A batch stores what the same articles stored one by one would: event counts of merged
+// events (counted in memory for the batch's new events, in SQL for stored ones) and stories
+// (near-duplicates found in the store and earlier in the batch).
+TEST_P(StoreTest, BatchesOfAnySizeStoreTheSameRows) {
+  PARLEY_REQUIRE_DB(db);
+  std::vector<Article> corpus = quoted_corpus();
+  std::string body = filler(41, 300);
+  corpus.push_back(make_article("Talks resume. " + body, "Reuters", "2024-05-01", {}));
+  corpus.push_back(
+      make_article("Talks resume in Cairo. " + body + " Updated.", "Yahoo", "2024-05-01", {}));
+  corpus.push_back(
+      make_article("Talks resume, again. " + body + " Corrected.", "AP", "2024-05-02", {}));
+  auto snapshot = [](Store& st) {
+    json out;
+    out["events"] = st.events(Filter{});
+    out["articles"] = st.articles(Filter{});
+    out["stats"] = st.stats();
+    return out;
+  };
+  json whole;
+  {
+    Store st = Store::open(db.url(), Mode::ReadWrite);
+    st.store_batch(ptrs(corpus), st.begin_run({}));
+    whole = snapshot(st);
+  }
+  EXPECT_EQ(whole["articles"].size(), corpus.size());
+  test::TestDb other(GetParam());
+  Store st = Store::open(other.url(), Mode::ReadWrite);
+  int64_t run = st.begin_run({});
+  for (const Article& a : corpus) st.store_batch({&a}, run);
+  json one_by_one = snapshot(st);
+  EXPECT_EQ(one_by_one, whole);
+  std::map<std::string, std::string> story;
+  for (const json& a : whole["articles"]) story[a["id"]] = a["story_id"];
+  const std::string first = corpus[corpus.size() - 3].id;
+  EXPECT_EQ(story[corpus[corpus.size() - 2].id], first);
+  EXPECT_EQ(story[corpus[corpus.size() - 1].id], first);
 }
 
 // The timeline and the network sum events in parts (and the timeline, on SQLite, in C++):
@@ -727,6 +887,31 @@ TEST(MinHash, EstimatesJaccardAndDates) {
   ASSERT_TRUE(day_number("1970-01-01", d));
   EXPECT_EQ(d, 0);
   EXPECT_FALSE(day_number("May 2024", d));
+}
+
+// The words search indexes and looks for (PostgreSQL's tsvector and tsquery literals).
+TEST(SearchWords, SplitsFoldsAndQuotesLikeFts5) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(search_words("\u201cThe Caf\u00e9 TALKS\u201d\u2014resume, 2024; caf\u00e9 don't"),
+            (V{"2024", "cafe", "don", "resume", "t", "talks", "the"}));
+  // Letters of other scripts are words; invalid bytes and symbols separate them.
+  EXPECT_EQ(search_words("\u05e9\u05dc\u05d5\u05dd \xff\xfe"
+                         "abc\xc3 \u20ac5 \u0130stanbul"),
+            (V{"5", "abc", "istanbul", "\u05e9\u05dc\u05d5\u05dd"}));
+  EXPECT_TRUE(search_words(" -- !! ").empty());
+  EXPECT_TRUE(search_words(std::string(3000, 'a')).empty());  // over PostgreSQL's lexeme limit
+  EXPECT_EQ(tsvector_literal("b a b"), "'a' 'b'");
+  EXPECT_EQ(tsquery_literal("Gaza, ceasefire"), "'ceasefire' & 'gaza'");
+  EXPECT_EQ(tsquery_literal("\"(* AND"), "'and'");
+  EXPECT_EQ(tsquery_literal("..."), "");
+  // A huge article keeps its words under the 1 MB a tsvector may hold.
+  std::string many;
+  for (int i = 0; i < 200000; ++i) many += "w" + std::to_string(i) + " ";
+  const std::string huge = tsvector_literal(many);
+  const size_t words = static_cast<size_t>(std::count(huge.begin(), huge.end(), '\'')) / 2;
+  const size_t lexeme_bytes = huge.size() + 1 - 3 * words;  // less the quotes and blanks
+  EXPECT_GT(lexeme_bytes, 900000u);
+  EXPECT_LE(lexeme_bytes, 1000000u);
 }
 
 }  // namespace

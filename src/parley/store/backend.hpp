@@ -115,6 +115,13 @@ class Backend {
   // parameter to bind for a user's query.
   virtual std::string fts_match() const = 0;
   virtual std::string fts_param(const std::string& user_query) const = 0;
+  // True when `fts` holds the search words as a column `tsv` written by the store (schema
+  // version 4 on PostgreSQL, words.hpp) rather than a `body` the database splits itself.
+  virtual bool fts_words() const { return false; }
+  // The schema version of the open store (set by the store once it knows it): the dialect of
+  // full-text search depends on it.
+  void set_schema_version(int v) { schema_version_ = v; }
+  int schema_version() const { return schema_version_; }
   // Statements still running at `deadline` stop with a StoreError that says "statement
   // timeout" (SQLite, through its progress handler; nullopt lifts the limit). PostgreSQL
   // connections use the server's statement_timeout instead: no-op there.
@@ -130,6 +137,7 @@ class Backend {
 
  private:
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
+  int schema_version_ = 0;
 };
 
 // Opens a back end from a URL ("x.db", "sqlite:x.db", "postgresql://..."). Throws StoreError.

@@ -10,6 +10,7 @@
 
 #include "parley/store/backend.hpp"
 #include "parley/store/store.hpp"
+#include "parley/store/words.hpp"
 
 namespace parley::store {
 
@@ -49,11 +50,38 @@ std::string pg_message(PGconn* conn, const PGresult* res) {
   return "PostgreSQL: " + msg;
 }
 
+// The connection, and whether the outcome of a COPY is still to be read. insert_rows() sends
+// a COPY and returns at once, so the server writes those rows while the store prepares the
+// next ones (a batch is a dozen COPYs); whatever runs next on the connection, the commit
+// included, reads that outcome first and fails if the COPY did, so an error still rolls the
+// whole batch back.
+struct PgConn {
+  PGconn* conn = nullptr;
+  bool copy_pending = false;
+  // Reads the pending COPY's outcome; throws its error.
+  void settle() {
+    if (!copy_pending) return;
+    copy_pending = false;
+    std::string msg;
+    while (PGresult* r = PQgetResult(conn)) {
+      if (msg.empty() && PQresultStatus(r) != PGRES_COMMAND_OK) msg = pg_message(conn, r);
+      PQclear(r);
+    }
+    if (!msg.empty()) throw StoreError(msg);
+  }
+  // The same, dropping the error (rollback, closing).
+  void discard() noexcept {
+    copy_pending = false;
+    while (PGresult* r = PQgetResult(conn)) PQclear(r);
+  }
+};
+
 class PgStatement : public Statement {
  public:
-  PgStatement(PGconn* conn, std::string name, const std::string& sql, bool prepared)
-      : conn_(conn), name_(std::move(name)), sql_(to_dollar(sql)) {
+  PgStatement(PgConn* pc, std::string name, const std::string& sql, bool prepared)
+      : pc_(pc), conn_(pc->conn), name_(std::move(name)), sql_(to_dollar(sql)) {
     if (prepared) {
+      pc_->settle();
       PGresult* r = PQprepare(conn_, name_.c_str(), sql_.c_str(), 0, nullptr);
       bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
       std::string msg = ok ? "" : pg_message(conn_, r);
@@ -95,6 +123,10 @@ class PgStatement : public Statement {
     // Booleans come back as t/f; numeric aggregates may carry a fraction.
     if (*v == 't') return 1;
     if (*v == 'f') return 0;
+    // Whole numbers exactly (a 64-bit hash does not survive a trip through a double).
+    char* end = nullptr;
+    const long long n = std::strtoll(v, &end, 10);
+    if (end && *end == '\0') return n;
     return static_cast<int64_t>(std::strtod(v, nullptr));
   }
   double get_double(int c) const override {
@@ -114,6 +146,7 @@ class PgStatement : public Statement {
     params_[i - 1] = std::move(v);
   }
   void run() {
+    pc_->settle();
     std::vector<const char*> values(params_.size());
     for (size_t i = 0; i < params_.size(); ++i)
       values[i] = params_[i] ? params_[i]->c_str() : nullptr;
@@ -131,6 +164,7 @@ class PgStatement : public Statement {
     row_ = -1;
   }
 
+  PgConn* pc_;
   PGconn* conn_;
   std::string name_, sql_;
   std::vector<std::optional<std::string>> params_;
@@ -149,21 +183,26 @@ class PgBackend : public Backend {
       conn_ = nullptr;
       throw StoreError("cannot connect to PostgreSQL: " + msg);
     }
+    pc_.conn = conn_;
     exec("SET client_min_messages = warning");
     if (read_only) exec("SET default_transaction_read_only = on");
   }
   ~PgBackend() override {
     clear_statements();
-    if (conn_) PQfinish(conn_);
+    if (conn_) {
+      pc_.discard();
+      PQfinish(conn_);
+    }
   }
   std::string name() const override { return "postgresql"; }
   std::unique_ptr<Statement> prepare(const std::string& sql) override {
-    return std::make_unique<PgStatement>(conn_, "", sql, false);
+    return std::make_unique<PgStatement>(&pc_, "", sql, false);
   }
   std::unique_ptr<Statement> prepare_persistent(const std::string& sql) override {
-    return std::make_unique<PgStatement>(conn_, "p" + std::to_string(++prepared_), sql, true);
+    return std::make_unique<PgStatement>(&pc_, "p" + std::to_string(++prepared_), sql, true);
   }
   void exec(const std::string& sql) override {
+    pc_.settle();
     PGresult* r = PQexec(conn_, sql.c_str());
     auto status = PQresultStatus(r);
     bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
@@ -175,7 +214,10 @@ class PgBackend : public Backend {
                    const std::vector<Value>& values) override {
     if (values.empty()) return;
     // COPY's text format: tab-separated, one row a line, \N for NULL, backslash escapes.
+    size_t size = 0;
+    for (const Value& v : values) size += v.kind == Value::Text ? v.s.size() + 1 : 24;
     std::string data;
+    data.reserve(size + size / 16);
     char num[64];
     for (size_t i = 0; i < values.size(); ++i) {
       const Value& v = values[i];
@@ -187,27 +229,20 @@ class PgBackend : public Backend {
         std::snprintf(num, sizeof num, "%.17g", v.d);
         data += num;
       } else {
-        for (char c : v.s) {
-          switch (c) {
-            case '\\':
-              data += "\\\\";
-              break;
-            case '\t':
-              data += "\\t";
-              break;
-            case '\n':
-              data += "\\n";
-              break;
-            case '\r':
-              data += "\\r";
-              break;
-            default:
-              data += c;
-          }
+        // Runs without a special character are copied whole.
+        size_t start = 0;
+        for (size_t k = 0; k < v.s.size(); ++k) {
+          const char c = v.s[k];
+          if (c != '\\' && c != '\t' && c != '\n' && c != '\r') continue;
+          data.append(v.s, start, k - start);
+          data += c == '\\' ? "\\\\" : c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r";
+          start = k + 1;
         }
+        data.append(v.s, start, std::string::npos);
       }
       data += (i + 1) % static_cast<size_t>(ncols) == 0 ? '\n' : '\t';
     }
+    pc_.settle();
     PGresult* r = PQexec(conn_, ("COPY " + table + " (" + columns + ") FROM STDIN").c_str());
     if (PQresultStatus(r) != PGRES_COPY_IN) {
       std::string msg = pg_message(conn_, r);
@@ -217,22 +252,21 @@ class PgBackend : public Backend {
     PQclear(r);
     bool sent = PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) == 1 &&
                 PQputCopyEnd(conn_, nullptr) == 1;
-    // The COPY's outcome, then the end of its results (always read, so the connection is
-    // ready for the next statement even after an error).
-    std::string msg = sent ? "" : pg_message(conn_, nullptr);
-    while ((r = PQgetResult(conn_)) != nullptr) {
-      if (msg.empty() && PQresultStatus(r) != PGRES_COMMAND_OK) msg = pg_message(conn_, r);
-      PQclear(r);
+    // The COPY's outcome is read by the next statement (PgConn::settle).
+    pc_.copy_pending = true;
+    if (!sent) {
+      std::string msg = pg_message(conn_, nullptr);
+      pc_.discard();
+      throw StoreError(msg);
     }
-    if (!msg.empty()) throw StoreError(msg);
   }
   void begin_write() override {
-    exec("BEGIN");
+    // One writer at a time per database: event merging reads what earlier batches wrote. The
+    // three statements go in one round trip.
+    const char* wait = std::getenv("PARLEY_DB_BUSY_MS");
     try {
-      // One writer at a time per database: event merging reads what earlier batches wrote.
-      const char* wait = std::getenv("PARLEY_DB_BUSY_MS");
-      exec("SET LOCAL lock_timeout = '" + std::to_string(wait ? std::atoi(wait) : 10000) + "ms'");
-      exec("SELECT pg_advisory_xact_lock(7235634)");
+      exec("BEGIN; SET LOCAL lock_timeout = '" + std::to_string(wait ? std::atoi(wait) : 10000) +
+           "ms'; SELECT pg_advisory_xact_lock(7235634)");
     } catch (...) {
       rollback();
       throw;
@@ -240,6 +274,7 @@ class PgBackend : public Backend {
   }
   void commit() override { exec("COMMIT"); }
   void rollback() noexcept override {
+    pc_.discard();
     if (PQtransactionStatus(conn_) != PQTRANS_IDLE) PQclear(PQexec(conn_, "ROLLBACK"));
   }
   bool read_only() const override { return read_only_; }
@@ -263,16 +298,27 @@ class PgBackend : public Backend {
     st->step();
     return static_cast<int>(st->get_int(0));
   }
+  // The full-text table of schema version 1 (its words computed by the server at insert);
+  // version 4 replaces it by one holding the words the store computes (fts_words()).
   std::string fts_ddl() const override {
     return "CREATE TABLE fts (kind TEXT NOT NULL, ref TEXT NOT NULL, body TEXT NOT NULL, "
            "tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', body)) STORED);\n"
            "CREATE INDEX fts_tsv ON fts USING gin (tsv)";
   }
-  std::string fts_match() const override { return "fts.tsv @@ plainto_tsquery('english', ?)"; }
-  std::string fts_param(const std::string& q) const override { return q; }
+  // From version 4 the query's words as the store indexes them (words.hpp), ANDed; before it,
+  // the server's English configuration (a store still at version 3 is only written by tests).
+  std::string fts_match() const override {
+    return fts_words() ? "fts.tsv @@ CAST(? AS tsquery)"
+                       : "fts.tsv @@ plainto_tsquery('english', ?)";
+  }
+  std::string fts_param(const std::string& q) const override {
+    return fts_words() ? tsquery_literal(q) : q;
+  }
+  bool fts_words() const override { return schema_version() >= 4; }
 
  private:
   PGconn* conn_ = nullptr;
+  PgConn pc_;
   bool read_only_;
   int prepared_ = 0;
 };

@@ -81,6 +81,14 @@ class SqliteBackend : public Backend {
     if (read_only && !std::filesystem::exists(path))
       throw StoreError("no store at " + path + " (run `parley ingest ... --db " + path +
                        "` first)");
+    // SQLite counts every allocation in global statistics under a global mutex by default;
+    // nothing reads them, and the server's workers and an ingest's threads would contend on
+    // it. Only possible before SQLite initialises, hence once, before the first connection
+    // (if something else initialised it first, the call is refused and changes nothing).
+    static const bool no_memstatus = [] {
+      return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    }();
+    (void)no_memstatus;
     int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {

@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <type_traits>
 
 #include "parley/export/coded.hpp"
 #include "parley/extract/ontology.hpp"
@@ -20,6 +21,7 @@
 #include "parley/store/backend.hpp"
 #include "parley/store/schema.hpp"
 #include "parley/store/store_impl.hpp"
+#include "parley/store/words.hpp"
 
 namespace parley::store {
 
@@ -102,6 +104,36 @@ void set_meta(Backend& b, const std::string& key, const std::string& value) {
 
 namespace {
 
+// The values of one row, in column order.
+template <class T>
+requires std::is_integral_v<T>
+void push_value(std::vector<Value>& out, T v) {
+  out.push_back(Value::of(static_cast<int64_t>(v)));
+}
+void push_value(std::vector<Value>& out, double v) {
+  out.push_back(Value::of(v));
+}
+void push_value(std::vector<Value>& out, std::string_view v) {
+  out.push_back(Value::of(std::string(v)));
+}
+void push_value(std::vector<Value>& out, const std::string& v) {
+  out.push_back(Value::of(v));
+}
+void push_value(std::vector<Value>& out, const char* v) {
+  out.push_back(Value::of(std::string(v)));
+}
+template <class T>
+void push_value(std::vector<Value>& out, const std::optional<T>& v) {
+  if (v)
+    push_value(out, *v);
+  else
+    out.push_back(Value::null());
+}
+template <class... A>
+void push_values(std::vector<Value>& out, const A&... a) {
+  (push_value(out, a), ...);
+}
+
 // Rows for one table, kept until flush() (or until there are many) and written by the back
 // end's bulk insert: a few statements per table and batch instead of one per row, which is most
 // of the cost of storing on PostgreSQL.
@@ -115,7 +147,11 @@ class RowBuffer {
   template <class... A>
   void add(const A&... a) {
     static_assert(sizeof...(A) > 0);
-    (push(a), ...);
+    push_values(values_, a...);
+    if (++rows_ >= kMaxRows) flush();
+  }
+  void add_row(std::vector<Value> row) {
+    for (Value& v : row) values_.push_back(std::move(v));
     if (++rows_ >= kMaxRows) flush();
   }
   void flush() {
@@ -129,24 +165,6 @@ class RowBuffer {
 
  private:
   static constexpr int kMaxRows = 4096;  // bounds memory when one article has very many rows
-  void push(int64_t v) { values_.push_back(Value::of(v)); }
-  void push(int v) { push(static_cast<int64_t>(v)); }
-  void push(unsigned v) { push(static_cast<int64_t>(v)); }
-  void push(long long v) { push(static_cast<int64_t>(v)); }
-  void push(unsigned long v) { push(static_cast<int64_t>(v)); }
-  void push(unsigned long long v) { push(static_cast<int64_t>(v)); }
-  void push(bool v) { push(static_cast<int64_t>(v)); }
-  void push(double v) { values_.push_back(Value::of(v)); }
-  void push(std::string_view v) { values_.push_back(Value::of(std::string(v))); }
-  void push(const std::string& v) { values_.push_back(Value::of(v)); }
-  void push(const char* v) { values_.push_back(Value::of(std::string(v))); }
-  template <class T>
-  void push(const std::optional<T>& v) {
-    if (v)
-      push(*v);
-    else
-      values_.push_back(Value::null());
-  }
 
   Backend& b_;
   std::string table_, columns_;
@@ -173,6 +191,27 @@ void backfill_minhash(Store::Impl& s) {
   }
 }
 
+// Version 4 on PostgreSQL: the full-text rows of the version-3 table (renamed fts_v3) again,
+// with the search words the store computes; read through a cursor, so a large store is not
+// held in memory. The index is built once the rows are in.
+static void fill_fts_words(Backend& b) {
+  b.exec("DECLARE fts_v3_rows NO SCROLL CURSOR FOR SELECT kind, ref, body FROM fts_v3");
+  RowBuffer rows(b, "fts", "kind, ref, tsv");
+  for (;;) {
+    auto st = b.prepare("FETCH 500 FROM fts_v3_rows");
+    int n = 0;
+    while (st->step()) {
+      rows.add(st->get_text(0), st->get_text(1), tsvector_literal(st->get_text(2)));
+      ++n;
+    }
+    if (n == 0) break;
+  }
+  rows.flush();
+  b.exec("CLOSE fts_v3_rows");
+  b.exec("DROP TABLE fts_v3");
+  b.exec("CREATE INDEX fts_tsv ON fts USING gin (tsv)");
+}
+
 void Store::Impl::migrate(int target) {
   Backend& b = *db;
   bool fresh = !b.table_exists("parley_meta");
@@ -191,6 +230,7 @@ void Store::Impl::migrate(int target) {
   if (!b.read_only()) b.prepare_for_writing();
   if (have >= target) {
     version = have;
+    b.set_schema_version(version);
     return;
   }
   if (b.read_only())
@@ -212,10 +252,12 @@ void Store::Impl::migrate(int target) {
     version = v;
     if (v == 1) set_meta(b, "application", "parley");
     if (v == 2) backfill_minhash(*this);
+    if (v == 4 && b.name() == "postgresql") fill_fts_words(b);
     set_meta(b, "schema_version", std::to_string(v));
     tx.commit();
   }
   version = std::atoi(meta_value(b, "schema_version").c_str());
+  b.set_schema_version(version);
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -375,29 +417,33 @@ MergeKey merge_key(const Event& e) {
 class MergeCandidates {
  public:
   void load(Backend& b, const std::vector<std::pair<MergeKey, int64_t>>& wanted) {
-    constexpr size_t kChunk = 50;
+    // Always kChunk conditions (the last chunk repeats its last one), so the statement is
+    // prepared and planned once per connection, not once per batch.
+    constexpr size_t kChunk = 16;
+    std::string sql =
+        "SELECT id, day, cameo, source_code, target_code, place_name, place_country, "
+        "modality, negated FROM events WHERE ";
+    for (size_t i = 0; i < kChunk; ++i)
+      sql += std::string(i ? " OR " : "") +
+             "(cameo = ? AND source_code = ? AND target_code = ? AND day >= ? AND day <= ?)";
     for (size_t first = 0; first < wanted.size(); first += kChunk) {
-      std::string sql =
-          "SELECT id, day, cameo, source_code, target_code, place_name, place_country, "
-          "modality, negated FROM events WHERE ";
       std::vector<Value> args;
-      for (size_t i = first; i < std::min(wanted.size(), first + kChunk); ++i) {
-        const auto& [k, day] = wanted[i];
-        sql += std::string(i > first ? " OR " : "") +
-               "(cameo = ? AND source_code = ? AND target_code = ? AND day >= ? AND day <= ?)";
+      for (size_t i = first; i < first + kChunk; ++i) {
+        const auto& [k, day] = wanted[std::min(i, wanted.size() - 1)];
         args.push_back(Value::of(k.cameo));
         args.push_back(Value::of(k.source));
         args.push_back(Value::of(k.target));
         args.push_back(Value::of(day - 1));
         args.push_back(Value::of(day + 1));
       }
-      auto st = b.prepare(sql);
-      bind_values(*st, args);
-      while (st->step()) {
-        MergeKey k{st->get_text(2), st->get_text(3), st->get_text(4),    st->get_text(5),
-                   st->get_text(6), st->get_text(7), st->get_int(8) != 0};
-        add(k, st->get_int(1), st->get_text(0));
+      Statement& st = b.query(sql);
+      bind_values(st, args);
+      while (st.step()) {
+        MergeKey k{st.get_text(2), st.get_text(3), st.get_text(4),    st.get_text(5),
+                   st.get_text(6), st.get_text(7), st.get_int(8) != 0};
+        add(k, st.get_int(1), st.get_text(0));
       }
+      st.reset();
     }
   }
   void add(const MergeKey& k, int64_t day, const std::string& id) {
@@ -426,6 +472,93 @@ class MergeCandidates {
 
 }  // namespace
 
+namespace {
+
+// The stories of a batch's new articles (in batch order): the most similar near-duplicate
+// among the stored articles and the batch's earlier ones. The stored candidates of the whole
+// batch come from one query per 4 articles (they share at least one whole band with one of
+// them), so linking costs no round trip per article; the rules are link_story()'s.
+std::vector<std::string> link_batch_stories(Backend& b, double threshold,
+                                            const std::vector<std::string>& ids,
+                                            const std::vector<MinHash>& sigs) {
+  using BandKey = std::pair<int64_t, int64_t>;  // band, hash
+  constexpr size_t kPairs = 4 * MinHash::kBands;
+  std::vector<BandKey> wanted;
+  for (const MinHash& sig : sigs)
+    for (int band = 0; band < MinHash::kBands; ++band)
+      wanted.emplace_back(band, sig.band_hash(band));
+  std::map<BandKey, std::vector<std::string>> stored_by_band;
+  std::map<std::string, std::pair<MinHash, std::string>> stored;  // id -> signature, story
+  if (!wanted.empty()) {
+    // Always kPairs rows (the last repeats), so the statement is planned once per connection.
+    std::string sql =
+        "SELECT w.column1, w.column2, b.article_id, m.signature, a.story_id FROM (VALUES ";
+    for (size_t i = 0; i < kPairs; ++i)
+      sql += i ? ", (CAST(? AS INTEGER), CAST(? AS BIGINT))"
+               : "(CAST(? AS INTEGER), CAST(? AS BIGINT))";
+    sql +=
+        ") AS w JOIN article_bands b ON b.band = w.column1 AND b.hash = w.column2 JOIN "
+        "article_minhash m ON m.article_id = b.article_id JOIN articles a ON a.id = b.article_id";
+    for (size_t first = 0; first < wanted.size(); first += kPairs) {
+      std::vector<Value> args;
+      for (size_t i = first; i < first + kPairs; ++i) {
+        const BandKey& k = wanted[std::min(i, wanted.size() - 1)];
+        args.push_back(Value::of(k.first));
+        args.push_back(Value::of(k.second));
+      }
+      Statement& st = b.query(sql);
+      bind_values(st, args);
+      while (st.step()) {
+        std::string id = st.get_text(2);
+        auto& v = stored_by_band[{st.get_int(0), st.get_int(1)}];
+        if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+        if (!stored.count(id)) {
+          MinHash sig;
+          if (MinHash::from_hex(st.get_text(3), sig))
+            stored.emplace(id, std::pair(sig, st.get_text(4)));
+        }
+      }
+      st.reset();
+    }
+  }
+  std::vector<std::string> stories;
+  std::map<BandKey, std::vector<size_t>> batch_by_band;  // the batch's earlier articles
+  for (size_t i = 0; i < ids.size(); ++i) {
+    // Candidates by id, so that ties go to the smallest id as in link_story().
+    std::map<std::string, std::pair<const MinHash*, const std::string*>> candidates;
+    for (int band = 0; band < MinHash::kBands; ++band) {
+      const BandKey k{band, sigs[i].band_hash(band)};
+      if (auto it = stored_by_band.find(k); it != stored_by_band.end())
+        for (const std::string& c : it->second)
+          if (auto s = stored.find(c); s != stored.end())
+            candidates.emplace(c, std::pair(&s->second.first, &s->second.second));
+      if (auto it = batch_by_band.find(k); it != batch_by_band.end())
+        for (size_t j : it->second) candidates.emplace(ids[j], std::pair(&sigs[j], &stories[j]));
+    }
+    candidates.erase(ids[i]);
+    std::string story = ids[i];
+    double best_sim = -1;
+    for (const auto& [c, sig_story] : candidates) {
+      double sim = sigs[i].similarity(*sig_story.first);
+      if (sim >= threshold && sim > best_sim) story = *sig_story.second, best_sim = sim;
+    }
+    stories.push_back(std::move(story));
+    for (int band = 0; band < MinHash::kBands; ++band)
+      batch_by_band[{band, sigs[i].band_hash(band)}].push_back(i);
+  }
+  return stories;
+}
+
+// An event this batch creates: its row, written once its GDELT counts are known (all of its
+// mentions are in this batch).
+struct NewEvent {
+  std::vector<Value> row;
+  int64_t mentions = 0;
+  std::set<std::string> outlets, articles;
+};
+
+}  // namespace
+
 IngestStats Store::store_batch(const std::vector<const Article*>& articles, int64_t run_id) {
   Impl& s = *impl_;
   Backend& b = *s.db;
@@ -436,6 +569,10 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
   const extract::Ontology& onto = *s.ontology;
   IngestStats stats;
   WriteTransaction tx(b);
+  RowBuffer buf_articles(b, "articles",
+                         "id, run_id, title, date, day, source, url, path, text, bytes, story_id");
+  RowBuffer buf_minhash(b, "article_minhash", "article_id, signature");
+  RowBuffer buf_bands(b, "article_bands", "band, hash, article_id");
   RowBuffer buf_actor_mentions(b, "actor_mentions",
                                "article_id, idx, actor_idx, sentence, kind, start_byte, end_byte");
   RowBuffer buf_actors(b, "actors", "article_id, idx, name, code, country, sector, type, presumed");
@@ -458,7 +595,15 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
                                "target_actor, trigger_start, trigger_end, evidence_start, "
                                "evidence_end, trigger_text, evidence_text, outlet, date, "
                                "confidence, reported_by, pattern");
-  RowBuffer buf_fts(b, "fts", "kind, ref, body");
+  // PostgreSQL gets the search words as a tsvector (words.hpp); SQLite's FTS5 splits the text.
+  const bool fts_words = b.fts_words();
+  RowBuffer buf_fts(b, "fts", fts_words ? "kind, ref, tsv" : "kind, ref, body");
+  auto add_fts = [&](const char* kind, const std::string& ref, std::string_view body) {
+    if (fts_words)
+      buf_fts.add(kind, ref, tsvector_literal(body));
+    else
+      buf_fts.add(kind, ref, body);
+  };
   RowBuffer buf_positions(b, "positions",
                           "article_id, idx, sentence, actor, actor_code, actor_name, issue, "
                           "issue_key, stance, evidence_start, evidence_end, evidence_text");
@@ -467,28 +612,42 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
                        "speaker_code, speaker_name, speaker_start, speaker_end, cue_start, "
                        "cue_end, cue_lemma, kind, text");
 
-  // The batch's articles already stored (one query), and the stored events its events may
-  // merge with (one query per 50 events).
+  // The batch's articles already stored (one query per 32 articles; always 32 parameters, so
+  // the statement is planned once per connection), and the stored events its events may merge
+  // with (one query per 16 events).
   std::vector<std::string> ids;
   for (const Article* ap : articles) ids.push_back(ap->id.empty() ? content_id(ap->text) : ap->id);
   std::set<std::string> stored;
-  for (size_t first = 0; first < ids.size(); first += 200) {
-    const size_t n = std::min<size_t>(200, ids.size() - first);
+  {
+    constexpr size_t kIds = 32;
     std::string sql = "SELECT id FROM articles WHERE id IN (";
-    std::vector<Value> args;
-    for (size_t k = 0; k < n; ++k) {
-      sql += k ? ", ?" : "?";
-      args.push_back(Value::of(ids[first + k]));
+    for (size_t k = 0; k < kIds; ++k) sql += k ? ", ?" : "?";
+    sql += ")";
+    for (size_t first = 0; first < ids.size(); first += kIds) {
+      std::vector<Value> args;
+      for (size_t k = first; k < first + kIds; ++k)
+        args.push_back(Value::of(ids[std::min(k, ids.size() - 1)]));
+      Statement& st = b.query(sql);
+      bind_values(st, args);
+      while (st.step()) stored.insert(st.get_text(0));
+      st.reset();
     }
-    auto st = b.prepare(sql + ")");
-    bind_values(*st, args);
-    while (st->step()) stored.insert(st->get_text(0));
+  }
+  // The articles to store, in order (an article twice in a batch is stored once).
+  std::vector<size_t> todo;
+  {
+    std::set<std::string> seen;
+    for (size_t ai = 0; ai < articles.size(); ++ai) {
+      if (!seen.insert(ids[ai]).second || stored.count(ids[ai]))
+        ++stats.duplicates;
+      else
+        todo.push_back(ai);
+    }
   }
   MergeCandidates merge;
   {
     std::vector<std::pair<MergeKey, int64_t>> wanted;
-    for (size_t ai = 0; ai < articles.size(); ++ai) {
-      if (stored.count(ids[ai])) continue;
+    for (size_t ai : todo) {
       for (const Event& e : articles[ai]->events) {
         int64_t eday = 0;
         if ((!e.source_code.empty() || !e.target_code.empty()) &&
@@ -498,33 +657,47 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
     }
     merge.load(b, wanted);
   }
-
-  std::set<std::string> touched;  // events whose counts change
-  std::set<std::string> seen;     // ids in this batch (one article twice in a batch)
-  for (size_t ai = 0; ai < articles.size(); ++ai) {
-    const Article& a = *articles[ai];
-    const std::string& id = ids[ai];
-    if (!seen.insert(id).second || stored.count(id)) {
-      ++stats.duplicates;
-      continue;
+  // Near-duplicate stories. A version-1 store (kept at that version by open_at_version) has no
+  // dedup tables yet; the migration to version 2 links its articles afterwards.
+  std::vector<std::string> stories;
+  if (s.version >= 2) {
+    std::vector<std::string> todo_ids;
+    std::vector<MinHash> sigs;
+    for (size_t ai : todo) {
+      todo_ids.push_back(ids[ai]);
+      sigs.push_back(MinHash::of(articles[ai]->text));
     }
-    ++stats.stored;
-    // A version-1 store (kept at that version by open_at_version) has no dedup tables yet; the
-    // migration to version 2 links its articles afterwards.
-    std::string story = s.version >= 2 ? s.link_story(id, MinHash::of(a.text)) : id;
-    if (story != id) ++stats.near_duplicates;
+    stories = link_batch_stories(b, s.threshold, todo_ids, sigs);
+    for (size_t k = 0; k < todo.size(); ++k) {
+      buf_minhash.add(todo_ids[k], sigs[k].to_hex());
+      for (int band = 0; band < MinHash::kBands; ++band)
+        buf_bands.add(static_cast<int64_t>(band), sigs[k].band_hash(band), todo_ids[k]);
+    }
+  } else {
+    for (size_t ai : todo) stories.push_back(ids[ai]);
+  }
+  // The articles first, and sent at once: on PostgreSQL the server writes them while the rows
+  // below are built (insert_rows does not wait for a COPY to finish).
+  for (size_t k = 0; k < todo.size(); ++k) {
+    const Article& a = *articles[todo[k]];
     int64_t day = 0;
     bool dated = day_number(a.date, day);
-    {
-      // Written at once: the next article's story lookup joins it.
-      Statement& st = b.query(
-          "INSERT INTO articles (id, run_id, title, date, day, source, url, path, text, bytes, "
-          "story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      st.bind_all(id, run_id, a.title, a.date, dated ? std::optional<int64_t>(day) : std::nullopt,
-                  a.source, a.url, a.origin.path, a.text, a.text.size(), story);
-      st.step();
-      buf_fts.add("article", id, a.title + "\n" + a.text);
-    }
+    buf_articles.add(ids[todo[k]], run_id, a.title, a.date,
+                     dated ? std::optional<int64_t>(day) : std::nullopt, a.source, a.url,
+                     a.origin.path, a.text, a.text.size(), stories[k]);
+  }
+  for (RowBuffer* buf : {&buf_articles, &buf_minhash, &buf_bands}) buf->flush();
+
+  std::map<std::string, NewEvent> new_events;
+  std::vector<std::string> new_event_order;
+  std::set<std::string> touched;  // stored events whose counts change
+  for (size_t k = 0; k < todo.size(); ++k) {
+    const Article& a = *articles[todo[k]];
+    const std::string& id = ids[todo[k]];
+    const std::string& story = stories[k];
+    ++stats.stored;
+    if (story != id) ++stats.near_duplicates;
+    add_fts("article", id, a.title + "\n" + a.text);
     for (size_t i = 0; i < a.actors.size(); ++i) {
       const Actor& x = a.actors[i];
       buf_actors.add(id, i, x.name, x.code, x.country, x.sector, x.type, x.presumed);
@@ -553,26 +726,34 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
         if (mergeable) merge.add(merge_key(e), eday, event_id);
         std::optional<double> lat, lon;
         if (e.location.has_coordinates) lat = e.location.lat, lon = e.location.lon;
-        buf_events.add(event_id, edate, edated ? std::optional<int64_t>(eday) : std::nullopt, src,
-                       actor_field(a, e.source_actor, &Actor::name),
-                       actor_field(a, e.source_actor, &Actor::country), tgt,
-                       actor_field(a, e.target_actor, &Actor::name),
-                       actor_field(a, e.target_actor, &Actor::country), e.cameo,
-                       extract::Ontology::root(e.cameo), c ? c->name : std::string(),
-                       c ? c->quad_class : 0, c ? c->goldstein : 0.0,
-                       c ? c->plover_type : std::string(), c ? c->plover_mode : std::string(),
-                       c ? c->plover_context : std::string(), e.negated, e.modality,
-                       e.location.name, e.location.country, lat, lon, 0, 0, 0, id);
+        NewEvent& ne = new_events[event_id];
+        new_event_order.push_back(event_id);
+        push_values(ne.row, event_id, edate, edated ? std::optional<int64_t>(eday) : std::nullopt,
+                    src, actor_field(a, e.source_actor, &Actor::name),
+                    actor_field(a, e.source_actor, &Actor::country), tgt,
+                    actor_field(a, e.target_actor, &Actor::name),
+                    actor_field(a, e.target_actor, &Actor::country), e.cameo,
+                    extract::Ontology::root(e.cameo), c ? c->name : std::string(),
+                    c ? c->quad_class : 0, c ? c->goldstein : 0.0,
+                    c ? c->plover_type : std::string(), c ? c->plover_mode : std::string(),
+                    c ? c->plover_context : std::string(), e.negated, e.modality, e.location.name,
+                    e.location.country, lat, lon, 0, 0, 0, id);
       }
-      touched.insert(event_id);
+      auto fresh = new_events.find(event_id);
+      if (fresh == new_events.end()) touched.insert(event_id);
       std::vector<std::pair<Span, Span>> spans{{e.trigger, e.evidence}};
       for (const Span& m : e.other_mentions) spans.push_back({m, m});
-      for (size_t k = 0; k < spans.size(); ++k) {
-        buf_event_mentions.add(id, i, k, event_id, e.sentence, e.source_actor, e.target_actor,
-                               spans[k].first.start, spans[k].first.end, spans[k].second.start,
-                               spans[k].second.end, a.view(spans[k].first), a.view(spans[k].second),
+      for (size_t n = 0; n < spans.size(); ++n) {
+        buf_event_mentions.add(id, i, n, event_id, e.sentence, e.source_actor, e.target_actor,
+                               spans[n].first.start, spans[n].first.end, spans[n].second.start,
+                               spans[n].second.end, a.view(spans[n].first), a.view(spans[n].second),
                                a.source, edate, confidence(e), e.reported_by, e.pattern);
         ++stats.events;
+        if (fresh != new_events.end()) {
+          ++fresh->second.mentions;
+          fresh->second.outlets.insert(a.source);
+          fresh->second.articles.insert(id);
+        }
       }
     }
     for (size_t i = 0; i < a.quotes.size(); ++i) {
@@ -583,7 +764,7 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
                                           : std::string(a.view(q.speaker)),
                      q.speaker.start, q.speaker.end, q.cue.start, q.cue.end, q.cue_lemma, q.kind,
                      a.view(q.span));
-      buf_fts.add("quote", id + ":" + std::to_string(i), a.view(q.span));
+      add_fts("quote", id + ":" + std::to_string(i), a.view(q.span));
     }
     for (size_t i = 0; i < a.claims.size(); ++i) {
       const Claim& c = a.claims[i];
@@ -601,20 +782,32 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
     for (size_t i = 0; i < a.divergences.size(); ++i) {
       const Divergence& d = a.divergences[i];
       buf_divergences.add(id, i, d.topic, d.kind);
-      for (size_t k = 0; k < d.sides.size(); ++k) {
-        const DivergenceSide& side = d.sides[k];
-        buf_divergence_sides.add(id, i, k, side.actor, actor_field(a, side.actor, &Actor::code),
+      for (size_t n = 0; n < d.sides.size(); ++n) {
+        const DivergenceSide& side = d.sides[n];
+        buf_divergence_sides.add(id, i, n, side.actor, actor_field(a, side.actor, &Actor::code),
                                  side.value, side.evidence.start, side.evidence.end,
                                  a.view(side.evidence));
       }
     }
   }
+  // GDELT's counts of the events this batch creates: NumMentions every mention, NumSources
+  // distinct outlets, NumArticles distinct documents (the last four columns of the row are the
+  // three counts and first_article).
+  for (const std::string& event_id : new_event_order) {
+    NewEvent& ne = new_events[event_id];
+    const size_t n = ne.row.size();
+    ne.row[n - 4] = Value::of(ne.mentions);
+    ne.row[n - 3] = Value::of(static_cast<int64_t>(ne.outlets.size()));
+    ne.row[n - 2] = Value::of(static_cast<int64_t>(ne.articles.size()));
+    buf_events.add_row(std::move(ne.row));
+  }
+  // The costliest for the server first: each COPY's rows are written while the next one's are
+  // prepared (PostgreSQL), and only the last is waited for alone.
   for (RowBuffer* buf :
-       {&buf_actor_mentions, &buf_actors, &buf_claims, &buf_divergences, &buf_divergence_sides,
-        &buf_events, &buf_event_mentions, &buf_fts, &buf_positions, &buf_quotes})
+       {&buf_fts, &buf_actor_mentions, &buf_actors, &buf_events, &buf_event_mentions, &buf_quotes,
+        &buf_claims, &buf_positions, &buf_divergences, &buf_divergence_sides})
     buf->flush();
-  // GDELT's counts: NumMentions every mention, NumSources distinct outlets, NumArticles
-  // distinct documents.
+  // Stored events that gained mentions are counted again over all of theirs.
   std::vector<std::string> event_ids(touched.begin(), touched.end());
   for (size_t start = 0; start < event_ids.size(); start += 200) {
     size_t n = std::min<size_t>(200, event_ids.size() - start);
