@@ -102,11 +102,11 @@ class PackedWeights {
     float s = 0;
     for (size_t i = 0; i < n; ++i) {
       const uint32_t x = feats[i] & mask_;
-      const uint64_t word = bits_[x >> 6], bit = uint64_t{1} << (x & 63);
+      const Block& block = blocks_[x >> 6];
+      const uint64_t word = block.bits, bit = uint64_t{1} << (x & 63);
       // Always in range: the weights end with a spare 0.0f for a last unset entry. An unset
       // entry's bits are masked to those of +0.0f without a branch (which would mispredict).
-      const uint32_t w =
-          std::bit_cast<uint32_t>(weights_[rank_[x >> 6] + popcount(word & (bit - 1))]);
+      const uint32_t w = std::bit_cast<uint32_t>(weights_[block.rank + popcount(word & (bit - 1))]);
       s += std::bit_cast<float>(w & (0u - static_cast<uint32_t>((word & bit) != 0)));
     }
     return s;
@@ -122,8 +122,12 @@ class PackedWeights {
   }
 
   uint32_t mask_ = 0;
-  std::vector<uint64_t> bits_;
-  std::vector<uint32_t> rank_;
+  // 64 entries each: which are set, and how many are set before them (one cache line read).
+  struct Block {
+    uint64_t bits = 0;
+    uint64_t rank = 0;
+  };
+  std::vector<Block> blocks_;
   std::vector<float> weights_{0.f};
 };
 
