@@ -48,20 +48,4 @@ uint64_t hash_shape_rest(ShapeState st, std::string_view s, size_t pos) {
 
 }  // namespace detail
 
-PackedWeights::PackedWeights(const std::vector<float>& dense, uint32_t mask) : mask_(mask) {
-  const size_t n = size_t{mask} + 1;
-  blocks_.assign((n + 63) / 64, Block{});
-  weights_.clear();
-  for (size_t i = 0; i < n; ++i) {
-    if (i % 64 == 0) blocks_[i / 64].rank = weights_.size();
-    float w = i < dense.size() ? dense[i] : 0.f;
-    // Set when the bit pattern is not +0.0f, so a -0.0f weight is kept as it was.
-    if (std::bit_cast<uint32_t>(w) != 0) {
-      blocks_[i / 64].bits |= uint64_t{1} << (i % 64);
-      weights_.push_back(w);
-    }
-  }
-  weights_.push_back(0.f);  // the spare entry score() may read for an unset last entry
-}
-
 }  // namespace parley

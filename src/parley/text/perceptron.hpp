@@ -3,7 +3,6 @@
 // feature templates is both accurate and fast; its table stays small enough to sit in cache.
 #pragma once
 
-#include <bit>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -87,50 +86,6 @@ inline uint64_t hash_shape(std::string_view s) {
   return st.h;
 }
 
-// The weights of a trained perceptron packed for prediction. A trained table is mostly zeros
-// (about 7% of its 2^18 entries are set), and at 1 MB it does not stay in the L2 cache beside the
-// rest of the chain; packed as a bitmap of the set entries, a rank per 64 entries and the set
-// weights in order, it is about 120 kB. score() adds exactly the same floats in the same order
-// as the dense table (an unset entry adds +0.0f, as the dense table's zero did), so every
-// decision is identical.
-class PackedWeights {
- public:
-  PackedWeights() = default;
-  PackedWeights(const std::vector<float>& dense, uint32_t mask);
-
-  float score(const uint32_t* feats, size_t n) const {
-    float s = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const uint32_t x = feats[i] & mask_;
-      const Block& block = blocks_[x >> 6];
-      const uint64_t word = block.bits, bit = uint64_t{1} << (x & 63);
-      // Always in range: the weights end with a spare 0.0f for a last unset entry. An unset
-      // entry's bits are masked to those of +0.0f without a branch (which would mispredict).
-      const uint32_t w = std::bit_cast<uint32_t>(weights_[block.rank + popcount(word & (bit - 1))]);
-      s += std::bit_cast<float>(w & (0u - static_cast<uint32_t>((word & bit) != 0)));
-    }
-    return s;
-  }
-
- private:
-  // Inline bit counting: without -mpopcnt, std::popcount is a call into libgcc.
-  static uint32_t popcount(uint64_t x) {
-    x = x - ((x >> 1) & 0x5555555555555555ULL);
-    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
-    return static_cast<uint32_t>((x * 0x0101010101010101ULL) >> 56);
-  }
-
-  uint32_t mask_ = 0;
-  // 64 entries each: which are set, and how many are set before them (one cache line read).
-  struct Block {
-    uint64_t bits = 0;
-    uint64_t rank = 0;
-  };
-  std::vector<Block> blocks_;
-  std::vector<float> weights_{0.f};
-};
-
 class BinaryPerceptron {
  public:
   explicit BinaryPerceptron(int bits = 18) { resize(bits); }
@@ -140,8 +95,11 @@ class BinaryPerceptron {
   }
 
   float score(const std::vector<uint32_t>& feats) const {
+    return score(feats.data(), feats.size());
+  }
+  float score(const uint32_t* feats, size_t n) const {
     float s = 0;
-    for (uint32_t f : feats) s += weights_[f & mask_];
+    for (size_t i = 0; i < n; ++i) s += weights_[feats[i] & mask_];
     return s;
   }
   bool predict(const std::vector<uint32_t>& feats) const { return score(feats) > 0; }
@@ -171,9 +129,6 @@ class BinaryPerceptron {
     totals_.clear();
     stamps_.clear();
   }
-
-  // The weights packed for prediction (after training or loading).
-  PackedWeights packed() const { return PackedWeights(weights_, mask_); }
 
   void save(binio::Writer& w) const {
     w.pod<uint32_t>(mask_);

@@ -178,7 +178,6 @@ void SentenceSplitter::split(Article& a) const {
   // and last tokens.
   std::vector<TokenInfo> info(n + 4);
   for (size_t i = 0; i < n; ++i) info[i + 2] = token_info(a.token_text(static_cast<uint32_t>(i)));
-  uint32_t feats[kFeatures];
   uint32_t first = 0;
   auto close = [&](uint32_t last) {
     Sentence s;
@@ -199,6 +198,7 @@ void SentenceSplitter::split(Article& a) const {
       }
     return i;
   };
+  uint32_t feats[kFeatures];
   size_t paragraph = 0;  // the current paragraph's first token
   for (uint32_t i = 0; i < n; ++i) {
     if (i > 0 && g[i - 1] == Gap::kParagraph) paragraph = i;
@@ -211,7 +211,7 @@ void SentenceSplitter::split(Article& a) const {
       const TokenInfo* near[5] = {&info[i], &info[i + 1], &info[i + 2], &info[i + 3], &info[i + 4]};
       features(near, i > 0, g[i], i > 0 ? g[i - 1] : Gap::kNone,
                std::min<size_t>(i - paragraph, 40), feats);
-      end = packed_.score(feats, kFeatures) > 0;
+      end = model_.boundary.score(feats, kFeatures) > 0;
     }
     if (end)
       close(i);

@@ -24,8 +24,7 @@ enum class Gap : uint8_t { kNone, kSpace, kLine, kParagraph };
 
 class SentenceSplitter {
  public:
-  explicit SentenceSplitter(const SentenceModel& model)
-      : model_(model), packed_(model.boundary.packed()) {}
+  explicit SentenceSplitter(const SentenceModel& model) : model_(model) {}
 
   // Fills article.sentences from article.tokens / words.
   void split(Article& article) const;
@@ -65,7 +64,6 @@ class SentenceSplitter {
                        size_t since, uint32_t* out);
 
   const SentenceModel& model_;
-  PackedWeights packed_;
 };
 
 }  // namespace parley

@@ -113,8 +113,7 @@ void TokenizerModel::load(binio::Reader& r) {
   load_map(multiword);
 }
 
-Tokenizer::Tokenizer(const TokenizerModel& model)
-    : model_(model), splitter_(model.splitter.packed()) {
+Tokenizer::Tokenizer(const TokenizerModel& model) : model_(model) {
   for (const auto& [key, splits] : model_.multiword) {
     mw_hashes_.push_back(hash_lower(key));
     uint32_t bit = mw_filter_bit(key);
@@ -323,7 +322,7 @@ void Tokenizer::split_chunk(std::string_view text, Chunk& c, Article& a,
   uint32_t from = c.start;
   uint32_t f[kMaxFeatures];
   for (size_t k = 0; k < cands.size(); ++k) {
-    if (splitter_.score(f, features(text, c, cands, k, hashes, f)) > 0) {
+    if (model_.splitter.score(f, features(text, c, cands, k, hashes, f)) > 0) {
       uint32_t at = c.chars[cands[k]].byte;
       add_token(a, from, at);
       from = at;

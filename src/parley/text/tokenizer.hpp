@@ -81,7 +81,6 @@ class Tokenizer {
   void add_token(Article& a, uint32_t start, uint32_t end, bool plain = false) const;
 
   const TokenizerModel& model_;
-  PackedWeights splitter_;  // model_.splitter's weights, packed for prediction
   // Lowercase hashes of the multi-word table's keys, so the common miss costs no allocation,
   // and a filter on (length, last byte) that rejects most tokens before hashing.
   std::vector<uint64_t> mw_hashes_;
