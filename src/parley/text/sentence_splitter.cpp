@@ -198,22 +198,33 @@ void SentenceSplitter::split(Article& a) const {
       }
     return i;
   };
-  uint32_t feats[kFeatures];
+  // The features of every candidate first, then their scores in one batch (no decision feeds
+  // a later candidate's features, so the table's cache misses can overlap), then the sentences.
+  std::vector<uint8_t> end(n, 0);
+  std::vector<uint32_t> cands, feats;
   size_t paragraph = 0;  // the current paragraph's first token
   for (uint32_t i = 0; i < n; ++i) {
     if (i > 0 && g[i - 1] == Gap::kParagraph) paragraph = i;
-    bool end = i + 1 == n || g[i] == Gap::kParagraph;
-    // A candidate as is_candidate() says, from the infos.
-    if (!end &&
-        (g[i] == Gap::kLine || !utf8::is_alnum(info[i + 2].last) ||
-         (info[i + 3].first != CharClass::kLower && info[i + 3].first != CharClass::kPunct &&
-          info[i + 3].first != CharClass::kPeriod))) {
-      const TokenInfo* near[5] = {&info[i], &info[i + 1], &info[i + 2], &info[i + 3], &info[i + 4]};
-      features(near, i > 0, g[i], i > 0 ? g[i - 1] : Gap::kNone,
-               std::min<size_t>(i - paragraph, 40), feats);
-      end = model_.boundary.score(feats, kFeatures) > 0;
+    if (i + 1 == n || g[i] == Gap::kParagraph) {
+      end[i] = 1;
+      continue;
     }
-    if (end)
+    // A candidate as is_candidate() says, from the infos.
+    if (g[i] == Gap::kLine || !utf8::is_alnum(info[i + 2].last) ||
+        (info[i + 3].first != CharClass::kLower && info[i + 3].first != CharClass::kPunct &&
+         info[i + 3].first != CharClass::kPeriod)) {
+      const TokenInfo* near[5] = {&info[i], &info[i + 1], &info[i + 2], &info[i + 3], &info[i + 4]};
+      cands.push_back(i);
+      feats.resize(feats.size() + kFeatures);
+      features(near, i > 0, g[i], i > 0 ? g[i - 1] : Gap::kNone,
+               std::min<size_t>(i - paragraph, 40), feats.data() + feats.size() - kFeatures);
+    }
+  }
+  std::vector<float> scores(cands.size());
+  model_.boundary.score_many(feats.data(), kFeatures, cands.size(), scores.data());
+  for (size_t k = 0; k < cands.size(); ++k) end[cands[k]] = scores[k] > 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (end[i])
       close(i);
     else if (i + 1 - first >= kMaxSentenceTokens)
       close(forced_break(i));
