@@ -6,42 +6,31 @@
 
 namespace parley {
 
-namespace {
-constexpr uint64_t kBasis = 0xcbf29ce484222325ULL, kPrime = 0x100000001b3ULL;
-}
+namespace detail {
 
-uint64_t hash_lower(std::string_view s) {
-  uint64_t h = kBasis;
-  size_t pos = 0;
+uint64_t hash_lower_rest(uint64_t h, std::string_view s, size_t pos) {
   while (pos < s.size()) {
     unsigned char b = static_cast<unsigned char>(s[pos]);
     if (b < 0x80) {
-      h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32 : b)) * kPrime;
+      h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32 : b)) * kFnvPrime;
       ++pos;
       continue;
     }
     char32_t cp = utf8::decode(s, pos);
-    h = (h ^ static_cast<uint64_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)))) * kPrime;
+    h = (h ^ static_cast<uint64_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)))) *
+        kFnvPrime;
   }
   return h;
 }
 
-uint64_t hash_shape(std::string_view s) {
-  // Same alphabet as word_shape(): X x d for letters and digits, ASCII punctuation as itself,
-  // runs longer than two collapsed, at most ten symbols.
-  uint64_t h = kBasis;
-  size_t pos = 0;
-  int emitted = 0, run = 0;
-  char last = 0;
-  while (pos < s.size() && emitted < 10) {
+uint64_t hash_shape_rest(ShapeState st, std::string_view s, size_t pos) {
+  // Same alphabet as word_shape(); non-ASCII punctuation by its class.
+  while (pos < s.size() && st.emitted < 10) {
     unsigned char b = static_cast<unsigned char>(s[pos]);
     char c;
     if (b < 0x80) {
       ++pos;
-      c = b >= 'a' && b <= 'z'   ? 'x'
-          : b >= 'A' && b <= 'Z' ? 'X'
-          : b >= '0' && b <= '9' ? 'd'
-                                 : static_cast<char>(b);
+      c = ascii_shape(b);
     } else {
       char32_t cp = utf8::decode(s, pos);
       utf8::CharClass k = utf8::classify(cp);
@@ -52,16 +41,11 @@ uint64_t hash_shape(std::string_view s) {
               ? 'm'
               : static_cast<char>('A' + static_cast<int>(k));  // non-ASCII punctuation by class
     }
-    if (c == last) {
-      if (++run >= 2) continue;
-    } else {
-      run = 0;
-    }
-    last = c;
-    h = (h ^ static_cast<unsigned char>(c)) * kPrime;
-    ++emitted;
+    st.add(c);
   }
-  return h;
+  return st.h;
 }
+
+}  // namespace detail
 
 }  // namespace parley

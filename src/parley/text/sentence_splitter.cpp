@@ -1,6 +1,7 @@
 #include "parley/text/sentence_splitter.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "parley/text/tokenizer.hpp"
@@ -13,37 +14,55 @@ using utf8::CharClass;
 namespace {
 
 CharClass first_class(std::string_view s) {
+  if (s.empty()) return CharClass::kOther;
+  if (static_cast<unsigned char>(s[0]) < 0x80) return utf8::classify(static_cast<uint8_t>(s[0]));
   size_t pos = 0;
-  return s.empty() ? CharClass::kOther : utf8::classify(utf8::decode(s, pos));
+  return utf8::classify(utf8::decode(s, pos));
 }
 CharClass last_class(std::string_view s) {
   if (s.empty()) return CharClass::kOther;
   size_t pos = s.size() - 1;
+  if (static_cast<unsigned char>(s[pos]) < 0x80)
+    return utf8::classify(static_cast<uint8_t>(s[pos]));
   while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
   return utf8::classify(utf8::decode(s, pos));
+}
+
+// A soft line break in wrapped text reads as a space: the treebanks have no wrapped lines.
+uint64_t gap_value(Gap x) {
+  return static_cast<uint64_t>(x == Gap::kLine ? Gap::kSpace : x);
+}
+
+// Tokens from the paragraph's first up to token i, at most 40: the sentence-length feature.
+size_t tokens_since_paragraph(const std::vector<Gap>& gaps, size_t i) {
+  size_t since = 0;
+  for (size_t k = i; k > 0 && since < 40; --k, ++since)
+    if (gaps[k - 1] == Gap::kParagraph) break;
+  return since;
 }
 
 }  // namespace
 
 bool SentenceSplitter::hard_wrapped(std::string_view text) {
   size_t lines = 0, wide = 0, max_len = 0, start = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == '\n') {
-      size_t len = i - start;
-      if (len > 0) {
-        ++lines;
-        max_len = std::max(max_len, len);
-        if (len >= 55) ++wide;
-      }
-      start = i + 1;
+  while (true) {
+    const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
+    size_t i = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+    size_t len = i - start;
+    if (len > 0) {
+      ++lines;
+      max_len = std::max(max_len, len);
+      if (len >= 55) ++wide;
     }
+    if (!nl) break;
+    start = i + 1;
   }
   return lines >= 5 && max_len <= 100 && wide * 2 >= lines;
 }
 
 void SentenceSplitter::gaps(const Article& a, std::vector<Gap>& out) {
   out.assign(a.tokens.size(), Gap::kParagraph);
-  const bool soft = hard_wrapped(a.text);
+  int soft = -1;  // hard_wrapped(), scanned only once a single line break needs it
   for (size_t i = 0; i + 1 < a.tokens.size(); ++i) {
     uint32_t b = a.tokens[i].span.end, e = a.tokens[i + 1].span.start;
     if (b == e) {
@@ -52,6 +71,7 @@ void SentenceSplitter::gaps(const Article& a, std::vector<Gap>& out) {
     }
     int newlines = 0;
     for (uint32_t k = b; k < e; ++k) newlines += a.text[k] == '\n';
+    if (newlines == 1 && soft < 0) soft = hard_wrapped(a.text);
     out[i] = newlines >= 2   ? Gap::kParagraph
              : newlines == 1 ? (soft ? Gap::kLine : Gap::kParagraph)
                              : Gap::kSpace;
@@ -67,85 +87,97 @@ bool SentenceSplitter::is_candidate(const Article& a, const std::vector<Gap>& ga
   return next != CharClass::kLower && next != CharClass::kPunct && next != CharClass::kPeriod;
 }
 
-void SentenceSplitter::features(const Article& a, const std::vector<Gap>& gaps, size_t i,
-                                std::vector<uint32_t>& out) {
-  TokenHashes cache;
-  features(a, gaps, i, cache, out);
+SentenceSplitter::TokenInfo SentenceSplitter::token_info(std::string_view t) {
+  TokenInfo x;
+  // Frequent short tokens are features themselves; long rare ones only through their shape.
+  // Both hashes of a short ASCII token in one pass over its bytes (as hash_lower() and
+  // hash_shape() compute them); anything else through those functions.
+  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+  const size_t n = t.size();
+  bool done = false;
+  if (n <= 20) {
+    uint64_t lower = detail::kFnvBasis;
+    detail::ShapeState shape;
+    size_t i = 0;
+    for (; i < n; ++i) {
+      const unsigned b = p[i];
+      if (b >= 0x80) break;
+      lower = (lower ^ (b - 'A' < 26u ? b + 32 : b)) * detail::kFnvPrime;
+      if (shape.emitted < 10) shape.add(detail::ascii_shape(static_cast<unsigned char>(b)));
+    }
+    if (i == n) {
+      x.key = lower | 4;
+      x.shape = shape.h | 4;
+      done = true;
+    }
+  }
+  if (!done) {
+    x.key = (n > 20 ? 1 : hash_lower(t)) | 4;
+    x.shape = hash_shape(t) | 4;
+  }
+  x.first = first_class(t);
+  x.last = last_class(t);
+  x.period_attached = t.size() > 1 && t.back() == '.';
+  return x;
 }
 
 void SentenceSplitter::features(const Article& a, const std::vector<Gap>& gaps, size_t i,
-                                TokenHashes& cache, std::vector<uint32_t>& out) {
-  out.clear();
-  const size_t n = a.tokens.size();
-  if (cache.lower.size() != n) {
-    cache.lower.assign(n, 0);
-    cache.shape.assign(n, 0);
+                                std::vector<uint32_t>& out) {
+  const long n = static_cast<long>(a.tokens.size());
+  TokenInfo infos[5];
+  const TokenInfo* near[5];
+  for (long d = -2; d <= 2; ++d) {
+    long k = static_cast<long>(i) + d;
+    if (k >= 0 && k < n) infos[d + 2] = token_info(a.token_text(static_cast<uint32_t>(k)));
+    near[d + 2] = &infos[d + 2];
   }
-  auto text_at = [&](long k) {
-    return k < 0 || k >= static_cast<long>(n) ? std::string_view()
-                                              : a.token_text(static_cast<size_t>(k));
-  };
-  // Frequent short tokens are features themselves; long rare ones only through their shape.
-  auto key = [&](long k) -> uint64_t {
-    if (k < 0 || k >= static_cast<long>(n)) return 2;
-    uint64_t& h = cache.lower[k];
-    if (!h) {
-      std::string_view t = a.token_text(static_cast<size_t>(k));
-      h = (t.size() > 20 ? 1 : hash_lower(t)) | 4;  // never 0, the "not computed" mark
-    }
-    return h;
-  };
-  auto shape = [&](long k) -> uint64_t {
-    if (k < 0 || k >= static_cast<long>(n)) return 2;
-    uint64_t& h = cache.shape[k];
-    if (!h) h = hash_shape(a.token_text(static_cast<size_t>(k))) | 4;
-    return h;
-  };
-  const long I = static_cast<long>(i);
-  std::string_view cur = text_at(I), next = text_at(I + 1);
-  uint64_t kc = key(I), kn = key(I + 1), kp = key(I - 1), kp2 = key(I - 2);
-  uint64_t sc = shape(I), sn = shape(I + 1), sp = shape(I - 1);
-  uint64_t sn2 = shape(I + 2);
-  // A soft line break in wrapped text reads as a space: the treebanks have no wrapped lines.
-  auto gap_of = [](Gap x) { return static_cast<uint64_t>(x == Gap::kLine ? Gap::kSpace : x); };
-  uint64_t g = gap_of(gaps[i]), gp = i > 0 ? gap_of(gaps[i - 1]) : 7;
-  out.push_back(feature_hash(0, 0));
-  out.push_back(feature_hash(1, kc));
-  out.push_back(feature_hash(2, kn));
-  out.push_back(feature_hash(3, kp, kc));
-  out.push_back(feature_hash(4, kc, kn));
-  out.push_back(feature_hash(5, sc, sn));
-  out.push_back(feature_hash(6, sp, sc));
-  out.push_back(feature_hash(7, kc, sn));
-  out.push_back(feature_hash(8, sc ^ g, sn));
-  out.push_back(feature_hash(9, kp ^ gp, kc));
-  out.push_back(feature_hash(10, sn, sn2));
-  out.push_back(feature_hash(11, kc ^ g, kn));
-  out.push_back(feature_hash(12, kp2, kp * 31 + kc));
+  out.resize(kFeatures);
+  features(near, i > 0, gaps[i], i > 0 ? gaps[i - 1] : Gap::kNone, tokens_since_paragraph(gaps, i),
+           out.data());
+}
+
+void SentenceSplitter::features(const TokenInfo* const near[5], bool has_prev, Gap gap,
+                                Gap prev_gap, size_t since, uint32_t* out) {
+  const TokenInfo &p2 = *near[0], &p1 = *near[1], &cur = *near[2], &n1 = *near[3], &n2 = *near[4];
+  const uint64_t kc = cur.key, kn = n1.key, kp = p1.key, kp2 = p2.key;
+  const uint64_t sc = cur.shape, sn = n1.shape, sp = p1.shape, sn2 = n2.shape;
+  const uint64_t g = gap_value(gap), gp = has_prev ? gap_value(prev_gap) : 7;
+  out[0] = feature_hash(0, 0);
+  out[1] = feature_hash(1, kc);
+  out[2] = feature_hash(2, kn);
+  out[3] = feature_hash(3, kp, kc);
+  out[4] = feature_hash(4, kc, kn);
+  out[5] = feature_hash(5, sc, sn);
+  out[6] = feature_hash(6, sp, sc);
+  out[7] = feature_hash(7, kc, sn);
+  out[8] = feature_hash(8, sc ^ g, sn);
+  out[9] = feature_hash(9, kp ^ gp, kc);
+  out[10] = feature_hash(10, sn, sn2);
+  out[11] = feature_hash(11, kc ^ g, kn);
+  out[12] = feature_hash(12, kp2, kp * 31 + kc);
   // Sentence length so far (in tokens, bucketed): very short "sentences" are usually wrong.
-  size_t since = 0;
-  for (size_t k = i; k > 0 && since < 40; --k, ++since)
-    if (gaps[k - 1] == Gap::kParagraph) break;
   uint64_t bucket = since < 3 ? since : since < 6 ? 3 : since < 12 ? 4 : since < 25 ? 5 : 6;
-  out.push_back(feature_hash(13, bucket << 8 | static_cast<uint64_t>(last_class(cur))));
-  out.push_back(feature_hash(14, g << 60 ^ sc, kn));
+  out[13] = feature_hash(13, bucket << 8 | static_cast<uint64_t>(cur.last));
+  out[14] = feature_hash(14, g << 60 ^ sc, kn);
   // Was the token before the candidate an abbreviation-like "Xx." or "X."?
-  bool period_attached = cur.size() > 1 && cur.back() == '.';
-  out.push_back(feature_hash(
-      15, (period_attached ? 1u : 0u) << 4 | static_cast<uint64_t>(first_class(next))));
+  out[15] =
+      feature_hash(15, (cur.period_attached ? 1u : 0u) << 4 | static_cast<uint64_t>(n1.first));
   // Classes around the candidate: a bracket or quote closes a sentence only after terminal marks.
-  uint64_t prev_last = I > 0 ? static_cast<uint64_t>(last_class(text_at(I - 1))) : 15;
-  out.push_back(feature_hash(16, prev_last << 16 | static_cast<uint64_t>(last_class(cur)) << 8 |
-                                     static_cast<uint64_t>(first_class(next))));
+  uint64_t prev_last = has_prev ? static_cast<uint64_t>(p1.last) : 15;
+  out[16] = feature_hash(
+      16, prev_last << 16 | static_cast<uint64_t>(cur.last) << 8 | static_cast<uint64_t>(n1.first));
 }
 
 void SentenceSplitter::split(Article& a) const {
   a.sentences.clear();
   if (a.tokens.empty()) return;
+  const size_t n = a.tokens.size();
   std::vector<Gap> g;
   gaps(a, g);
-  std::vector<uint32_t> feats;
-  TokenHashes cache;
+  // Every token's info once, with two empty ones on each side for the neighbours of the first
+  // and last tokens.
+  std::vector<TokenInfo> info(n + 4);
+  for (size_t i = 0; i < n; ++i) info[i + 2] = token_info(a.token_text(static_cast<uint32_t>(i)));
   uint32_t first = 0;
   auto close = [&](uint32_t last) {
     Sentence s;
@@ -166,13 +198,33 @@ void SentenceSplitter::split(Article& a) const {
       }
     return i;
   };
-  for (uint32_t i = 0; i < a.tokens.size(); ++i) {
-    bool end = i + 1 == a.tokens.size() || g[i] == Gap::kParagraph;
-    if (!end && is_candidate(a, g, i)) {
-      features(a, g, i, cache, feats);
-      end = model_.boundary.predict(feats);
+  // The features of every candidate first, then their scores in one batch (no decision feeds
+  // a later candidate's features, so the table's cache misses can overlap), then the sentences.
+  std::vector<uint8_t> end(n, 0);
+  std::vector<uint32_t> cands, feats;
+  size_t paragraph = 0;  // the current paragraph's first token
+  for (uint32_t i = 0; i < n; ++i) {
+    if (i > 0 && g[i - 1] == Gap::kParagraph) paragraph = i;
+    if (i + 1 == n || g[i] == Gap::kParagraph) {
+      end[i] = 1;
+      continue;
     }
-    if (end)
+    // A candidate as is_candidate() says, from the infos.
+    if (g[i] == Gap::kLine || !utf8::is_alnum(info[i + 2].last) ||
+        (info[i + 3].first != CharClass::kLower && info[i + 3].first != CharClass::kPunct &&
+         info[i + 3].first != CharClass::kPeriod)) {
+      const TokenInfo* near[5] = {&info[i], &info[i + 1], &info[i + 2], &info[i + 3], &info[i + 4]};
+      cands.push_back(i);
+      feats.resize(feats.size() + kFeatures);
+      features(near, i > 0, g[i], i > 0 ? g[i - 1] : Gap::kNone,
+               std::min<size_t>(i - paragraph, 40), feats.data() + feats.size() - kFeatures);
+    }
+  }
+  std::vector<float> scores(cands.size());
+  model_.boundary.score_many(feats.data(), kFeatures, cands.size(), scores.data());
+  for (size_t k = 0; k < cands.size(); ++k) end[cands[k]] = scores[k] > 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (end[i])
       close(i);
     else if (i + 1 - first >= kMaxSentenceTokens)
       close(forced_break(i));

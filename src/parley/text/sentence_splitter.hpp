@@ -9,6 +9,7 @@
 
 #include "parley/doc/document.hpp"
 #include "parley/text/perceptron.hpp"
+#include "parley/text/utf8.hpp"
 
 namespace parley {
 
@@ -41,17 +42,27 @@ class SentenceSplitter {
   static bool is_candidate(const Article& a, const std::vector<Gap>& gaps, size_t i);
   static void features(const Article& a, const std::vector<Gap>& gaps, size_t i,
                        std::vector<uint32_t>& out);
-  // Per-token hashes computed once per article and shared by neighbouring candidates.
-  struct TokenHashes {
-    std::vector<uint64_t> lower, shape;
-  };
-  static void features(const Article& a, const std::vector<Gap>& gaps, size_t i, TokenHashes& cache,
-                       std::vector<uint32_t>& out);
   // Heuristic: lines of similar width below ~100 bytes mean the text was wrapped by a tool, so
   // single newlines are not paragraph breaks.
   static bool hard_wrapped(std::string_view text);
 
+  // What the features read of one token; split() computes it once per token, where the
+  // features of neighbouring candidates share it.
+  struct TokenInfo {
+    uint64_t key = 2, shape = 2;  // hashes of the lowercased form and of the shape; 2: no token
+    utf8::CharClass first = utf8::CharClass::kOther, last = utf8::CharClass::kOther;
+    bool period_attached = false;  // "Gen." "U.S.": longer than one byte and ends in a period
+  };
+  static TokenInfo token_info(std::string_view token);
+  static constexpr size_t kFeatures = 17;
+
  private:
+  // The features of the candidate after token i, given the infos of tokens i-2 .. i+2 (default
+  // infos where there is no token), whether token i-1 exists, the gaps after tokens i and i-1,
+  // and the tokens since the paragraph began (capped at 40).
+  static void features(const TokenInfo* const near[5], bool has_prev, Gap gap, Gap prev_gap,
+                       size_t since, uint32_t* out);
+
   const SentenceModel& model_;
 };
 

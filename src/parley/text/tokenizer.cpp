@@ -120,8 +120,11 @@ Tokenizer::Tokenizer(const TokenizerModel& model) : model_(model) {
     mw_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
   std::sort(mw_hashes_.begin(), mw_hashes_.end());
-  for (const auto& [chunk, splits] : model_.chunk_exceptions)
+  for (const auto& [chunk, splits] : model_.chunk_exceptions) {
     exception_hashes_.push_back(std::hash<std::string_view>{}(chunk));
+    uint32_t bit = mw_filter_bit(chunk);
+    exception_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
   std::sort(exception_hashes_.begin(), exception_hashes_.end());
 }
 
@@ -147,9 +150,25 @@ void Tokenizer::candidates(const Chunk& c, std::vector<uint32_t>& out) {
   }
 }
 
+Tokenizer::ChunkHashes Tokenizer::chunk_hashes(std::string_view text, const Chunk& c) {
+  std::string_view whole = text.substr(c.start, c.end - c.start);
+  ChunkHashes h;
+  h.shape = hash_shape(whole);
+  h.short_chunk = whole.size() <= 24;
+  if (h.short_chunk) h.lower = hash_lower(whole);
+  return h;
+}
+
 void Tokenizer::features(std::string_view text, const Chunk& c, const std::vector<uint32_t>& cands,
                          size_t k, std::vector<uint32_t>& out) {
-  out.clear();
+  out.resize(kMaxFeatures);
+  out.resize(features(text, c, cands, k, chunk_hashes(text, c), out.data()));
+}
+
+size_t Tokenizer::features(std::string_view text, const Chunk& c,
+                           const std::vector<uint32_t>& cands, size_t k, const ChunkHashes& whole,
+                           uint32_t* out) {
+  size_t m = 0;
   const size_t n = c.chars.size();
   const uint32_t j = cands[k];
   auto cp_at = [&](long i) -> uint64_t {
@@ -164,36 +183,35 @@ void Tokenizer::features(std::string_view text, const Chunk& c, const std::vecto
   uint64_t l1 = cp_at(J - 1), l2 = cp_at(J - 2), r1 = cp_at(J), r2 = cp_at(J + 1);
   uint64_t cl3 = cls_at(J - 3), cl2 = cls_at(J - 2), cl1 = cls_at(J - 1);
   uint64_t cr1 = cls_at(J), cr2 = cls_at(J + 1), cr3 = cls_at(J + 2);
-  out.push_back(feature_hash(0, 0));
-  out.push_back(feature_hash(1, l1 << 21 | r1));
-  out.push_back(feature_hash(2, (l2 << 42) | (l1 << 21) | r1));
-  out.push_back(feature_hash(3, (l1 << 42) | (r1 << 21) | r2));
-  out.push_back(feature_hash(4, cl3 << 40 | cl2 << 32 | cl1 << 24 | cr1 << 16 | cr2 << 8 | cr3));
-  out.push_back(feature_hash(5, cl2 << 24 | cl1 << 16 | cr1 << 8 | cr2));
+  out[m++] = feature_hash(0, 0);
+  out[m++] = feature_hash(1, l1 << 21 | r1);
+  out[m++] = feature_hash(2, (l2 << 42) | (l1 << 21) | r1);
+  out[m++] = feature_hash(3, (l1 << 42) | (r1 << 21) | r2);
+  out[m++] = feature_hash(4, cl3 << 40 | cl2 << 32 | cl1 << 24 | cr1 << 16 | cr2 << 8 | cr3);
+  out[m++] = feature_hash(5, cl2 << 24 | cl1 << 16 | cr1 << 8 | cr2);
   // The pieces between neighbouring candidates: "don" | "'t", "U" | "." ...
   size_t prev = k > 0 ? cands[k - 1] : 0, next = k + 1 < cands.size() ? cands[k + 1] : n;
   uint64_t left = hash_lower(bytes(text, c, prev, j));
   uint64_t right = hash_lower(bytes(text, c, j, next));
-  out.push_back(feature_hash(6, left));
-  out.push_back(feature_hash(7, right));
-  out.push_back(feature_hash(8, left, right));
-  out.push_back(feature_hash(9, left, cr1));
-  out.push_back(feature_hash(10, cl1, right));
+  out[m++] = feature_hash(6, left);
+  out[m++] = feature_hash(7, right);
+  out[m++] = feature_hash(8, left, right);
+  out[m++] = feature_hash(9, left, cr1);
+  out[m++] = feature_hash(10, cl1, right);
   // Position: how far from each end of the chunk, which tells trailing punctuation apart.
   uint64_t from_end = std::min<uint64_t>(n - j, 4), from_start = std::min<uint64_t>(j, 4);
-  out.push_back(
-      feature_hash(11, (from_start << 8 | from_end) << 16 | (l1 & 0xFF) << 8 | (r1 & 0xFF)));
-  std::string_view whole = text.substr(c.start, c.end - c.start);
-  out.push_back(feature_hash(12, hash_shape(whole), cl1 << 16 | cr1 << 8 | cr2));
-  if (whole.size() <= 24) out.push_back(feature_hash(13, hash_lower(whole), j));
+  out[m++] = feature_hash(11, (from_start << 8 | from_end) << 16 | (l1 & 0xFF) << 8 | (r1 & 0xFF));
+  out[m++] = feature_hash(12, whole.shape, cl1 << 16 | cr1 << 8 | cr2);
+  if (whole.short_chunk) out[m++] = feature_hash(13, whole.lower, j);
   // Does the rest of the chunk after this point look like a word again ("search-engine")?
   bool letters_both_sides = prev < j && next > j && utf8::is_letter(c.chars[prev].cls) &&
                             utf8::is_letter(c.chars[next - 1].cls);
-  out.push_back(feature_hash(14, (letters_both_sides ? 1u : 0u) << 8 | (l1 & 0xFF)));
+  out[m++] = feature_hash(14, (letters_both_sides ? 1u : 0u) << 8 | (l1 & 0xFF));
   // Wider pieces, so both sides of a hyphen see the whole compound ("pre" "-" "order").
   size_t prev2 = k > 1 ? cands[k - 2] : 0, next2 = k + 2 < cands.size() ? cands[k + 2] : n;
-  out.push_back(feature_hash(15, hash_lower(bytes(text, c, prev2, j)), right));
-  out.push_back(feature_hash(16, left, hash_lower(bytes(text, c, j, next2))));
+  out[m++] = feature_hash(15, hash_lower(bytes(text, c, prev2, j)), right);
+  out[m++] = feature_hash(16, left, hash_lower(bytes(text, c, j, next2)));
+  return m;
 }
 
 std::string Tokenizer::default_word_splits(std::string_view s) {
@@ -257,14 +275,16 @@ void Tokenizer::add_token(Article& a, uint32_t start, uint32_t end, bool plain) 
 }
 
 void Tokenizer::split_chunk(std::string_view text, Chunk& c, Article& a,
-                            std::vector<uint32_t>& cands, std::vector<uint32_t>& feats) const {
+                            std::vector<uint32_t>& cands) const {
   if (c.plain) {
     add_token(a, c.start, c.end, true);
     return;
   }
   std::string_view whole = text.substr(c.start, c.end - c.start);
-  if (whole.size() <= 64 && std::binary_search(exception_hashes_.begin(), exception_hashes_.end(),
-                                               std::hash<std::string_view>{}(whole))) {
+  const uint32_t filter_bit = mw_filter_bit(whole);
+  if (whole.size() <= 64 && (exception_filter_[filter_bit >> 6] >> (filter_bit & 63) & 1) &&
+      std::binary_search(exception_hashes_.begin(), exception_hashes_.end(),
+                         std::hash<std::string_view>{}(whole))) {
     auto it = model_.chunk_exceptions.find(std::string(whole));
     if (it != model_.chunk_exceptions.end()) {
       uint32_t from = c.start;
@@ -298,10 +318,11 @@ void Tokenizer::split_chunk(std::string_view text, Chunk& c, Article& a,
     return;
   }
   candidates(c, cands);
+  const ChunkHashes hashes = chunk_hashes(text, c);
   uint32_t from = c.start;
+  uint32_t f[kMaxFeatures];
   for (size_t k = 0; k < cands.size(); ++k) {
-    features(text, c, cands, k, feats);
-    if (model_.splitter.predict(feats)) {
+    if (model_.splitter.score(f, features(text, c, cands, k, hashes, f)) > 0) {
       uint32_t at = c.chars[cands[k]].byte;
       add_token(a, from, at);
       from = at;
@@ -315,9 +336,9 @@ void Tokenizer::tokenize(Article& a) const {
   a.words.clear();
   a.tokens.reserve(a.text.size() / 5);
   a.words.reserve(a.text.size() / 5);
-  std::vector<uint32_t> cands, feats;
+  std::vector<uint32_t> cands;
   std::string_view text = a.text;
-  for_each_chunk(text, [&](Chunk& c) { split_chunk(text, c, a, cands, feats); });
+  for_each_chunk(text, [&](Chunk& c) { split_chunk(text, c, a, cands); });
   for (size_t i = 0; i + 1 < a.tokens.size(); ++i)
     a.tokens[i].space_after = a.tokens[i].span.end != a.tokens[i + 1].span.start;
   if (!a.tokens.empty()) a.tokens.back().space_after = false;

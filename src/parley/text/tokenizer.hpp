@@ -5,6 +5,9 @@
 #pragma once
 
 #include <array>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -53,6 +56,17 @@ class Tokenizer {
   static void candidates(const Chunk& chunk, std::vector<uint32_t>& out);
   static void features(std::string_view text, const Chunk& chunk,
                        const std::vector<uint32_t>& cands, size_t k, std::vector<uint32_t>& out);
+  // What the features of every candidate of a chunk share: hashes of the whole chunk.
+  struct ChunkHashes {
+    uint64_t shape = 0, lower = 0;
+    bool short_chunk = false;  // at most 24 bytes: its lowercased form is a feature too
+  };
+  static ChunkHashes chunk_hashes(std::string_view text, const Chunk& chunk);
+  static constexpr size_t kMaxFeatures = 17;
+  // The features of candidate k into out[0, kMaxFeatures); returns how many.
+  static size_t features(std::string_view text, const Chunk& chunk,
+                         const std::vector<uint32_t>& cands, size_t k, const ChunkHashes& whole,
+                         uint32_t* out);
   // Calls f(chunk) for every whitespace-delimited chunk of text.
   template <typename F>
   static void for_each_chunk(std::string_view text, F&& f);
@@ -63,8 +77,7 @@ class Tokenizer {
 
  private:
   void split_chunk(std::string_view text, Chunk& chunk, Article& a,
-                   std::vector<uint32_t>& scratch_cands,
-                   std::vector<uint32_t>& scratch_feats) const;
+                   std::vector<uint32_t>& scratch_cands) const;
   void add_token(Article& a, uint32_t start, uint32_t end, bool plain = false) const;
 
   const TokenizerModel& model_;
@@ -72,7 +85,8 @@ class Tokenizer {
   // and a filter on (length, last byte) that rejects most tokens before hashing.
   std::vector<uint64_t> mw_hashes_;
   std::array<uint64_t, 1024> mw_filter_{};
-  std::vector<size_t> exception_hashes_;  // sorted hashes of chunk_exceptions' keys
+  std::vector<size_t> exception_hashes_;           // sorted hashes of chunk_exceptions' keys
+  std::array<uint64_t, 1024> exception_filter_{};  // the same filter for chunk_exceptions
 };
 
 // A compact description of a token's shape: "U.S." -> "X.X.", "Mr." -> "Xx.", "2019" -> "dd".
@@ -93,6 +107,30 @@ inline constexpr auto kAsciiKind = [] {
   return t;
 }();
 }  // namespace detail
+
+// The first position at or after `pos` whose byte is not an ASCII letter or digit. Most of a
+// news text is such runs (words), so they are skipped 16 bytes at a time where SSE2 is there
+// (every x86-64); the scalar loop is the reference and handles the tail.
+inline size_t skip_ascii_alnum(const unsigned char* s, size_t pos, size_t n) {
+#if defined(__SSE2__)
+  const __m128i case_bit = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a' - 1),
+                z = _mm_set1_epi8('z' + 1), d0 = _mm_set1_epi8('0' - 1),
+                d9 = _mm_set1_epi8('9' + 1);
+  while (pos + 16 <= n) {
+    // Signed compares: bytes >= 0x80 are negative and fall outside both ranges.
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + pos));
+    __m128i folded = _mm_or_si128(v, case_bit);
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, a), _mm_cmplt_epi8(folded, z));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9));
+    unsigned other =
+        ~static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) & 0xFFFFu;
+    if (other) return pos + static_cast<size_t>(__builtin_ctz(other));
+    pos += 16;
+  }
+#endif
+  while (pos < n && s[pos] < 0x80 && detail::kAsciiKind[s[pos]] == 2) ++pos;
+  return pos;
+}
 
 template <typename F>
 void Tokenizer::for_each_chunk(std::string_view text, F&& f) {
@@ -118,17 +156,16 @@ void Tokenizer::for_each_chunk(std::string_view text, F&& f) {
     // Find the chunk's end; most chunks are plain ASCII words and need no decoding.
     chunk.start = static_cast<uint32_t>(pos);
     chunk.plain = true;
-    bool ascii = true;
     while (pos < n) {
+      pos = skip_ascii_alnum(s, pos, n);
+      if (pos >= n) break;
       unsigned char b = s[pos];
       if (b < 0x80) {
-        uint8_t kind = detail::kAsciiKind[b];
-        if (kind == 1) break;
-        if (kind != 2) chunk.plain = false;
+        if (detail::kAsciiKind[b] == 1) break;
+        chunk.plain = false;  // punctuation, a symbol or a control character
         ++pos;
         continue;
       }
-      ascii = false;
       size_t p2 = pos;
       utf8::CharClass cls = utf8::classify(utf8::decode(text, p2));
       if (cls == utf8::CharClass::kSpace) break;
@@ -144,7 +181,6 @@ void Tokenizer::for_each_chunk(std::string_view text, F&& f) {
         chunk.chars.push_back({cp, utf8::classify(cp), static_cast<uint32_t>(at)});
       }
     }
-    (void)ascii;
     f(chunk);
   }
 }

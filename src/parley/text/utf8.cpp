@@ -167,26 +167,10 @@ CharClass classify_slow(char32_t cp) {
   }
 }
 
-struct AsciiTable {
-  std::array<CharClass, 128> cls{};
-  AsciiTable() {
-    for (int c = 0; c < 128; ++c) cls[c] = classify_slow(static_cast<char32_t>(c));
-    for (char c : std::string_view(" \t\n\r\v\f"))
-      cls[static_cast<unsigned char>(c)] = CharClass::kSpace;
-    cls['\''] = cls['"'] = cls['`'] = CharClass::kQuote;
-    cls['.'] = CharClass::kPeriod;
-    cls['!'] = cls['?'] = CharClass::kTerminal;
-    cls['-'] = CharClass::kDash;
-    cls['('] = cls['['] = cls['{'] = CharClass::kOpen;
-    cls[')'] = cls[']'] = cls['}'] = CharClass::kClose;
-  }
-};
-const AsciiTable kAscii;
-
 }  // namespace
 
-CharClass classify(char32_t cp) {
-  return cp < 128 ? kAscii.cls[cp] : classify_slow(cp);
+CharClass classify_unicode(char32_t cp) {
+  return classify_slow(cp);
 }
 
 std::string lower(std::string_view text) {

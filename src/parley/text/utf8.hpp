@@ -3,6 +3,7 @@
 // rewriting the article, so nothing needs an offset map back.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -38,7 +39,52 @@ enum class CharClass : uint8_t {
   kSymbol,    // $ % + = currency, maths, emoji
   kOther,     // controls, unassigned
 };
-CharClass classify(char32_t cp);
+// Class of a code point beyond ASCII (Unicode general category through utf8proc).
+CharClass classify_unicode(char32_t cp);
+
+namespace detail {
+// The classes of the ASCII code points: what classify_unicode() gives them (controls other,
+// letters, digits; the categories Po and Pc punctuation, Sm Sc Sk symbols), with the folds every
+// caller wants (ASCII whitespace, quotes, the period, ! ?, the hyphen, brackets). A constant
+// table, so classify() is inlined on the hot paths; a test checks it against utf8proc.
+inline constexpr auto kAsciiClass = [] {
+  std::array<CharClass, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    CharClass k = CharClass::kOther;
+    if (c >= 'A' && c <= 'Z')
+      k = CharClass::kUpper;
+    else if (c >= 'a' && c <= 'z')
+      k = CharClass::kLower;
+    else if (c >= '0' && c <= '9')
+      k = CharClass::kDigit;
+    else if (c == ' ' || (c >= '\t' && c <= '\r'))
+      k = CharClass::kSpace;
+    else if (c == '\'' || c == '"' || c == '`')
+      k = CharClass::kQuote;
+    else if (c == '.')
+      k = CharClass::kPeriod;
+    else if (c == '!' || c == '?')
+      k = CharClass::kTerminal;
+    else if (c == '-')
+      k = CharClass::kDash;
+    else if (c == '(' || c == '[' || c == '{')
+      k = CharClass::kOpen;
+    else if (c == ')' || c == ']' || c == '}')
+      k = CharClass::kClose;
+    else if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '|' ||
+             c == '~')
+      k = CharClass::kSymbol;
+    else if (c > ' ' && c < 127)
+      k = CharClass::kPunct;  // # % & * , / : ; @ \\ _
+    t[static_cast<size_t>(c)] = k;
+  }
+  return t;
+}();
+}  // namespace detail
+
+inline CharClass classify(char32_t cp) {
+  return cp < 128 ? detail::kAsciiClass[cp] : classify_unicode(cp);
+}
 inline bool is_letter(CharClass c) {
   return c == CharClass::kUpper || c == CharClass::kLower;
 }

@@ -1,0 +1,178 @@
+// The text stage's fast paths (issue 15) against the plain definitions they replace: the ASCII
+// class table, the inlined hashes, and the sentence splitter's per-token infos and batched
+// scores. The features are stored model inputs, so any difference would change results.
+#include <gtest/gtest.h>
+#include <utf8proc.h>
+
+#include "../test_support.hpp"
+#include "parley/text/hash.hpp"
+#include "parley/text/perceptron.hpp"
+#include "parley/text/segmenter.hpp"
+#include "parley/text/sentence_splitter.hpp"
+#include "parley/text/tokenizer.hpp"
+#include "parley/text/utf8.hpp"
+
+namespace parley {
+namespace {
+
+using utf8::CharClass;
+
+// The ASCII table as it was built at start-up before: utf8proc's categories, then the folds.
+CharClass reference_ascii_class(int c) {
+  for (char s : std::string_view(" \t\n\r\v\f"))
+    if (c == s) return CharClass::kSpace;
+  if (c == '\'' || c == '"' || c == '`') return CharClass::kQuote;
+  if (c == '.') return CharClass::kPeriod;
+  if (c == '!' || c == '?') return CharClass::kTerminal;
+  if (c == '-') return CharClass::kDash;
+  if (c == '(' || c == '[' || c == '{') return CharClass::kOpen;
+  if (c == ')' || c == ']' || c == '}') return CharClass::kClose;
+  return utf8::classify_unicode(static_cast<char32_t>(c));
+}
+
+TEST(TextFastPaths, AsciiClassTableMatchesUnicodeCategories) {
+  for (int c = 0; c < 128; ++c)
+    EXPECT_EQ(utf8::classify(static_cast<char32_t>(c)), reference_ascii_class(c)) << "byte " << c;
+  // Beyond ASCII classify() still asks utf8proc.
+  EXPECT_EQ(utf8::classify(U'\u2019'), CharClass::kQuote);
+  EXPECT_EQ(utf8::classify(U'\u00E9'), CharClass::kLower);
+  EXPECT_EQ(utf8::classify(U'\u2014'), CharClass::kDash);
+}
+
+// hash_lower and hash_shape as they were written before the inline ASCII paths.
+uint64_t reference_hash_lower(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = utf8::decode(s, pos);
+    if (cp < 0x80) {
+      if (cp >= 'A' && cp <= 'Z') cp += 32;
+    } else {
+      cp = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
+    }
+    h = (h ^ static_cast<uint64_t>(cp)) * 0x100000001b3ULL;
+  }
+  return h;
+}
+
+uint64_t reference_hash_shape(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  size_t pos = 0;
+  int emitted = 0, run = 0;
+  char last = 0;
+  while (pos < s.size() && emitted < 10) {
+    char32_t cp = utf8::decode(s, pos);
+    CharClass k = utf8::classify(cp);
+    char c;
+    if (cp < 0x80)
+      c = cp >= 'a' && cp <= 'z'   ? 'x'
+          : cp >= 'A' && cp <= 'Z' ? 'X'
+          : cp >= '0' && cp <= '9' ? 'd'
+                                   : static_cast<char>(cp);
+    else
+      c = k == CharClass::kUpper   ? 'X'
+          : k == CharClass::kLower ? 'x'
+          : k == CharClass::kDigit ? 'd'
+          : k == CharClass::kMark  ? 'm'
+                                   : static_cast<char>('A' + static_cast<int>(k));
+    if (c == last) {
+      if (++run >= 2) continue;
+    } else {
+      run = 0;
+    }
+    last = c;
+    h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    ++emitted;
+  }
+  return h;
+}
+
+TEST(TextFastPaths, InlineHashesMatchTheirDefinitions) {
+  const std::vector<std::string> words = {"",
+                                          "a",
+                                          "The",
+                                          "U.S.",
+                                          "1,200",
+                                          "don't",
+                                          "AAAAAAAAAA",
+                                          "aAbBcCdDeEfFgG",
+                                          "Washington's",
+                                          "e-mail",
+                                          "Müller",
+                                          "ÉCOLE",
+                                          "naïve-ish",
+                                          "São\u00A0Paulo",
+                                          "“quoted”",
+                                          "x\u0301y",
+                                          "İstanbul",
+                                          "ΑΘΗΝΑ",
+                                          "2019–2020",
+                                          "abc…",
+                                          "MiXeD123ab",
+                                          "--",
+                                          "((()))",
+                                          "Ünïcödé wörds",
+                                          "ok\xE2\x80\x99s"};
+  for (const auto& w : words) {
+    EXPECT_EQ(hash_lower(w), reference_hash_lower(w)) << w;
+    EXPECT_EQ(hash_shape(w), reference_hash_shape(w)) << w;
+  }
+}
+
+// The splitter's sentence ends against the trainer's path (is_candidate() and features() per
+// candidate, each computing its neighbours' hashes and the paragraph length afresh, scored one
+// at a time): split() computes infos once per token and scores all candidates in one batch.
+TEST(TextFastPaths, SplitterDecisionsMatchTheTrainerPath) {
+  SegmenterModel model;
+  model.load(default_model_dir() + "/segmenter.bin");
+  Tokenizer tokenizer(model.tokenizer);
+  SentenceSplitter splitter(model.sentences);
+  size_t candidates = 0;
+  for (const char* name : {"cairo-talks.txt"}) {
+    Article a;
+    a.text = test::read_file(test::source_dir() + "/samples/" + name);
+    a.text +=
+        "\n\nGen. Smith met U.S. officials on Jan. 5. \"Why?\" he asked. (AP) – Dr. Ünal "
+        "said “no.” Then: 3.5% rose... ok";
+    tokenizer.tokenize(a);
+    splitter.split(a);
+    std::vector<uint8_t> is_end(a.tokens.size(), 0);
+    for (const Sentence& s : a.sentences) {
+      ASSERT_LT(s.token_count, SentenceSplitter::kMaxSentenceTokens);  // no forced cut here
+      is_end[s.first_token + s.token_count - 1] = 1;
+    }
+    std::vector<Gap> gaps;
+    SentenceSplitter::gaps(a, gaps);
+    std::vector<uint32_t> feats;
+    for (size_t i = 0; i < a.tokens.size(); ++i) {
+      bool end = i + 1 == a.tokens.size() || gaps[i] == Gap::kParagraph;
+      if (!end && SentenceSplitter::is_candidate(a, gaps, i)) {
+        SentenceSplitter::features(a, gaps, i, feats);
+        ASSERT_EQ(feats.size(), SentenceSplitter::kFeatures);
+        end = model.sentences.boundary.predict(feats);
+        ++candidates;
+      }
+      EXPECT_EQ(is_end[i] != 0, end) << "after token " << i << " '" << a.token_text(i) << "'";
+    }
+  }
+  EXPECT_GT(candidates, 50u);
+}
+
+TEST(TextFastPaths, BatchedScoresEqualOneByOne) {
+  SegmenterModel model;
+  model.load(default_model_dir() + "/segmenter.bin");
+  const BinaryPerceptron& p = model.sentences.boundary;
+  std::vector<uint32_t> feats;
+  uint64_t x = 7;
+  for (int i = 0; i < 17 * 40; ++i) feats.push_back(static_cast<uint32_t>(text::splitmix(x)));
+  std::vector<float> batch(40);
+  p.score_many(feats.data(), 17, 40, batch.data());
+  for (size_t k = 0; k < 40; ++k) {
+    std::vector<uint32_t> one(feats.begin() + static_cast<long>(17 * k),
+                              feats.begin() + static_cast<long>(17 * (k + 1)));
+    EXPECT_EQ(batch[k], p.score(one)) << k;  // the same floats in the same order: bit-equal
+  }
+}
+
+}  // namespace
+}  // namespace parley
