@@ -522,4 +522,19 @@ TEST(NewsCoding, CriticsAndSupportersHoldTheirStance) {
   EXPECT_EQ(a.actors[static_cast<size_t>(a.positions[0].actor)].code, "CANOPP");
 }
 
+// A passive act done in a statement names its doers there ("condemned in a joint statement by
+// A, B and C"), and a passive conjunct shares the first conjunct's subject as its patient;
+// unidentified attackers are the home state's unidentified armed forces (UAF).
+TEST(NewsCoding, PassiveActsThroughStatementsAndSharedSubjects) {
+  Article a = code(
+      "Pipeline row\n\nTurkey drilled off Cyprus last year, and was condemned in a joint "
+      "statement by Egypt, Greece and Jordan on October 8.");
+  for (const char* state : {"EGY", "GRC", "JOR"}) {
+    ASSERT_NE(event(a, "111", state), nullptr) << state;
+    EXPECT_EQ(event(a, "111", state)->target_code, "TUR") << state;
+  }
+  Article b = code("Yemen reporter killed\n\nIn Yemen, unidentified assailants attacked a hotel.");
+  EXPECT_EQ(code_of(b, "assailants"), "YEMUAF");
+}
+
 }  // namespace parley

@@ -1081,6 +1081,14 @@ void ActorResolver::process(Article& a) const {
             plural_title = word.size() > 3 && word.ends_with('s') && !word.ends_with("ss");
           }
         const bool listed = !has_role && p == q && continues_list(f);
+        // A name the recognizer took with its state ("Patrice Talon of Benin").
+        std::string own_state;
+        for (uint32_t k = person->first + 1; k + 1 <= person->last && own_state.empty(); ++k)
+          if (a.token_text(k) == "of")
+            if (const GazetteerEntry* g = gz.find(text_of(k + 1, person->last));
+                g && g->type == "GPE")
+              own_state = g->country;
+        if (country.empty()) country = own_state;
         if (listed) {
           has_role = true, sector = titled_list.sector;
           if (country.empty()) country = titled_list.country;
@@ -1279,7 +1287,7 @@ void ActorResolver::process(Article& a) const {
           span.start = a.tokens[f - 1].span.start;
           add_mention(static_cast<uint32_t>(it->second), span, si, "description");
         } else if (is_in_list(sector,
-                              {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF", "OPP"}) &&
+                              {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF", "OPP", "UAF"}) &&
                    generic_actor_noun(gz, a, f, l)) {
           // "civilians in Gaza", "police in Moscow": a place right after the group is its state.
           std::string state = home;

@@ -438,6 +438,15 @@ std::vector<int> ClauseView::agent_actors(int w, const Lexicon& lexicon, int dep
     }
   }
   if (has_subject && !passive) return {};
+  // "was condemned in a joint statement by Egypt, Greece and Cyprus": the doer of a passive act
+  // named through the statement, letter or vote it was done in.
+  if (passive)
+    for (int c : children_[w]) {
+      if (!deprel(c).starts_with("obl") || !is_in(case_of(c), {"in", "through", "with"})) continue;
+      for (int d : children_[c])
+        if (deprel(d).starts_with("nmod") && case_of(d) == "by")
+          if (std::vector<int> a = actors_at(d); !a.empty()) return a;
+    }
   if (is_nominal(w)) {
     for (int c : children_[w]) {
       std::string_view rel = deprel(c);
@@ -488,6 +497,12 @@ std::vector<int> ClauseView::patient_actors(int w) const {
     // "was arrested and banned from the election": the second participle has the first's patient.
     if (rel == "conj" && subject < 0 && is_passive(heads_[w]) && !is_nominal(heads_[w]))
       return patient_actors(heads_[w]);
+    // "Turkey is under EU sanctions, and was condemned ...": a passive conjunct with no subject
+    // of its own shares the first conjunct's subject, which underwent it.
+    if (rel == "conj" && subject < 0)
+      for (std::string_view shared : {"nsubj", "nsubj:pass"})
+        if (int s = child_with(heads_[w], shared); s >= 0)
+          if (out = actors_at(s); !out.empty()) return out;
   }
   for (int c : children_[w]) {
     std::string_view rel = deprel(c);
