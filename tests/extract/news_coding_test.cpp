@@ -535,6 +535,9 @@ TEST(NewsCoding, PassiveActsThroughStatementsAndSharedSubjects) {
   }
   Article b = code("Yemen reporter killed\n\nIn Yemen, unidentified assailants attacked a hotel.");
   EXPECT_EQ(code_of(b, "assailants"), "YEMUAF");
+  // Their attack is an assault (18), not the use of military force (19).
+  EXPECT_NE(event(b, "180", "YEMUAF"), nullptr);
+  EXPECT_EQ(event(b, "19", "YEMUAF"), nullptr);
 }
 
 }  // namespace parley

@@ -473,6 +473,17 @@ class Coder {
       base.cameo = "010";
       targets.clear();
     }
+    // An attack by gunmen, criminals or civilians, or on a person, is an assault (CAMEO 18),
+    // not the use of military force (19) the bare verb is coded as.
+    if (base.cameo == "190") {
+      auto irregular = [&](int x) {
+        return is_in(a_.actors[static_cast<size_t>(x)].sector, {"UAF", "CRM", "CVL"});
+      };
+      auto person = [&](int x) { return a_.actors[static_cast<size_t>(x)].type == "PER"; };
+      if ((!sources.empty() && std::all_of(sources.begin(), sources.end(), irregular)) ||
+          (!targets.empty() && std::all_of(targets.begin(), targets.end(), person)))
+        base.cameo = "180";
+    }
     base.trigger = v.span(w);
     if (int prt = v.child_with(w, "compound:prt"); prt >= 0)
       base.trigger.end = std::max(base.trigger.end, v.span(prt).end);
