@@ -529,6 +529,10 @@ TEST(NewsCoding, PassiveActsThroughStatementsAndSharedSubjects) {
   Article a = code(
       "Pipeline row\n\nTurkey drilled off Cyprus last year, and was condemned in a joint "
       "statement by Egypt, Greece and Jordan on October 8.");
+  // "Iran is under US sanctions": who imposes them is the modifier, who undergoes them the subject.
+  Article c = code("Iran is under US sanctions since 2018.");
+  ASSERT_NE(event(c, "163", "USA"), nullptr);
+  EXPECT_EQ(event(c, "163", "USA")->target_code, "IRN");
   for (const char* state : {"EGY", "GRC", "JOR"}) {
     ASSERT_NE(event(a, "111", state), nullptr) << state;
     EXPECT_EQ(event(a, "111", state)->target_code, "TUR") << state;

@@ -425,11 +425,14 @@ std::vector<int> ClauseView::pronoun_antecedent(int pronoun, int w, const Lexico
 std::vector<int> ClauseView::agent_actors(int w, const Lexicon& lexicon, int depth) const {
   if (w < 0 || depth > 6) return {};
   bool passive = is_passive(w);
+  // "Turkey is under EU sanctions": the subject of a predicate "under" an act undergoes it.
+  const bool undergone = is_nominal(w) && case_of(w) == "under";
   // A clause with two subjects is a misparse, mostly of a time phrase ("This Thursday the
   // Commission criticized..."): the one that names an actor is the doer.
   bool has_subject = false;
   for (int c : children_[w]) {
     std::string_view rel = deprel(c);
+    if (undergone && rel == "nsubj") continue;
     if ((!passive && (rel == "nsubj" || rel == "csubj")) || (passive && rel == "obl:agent")) {
       std::vector<int> a = actors_at(c);
       if (a.empty() && rel == "nsubj") a = pronoun_antecedent(c, w, lexicon, depth);
@@ -506,7 +509,8 @@ std::vector<int> ClauseView::patient_actors(int w) const {
   }
   for (int c : children_[w]) {
     std::string_view rel = deprel(c);
-    if ((passive && rel == "nsubj:pass") || (!passive && (rel == "obj" || rel == "iobj"))) {
+    if ((passive && rel == "nsubj:pass") || (!passive && (rel == "obj" || rel == "iobj")) ||
+        (rel == "nsubj" && is_nominal(w) && case_of(w) == "under")) {
       for (int x : actors_at(c)) add_unique(out, x);
     }
   }
