@@ -544,4 +544,17 @@ TEST(NewsCoding, PassiveActsThroughStatementsAndSharedSubjects) {
   EXPECT_EQ(event(b, "19", "YEMUAF"), nullptr);
 }
 
+// A civilian's title places the person in the article's state ("Voter Kitty Mak"), and "the
+// protesters" refer back to a group, not to that one person.
+TEST(NewsCoding, CiviliansByTitleAndPluralDescriptions) {
+  Article a = code(
+      "Hong Kong votes\n\nHong Kong voters turned out in record numbers. Voter Kitty Mak said "
+      "the vote was a message. The protesters have marched since June.");
+  EXPECT_EQ(code_of(a, "Voter Kitty Mak"), "HKGCVL");
+  const Actor* protesters = actor_of(a, "The protesters");
+  ASSERT_NE(protesters, nullptr);
+  EXPECT_NE(protesters->type, "PER");
+  EXPECT_EQ(protesters->code, "HKGCVL");
+}
+
 }  // namespace parley

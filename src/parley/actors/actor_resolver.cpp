@@ -1159,7 +1159,7 @@ void ActorResolver::process(Article& a) const {
           if (country.empty() && place)
             country = place->entry->country;  // "California Attorney General X"
           if (country.empty() &&
-              is_in_list(sector, {"GOV", "OPP", "LEG", "JUD", "COP", "MIL", "SPY"}))
+              is_in_list(sector, {"GOV", "OPP", "LEG", "JUD", "COP", "MIL", "SPY", "CVL"}))
             // A state named earlier in the same sentence, else the article's.
             country = !last_country.empty() && (last_country_sentence == si || home.empty())
                           ? last_country
@@ -1282,8 +1282,12 @@ void ActorResolver::process(Article& a) const {
         const bool definite = f > first && utf8::lower(a.token_text(f - 1)) == "the" && q == p;
         // "the government" refers back to a body, "the president" to a person or a body.
         const bool body = gz.body_role(utf8::lower(trim_article(text_of(f, l))));
+        // ... and a plural ("the protesters") to a group, not to one person.
+        const std::string last_word = utf8::lower(a.token_text(l));
+        const bool plural = last_word.size() > 3 && last_word.ends_with('s') &&
+                            !last_word.ends_with("ss");
         if (definite && it != last_by_sector.end() && it->second >= 0 &&
-            !(body && a.actors[static_cast<size_t>(it->second)].type == "PER")) {
+            !((body || plural) && a.actors[static_cast<size_t>(it->second)].type == "PER")) {
           span.start = a.tokens[f - 1].span.start;
           add_mention(static_cast<uint32_t>(it->second), span, si, "description");
         } else if (is_in_list(sector,
