@@ -157,6 +157,14 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
   EXPECT_EQ(actor_of(c, "Dana Levi")->code, "TURCVL");
   ASSERT_NE(actor_of(c, "Omar Ali"), nullptr);
   EXPECT_EQ(actor_of(c, "Omar Ali")->code, "JORMED");
+  // A Philippine demonym; a person recognized with the state after the name keeps the name alone.
+  Article d = resolve(
+      "The Philippine government spoke. Presidents Muhammadu Buhari of Nigeria and Patrice Talon "
+      "of Benin signed.");
+  ASSERT_NE(actor_of(d, "The Philippine government"), nullptr);
+  EXPECT_EQ(actor_of(d, "The Philippine government")->code, "PHLGOV");
+  ASSERT_NE(actor_of(d, "Benin"), nullptr);
+  EXPECT_EQ(actor_of(d, "Benin")->code, "BEN");
   // A state named inside another name is mentioned too, without taking the name's words.
   ASSERT_NE(actor_of(a, "United Kingdom"), nullptr);
   EXPECT_EQ(actor_of(a, "United Kingdom")->code, "GBR");

@@ -1083,12 +1083,23 @@ void ActorResolver::process(Article& a) const {
         const bool listed = !has_role && p == q && continues_list(f);
         // A name the recognizer took with its state ("Patrice Talon of Benin").
         std::string own_state;
+        uint32_t own_of = 0;  // the "of" token
         for (uint32_t k = person->first + 1; k + 1 <= person->last && own_state.empty(); ++k)
           if (a.token_text(k) == "of")
             if (const GazetteerEntry* g = gz.find(text_of(k + 1, person->last));
                 g && g->type == "GPE")
-              own_state = g->country;
+              own_state = g->country, own_of = k;
         if (country.empty()) country = own_state;
+        // The person is named without the state, and the state is mentioned on its own.
+        if (!own_state.empty() && person->last == l) {
+          name = text_of(person->first, own_of - 1);
+          last_name = std::string(a.token_text(own_of - 1));
+          span.end = a.tokens[own_of - 1].span.end;
+          const GazetteerEntry* st = gz.country(own_state);
+          add_mention(actor_for("GPE|" + own_state, Actor{st ? st->name : own_state, own_state,
+                                                          own_state, "", "GPE", {}}),
+                      span_of(own_of + 1, person->last), si, "name");
+        }
         if (listed) {
           has_role = true, sector = titled_list.sector;
           if (country.empty()) country = titled_list.country;
@@ -1176,8 +1187,9 @@ void ActorResolver::process(Article& a) const {
           add_mention(id, span, si, "name");
           // The states and named bodies in a person's description are actors mentioned too:
           // "Amnesty International Hong Kong's director Man-kei Tam" names Amnesty International,
-          // "Germany's Chancellor Angela Merkel" Germany.
-          for (size_t k = p; k <= q; ++k) {
+          // "Germany's Chancellor Angela Merkel" Germany, "Alex Lagakos, deputy director of the
+          // Greek Energy Forum" the forum.
+          for (size_t k = p; k <= apposition_end; ++k) {
             const Piece& x = pieces[k];
             if (x.kind != Piece::kEntity || x.ner) continue;
             const GazetteerEntry& e = *x.entry;
