@@ -165,6 +165,14 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
   EXPECT_EQ(actor_of(d, "The Philippine government")->code, "PHLGOV");
   ASSERT_NE(actor_of(d, "Benin"), nullptr);
   EXPECT_EQ(actor_of(d, "Benin")->code, "BEN");
+  // A count before a group is part of its mention.
+  Article e = resolve(
+      "Yemen hotel attacked\n\nIn Yemen, multiple assailants attacked a hotel. Officers held 33 "
+      "Russian individuals.");
+  ASSERT_NE(actor_of(e, "multiple assailants"), nullptr);
+  EXPECT_EQ(actor_of(e, "multiple assailants")->code, "YEMUAF");
+  ASSERT_NE(actor_of(e, "33 Russian individuals"), nullptr);
+  EXPECT_EQ(actor_of(e, "33 Russian individuals")->code, "RUSCVL");
   // A state named inside another name is mentioned too, without taking the name's words.
   ASSERT_NE(actor_of(a, "United Kingdom"), nullptr);
   EXPECT_EQ(actor_of(a, "United Kingdom")->code, "GBR");

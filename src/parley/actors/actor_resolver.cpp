@@ -261,6 +261,15 @@ void ActorResolver::process(Article& a) const {
       if (c == '\n' || c == '\t') c = ' ';
     return s;
   };
+  // "33 Russian individuals", "Multiple assailants": a count before a group is part of its
+  // mention. Returns where the mention starts.
+  auto with_count = [&](uint32_t f, uint32_t first) {
+    if (f <= first) return f;
+    std::string before = utf8::lower(a.token_text(f - 1));
+    const bool count = (!before.empty() && std::isdigit(static_cast<unsigned char>(before[0]))) ||
+                       gz.words().quantity_words.contains(before);
+    return count ? f - 1 : f;
+  };
   auto add_mention = [&](uint32_t actor, Span span, uint32_t sentence, const char* kind) {
     a.mentions.push_back({span, sentence, actor, kind});
     a.actors[actor].mentions.push_back(static_cast<uint32_t>(a.mentions.size() - 1));
@@ -1241,6 +1250,8 @@ void ActorResolver::process(Article& a) const {
         std::string name = trim_article(text_of(f, l));
         if (f > first && utf8::lower(a.token_text(f - 1)) == "the")
           span.start = a.tokens[f - 1].span.start;
+        else
+          span.start = a.tokens[with_count(f, first)].span.start;
         std::string key = country + sector + (sector.empty() ? "|" + utf8::lower(name) : "");
         add_mention(actor_for(key, Actor{name, country + sector, country, sector, "ORG", {}}), span,
                     si, "description");
@@ -1313,7 +1324,7 @@ void ActorResolver::process(Article& a) const {
               !pieces[q + 1].entry->country.empty())
             state = pieces[q + 1].entry->country;
           if (!state.empty()) {
-            if (definite) span.start = a.tokens[f - 1].span.start;
+            span.start = a.tokens[definite ? f - 1 : with_count(f, first)].span.start;
             const GazetteerEntry* st = gz.country(state);
             std::string name = trim_article(text_of(f, l));
             add_mention(actor_for(state + sector, Actor{(st ? st->name : state) + " " + name,
