@@ -173,6 +173,11 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
   EXPECT_EQ(actor_of(e, "multiple assailants")->code, "YEMUAF");
   ASSERT_NE(actor_of(e, "33 Russian individuals"), nullptr);
   EXPECT_EQ(actor_of(e, "33 Russian individuals")->code, "RUSCVL");
+  // A small town that shares its name with a word ("Police", Poland) is no vote for the
+  // article's state.
+  Article f = resolve("Police said protesters in Hong Kong were detained. Police fired tear gas.");
+  ASSERT_NE(actor_of(f, "Police"), nullptr);
+  EXPECT_EQ(actor_of(f, "Police")->code, "HKGCOP");
   // A state named inside another name is mentioned too, without taking the name's words.
   ASSERT_NE(actor_of(a, "United Kingdom"), nullptr);
   EXPECT_EQ(actor_of(a, "United Kingdom")->code, "GBR");

@@ -151,8 +151,12 @@ std::string home_country(const Article& a, const Gazetteer& gz) {
       for (size_t len = longest; len >= 1; --len) {
         std::string phrase = words[i];
         for (size_t k = 1; k < len; ++k) phrase += " " + words[i + k];
+        // (Towns count only when large or capitals: small ones share their names with words,
+        // "Police" in Poland, "Federal" in Argentina.)
         if (const GazetteerEntry* e = gz.find(phrase);
-            e && !e->country.empty() && (e->type == "GPE" || e->type == "CITY")) {
+            e && !e->country.empty() &&
+            (e->type == "GPE" ||
+             (e->type == "CITY" && (e->capital || e->population >= 100000)))) {
           count[e->country] += weight * (first_in_title && count.empty() ? 2 : 1);
           i += len - 1;
           break;
