@@ -178,6 +178,10 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
   Article f = resolve("Police said protesters in Hong Kong were detained. Police fired tear gas.");
   ASSERT_NE(actor_of(f, "Police"), nullptr);
   EXPECT_EQ(actor_of(f, "Police")->code, "HKGCOP");
+  // A title and a surname the knowledge base knows one office-holder by.
+  Article g = resolve("Greek Prime Minister Kyriakos Mitsotakis met President Trump in Athens.");
+  ASSERT_NE(actor_of(g, "President Trump"), nullptr);
+  EXPECT_EQ(actor_of(g, "President Trump")->code, "USAGOV");
   // A state named inside another name is mentioned too, without taking the name's words.
   ASSERT_NE(actor_of(a, "United Kingdom"), nullptr);
   EXPECT_EQ(actor_of(a, "United Kingdom")->code, "GBR");

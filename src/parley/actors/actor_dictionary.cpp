@@ -245,6 +245,22 @@ bool ActorDictionary::add_people_file(const std::string& path) {
   return true;
 }
 
+const ActorRecord* ActorDictionary::office_holder(std::string_view surname, std::string_view sector,
+                                                  int32_t date) const {
+  std::vector<std::string> words = phrase_words(surname);
+  if (words.size() != 1 || sector.empty()) return nullptr;
+  const ActorRecord* found = nullptr;
+  auto [from, to] = by_surname_.equal_range(words[0]);
+  for (auto it = from; it != to; ++it) {
+    const ActorRecord& r = actors_[it->second];
+    const std::string code = r.code_at(date);
+    if (code.size() < 6 || code.compare(3, sector.size(), sector) != 0) continue;
+    if (found && found->code_at(date) != code) return nullptr;  // two people: no telling
+    found = &r;
+  }
+  return found;
+}
+
 void ActorDictionary::add_people_tsv(std::string_view text, std::string_view name) {
   size_t line_no = 0;
   auto warn = [&](const std::string& msg) {
@@ -306,7 +322,10 @@ void ActorDictionary::add_people_tsv(std::string_view text, std::string_view nam
       std::vector<std::string> words = phrase_words(names.substr(n, bar - n));
       n = bar + 1;
       if (words.empty()) continue;
-      if (!any) record.name = join(words);
+      if (!any) {
+        record.name = join(words);
+        if (words.size() > 1) by_surname_.emplace(words.back(), static_cast<uint32_t>(id));
+      }
       any = true;
       nodes_[insert(words, false)].actor = id;
       ++actor_phrases_;

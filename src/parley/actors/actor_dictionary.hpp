@@ -99,6 +99,11 @@ class ActorDictionary {
   std::optional<AgentMatch> match_agent(const std::vector<std::string>& words) const;
   // A single noun or a whole phrase ("police", "foreign minister") -> its agent record.
   const AgentRecord* agent(std::string_view phrase) const;
+  // The one person of the knowledge-base tables (add_people_tsv) whose name ends in `surname`
+  // and whose code on `date` has the sector `sector` ("GOV"): "President Trump" in an article
+  // that never names him in full. nullptr when no one or several people do.
+  const ActorRecord* office_holder(std::string_view surname, std::string_view sector,
+                                   int32_t date) const;
 
   const std::vector<ActorRecord>& actors() const { return actors_; }
   const std::vector<AgentRecord>& agents() const { return agents_; }
@@ -127,6 +132,7 @@ class ActorDictionary {
 
   std::vector<Node> nodes_{1};
   std::vector<ActorRecord> actors_;
+  std::unordered_multimap<std::string, uint32_t> by_surname_;  // people tables: last name -> record
   std::vector<AgentRecord> agents_;
   std::vector<std::string> warnings_;
   size_t warning_count_ = 0;

@@ -1177,6 +1177,16 @@ void ActorResolver::process(Article& a) const {
           }
           if (former && sector != "OPP" && !country.empty() && (sector == "GOV" || sector == "LEG"))
             sector = "OPP";
+          // "President Trump" in an article that never names him in full: the one person of
+          // that name holding an office of that kind at the article's date, if the knowledge
+          // base knows exactly one.
+          if (country.empty() && has_role && !sector.empty() && person->first == person->last &&
+              person->code.empty() && !surnames.count(name))
+            for (const auto& d : dictionaries_)
+              if (const ActorRecord* holder = d->office_holder(name, sector, date)) {
+                country = holder->code_at(date).substr(0, 3);
+                break;
+              }
           // A title with no state ("President Trump") is the state the knowledge base gives the
           // person, else the latest state named, else the article's.
           if (country.empty() && has_role && !person->country.empty()) country = person->country;
