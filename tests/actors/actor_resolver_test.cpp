@@ -144,7 +144,8 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
     EXPECT_EQ(actor_of(a, mention)->code, code) << mention;
   }
   // A title of a place, then the name after a comma.
-  Article b = resolve("The police chief of Lagos, Tunde Ola, spoke. The mayor of Toronto, Ann Bee, agreed.");
+  Article b = resolve(
+      "The police chief of Lagos, Tunde Ola, spoke. The mayor of Toronto, Ann Bee, agreed.");
   ASSERT_NE(actor_of(b, "police chief of Lagos, Tunde Ola"), nullptr);
   EXPECT_EQ(actor_of(b, "police chief of Lagos, Tunde Ola")->code, "NGACOP");
   ASSERT_NE(actor_of(b, "mayor of Toronto, Ann Bee"), nullptr);

@@ -155,8 +155,7 @@ std::string home_country(const Article& a, const Gazetteer& gz) {
         // "Police" in Poland, "Federal" in Argentina.)
         if (const GazetteerEntry* e = gz.find(phrase);
             e && !e->country.empty() &&
-            (e->type == "GPE" ||
-             (e->type == "CITY" && (e->capital || e->population >= 100000)))) {
+            (e->type == "GPE" || (e->type == "CITY" && (e->capital || e->population >= 100000)))) {
           count[e->country] += weight * (first_in_title && count.empty() ? 2 : 1);
           i += len - 1;
           break;
@@ -746,8 +745,8 @@ void ActorResolver::process(Article& a) const {
       if (r < pieces.size() && pieces[r].first == from && pieces[r].kind == Piece::kPerson &&
           pieces[r].last + 2 < end &&
           (clitic(a.token_text(pieces[r].last)) > 0 ||
-           (a.token_text(pieces[r].last + 1).size() == static_cast<size_t>(clitic(
-                                                          a.token_text(pieces[r].last + 1))) &&
+           (a.token_text(pieces[r].last + 1).size() ==
+                static_cast<size_t>(clitic(a.token_text(pieces[r].last + 1))) &&
             clitic(a.token_text(pieces[r].last + 1)) > 0))) {
         std::string owner = text_of(pieces[r].first, pieces[r].last);
         const bool joined = clitic(a.token_text(pieces[r].last)) > 0;
@@ -868,8 +867,8 @@ void ActorResolver::process(Article& a) const {
         if (w == "," || w == "and" || w == "of") continue;
         bool state = false;  // "... of Nigeria and ..."
         for (const Piece& x : pieces)
-          state |= x.first <= g && g <= x.last && x.kind == Piece::kEntity &&
-                   x.entry->type == "GPE";
+          state |=
+              x.first <= g && g <= x.last && x.kind == Piece::kEntity && x.entry->type == "GPE";
         if (!state) return false;
       }
       return true;
@@ -1109,9 +1108,10 @@ void ActorResolver::process(Article& a) const {
           last_name = std::string(a.token_text(own_of - 1));
           span.end = a.tokens[own_of - 1].span.end;
           const GazetteerEntry* st = gz.country(own_state);
-          add_mention(actor_for("GPE|" + own_state, Actor{st ? st->name : own_state, own_state,
-                                                          own_state, "", "GPE", {}}),
-                      span_of(own_of + 1, person->last), si, "name");
+          add_mention(
+              actor_for("GPE|" + own_state,
+                        Actor{st ? st->name : own_state, own_state, own_state, "", "GPE", {}}),
+              span_of(own_of + 1, person->last), si, "name");
         }
         if (listed) {
           has_role = true, sector = titled_list.sector;
@@ -1321,14 +1321,14 @@ void ActorResolver::process(Article& a) const {
         const bool body = gz.body_role(utf8::lower(trim_article(text_of(f, l))));
         // ... and a plural ("the protesters") to a group, not to one person.
         const std::string last_word = utf8::lower(a.token_text(l));
-        const bool plural = last_word.size() > 3 && last_word.ends_with('s') &&
-                            !last_word.ends_with("ss");
+        const bool plural =
+            last_word.size() > 3 && last_word.ends_with('s') && !last_word.ends_with("ss");
         if (definite && it != last_by_sector.end() && it->second >= 0 &&
             !((body || plural) && a.actors[static_cast<size_t>(it->second)].type == "PER")) {
           span.start = a.tokens[f - 1].span.start;
           add_mention(static_cast<uint32_t>(it->second), span, si, "description");
-        } else if (is_in_list(sector,
-                              {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF", "OPP", "UAF"}) &&
+        } else if (is_in_list(sector, {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF",
+                                       "OPP", "UAF"}) &&
                    generic_actor_noun(gz, a, f, l)) {
           // "civilians in Gaza", "police in Moscow": a place right after the group is its state.
           std::string state = home;
@@ -1371,8 +1371,7 @@ void ActorResolver::process(Article& a) const {
     if (k + 3 >= a.tokens.size()) continue;
     std::string_view link = a.token_text(static_cast<uint32_t>(k));
     if (link != "is" && link != "was" && link != ",") continue;
-    if (!is_in_list(utf8::lower(a.token_text(static_cast<uint32_t>(k + 1))), {"a", "an"}))
-      continue;
+    if (!is_in_list(utf8::lower(a.token_text(static_cast<uint32_t>(k + 1))), {"a", "an"})) continue;
     auto iso = gz.demonym(a.token_text(static_cast<uint32_t>(k + 2)));
     if (!iso) continue;
     std::string sector;
@@ -1468,9 +1467,9 @@ void ActorResolver::process(Article& a) const {
   for (size_t m = 0; m < named_mentions; ++m) {
     const Mention outer = a.mentions[m];
     if (outer.kind == "pronoun" || a.actors[outer.actor].type == "GPE") continue;
-    auto first_token = std::lower_bound(
-        a.tokens.begin(), a.tokens.end(), outer.span.start,
-        [](const Token& t, uint32_t at) { return t.span.end <= at; });
+    auto first_token =
+        std::lower_bound(a.tokens.begin(), a.tokens.end(), outer.span.start,
+                         [](const Token& t, uint32_t at) { return t.span.end <= at; });
     std::vector<uint32_t> inside;
     for (auto it = first_token; it != a.tokens.end() && it->span.end <= outer.span.end; ++it)
       inside.push_back(static_cast<uint32_t>(it - a.tokens.begin()));
@@ -1490,9 +1489,9 @@ void ActorResolver::process(Article& a) const {
         bool known = false;
         for (const Mention& other : a.mentions) known |= other.span == part;
         if (!known) {
-          const uint32_t state = actor_for(
-              "GPE|" + e->country,
-              Actor{gz.country(e->country)->name, e->country, e->country, "", "GPE", {}});
+          const uint32_t state =
+              actor_for("GPE|" + e->country,
+                        Actor{gz.country(e->country)->name, e->country, e->country, "", "GPE", {}});
           a.mentions.push_back({part, outer.sentence, state, "nested"});
           a.actors[state].mentions.push_back(static_cast<uint32_t>(a.mentions.size() - 1));
         }

@@ -769,8 +769,7 @@ class Extractor {
           // "Navalny is an outspoken critic of Putin", "Adamowicz was an early supporter of
           // democracy": the subject of a noun predicate holds its stance.
           if (actors.empty() && v.child_with(w, "cop") >= 0)
-            if (int subject = v.child_with(w, "nsubj"); subject >= 0)
-              actors = v.actors_at(subject);
+            if (int subject = v.child_with(w, "nsubj"); subject >= 0) actors = v.actors_at(subject);
         }
         if (actors.empty()) continue;
         std::vector<int> issues;

@@ -115,8 +115,8 @@ class Coder {
         // An open complement that is no verb is a naming use, not a request or an intention:
         // "called the order swift", "called it unlikely that ..." are no appeals. (A pattern
         // that names the complement means it: "found the ban unlawful".)
-        else if (c.relation == Relation::Xcomp && c.lemmas.empty() && v.upos(m.bound[i]) != "VERB" &&
-                 v.upos(m.bound[i]) != "AUX")
+        else if (c.relation == Relation::Xcomp && c.lemmas.empty() &&
+                 v.upos(m.bound[i]) != "VERB" && v.upos(m.bound[i]) != "AUX")
           ok = false;
         else if (c.relation == Relation::Joint && v.actors_at(m.bound[i]).size() < 2)
           ok = false;
