@@ -183,6 +183,10 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
   Article g = resolve("Greek Prime Minister Kyriakos Mitsotakis met President Trump in Athens.");
   ASSERT_NE(actor_of(g, "President Trump"), nullptr);
   EXPECT_EQ(actor_of(g, "President Trump")->code, "USAGOV");
+  // A party name many states share is the home state's party of that name.
+  Article h = resolve("US House impeaches Trump\n\nThe Democratic Party controls the House.");
+  ASSERT_NE(actor_of(h, "The Democratic Party"), nullptr);
+  EXPECT_EQ(actor_of(h, "The Democratic Party")->code.substr(0, 3), "USA");
   // A state named inside another name is mentioned too, without taking the name's words.
   ASSERT_NE(actor_of(a, "United Kingdom"), nullptr);
   EXPECT_EQ(actor_of(a, "United Kingdom")->code, "GBR");

@@ -407,6 +407,17 @@ void ActorResolver::process(Article& a) const {
           e.country = home, e.sector = body->sector, e.code = body->code;
           return e;
         }
+      // "the Democratic Party" in an American article: the home state's party of that name,
+      // coded by whether it governs at the article's date.
+      if (e.country.empty() && e.sector == "PTY")
+        if (const GazetteerEntry* party = home_body(trim_article(e.name))) {
+          ActorRecord roles;
+          roles.code = party->code, roles.dated = party->dated;
+          const std::string code = roles.code_at(date);
+          e.country = home, e.code = code.empty() ? party->code : code;
+          e.sector = e.code.size() > 3 ? e.code.substr(3) : party->sector;
+          return e;
+        }
       if (e.sector == "MED") e.type = "MED";
       // A state body with no state in its name is the home state's ("House of Commons" in
       // an article about Britain); companies, media and NGOs may have none.
