@@ -514,6 +514,15 @@ TEST(NewsCoding, AllegationsAreMaintainedPositions) {
   EXPECT_EQ(maintained, 1u);
 }
 
+// Impeaching or suing a party is a legal act (115), not a position on that party.
+TEST(NewsCoding, LegalActsAgainstAPartyAreNoStanceOnIt) {
+  Article a = code(
+      "House impeaches Trump\n\nOn Wednesday, the United States House of Representatives "
+      "impeached President Donald Trump.");
+  EXPECT_NE(event(a, "115", "USALEG"), nullptr);
+  EXPECT_TRUE(a.positions.empty());
+}
+
 // "X is a critic of Y": the subject of a stance noun predicate holds its stance.
 TEST(NewsCoding, CriticsAndSupportersHoldTheirStance) {
   Article a = code("Canadian opposition leader Ann Lee is an outspoken critic of the carbon tax.");

@@ -876,6 +876,10 @@ class Extractor {
             is_in(v.case_of(c), {"for", "on", "against", "of", "over", "to"}))
           issue = c;
       if (issue < 0) continue;
+      // Charging or trying a party ("impeached President Trump", "sued the company") is a
+      // legal act, not a stance on that party.
+      if ((e.cameo.starts_with("115") || e.cameo.starts_with("116")) && v.actor_of(issue) >= 0)
+        continue;
       add_position(v, e.source_actor, stance, issue, w);
     }
   }

@@ -105,10 +105,17 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
     // reads as a finite verb in news ("Russian police arrested 200 protesters"); a true reduced
     // relative rarely takes an object ("the protesters arrested in May").
     bool object = false, blocked = false;
+    int unmarked_agent = -1;  // an "agent" with no "by": the object the passive reading displaced
     for (uint32_t j = 0; j < count; ++j) {
       if (at(j).head != static_cast<int32_t>(k) + 1) continue;
       std::string_view rel = at(j).deprel;
       if (rel == "obj" && j > k) object = true;
+      if (rel == "obl:agent" && j > k) {
+        bool by = false;
+        for (uint32_t i = 0; i < count; ++i)
+          by |= at(i).head == static_cast<int32_t>(j) + 1 && at(i).deprel == "case";
+        if (!by) object = true, unmarked_agent = static_cast<int>(j);
+      }
       if (rel.starts_with("aux") || rel == "mark" || rel.starts_with("nsubj") || rel == "cop")
         blocked = true;
     }
@@ -132,6 +139,7 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
       object = !other_verb;
     }
     if (!object || blocked) continue;
+    if (unmarked_agent >= 0) at(static_cast<uint32_t>(unmarked_agent)).deprel = "obj";
     if (fronted >= 0) {
       WordAnalysis& phrase = at(static_cast<uint32_t>(fronted));
       verb.head = 0;
