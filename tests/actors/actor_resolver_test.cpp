@@ -178,6 +178,9 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
     ASSERT_NE(actor, nullptr) << c.mention << ": " << c.why;
     EXPECT_EQ(actor->code, c.code) << c.mention << ": " << c.why;
   }
+  // "New York" holds its words: no vote for York in England.
+  Article ny = resolve("The police chief addressed reporters in New York on Monday.");
+  for (const Actor& x : ny.actors) EXPECT_NE(x.country, "GBR") << x.name;
 }
 
 // Text with no name, role or antecedent in it gives no actor and no mention: not punctuation,

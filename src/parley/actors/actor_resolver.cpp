@@ -153,10 +153,15 @@ std::string home_country(const Article& a, const Gazetteer& gz) {
         for (size_t k = 1; k < len; ++k) phrase += " " + words[i + k];
         // (Towns count only when large or capitals: small ones share their names with words,
         // "Police" in Poland, "Federal" in Argentina.)
-        if (const GazetteerEntry* e = gz.find(phrase);
-            e && !e->country.empty() &&
+        const GazetteerEntry* e = gz.find(phrase);
+        if (e && !e->country.empty() &&
             (e->type == "GPE" || (e->type == "CITY" && (e->capital || e->population >= 100000)))) {
           count[e->country] += weight * (first_in_title && count.empty() ? 2 : 1);
+          i += len - 1;
+          break;
+        }
+        // A longer place name holds its words: "New York" is not York in England.
+        if (e && len > 1 && (e->type == "LOC" || e->type == "CITY")) {
           i += len - 1;
           break;
         }
