@@ -169,6 +169,10 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
        "HKGCOP", "a small town named like a word (Police, Poland) is no vote for the home state"},
       {"Greek Prime Minister Kyriakos Mitsotakis met President Trump in Athens.", "President Trump",
        "USAGOV", "a title and a surname of one known office-holder"},
+      {"The archbishop of Warsaw, Jan Nowak, prayed.", "archbishop of Warsaw, Jan Nowak", "POLREL",
+       "clergy, health workers and academics have sectors of their own"},
+      {"Omar Ali, a Jordanian photojournalist, was released.", "Omar Ali", "JORMED",
+       "a news trade in an apposition"},
       {"US House impeaches Trump\n\nThe Democratic Party controls the House.",
        "The Democratic Party", "USAOPP", "a party name many states share: the home state's"},
   };
