@@ -80,6 +80,16 @@ GazetteerEntry dictionary_entry(const Gazetteer& gz, std::string name, const std
   return e;
 }
 
+// Bytes of a possessive clitic ending `w` ("Niger's", "Trudeau’s"), 0 when none.
+size_t clitic_bytes(std::string_view w) {
+  return w.ends_with("'s") ? 2 : w.ends_with("\xE2\x80\x99s") ? 4 : 0;
+}
+
+// A lower-case word that reads as a plural noun ("representatives", "protesters"; not "press").
+bool plural_word(std::string_view lowered) {
+  return lowered.size() > 3 && lowered.ends_with('s') && !lowered.ends_with("ss");
+}
+
 bool capitalized(std::string_view t) {
   if (t.empty()) return false;
   unsigned char c = static_cast<unsigned char>(t[0]);
@@ -131,8 +141,7 @@ std::string home_country(const Article& a, const Gazetteer& gz) {
              std::string_view(",.;:!?\"()[]'").find(w.back()) != std::string_view::npos &&
              !(abbreviation && w.back() == '.'))
         w.pop_back();
-      if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")))
-        w.resize(w.size() - (w.ends_with("'s") ? 2 : 4));
+      if (w.size() > 2) w.resize(w.size() - clitic_bytes(w));
       while (!w.empty() && std::string_view("\"(['").find(w.front()) != std::string_view::npos)
         w.erase(0, 1);
       if (!w.empty()) words.push_back(w);
@@ -755,18 +764,15 @@ void ActorResolver::process(Article& a) const {
       if (from < end && utf8::lower(a.token_text(from)) == "former") ++from, d.sector = "OPP";
       // "Rosselló's chief of staff": a person's staff serve the state that person serves.
       std::string owner_country;
-      auto clitic = [](std::string_view w) {
-        return w.ends_with("'s") ? 2 : w.ends_with("\xE2\x80\x99s") ? 4 : 0;
-      };
       if (r < pieces.size() && pieces[r].first == from && pieces[r].kind == Piece::kPerson &&
           pieces[r].last + 2 < end &&
-          (clitic(a.token_text(pieces[r].last)) > 0 ||
-           (a.token_text(pieces[r].last + 1).size() ==
-                static_cast<size_t>(clitic(a.token_text(pieces[r].last + 1))) &&
-            clitic(a.token_text(pieces[r].last + 1)) > 0))) {
+          (clitic_bytes(a.token_text(pieces[r].last)) > 0 ||
+           (clitic_bytes(a.token_text(pieces[r].last + 1)) > 0 &&
+            a.token_text(pieces[r].last + 1).size() ==
+                clitic_bytes(a.token_text(pieces[r].last + 1))))) {
         std::string owner = text_of(pieces[r].first, pieces[r].last);
-        const bool joined = clitic(a.token_text(pieces[r].last)) > 0;
-        if (joined) owner.resize(owner.size() - static_cast<size_t>(clitic(owner)));
+        const bool joined = clitic_bytes(a.token_text(pieces[r].last)) > 0;
+        if (joined) owner.resize(owner.size() - clitic_bytes(owner));
         auto known = surnames.find(owner);
         auto named = registry.find("PER|" + owner);
         if (known != surnames.end())
@@ -1105,8 +1111,7 @@ void ActorResolver::process(Article& a) const {
         bool plural_title = false;
         for (size_t k = p; k <= q; ++k)
           if (pieces[k].kind == Piece::kRole) {
-            std::string word = utf8::lower(a.token_text(pieces[k].last));
-            plural_title = word.size() > 3 && word.ends_with('s') && !word.ends_with("ss");
+            plural_title = plural_word(utf8::lower(a.token_text(pieces[k].last)));
           }
         const bool listed = !has_role && p == q && continues_list(f);
         // A name the recognizer took with its state ("Patrice Talon of Benin").
@@ -1336,9 +1341,7 @@ void ActorResolver::process(Article& a) const {
         // "the government" refers back to a body, "the president" to a person or a body.
         const bool body = gz.body_role(utf8::lower(trim_article(text_of(f, l))));
         // ... and a plural ("the protesters") to a group, not to one person.
-        const std::string last_word = utf8::lower(a.token_text(l));
-        const bool plural =
-            last_word.size() > 3 && last_word.ends_with('s') && !last_word.ends_with("ss");
+        const bool plural = plural_word(utf8::lower(a.token_text(l)));
         if (definite && it != last_by_sector.end() && it->second >= 0 &&
             !((body || plural) && a.actors[static_cast<size_t>(it->second)].type == "PER")) {
           span.start = a.tokens[f - 1].span.start;
@@ -1494,14 +1497,11 @@ void ActorResolver::process(Article& a) const {
       for (size_t len = std::min<size_t>(3, inside.size() - i); len >= 1; --len) {
         if (len == inside.size()) continue;  // the whole mention: not nested
         std::string_view tail = a.token_text(inside[i + len - 1]);
-        if (tail == "'s" || tail == "\xE2\x80\x99s") continue;
+        if (tail.size() == clitic_bytes(tail) && !tail.empty()) continue;  // the clitic alone
         const GazetteerEntry* e = gz.find(text_of(inside[i], inside[i + len - 1]));
         if (!e || e->type != "GPE" || !gz.country(e->country)) continue;
         Span part{a.tokens[inside[i]].span.start, a.tokens[inside[i + len - 1]].span.end};
-        if (tail.ends_with("'s"))
-          part.end -= 2;  // "Niger's"
-        else if (tail.ends_with("\xE2\x80\x99s"))
-          part.end -= 4;
+        part.end -= static_cast<uint32_t>(clitic_bytes(tail));  // "Niger's"
         bool known = false;
         for (const Mention& other : a.mentions) known |= other.span == part;
         if (!known) {
