@@ -553,6 +553,17 @@ TEST(NewsCoding, PassiveActsThroughStatementsAndSharedSubjects) {
   EXPECT_EQ(event(b, "19", "YEMUAF"), nullptr);
 }
 
+// The complement of "allow", "pressure" or "require" is an act not (yet) done; of "force" it is
+// one that happened.
+TEST(NewsCoding, AskedOrAllowedActsAreNoEvents) {
+  Article a = code("The bill allowed China to arrest Hong Kong activists.");
+  EXPECT_EQ(event(a, "17", "CHN"), nullptr);
+  Article b = code("Russia pressured Ukraine to arrest the activists.");
+  EXPECT_EQ(event(b, "17", "UKR"), nullptr);
+  Article c = code("Russia forced Ukraine to arrest the activists.");
+  EXPECT_NE(event(c, "17", "UKR"), nullptr);
+}
+
 // A civilian's title places the person in the article's state ("Voter Kitty Mak"), and "the
 // protesters" refer back to a group, not to that one person.
 TEST(NewsCoding, CiviliansByTitleAndPluralDescriptions) {

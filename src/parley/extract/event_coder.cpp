@@ -220,6 +220,7 @@ class Coder {
         // A word of an actor's name or title is no event: "the special envoy for Ukraine
         // negotiations", "the Peace Talks Commission".
         if (noun && v.actor_of(w) >= 0) continue;
+        if (verb && asked_or_allowed_act(v, w)) continue;
         Match m = match(v, w, noun);
         if (!m.pattern) continue;
         bool frame = m.pattern->code[0] == '@';
@@ -246,6 +247,19 @@ class Coder {
         emit(v, w, m, code, complement_words, frame);
       }
     }
+  }
+
+  // "allowed China to extradite", "pressured the government to launch an investigation", "is
+  // required to convict": the complement of a non-implicative object-control verb is an act
+  // someone allowed, asked for or required, not one that happened. The governing verb carries
+  // the event (an appeal or demand frame codes the complement through it); implicative verbs
+  // ("forced X to withdraw") are marked `done` in data/words/object-control-verbs.tsv.
+  static bool asked_or_allowed_act(const ClauseView& v, int w) {
+    int h = v.head(w);
+    if (h < 0 || v.deprel(w) != "xcomp" || v.upos(h) != "VERB") return false;
+    const text::WordList& control = v.words().object_control_verbs;
+    std::string governor = v.lemma(h);
+    return control.contains(governor) && control.value(governor) != "done";
   }
 
   // "joined the talks", "began an offensive": a light verb whose object is an event noun is coded
