@@ -564,6 +564,22 @@ TEST(NewsCoding, AskedOrAllowedActsAreNoEvents) {
   EXPECT_NE(event(c, "17", "UKR"), nullptr);
 }
 
+// "US President Donald Trump withdrew the US from a treaty with Iran": the title misparsed as a
+// second subject does not make the state the doer, the state the government acts for is not the
+// target, and leaving the treaty rejects it.
+TEST(NewsCoding, LeavingATreatyOnBehalfOfOnesState) {
+  Article a =
+      code("Last year US President Donald Trump withdrew the US from a nuclear treaty with Iran.",
+           "2019-01-23");
+  const Event* e = event(a, "16", "USAGOV");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->target_code, "IRN");
+  bool rejects = false;
+  for (const Position& p : a.positions)
+    rejects |= p.stance == "reject" && a.actors[static_cast<size_t>(p.actor)].code == "USAGOV";
+  EXPECT_TRUE(rejects);
+}
+
 // A civilian's title places the person in the article's state ("Voter Kitty Mak"), and "the
 // protesters" refer back to a group, not to that one person.
 TEST(NewsCoding, CiviliansByTitleAndPluralDescriptions) {

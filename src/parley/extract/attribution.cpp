@@ -843,7 +843,13 @@ class Extractor {
     // Intents to cooperate and diplomatic cooperation (promises, agreements, endorsements)
     // support what they are about.
     if (cameo.starts_with("03") || cameo.starts_with("05")) return "support";
+    // Leaving an agreement or body, breaking off talks ("withdrew from the treaty", "pulled out
+    // of the negotiations") rejects it.
+    if (withdrawal_code(cameo)) return "reject";
     return {};
+  }
+  static bool withdrawal_code(std::string_view cameo) {
+    return cameo == "160" || cameo.starts_with("164");
   }
 
   // Positions read off coded events the stance verbs did not cover ("calling for the killers
@@ -867,6 +873,11 @@ class Extractor {
                    q.evidence.start <= v.span(w).start && v.span(w).end <= q.evidence.end;
       if (covered) continue;
       int issue = -1;
+      // What is left is the issue, not whoever leaves it ("withdrew the US from the treaty").
+      if (withdrawal_code(e.cameo))
+        for (int c : v.children(w))
+          if (issue < 0 && v.deprel(c).starts_with("obl") && is_in(v.case_of(c), {"from", "of"}))
+            issue = c;
       for (int c : v.children(w)) {
         std::string_view rel = v.deprel(c);
         if (issue < 0 && (rel == "obj" || rel == "xcomp" || rel == "ccomp")) issue = c;

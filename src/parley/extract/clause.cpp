@@ -427,19 +427,22 @@ std::vector<int> ClauseView::agent_actors(int w, const Lexicon& lexicon, int dep
   bool passive = is_passive(w);
   // "Turkey is under EU sanctions": the subject of a predicate "under" an act undergoes it.
   const bool undergone = is_nominal(w) && case_of(w) == "under";
-  // A clause with two subjects is a misparse, mostly of a time phrase ("This Thursday the
-  // Commission criticized..."): the one that names an actor is the doer.
+  // A clause with two subjects is a misparse, of a time phrase ("This Thursday the Commission
+  // criticized...") or of a title ("US President Donald Trump withdrew" read as "US" and
+  // "Donald"): the one nearest the verb that names an actor is the doer.
   bool has_subject = false;
+  std::vector<int> doers;
   for (int c : children_[w]) {
     std::string_view rel = deprel(c);
     if (undergone && rel == "nsubj") continue;
     if ((!passive && (rel == "nsubj" || rel == "csubj")) || (passive && rel == "obl:agent")) {
       std::vector<int> a = actors_at(c);
       if (a.empty() && rel == "nsubj") a = pronoun_antecedent(c, w, lexicon, depth);
-      if (!a.empty()) return a;
+      if (!a.empty() && (doers.empty() || c < w)) doers = std::move(a);
       has_subject = true;
     }
   }
+  if (!doers.empty()) return doers;
   if (has_subject && !passive) return {};
   // "was condemned in a joint statement by Egypt, Greece and Cyprus": the doer of a passive act
   // named through the statement, letter or vote it was done in.

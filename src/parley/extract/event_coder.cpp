@@ -392,10 +392,15 @@ class Coder {
         if (!t.empty()) return t;
       }
     }
-    // Last, as PETRARCH does, an actor in the verb's prepositional phrases ("departed from
-    // Libya", "talks with the leadership of Hamas") or the subject of its clausal complement
-    // ("believes Dagolath can cope"). Not deeper, and not through locative phrases: "blamed
-    // the leadership for violence in US cities" is not aimed at the United States.
+    return oblique_targets(v, w);
+  }
+
+  // Last, as PETRARCH does, an actor in the verb's prepositional phrases ("departed from
+  // Libya", "talks with the leadership of Hamas") or the subject of its clausal complement
+  // ("believes Dagolath can cope"). Not deeper, and not through locative phrases: "blamed
+  // the leadership for violence in US cities" is not aimed at the United States.
+  static std::vector<int> oblique_targets(const ClauseView& v, int w) {
+    std::vector<int> t;
     if (v.upos(w) != "VERB") return {};
     auto locative = [&](int x) {
       return is_in(v.case_of(x), {"in", "at", "on", "near", "inside", "across", "throughout"});
@@ -426,6 +431,17 @@ class Coder {
             const std::vector<int>& complement, bool frame = false) {
     std::vector<int> sources = sources_of(v, w, m);
     std::vector<int> targets = targets_of(v, w, m, complement);
+    // "Trump withdrew the US from a treaty with Iran": a government acting on its own state
+    // acts on behalf of it; the act is aimed at whoever the prepositional phrases name.
+    if (!sources.empty() && !targets.empty() &&
+        std::all_of(targets.begin(), targets.end(), [&](int t) {
+          const std::string& tc = a_.actors[static_cast<size_t>(t)].code;
+          return tc.size() == 3 && std::all_of(sources.begin(), sources.end(), [&](int s) {
+                   const std::string& sc = a_.actors[static_cast<size_t>(s)].code;
+                   return sc.size() > 3 && sc.starts_with(tc);
+                 });
+        }))
+      if (std::vector<int> other = oblique_targets(v, w); !other.empty()) targets = other;
     if (sources.empty() && v.is_nominal(w) && between_parties(code))
       meeting_participants(v, w, sources, targets);
     // Actors without a code (a person nothing ties to a country or group) stay in the record
