@@ -580,6 +580,19 @@ TEST(NewsCoding, LeavingATreatyOnBehalfOfOnesState) {
   EXPECT_TRUE(rejects);
 }
 
+// An act announced for the future is a promise (03x) or a threat (13x), as the guidelines and
+// CAMEO code them; the act itself has not happened.
+TEST(NewsCoding, AnnouncedFutureActsArePromisesOrThreats) {
+  Article a = code("Israel will withdraw its troops from Gaza.");
+  EXPECT_NE(event(a, "035", "ISR"), nullptr);
+  EXPECT_EQ(event(a, "087", "ISR"), nullptr);
+  Article b = code("Israel withdrew its troops from Gaza.");
+  EXPECT_NE(event(b, "087", "ISR"), nullptr);
+  Article c = code("Iran will attack Israel.");
+  ASSERT_NE(event(c, "13", "IRN"), nullptr);
+  EXPECT_EQ(event(c, "13", "IRN")->target_code, "ISR");
+}
+
 // A civilian's title places the person in the article's state ("Voter Kitty Mak"), and "the
 // protesters" refer back to a group, not to that one person.
 TEST(NewsCoding, CiviliansByTitleAndPluralDescriptions) {

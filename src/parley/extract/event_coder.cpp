@@ -520,6 +520,16 @@ class Coder {
     base.evidence = v.subtree_span(v.clause_root(w));
     base.negated = v.negated(w) && !spells_negation(v, m);
     base.modality = v.modality(w);
+    // A future act announced outright ("The government will withdraw the bill", "we will strike
+    // back") is a promise or a threat, which CAMEO codes as the act's intent (03x) or threat
+    // (13x) family; the act itself has not happened. Frames already chose their family.
+    if (base.modality == "will" && !frame && !m.pattern->literal) {
+      const int root = std::atoi(code.substr(0, 2).c_str());
+      std::string promised;
+      if (root >= 4 && root <= 8) promised = lexicon_.family_code("intent", base.cameo);
+      if (root >= 15 && root <= 20) promised = lexicon_.family_code("threaten", base.cameo);
+      if (!promised.empty()) base.cameo = promised, base.modality.clear();
+    }
     base.reported_by = v.reporter(w);
     base.location = v.location(w, gazetteer_);
     base.pattern = m.pattern->origin;

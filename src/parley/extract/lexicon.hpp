@@ -83,6 +83,10 @@ struct Pattern {
   bool form = false;
   // The key is a stem (TABARI "RESTOR"): it also matches every longer lemma it begins.
   bool stem = false;
+  // The code is final whatever the clause's tense: PETRARCH and TABARI dictionaries code "will
+  // contribute" as the contribution itself, where Parley's own patterns make an announced future
+  // act a promise or threat (03x, 13x).
+  bool literal = false;
 };
 
 // A discard phrase (PETRARCH/TABARI discard lists): sentences containing it are not coded

@@ -230,6 +230,7 @@ class Reader {
           Lexicon::parse(pad(code) + (reverse.empty() ? "" : ":" + pad(reverse)), pattern, where());
       p.form = true;
       p.stem = stem;
+      p.literal = true;
       lexicon_.add(std::move(p), false);
     } catch (const std::invalid_argument& e) {
       problem(e.what());
