@@ -523,7 +523,8 @@ class Coder {
     // A future act announced outright ("The government will withdraw the bill", "we will strike
     // back") is a promise or a threat, which CAMEO codes as the act's intent (03x) or threat
     // (13x) family; the act itself has not happened. Frames already chose their family.
-    if (base.modality == "will" && !frame && !m.pattern->literal) {
+    // ("will not attack" stays a negated attack: no promise is made.)
+    if (base.modality == "will" && !frame && !m.pattern->literal && !base.negated) {
       const int root = std::atoi(code.substr(0, 2).c_str());
       std::string promised;
       if (root >= 4 && root <= 8) promised = lexicon_.family_code("intent", base.cameo);
