@@ -342,6 +342,18 @@ void ActorResolver::process(Article& a) const {
         if (lw >= a.words.size()) continue;
         uint32_t ft = a.words[fw].token, lt = a.words[lw].token;
         if (ft < first || lt >= end) continue;
+        // "Turkish Foreign Ministry spokesman Hami Aksoy" read as one name: a lowercase role
+        // word ends the name before it; the role and the person after it are resolved as such.
+        auto lowercase_role = [&](uint32_t k) {
+          std::string_view w = a.token_text(k);
+          return !w.empty() && std::islower(static_cast<unsigned char>(w[0])) && gz.role(w);
+        };
+        while (ft < lt && lowercase_role(ft)) ++ft;
+        for (uint32_t k = ft + 1; k <= lt; ++k)
+          if (lowercase_role(k)) {
+            lt = k - 1;
+            break;
+          }
         ner_end[ft - first] = static_cast<int32_t>(lt);
         for (int k = 0; k < 4; ++k)
           if (e.type == kEntityTypes[k]) ner_type[ft - first] = static_cast<int8_t>(k);
@@ -608,9 +620,12 @@ void ActorResolver::process(Article& a) const {
               region && region->country == home)
             e = region;
         // A town that is also a first name, before a capitalised word no table knows, begins a
-        // person's name: "Mary Smith", "Jacques Chirac" (not "Victoria Falls", "Paris, France").
-        if (e && len == 1 && e->type == "CITY" && gz.first_name(phrase) && l + 1 < end &&
-            !(t > first && is_locative(gz, a.token_text(t - 1))) &&
+        // person's name: "Mary Smith", "Jacques Chirac" (not "Victoria Falls", "Paris, France");
+        // so does any town right after a person's role ("spokesman Hami Aksoy").
+        const bool after_role = t > first && gz.role(utf8::lower(a.token_text(t - 1))) &&
+                                !gz.body_role(utf8::lower(a.token_text(t - 1)));
+        if (e && len == 1 && e->type == "CITY" && (gz.first_name(phrase) || after_role) &&
+            l + 1 < end && !(t > first && is_locative(gz, a.token_text(t - 1))) &&
             capitalized(a.token_text(l + 1)) && alphabetic(a.token_text(l + 1)) &&
             !gz.find(a.token_text(l + 1)) && !gz.role(utf8::lower(a.token_text(l + 1))) &&
             !is_org_head(gz, a.token_text(l + 1)))
@@ -671,9 +686,20 @@ void ActorResolver::process(Article& a) const {
       if (recognizer_) {
         // The recognizer decides what is a name: people, organisations in no table; places and
         // other names are passed over.
-        const int type = ner_type[t - first];
+        int type = ner_type[t - first];
         if (type >= 0) {
           const uint32_t l = static_cast<uint32_t>(ner_end[t - first]);
+          // "spokesman Hami Aksoy": a name right after a person's role is that person, whatever
+          // the recognizer took it for, unless an organisation's head noun says otherwise.
+          if (type == 1 && t > first) {
+            std::string_view before = a.token_text(t - 1);
+            bool org_head = false;
+            for (uint32_t k = t; k <= l; ++k) org_head |= is_org_head(gz, a.token_text(k));
+            if (!org_head && !before.empty() &&
+                std::islower(static_cast<unsigned char>(before[0])) && gz.role(before) &&
+                gz.body_role(before) == false)
+              type = 0;
+          }
           if (type == 0) {
             // A first name the recognizer left out (it read "France Mary" as one place) belongs to
             // the person when nothing else took it.
