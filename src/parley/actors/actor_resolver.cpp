@@ -614,6 +614,9 @@ void ActorResolver::process(Article& a) const {
           continue;
         }
         const GazetteerEntry* e = gz.find(phrase);
+        // "the House of Representatives" in an American article is the United States House of
+        // Representatives: a body's name that the tables know with the home state's name.
+        if (!e && len > 1 && name_start && !gz.role(utf8::lower(phrase))) e = home_body(phrase);
         // "Georgia" in an article set in the United States is the US state.
         if (e && e->type == "GPE" && e->country != home)
           if (const GazetteerEntry* region = gz.region_named_like_a_state(phrase);
