@@ -348,7 +348,14 @@ void ActorResolver::process(Article& a) const {
           std::string_view w = a.token_text(k);
           return !w.empty() && std::islower(static_cast<unsigned char>(w[0])) && gz.role(w);
         };
-        while (ft < lt && lowercase_role(ft)) ++ft;
+        // A name never starts with a lowercase word ("of Representatives" cut from "House of
+        // Representatives"): only roles and function words get there.
+        auto lowercase = [&](uint32_t k) {
+          std::string_view w = a.token_text(k);
+          return !w.empty() && std::islower(static_cast<unsigned char>(w[0]));
+        };
+        while (ft < lt && lowercase(ft)) ++ft;
+        if (lowercase(ft)) continue;
         for (uint32_t k = ft + 1; k <= lt; ++k)
           if (lowercase_role(k)) {
             lt = k - 1;
