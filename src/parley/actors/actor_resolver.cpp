@@ -693,6 +693,31 @@ void ActorResolver::process(Article& a) const {
         ++t;
         continue;
       }
+      // "the Greek gas supplier DEPA", "the company Energean": a capitalised name right after a
+      // body's generic description is that body, with the description's sector and the state of
+      // a demonym before it, though no table or recognizer knows the name.
+      if (!title_case && !pieces.empty() && pieces.back().kind == Piece::kRole &&
+          pieces.back().last + 1 == t && capitalized(w) && !is_function_word(gz, w) &&
+          !is_temporal(gz, w) && ner_type[t - first] < 0 &&
+          gz.body_role(utf8::lower(text_of(pieces.back().first, pieces.back().last)))) {
+        uint32_t l = t;
+        while (l + 1 < end && capitalized(a.token_text(l + 1)) && !gz.find(a.token_text(l + 1)))
+          ++l;
+        const Piece& role = pieces.back();
+        std::string country;
+        if (pieces.size() >= 2 && pieces[pieces.size() - 2].kind == Piece::kDemonym &&
+            pieces[pieces.size() - 2].last + 1 == role.first)
+          country = pieces[pieces.size() - 2].country;
+        GazetteerEntry e = organisation_entry(t, l, country);
+        if (e.sector.empty()) e.sector = role.sector;
+        if (e.code.size() <= 3) e.code = e.country + e.sector;  // "GRC" + the role's "BUS"
+        const GazetteerEntry& kept = ner_entries.emplace_back(std::move(e));
+        Piece p{Piece::kEntity, t, l, &kept, kept.country, kept.sector};
+        p.ner = true;
+        pieces.push_back(std::move(p));
+        t = l + 1;
+        continue;
+      }
       if (recognizer_) {
         // The recognizer decides what is a name: people, organisations in no table; places and
         // other names are passed over.
@@ -1298,6 +1323,8 @@ void ActorResolver::process(Article& a) const {
         }
       } else if (has_org) {
         std::string name = trim_article(text_of(f, l));
+        // "the Greek gas producer Energean" is named Energean; the words before describe it.
+        if (ner_org && has_role && !ner_name.empty()) name = ner_name;
         if (f > first && utf8::lower(a.token_text(f - 1)) == "the")
           span.start = a.tokens[f - 1].span.start;
         // Organisations from the recognizer are one actor per name, whatever code they get.
