@@ -176,6 +176,8 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
        "a demonym before a ministry's generic name"},
       {"Earlier, the Greek gas producer Energean signed a deal.", "the Greek gas producer Energean",
        "GRCBUS", "a name after a body's generic description"},
+      {"Germany banned Iranian airline Mahan Air. Mahan has been under sanctions since 2011.",
+       "Mahan", "IRNBUS", "an organisation named again by its first word"},
       {"Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed.", "Benin", "BEN",
        "a person recognized with the state after the name leaves the state a mention"},
       {"Yemen hotel attacked\n\nIn Yemen, multiple assailants attacked a hotel.",

@@ -593,6 +593,13 @@ TEST(NewsCoding, AnnouncedFutureActsArePromisesOrThreats) {
   EXPECT_EQ(event(c, "13", "IRN")->target_code, "ISR");
 }
 
+// Who is "the subject of" or "the target of" an act underwent it.
+TEST(NewsCoding, TheSubjectOfAnActUnderwentIt) {
+  Article a = code("Mahan Air has been the subject of United States sanctions since 2011.");
+  ASSERT_NE(event(a, "163", "USA"), nullptr);
+  EXPECT_EQ(event(a, "163", "USA")->target_code, "IRNBUS");
+}
+
 // A civilian's title places the person in the article's state ("Voter Kitty Mak"), and "the
 // protesters" refer back to a group, not to that one person.
 TEST(NewsCoding, CiviliansByTitleAndPluralDescriptions) {

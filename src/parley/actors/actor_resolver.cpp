@@ -244,6 +244,8 @@ void ActorResolver::process(Article& a) const {
   const Gazetteer& gz = *gazetteer_;
   std::map<std::string, uint32_t> registry;  // merge key -> actor
   std::map<std::string, uint32_t> surnames;  // last name -> person actor
+  // First word of an organisation's name -> its piece: "Mahan" after "Mahan Air".
+  std::map<std::string, Piece, std::less<>> short_names;
   // acronyms introduced in brackets after an organisation's name -> its entry
   std::map<std::string, const GazetteerEntry*, std::less<>> acronyms;
   int last_person = -1;
@@ -693,6 +695,16 @@ void ActorResolver::process(Article& a) const {
         ++t;
         continue;
       }
+      // "Mahan has been the subject of sanctions" after "Mahan Air": an organisation named earlier
+      // by its first word alone.
+      if (!title_case && capitalized(w) && (t + 1 >= end || !capitalized(a.token_text(t + 1))))
+        if (auto it = short_names.find(w); it != short_names.end()) {
+          Piece p = it->second;
+          p.first = p.last = t;
+          pieces.push_back(std::move(p));
+          ++t;
+          continue;
+        }
       // "the Greek gas supplier DEPA", "the company Energean": a capitalised name right after a
       // body's generic description is that body, with the description's sector and the state of
       // a demonym before it, though no table or recognizer knows the name.
@@ -1322,6 +1334,17 @@ void ActorResolver::process(Article& a) const {
           }
         }
       } else if (has_org) {
+        for (size_t k = p; k <= q; ++k) {
+          const Piece& x = pieces[k];
+          if (x.kind != Piece::kEntity || x.first == x.last || x.entry->type == "GPE" ||
+              x.entry->type == "CITY" || x.entry->type == "LOC")
+            continue;
+          std::string_view head = a.token_text(x.first);
+          if (head.size() >= 3 && capitalized(head) && alphabetic(head) &&
+              !is_function_word(gz, head) && !gz.find(head) && !gz.demonym(head) &&
+              !gz.role(utf8::lower(head)) && !is_org_head(gz, head))
+            short_names.try_emplace(std::string(head), x);
+        }
         std::string name = trim_article(text_of(f, l));
         // "the Greek gas producer Energean" is named Energean; the words before describe it.
         if (ner_org && has_role && !ner_name.empty()) name = ner_name;

@@ -510,6 +510,12 @@ std::vector<int> ClauseView::patient_actors(int w) const {
         if (int s = child_with(heads_[w], shared); s >= 0)
           if (out = actors_at(s); !out.empty()) return out;
   }
+  // "Mahan has been the subject of United States sanctions", "the target of attacks": who is
+  // the subject or target of an act underwent it.
+  if (is_nominal(w) && heads_[w] >= 0 && deprel(w).starts_with("nmod") && case_of(w) == "of" &&
+      is_in(lemma(heads_[w]), {"subject", "target", "victim", "object"}))
+    if (int s = child_with(heads_[w], "nsubj"); s >= 0)
+      if (out = actors_at(s); !out.empty()) return out;
   for (int c : children_[w]) {
     std::string_view rel = deprel(c);
     if ((passive && rel == "nsubj:pass") || (!passive && (rel == "obj" || rel == "iobj")) ||
