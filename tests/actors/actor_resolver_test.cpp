@@ -129,6 +129,19 @@ TEST(Actors, RolesOfStatesByOfAndIn) {
   for (const Actor& x : a.actors) EXPECT_NE(x.name, "Paris Mary Smith");  // "in Paris": the town
 }
 
+// Documents are named like organisations ("the Electronic Commerce Directive", "the United
+// States Constitution") but do nothing: no actor.
+TEST(Actors, DocumentsAreNoActors) {
+  Article a = resolve(
+      "The United States Constitution requires it. The Electronic Commerce Directive provides "
+      "protections. The Greek Energy Forum agreed.");
+  for (const Actor& x : a.actors) {
+    EXPECT_EQ(x.name.find("Constitution"), std::string::npos) << x.name;
+    EXPECT_EQ(x.name.find("Directive"), std::string::npos) << x.name;
+  }
+  EXPECT_NE(actor_of(a, "The Greek Energy Forum"), nullptr);
+}
+
 TEST(Actors, AffiliationsListsAndNestedStates) {
   const std::string affiliations =
       "Canadian Prime Minister Justin Trudeau spoke on Monday. Jane Doe, Trudeau's chief of "

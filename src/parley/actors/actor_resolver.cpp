@@ -755,6 +755,8 @@ void ActorResolver::process(Article& a) const {
                 capitalized(a.token_text(t - 1)) && gz.first_name(a.token_text(t - 1)))
               from = t - 1;
             pieces.push_back({Piece::kPerson, from, l});
+          } else if (type == 1 && gz.words().document_heads.contains(a.token_text(l))) {
+            // "the United States Constitution", "the Electronic Commerce Directive": a document.
           } else if (type == 1) {
             GazetteerEntry e = organisation_entry(t, l);
             const GazetteerEntry& kept = ner_entries.emplace_back(std::move(e));
