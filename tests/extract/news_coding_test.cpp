@@ -600,6 +600,14 @@ TEST(NewsCoding, TheSubjectOfAnActUnderwentIt) {
   EXPECT_EQ(event(a, "163", "USA")->target_code, "IRNBUS");
 }
 
+// The remit of a title is no event: "the special envoy for Ukraine negotiations" negotiates
+// nothing in the sentence.
+TEST(NewsCoding, TheRemitOfATitleIsNoEvent) {
+  Article a =
+      code("Kurt Volker, the United States special envoy for Ukraine negotiations, resigned.");
+  EXPECT_EQ(event(a, "04", "USAGOV"), nullptr);
+}
+
 // A civilian's title places the person in the article's state ("Voter Kitty Mak"), and "the
 // protesters" refer back to a group, not to that one person.
 TEST(NewsCoding, CiviliansByTitleAndPluralDescriptions) {

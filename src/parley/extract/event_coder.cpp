@@ -220,6 +220,9 @@ class Coder {
         // A word of an actor's name or title is no event: "the special envoy for Ukraine
         // negotiations", "the Peace Talks Commission".
         if (noun && v.actor_of(w) >= 0) continue;
+        // ... nor is the remit of a title: "the special envoy for Ukraine negotiations", "the
+        // minister for trade talks" (the title is an actor's mention, the noun hangs on it).
+        if (noun && v.head(w) >= 0 && v.actor_of(v.head(w)) >= 0 && v.case_of(w) == "for") continue;
         if (verb && asked_or_allowed_act(v, w)) continue;
         Match m = match(v, w, noun);
         if (!m.pattern) continue;
