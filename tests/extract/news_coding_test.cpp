@@ -608,6 +608,18 @@ TEST(NewsCoding, TheRemitOfATitleIsNoEvent) {
   EXPECT_EQ(event(a, "04", "USAGOV"), nullptr);
 }
 
+// '"...", said X': the speaker is the actor after the verb, even when the parser hangs "said"
+// on the quote's own clause (whose subject is inside the quote).
+TEST(NewsCoding, InvertedAttributionAfterALongQuote) {
+  Article a = code(
+      "\"Nabil's murder is unacceptable and constitutes a terrible new blow to journalism in "
+      "Yemen[...]  journalists are now favourite targets, regardless of the region they cover\", "
+      "said Sabrina Bennoui of Reporters Without Borders.");
+  ASSERT_FALSE(a.quotes.empty());
+  ASSERT_GE(a.quotes[0].speaker_actor, 0);
+  EXPECT_EQ(a.actors[static_cast<size_t>(a.quotes[0].speaker_actor)].name, "Sabrina Bennoui");
+}
+
 // A civilian's title places the person in the article's state ("Voter Kitty Mak"), and "the
 // protesters" refer back to a group, not to that one person.
 TEST(NewsCoding, CiviliansByTitleAndPluralDescriptions) {

@@ -239,6 +239,28 @@ class Extractor {
         return;
       }
     }
+    // Inverted attribution ("..., said Israeli Prime Minister Benjamin Netanyahu.") is often
+    // misparsed; the actor right after the cue is the speaker.
+    // ("..., tweeted former thinktank executive Ken Gude": a description may come first.)
+    auto after_cue = [&]() {
+      for (int k = cue + 1;
+           k < v.size() && k <= cue + 8 && v.upos(k) != "PUNCT" && v.upos(k) != "VERB"; ++k) {
+        int m = index_.mention_of_word(v.global(k));
+        if (m < 0) continue;
+        q.speaker_actor = static_cast<int>(a_.mentions[m].actor);
+        q.speaker = a_.mentions[m].span;
+        return true;
+      }
+      return false;
+    };
+    // A cue with no subject of its own right after a comma or quote ('"...", said X') speaks
+    // through the actor after it, whatever clause the parser hung it on: the subject of that
+    // clause is inside the quote.
+    // (A finite verb only: "..., finding that X ..." and "X, responding to Y, ..." are not
+    // inverted.)
+    if (v.child_with(cue, "nsubj") < 0 && cue > 0 && v.upos(cue - 1) == "PUNCT" &&
+        is_in(v.xpos(cue), {"VBD", "VBZ", "VBP"}) && after_cue())
+      return;
     Lexicon none;
     std::vector<int> agents = v.agent_actors(cue, none);
     bool has_subject = false;
@@ -258,17 +280,7 @@ class Extractor {
         has_subject && v.upos(subject) != "PRON" &&
         !is_in(text::ascii_lower(v.text(subject)), {"that", "who", "which"}))
       return;
-    // Inverted attribution ("..., said Israeli Prime Minister Benjamin Netanyahu.") is often
-    // misparsed; the actor right after the cue is the speaker.
-    // ("..., tweeted former thinktank executive Ken Gude": a description may come first.)
-    for (int k = cue + 1;
-         k < v.size() && k <= cue + 8 && v.upos(k) != "PUNCT" && v.upos(k) != "VERB"; ++k) {
-      int m = index_.mention_of_word(v.global(k));
-      if (m < 0) continue;
-      q.speaker_actor = static_cast<int>(a_.mentions[m].actor);
-      q.speaker = a_.mentions[m].span;
-      return;
-    }
+    after_cue();
   }
 
   void quotes_direct() {
