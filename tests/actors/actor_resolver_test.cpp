@@ -191,6 +191,8 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
        "GRCBUS", "a name after a body's generic description"},
       {"Germany banned Iranian airline Mahan Air. Mahan has been under sanctions since 2011.",
        "Mahan", "IRNBUS", "an organisation named again by its first word"},
+      {"Puerto Rico Governor Wanda Vazquez Garced spoke. Vazquez said she would serve.", "Vazquez",
+       "PRIGOV", "a person named again by the first of two surnames"},
       {"Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed.", "Benin", "BEN",
        "a person recognized with the state after the name leaves the state a mention"},
       {"Yemen hotel attacked\n\nIn Yemen, multiple assailants attacked a hotel.",

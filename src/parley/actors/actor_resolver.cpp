@@ -1303,6 +1303,14 @@ void ActorResolver::process(Article& a) const {
             code = person->code, country = person->country, sector = person->sector;
           uint32_t id = actor_for("PER|" + name, Actor{name, code, country, sector, "PER", {}});
           if (person->first != person->last) surnames[last_name] = id;
+          // "Wanda Vázquez Garced", "Andrés Manuel López Obrador": Spanish and Portuguese names
+          // carry two surnames, and news calls the person by the first ("Vázquez").
+          if (person->last >= person->first + 2 && last_name == a.token_text(person->last)) {
+            std::string_view first_surname = a.token_text(person->last - 1);
+            if (capitalized(first_surname) && alphabetic(first_surname) &&
+                !gz.first_name(first_surname) && !surnames.count(std::string(first_surname)))
+              surnames[std::string(first_surname)] = id;
+          }
           add_mention(id, span, si, "name");
           // The states and named bodies in a person's description are actors mentioned too:
           // "Amnesty International Hong Kong's director Man-kei Tam" names Amnesty International,
