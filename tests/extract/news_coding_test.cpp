@@ -529,6 +529,10 @@ TEST(NewsCoding, CriticsAndSupportersHoldTheirStance) {
   ASSERT_EQ(a.positions.size(), 1u);
   EXPECT_EQ(a.positions[0].stance, "oppose");
   EXPECT_EQ(a.actors[static_cast<size_t>(a.positions[0].actor)].code, "CANOPP");
+  // Preferring, wanting or proposing something supports it.
+  Article b = code("The Canadian government proposed a carbon tax.");
+  ASSERT_EQ(b.positions.size(), 1u);
+  EXPECT_EQ(b.positions[0].stance, "support");
 }
 
 // A passive act done in a statement names its doers there ("condemned in a joint statement by
