@@ -622,6 +622,12 @@ TEST(NewsCoding, InvertedAttributionAfterALongQuote) {
   ASSERT_FALSE(a.quotes.empty());
   ASSERT_GE(a.quotes[0].speaker_actor, 0);
   EXPECT_EQ(a.actors[static_cast<size_t>(a.quotes[0].speaker_actor)].name, "Sabrina Bennoui");
+  // '..., argued X' with X read as the verb's object: the clause before is what X argued.
+  Article b = code(
+      "It is not for the Court to opine about the motivations, argued the government's lawyer, "
+      "Richard Keen.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(b.view(b.quotes[0].span), "It is not for the Court to opine about the motivations");
 }
 
 // A civilian's title places the person in the article's state ("Voter Kitty Mak"), and "the

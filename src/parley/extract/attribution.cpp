@@ -516,7 +516,11 @@ class Extractor {
         // said."): the verb of saying hangs on the clause it reports, which runs from the
         // sentence's start to the comma before the speaker.
         Span trailing{0, 0};
-        if (content < 0 && v.head(w) >= 0 && v.child_with(w, "obj") < 0 &&
+        // ('"...", argued the government's lawyer': the speaker after an inverted verb of saying
+        // is often read as its object.)
+        const bool inverted = w > 0 && v.upos(w - 1) == "PUNCT" && v.child_with(w, "nsubj") < 0 &&
+                              is_in(v.xpos(w), {"VBD", "VBZ", "VBP"});
+        if (content < 0 && v.head(w) >= 0 && (v.child_with(w, "obj") < 0 || inverted) &&
             v.child_with(w, "xcomp") < 0 &&
             is_in(v.deprel(w), {"parataxis", "advcl", "conj", "ccomp"}) &&
             v.span(v.head(w)).start < v.span(w).start) {
