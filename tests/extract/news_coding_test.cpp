@@ -628,6 +628,12 @@ TEST(NewsCoding, InvertedAttributionAfterALongQuote) {
       "Richard Keen.");
   ASSERT_EQ(b.quotes.size(), 1u);
   EXPECT_EQ(b.view(b.quotes[0].span), "It is not for the Court to opine about the motivations");
+  // "with officials saying this is ...": the copular clause read as the verb's object + oblique.
+  Article c = code(
+      "Germany banned Iranian airline Mahan Air, with officials saying this is for security "
+      "reasons.");
+  ASSERT_EQ(c.quotes.size(), 1u);
+  EXPECT_EQ(c.view(c.quotes[0].span), "this is for security reasons");
 }
 
 // A civilian's title places the person in the article's state ("Voter Kitty Mak"), and "the

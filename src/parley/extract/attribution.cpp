@@ -478,8 +478,14 @@ class Extractor {
                 return true;
             return false;
           };
+          // ("saying this is for security reasons": the predicate noun, with its copula, is
+          // read as an oblique of the verb.)
+          auto copular = [&](int c) {
+            return v.deprel(c) == "obl" && v.child_with(c, "cop") >= 0 &&
+                   v.child_with(w, "obj") >= 0;
+          };
           for (int c : v.children(w)) {
-            if (!is_in(v.deprel(c), {"conj", "xcomp", "advcl", "parataxis"}) ||
+            if ((!is_in(v.deprel(c), {"conj", "xcomp", "advcl", "parataxis"}) && !copular(c)) ||
                 v.span(c).start < v.span(w).end || !finite(c) || v.child_with(c, "cc") >= 0 ||
                 in_direct_quote(v.span(c)))
               continue;
