@@ -171,6 +171,20 @@ TEST(Lemmatizer, LearnsRulesAndExceptions) {
   EXPECT_EQ(lem.lemmatize("birds", "X", "ZZ"), "birds");  // unknown tag: the form
 }
 
+// A misspelling in the treebank ("appologized" -> "apologize") teaches nothing about words that
+// merely share its ending: its rule rewrites more than the ending it is filed under.
+TEST(Lemmatizer, RulesStayWithinTheirEnding) {
+  std::vector<conllu::Sentence> train = {parse_conllu(
+      "1\ttalked\ttalk\tVERB\tVBD\t_\t0\troot\t_\t_\n2\twalked\twalk\tVERB\tVBD\t_\t1\tobj\t_\t_\n"
+      "3\tappologized\tapologize\tVERB\tVBD\t_\t1\tobj\t_\t_\n"
+      "4\tpriced\tprice\tVERB\tVBD\t_\t1\tobj\t_\t_\n5\tsized\tsize\tVERB\tVBD\t_\t1\tobj\t_\t_\n"
+      "6\tplayed\tplay\tVERB\tVBD\t_\t1\tobj\t_\t_\n\n")};
+  nlp::Lemmatizer lem = nlp::Lemmatizer::train(train);
+  EXPECT_EQ(lem.lemmatize("appologized", "VERB", "VBD"), "apologize");  // itself: the exception
+  EXPECT_EQ(lem.lemmatize("apologized", "VERB", "VBD"), "apologize");
+  EXPECT_EQ(lem.lemmatize("jumped", "VERB", "VBD"), "jump");
+}
+
 TEST(Parser, ProjectivizeLiftsCrossingArcs) {
   std::vector<int> heads = {2, 0, 2, 3};  // projective: left alone
   EXPECT_EQ(nlp::projectivize(heads), 0);

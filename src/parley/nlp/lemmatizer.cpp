@@ -148,9 +148,14 @@ Lemmatizer Lemmatizer::train(const std::vector<conllu::Sentence>& sentences) {
     std::string rule = derive_rule(form, lower, top->first);
     best.emplace_back(key, top->first);
     if (rule.empty()) continue;
+    // A rule is evidence only for endings that hold every character it cuts: "appologized" ->
+    // "apologize" rewrites "ppologized", so it says nothing of words merely ending in
+    // "ologized" ("apologized" would become "aologize").
+    const size_t cut = static_cast<unsigned char>(rule[1]);
     for (size_t len = 0; len <= std::min(kMaxEnding, lower.size()); ++len) {
       size_t at = ending_start(lower, len);
-      rule_counts[make_key(xpos, std::string_view(lower).substr(at))][rule] += 1;
+      if (lower.size() - at >= cut || at == 0)
+        rule_counts[make_key(xpos, std::string_view(lower).substr(at))][rule] += 1;
       if (at == 0) break;
     }
   }
