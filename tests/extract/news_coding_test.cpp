@@ -529,6 +529,14 @@ TEST(NewsCoding, CriticsAndSupportersHoldTheirStance) {
   ASSERT_EQ(a.positions.size(), 1u);
   EXPECT_EQ(a.positions[0].stance, "oppose");
   EXPECT_EQ(a.actors[static_cast<size_t>(a.positions[0].actor)].code, "CANOPP");
+  // A critic of a person opposes that person (a party is an issue for a stance noun).
+  Article c = code(
+      "Navalny was poisoned. Navalny is an outspoken critic of Russian president "
+      "Vladimir Putin.");
+  bool opposes = false;
+  for (const Position& p : c.positions)
+    opposes |= p.stance == "oppose" && p.issue == "Russian president Vladimir Putin";
+  EXPECT_TRUE(opposes);
   // Preferring, wanting or proposing something supports it.
   Article b = code("The Canadian government proposed a carbon tax.");
   ASSERT_EQ(b.positions.size(), 1u);

@@ -594,9 +594,9 @@ class Extractor {
     int lo = static_cast<int>(std::find(words.begin(), words.end(), w) - words.begin()), hi = lo;
     while (lo > 0 && words[lo - 1] == words[lo] - 1) --lo;
     while (hi + 1 < static_cast<int>(words.size()) && words[hi + 1] == words[hi] + 1) ++hi;
-    while (lo < hi &&
-           is_in(v.lemma(words[lo]), {"the", "a", "an", "this", "that", "these", "those", "their",
-                                      "its", "his", "her", "our", "any", "some", "to"}))
+    while (lo < hi && is_in(v.lemma(words[lo]), {"the", "a", "an", "this", "that", "these", "those",
+                                                 "their", "its", "his", "her", "our", "any", "some",
+                                                 "to", "of", "for", "against", "on"}))
       ++lo;
     if (lemmas)
       for (int i = lo; i <= hi; ++i)
@@ -799,7 +799,9 @@ class Extractor {
         for (int c : v.children(w)) {
           if (vote_issue >= 0) break;
           std::string_view rel = v.deprel(c);
-          if (v.actor_of(c) >= 0 && rel != "xcomp") continue;
+          // A party is an issue only for a stance noun ("an outspoken critic of Putin", "a
+          // supporter of Trump"); after a verb it is whom the act is aimed at.
+          if (v.actor_of(c) >= 0 && rel != "xcomp" && verb) continue;
           if (rel == "xcomp" && v.child_with(c, "aux:pass") >= 0)
             continue;  // "rejected proposals ... to be deployed"
           bool complement_verb =
@@ -809,10 +811,18 @@ class Extractor {
           // "press" take their issue from a for/on phrase or a verb complement only.
           const bool needs_phrase = verb && is_in(v.lemma(w), {"call", "press", "push"});
           if (rel == "xcomp" && v.upos(c) != "VERB" && v.upos(c) != "AUX") continue;
+          // The phrase's preposition: its own, or the first word of a name with a title ("of
+          // Russian president Vladimir Putin" hangs "of" on "president").
+          std::string preposition = v.case_of(c);
+          if (preposition.empty()) {
+            const Span sub = v.subtree_span(c);
+            for (int x = 0; x < v.size(); ++x)
+              if (v.span(x).start == sub.start && v.deprel(x) == "case") preposition = v.lemma(x);
+          }
           if ((rel == "obj" && !needs_phrase) || (rel == "xcomp" && complement_verb) ||
               (rel == "advcl" && complement_verb && v.has_mark(c, "to")) ||
               ((rel.starts_with("obl") || rel.starts_with("nmod") || rel == "acl") &&
-               is_in(v.case_of(c), {"for", "on", "to", "against", "of"})) ||
+               is_in(preposition, {"for", "on", "to", "against", "of"})) ||
               (!verb && rel == "acl"))
             issues.push_back(c);
           // "advocating for a ceasefire and increased aid": a verb conjunct without a subject
