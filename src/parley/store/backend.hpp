@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -72,6 +73,14 @@ struct Value {
   static Value null() { return {Null, 0, 0, {}}; }
 };
 void bind_values(Statement& st, const std::vector<Value>& values);
+
+// One of several lookups run together (Backend::run_queries): its SQL, its arguments, and what
+// to do with each row of its result.
+struct QueuedQuery {
+  std::string sql;
+  std::vector<Value> args;
+  std::function<void(Statement&)> row;
+};
 // Binds one value to the k-th parameter (1-based) by its kind.
 void bind_value(Statement& st, int k, const Value& v);
 
@@ -95,6 +104,14 @@ class Backend {
   // COPY, which the server neither parses nor plans per row.
   virtual void insert_rows(const std::string& table, const std::string& columns, int ncols,
                            const std::vector<Value>& values);
+  // Runs every query of `queries` (each prepared once per connection, as query()) and hands
+  // their rows to their `row` callbacks, query after query. `meanwhile` (if any) runs once the
+  // queries are on their way and before any row is read: PostgreSQL sends them all in one
+  // pipeline and reads the answers after `meanwhile`, so a batch of lookups costs one round
+  // trip and the client computes while the server answers; SQLite runs `meanwhile` first, then
+  // the queries. `meanwhile` must not use the connection.
+  virtual void run_queries(std::vector<QueuedQuery>& queries,
+                           const std::function<void()>& meanwhile = {});
 
   // A write transaction: takes the writers' lock at once (SQLite BEGIN IMMEDIATE, PostgreSQL
   // an advisory lock), so two ingests into one store queue instead of deadlocking.
