@@ -63,7 +63,9 @@ class Statement {
 
 // A query argument of the dynamically built filters.
 struct Value {
-  enum Kind { Int, Real, Text, Null } kind = Text;
+  // Words: a full-text search vector already in PostgreSQL's binary form (tsvector_binary() in
+  // words.hpp), sent by a binary COPY; only PostgreSQL's search table holds one.
+  enum Kind { Int, Real, Text, Null, Words } kind = Text;
   int64_t i = 0;
   double d = 0;
   std::string s;
@@ -71,6 +73,7 @@ struct Value {
   static Value of(double v) { return {Real, 0, v, {}}; }
   static Value of(std::string v) { return {Text, 0, 0, std::move(v)}; }
   static Value null() { return {Null, 0, 0, {}}; }
+  static Value words(std::string binary) { return {Words, 0, 0, std::move(binary)}; }
 };
 void bind_values(Statement& st, const std::vector<Value>& values);
 
@@ -101,7 +104,8 @@ class Backend {
   virtual void exec(const std::string& sql) = 0;
   // Appends rows to `table`: `values` holds `columns` (comma-separated, `ncols` of them) row
   // after row. Multi-row INSERTs of up to 64 rows by default; PostgreSQL streams them in one
-  // COPY, which the server neither parses nor plans per row.
+  // COPY, which the server neither parses nor plans per row (a binary COPY when the rows hold
+  // Words, whose other values must then be text or null).
   virtual void insert_rows(const std::string& table, const std::string& columns, int ncols,
                            const std::vector<Value>& values);
   // Runs every query of `queries` (each prepared once per connection, as query()) and hands

@@ -122,6 +122,9 @@ void push_value(std::vector<Value>& out, const std::string& v) {
 void push_value(std::vector<Value>& out, const char* v) {
   out.push_back(Value::of(std::string(v)));
 }
+void push_value(std::vector<Value>& out, Value v) {
+  out.push_back(std::move(v));
+}
 template <class T>
 void push_value(std::vector<Value>& out, const std::optional<T>& v) {
   if (v)
@@ -625,28 +628,6 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
     if (!stored.count(ids[ai])) todo.push_back(ai);
   stats.duplicates = articles.size() - todo.size();
 
-  // Full-text rows: the article (title and text) and each quote. PostgreSQL gets the search
-  // words as a tsvector (words.hpp), computed while the story lookups run; SQLite's FTS5
-  // splits the text itself.
-  const bool fts_words = b.fts_words();
-  struct FtsRow {
-    const char* kind;
-    std::string ref, body;
-  };
-  std::vector<FtsRow> fts_rows;
-  auto build_fts = [&] {
-    for (size_t ai : todo) {
-      const Article& a = *articles[ai];
-      const std::string& id = ids[ai];
-      std::string body = a.title + "\n" + a.text;
-      fts_rows.push_back({"article", id, fts_words ? tsvector_literal(body) : std::move(body)});
-      for (size_t i = 0; i < a.quotes.size(); ++i) {
-        std::string_view q = a.view(a.quotes[i].span);
-        fts_rows.push_back({"quote", id + ":" + std::to_string(i),
-                            fts_words ? tsvector_literal(q) : std::string(q)});
-      }
-    }
-  };
   // Near-duplicate stories (a version-1 store is linked by the migration to version 2).
   std::vector<std::string> stories;
   std::vector<std::string> todo_ids;
@@ -654,9 +635,8 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
   if (dedup) {
     std::vector<MinHash> todo_sigs;
     for (size_t ai : todo) todo_sigs.push_back(sigs[ai]);
-    stories = link_batch_stories(b, s.threshold, todo_ids, todo_sigs, build_fts);
+    stories = link_batch_stories(b, s.threshold, todo_ids, todo_sigs, {});
   } else {
-    build_fts();
     stories = todo_ids;
   }
 
@@ -675,6 +655,28 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
     }
     rows.flush();
   }
+  // Full-text rows, the article (title and text) and each quote, built while the server writes
+  // the articles. PostgreSQL gets the search words as a binary tsvector (words.hpp); SQLite's
+  // FTS5 splits the text itself.
+  const bool fts_words = b.fts_words();
+  RowBuffer fts(b, "fts", fts_words ? "kind, ref, tsv" : "kind, ref, body");
+  for (size_t ai : todo) {
+    const Article& a = *articles[ai];
+    const std::string& id = ids[ai];
+    std::string body = a.title + "\n" + a.text;
+    if (fts_words)
+      fts.add("article", id, Value::words(tsvector_binary(body)));
+    else
+      fts.add("article", id, body);
+    for (size_t i = 0; i < a.quotes.size(); ++i) {
+      std::string_view q = a.view(a.quotes[i].span);
+      std::string ref = id + ":" + std::to_string(i);
+      if (fts_words)
+        fts.add("quote", ref, Value::words(tsvector_binary(q)));
+      else
+        fts.add("quote", ref, q);
+    }
+  }
   if (dedup) {
     RowBuffer minhash(b, "article_minhash", "article_id, signature");
     for (size_t k = 0; k < todo.size(); ++k) minhash.add(todo_ids[k], sigs[todo[k]].to_hex());
@@ -685,12 +687,7 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
         bands.add(static_cast<int64_t>(band), sigs[todo[k]].band_hash(band), todo_ids[k]);
     bands.flush();
   }
-  {
-    RowBuffer rows(b, "fts", fts_words ? "kind, ref, tsv" : "kind, ref, body");
-    for (const FtsRow& r : fts_rows) rows.add(r.kind, r.ref, r.body);
-    rows.flush();
-    fts_rows.clear();
-  }
+  fts.flush();
   {
     RowBuffer rows(b, "actors", "article_id, idx, name, code, country, sector, type, presumed");
     for (size_t k = 0; k < todo.size(); ++k) {
