@@ -385,7 +385,14 @@ class PgBackend : public Backend {
       PgStatement& st = *statements[i];
       st.adopt(results[i]);
       results[i] = nullptr;
-      while (st.step()) queries[i].row(st);
+      try {
+        while (st.step()) queries[i].row(st);
+      } catch (...) {
+        st.reset();
+        for (PGresult* r : results)
+          if (r) PQclear(r);
+        throw;
+      }
       st.reset();
     }
   }
