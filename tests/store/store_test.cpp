@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "parley/parley.hpp"
+#include "parley/store/backend.hpp"
 #include "parley/store/formats.hpp"
 #include "parley/store/schema.hpp"
 #include "parley/store/words.hpp"
@@ -870,6 +871,98 @@ TEST_P(StoreTest, ReadOnlyMissingStoreIsAnError) {
   EXPECT_THROW(Store::open("mysql://x/y", Mode::ReadOnly), StoreError);
 }
 
+// Lookups run together (one pipeline on PostgreSQL): rows reach their callbacks in query order,
+// after `meanwhile`; a query that fails, or a `meanwhile` that throws, is an error, and the
+// connection is usable afterwards.
+TEST_P(StoreTest, QueuedQueriesKeepOrderAndReportErrors) {
+  PARLEY_REQUIRE_DB(db);
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  Backend& b = st.backend();
+  std::vector<std::string> log;
+  auto queue = [&log](std::vector<QueuedQuery>& qs, const std::string& sql, int64_t v) {
+    qs.push_back({sql, {Value::of(v)}, [&log](Statement& row) {
+                    log.push_back(row.is_null(0) ? "null" : std::to_string(row.get_int(0)));
+                  }});
+  };
+  const std::string plus = "SELECT CAST(? AS INTEGER) + 1";
+  const std::string ids = "SELECT id FROM runs WHERE id >= CAST(? AS INTEGER) ORDER BY id";
+  st.begin_run({});
+  st.begin_run({});
+  std::vector<QueuedQuery> qs;
+  queue(qs, plus, 1);
+  queue(qs, ids, 1);
+  queue(qs, plus, 100);
+  b.run_queries(qs, [&log] { log.push_back("meanwhile"); });
+  EXPECT_EQ(log, (std::vector<std::string>{"meanwhile", "2", "1", "2", "101"}));
+
+  // A failing query: on PostgreSQL the queries after it are skipped and the call throws.
+  log.clear();
+  qs.clear();
+  queue(qs, plus, 1);
+  queue(qs, "SELECT 10 / CAST(? AS INTEGER)", 0);
+  queue(qs, plus, 2);
+  if (db.sqlite()) {
+    b.run_queries(qs);  // SQLite divides by zero into NULL
+    EXPECT_EQ(log, (std::vector<std::string>{"2", "null", "3"}));
+  } else {
+    try {
+      b.run_queries(qs);
+      ADD_FAILURE() << "a division by zero passed";
+    } catch (const StoreError& e) {
+      EXPECT_NE(std::string(e.what()).find("division by zero"), std::string::npos) << e.what();
+    }
+    EXPECT_TRUE(log.empty());
+  }
+  log.clear();
+  qs.clear();
+  queue(qs, plus, 5);
+  EXPECT_THROW(b.run_queries(qs, [] { throw StoreError("meanwhile failed"); }), StoreError);
+  // The connection still answers, and a batch still stores.
+  log.clear();
+  qs.clear();
+  queue(qs, plus, 41);
+  b.run_queries(qs);
+  EXPECT_EQ(log, (std::vector<std::string>{"42"}));
+  std::vector<Article> corpus = strike_corpus();
+  EXPECT_EQ(st.store_batch(ptrs(corpus), 1).stored, corpus.size());
+}
+
+// PostgreSQL's search vectors go in by a binary COPY: the server must read them as the very
+// vector the literal gives (quotes, backslashes, accents, other scripts, a long text).
+TEST_P(StoreTest, BinarySearchVectorsEqualTheirLiterals) {
+  PARLEY_REQUIRE_DB(db);
+  if (db.sqlite()) GTEST_SKIP() << "SQLite's FTS5 splits the text itself";
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  Backend& b = st.backend();
+  b.exec("CREATE TEMP TABLE vectors (kind TEXT NOT NULL, ref TEXT NOT NULL, tsv tsvector)");
+  const std::vector<std::string> texts = {
+      "It's a \"back\\slash\" \u2018test\u2019: Caf\u00e9 d'\u00c9t\u00e9, "
+      "\u05e9\u05dc\u05d5\u05dd 2024",
+      "", filler(9, 3000), "a\tb\nc 'quoted' \\N"};
+  std::vector<Value> rows;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    rows.push_back(Value::of(std::string("quote")));
+    rows.push_back(Value::of(std::to_string(i)));
+    rows.push_back(Value::words(tsvector_binary(texts[i])));
+  }
+  rows.push_back(Value::of(std::string("none")));
+  rows.push_back(Value::of(std::string("null")));
+  rows.push_back(Value::null());
+  b.insert_rows("vectors", "kind, ref, tsv", 3, rows);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    auto q = b.prepare(
+        "SELECT tsv = CAST(? AS tsvector), length(tsv), CAST(tsv AS TEXT) FROM vectors WHERE "
+        "ref = ?");
+    q->bind_all(tsvector_literal(texts[i]), std::to_string(i));
+    ASSERT_TRUE(q->step()) << i;
+    EXPECT_EQ(q->get_int(0), 1) << q->get_text(2);
+    EXPECT_EQ(q->get_int(1), static_cast<int64_t>(search_words(texts[i]).size()));
+  }
+  auto nulls = b.prepare("SELECT count(*) FROM vectors WHERE tsv IS NULL");
+  ASSERT_TRUE(nulls->step());
+  EXPECT_EQ(nulls->get_int(0), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& param_info) { return param_info.param; });
 
@@ -901,6 +994,9 @@ TEST(SearchWords, SplitsFoldsAndQuotesLikeFts5) {
   EXPECT_TRUE(search_words(" -- !! ").empty());
   EXPECT_TRUE(search_words(std::string(3000, 'a')).empty());  // over PostgreSQL's lexeme limit
   EXPECT_EQ(tsvector_literal("b a b"), "'a' 'b'");
+  // The binary form: the number of words, then each word, a NUL and no positions.
+  EXPECT_EQ(tsvector_binary("b a b"), std::string("\0\0\0\2a\0\0\0b\0\0\0", 12));
+  EXPECT_EQ(tsvector_binary(" -- "), std::string(4, '\0'));
   EXPECT_EQ(tsquery_literal("Gaza, ceasefire"), "'ceasefire' & 'gaza'");
   EXPECT_EQ(tsquery_literal("\"(* AND"), "'and'");
   EXPECT_EQ(tsquery_literal("..."), "");

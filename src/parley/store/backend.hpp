@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -62,7 +63,9 @@ class Statement {
 
 // A query argument of the dynamically built filters.
 struct Value {
-  enum Kind { Int, Real, Text, Null } kind = Text;
+  // Words: a full-text search vector already in PostgreSQL's binary form (tsvector_binary() in
+  // words.hpp), sent by a binary COPY; only PostgreSQL's search table holds one.
+  enum Kind { Int, Real, Text, Null, Words } kind = Text;
   int64_t i = 0;
   double d = 0;
   std::string s;
@@ -70,8 +73,17 @@ struct Value {
   static Value of(double v) { return {Real, 0, v, {}}; }
   static Value of(std::string v) { return {Text, 0, 0, std::move(v)}; }
   static Value null() { return {Null, 0, 0, {}}; }
+  static Value words(std::string binary) { return {Words, 0, 0, std::move(binary)}; }
 };
 void bind_values(Statement& st, const std::vector<Value>& values);
+
+// One of several lookups run together (Backend::run_queries): its SQL, its arguments, and what
+// to do with each row of its result.
+struct QueuedQuery {
+  std::string sql;
+  std::vector<Value> args;
+  std::function<void(Statement&)> row;
+};
 // Binds one value to the k-th parameter (1-based) by its kind.
 void bind_value(Statement& st, int k, const Value& v);
 
@@ -92,9 +104,18 @@ class Backend {
   virtual void exec(const std::string& sql) = 0;
   // Appends rows to `table`: `values` holds `columns` (comma-separated, `ncols` of them) row
   // after row. Multi-row INSERTs of up to 64 rows by default; PostgreSQL streams them in one
-  // COPY, which the server neither parses nor plans per row.
+  // COPY, which the server neither parses nor plans per row (a binary COPY when the rows hold
+  // Words, whose other values must then be text or null).
   virtual void insert_rows(const std::string& table, const std::string& columns, int ncols,
                            const std::vector<Value>& values);
+  // Runs every query of `queries` (each prepared once per connection, as query()) and hands
+  // their rows to their `row` callbacks, query after query. `meanwhile` (if any) runs once the
+  // queries are on their way and before any row is read: PostgreSQL sends them all in one
+  // pipeline and reads the answers after `meanwhile`, so a batch of lookups costs one round
+  // trip and the client computes while the server answers; SQLite runs `meanwhile` first, then
+  // the queries. `meanwhile` must not use the connection.
+  virtual void run_queries(std::vector<QueuedQuery>& queries,
+                           const std::function<void()>& meanwhile = {});
 
   // A write transaction: takes the writers' lock at once (SQLite BEGIN IMMEDIATE, PostgreSQL
   // an advisory lock), so two ingests into one store queue instead of deadlocking.

@@ -122,6 +122,9 @@ void push_value(std::vector<Value>& out, const std::string& v) {
 void push_value(std::vector<Value>& out, const char* v) {
   out.push_back(Value::of(std::string(v)));
 }
+void push_value(std::vector<Value>& out, Value v) {
+  out.push_back(std::move(v));
+}
 template <class T>
 void push_value(std::vector<Value>& out, const std::optional<T>& v) {
   if (v)
@@ -416,7 +419,10 @@ MergeKey merge_key(const Event& e) {
 // batch creates as it goes.
 class MergeCandidates {
  public:
-  void load(Backend& b, const std::vector<std::pair<MergeKey, int64_t>>& wanted) {
+  // Queues the lookups of the stored events that `wanted` may merge with (one query per 16
+  // events); their rows land in this object when the queries run.
+  void queue(std::vector<QueuedQuery>& out,
+             const std::vector<std::pair<MergeKey, int64_t>>& wanted) {
     // Always kChunk conditions (the last chunk repeats its last one), so the statement is
     // prepared and planned once per connection, not once per batch.
     constexpr size_t kChunk = 16;
@@ -427,23 +433,20 @@ class MergeCandidates {
       sql += std::string(i ? " OR " : "") +
              "(cameo = ? AND source_code = ? AND target_code = ? AND day >= ? AND day <= ?)";
     for (size_t first = 0; first < wanted.size(); first += kChunk) {
-      std::vector<Value> args;
+      QueuedQuery q{sql, {}, [this](Statement& st) {
+                      MergeKey k{st.get_text(2), st.get_text(3), st.get_text(4),    st.get_text(5),
+                                 st.get_text(6), st.get_text(7), st.get_int(8) != 0};
+                      add(k, st.get_int(1), st.get_text(0));
+                    }};
       for (size_t i = first; i < first + kChunk; ++i) {
         const auto& [k, day] = wanted[std::min(i, wanted.size() - 1)];
-        args.push_back(Value::of(k.cameo));
-        args.push_back(Value::of(k.source));
-        args.push_back(Value::of(k.target));
-        args.push_back(Value::of(day - 1));
-        args.push_back(Value::of(day + 1));
+        q.args.push_back(Value::of(k.cameo));
+        q.args.push_back(Value::of(k.source));
+        q.args.push_back(Value::of(k.target));
+        q.args.push_back(Value::of(day - 1));
+        q.args.push_back(Value::of(day + 1));
       }
-      Statement& st = b.query(sql);
-      bind_values(st, args);
-      while (st.step()) {
-        MergeKey k{st.get_text(2), st.get_text(3), st.get_text(4),    st.get_text(5),
-                   st.get_text(6), st.get_text(7), st.get_int(8) != 0};
-        add(k, st.get_int(1), st.get_text(0));
-      }
-      st.reset();
+      out.push_back(std::move(q));
     }
   }
   void add(const MergeKey& k, int64_t day, const std::string& id) {
@@ -480,7 +483,8 @@ namespace {
 // them), so linking costs no round trip per article; the rules are link_story()'s.
 std::vector<std::string> link_batch_stories(Backend& b, double threshold,
                                             const std::vector<std::string>& ids,
-                                            const std::vector<MinHash>& sigs) {
+                                            const std::vector<MinHash>& sigs,
+                                            const std::function<void()>& meanwhile) {
   using BandKey = std::pair<int64_t, int64_t>;  // band, hash
   constexpr size_t kPairs = 4 * MinHash::kBands;
   std::vector<BandKey> wanted;
@@ -499,27 +503,28 @@ std::vector<std::string> link_batch_stories(Backend& b, double threshold,
     sql +=
         ") AS w JOIN article_bands b ON b.band = w.column1 AND b.hash = w.column2 JOIN "
         "article_minhash m ON m.article_id = b.article_id JOIN articles a ON a.id = b.article_id";
+    std::vector<QueuedQuery> queries;
     for (size_t first = 0; first < wanted.size(); first += kPairs) {
-      std::vector<Value> args;
+      QueuedQuery q{sql, {}, [&](Statement& st) {
+                      std::string id = st.get_text(2);
+                      auto& v = stored_by_band[{st.get_int(0), st.get_int(1)}];
+                      if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+                      if (!stored.count(id)) {
+                        MinHash sig;
+                        if (MinHash::from_hex(st.get_text(3), sig))
+                          stored.emplace(id, std::pair(sig, st.get_text(4)));
+                      }
+                    }};
       for (size_t i = first; i < first + kPairs; ++i) {
         const BandKey& k = wanted[std::min(i, wanted.size() - 1)];
-        args.push_back(Value::of(k.first));
-        args.push_back(Value::of(k.second));
+        q.args.push_back(Value::of(k.first));
+        q.args.push_back(Value::of(k.second));
       }
-      Statement& st = b.query(sql);
-      bind_values(st, args);
-      while (st.step()) {
-        std::string id = st.get_text(2);
-        auto& v = stored_by_band[{st.get_int(0), st.get_int(1)}];
-        if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
-        if (!stored.count(id)) {
-          MinHash sig;
-          if (MinHash::from_hex(st.get_text(3), sig))
-            stored.emplace(id, std::pair(sig, st.get_text(4)));
-        }
-      }
-      st.reset();
+      queries.push_back(std::move(q));
     }
+    b.run_queries(queries, meanwhile);
+  } else if (meanwhile) {
+    meanwhile();
   }
   std::vector<std::string> stories;
   std::map<BandKey, std::vector<size_t>> batch_by_band;  // the batch's earlier articles
@@ -559,6 +564,10 @@ struct NewEvent {
 
 }  // namespace
 
+// The order of the work is chosen for PostgreSQL, where the server's inserting is most of the
+// cost: lookups go in pipelines (one round trip each) while the client computes what does not
+// need their answers, and each table's rows are sent as soon as they are built, so the server
+// writes one table while the client builds the next (insert_rows does not wait for a COPY).
 IngestStats Store::store_batch(const std::vector<const Article*>& articles, int64_t run_id) {
   Impl& s = *impl_;
   Backend& b = *s.db;
@@ -569,85 +578,37 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
   const extract::Ontology& onto = *s.ontology;
   IngestStats stats;
   WriteTransaction tx(b);
-  RowBuffer buf_articles(b, "articles",
-                         "id, run_id, title, date, day, source, url, path, text, bytes, story_id");
-  RowBuffer buf_minhash(b, "article_minhash", "article_id, signature");
-  RowBuffer buf_bands(b, "article_bands", "band, hash, article_id");
-  RowBuffer buf_actor_mentions(b, "actor_mentions",
-                               "article_id, idx, actor_idx, sentence, kind, start_byte, end_byte");
-  RowBuffer buf_actors(b, "actors", "article_id, idx, name, code, country, sector, type, presumed");
-  RowBuffer buf_claims(b, "claims",
-                       "article_id, idx, sentence, source_actor, source_code, source_name, topic, "
-                       "topic_key, affirmed, certainty, evidence_start, evidence_end, "
-                       "evidence_text, quote");
-  RowBuffer buf_divergences(b, "divergences", "article_id, idx, topic, kind");
-  RowBuffer buf_divergence_sides(b, "divergence_sides",
-                                 "article_id, divergence, idx, actor, actor_code, value, "
-                                 "evidence_start, evidence_end, evidence_text");
-  RowBuffer buf_events(b, "events",
-                       "id, date, day, source_code, source_name, source_country, target_code, "
-                       "target_name, target_country, cameo, root, cameo_name, quad_class, "
-                       "goldstein, plover_type, plover_mode, plover_context, negated, modality, "
-                       "place_name, place_country, lat, lon, num_mentions, num_sources, "
-                       "num_articles, first_article");
-  RowBuffer buf_event_mentions(b, "event_mentions",
-                               "article_id, idx, mention, event_id, sentence, source_actor, "
-                               "target_actor, trigger_start, trigger_end, evidence_start, "
-                               "evidence_end, trigger_text, evidence_text, outlet, date, "
-                               "confidence, reported_by, pattern");
-  // PostgreSQL gets the search words as a tsvector (words.hpp); SQLite's FTS5 splits the text.
-  const bool fts_words = b.fts_words();
-  RowBuffer buf_fts(b, "fts", fts_words ? "kind, ref, tsv" : "kind, ref, body");
-  auto add_fts = [&](const char* kind, const std::string& ref, std::string_view body) {
-    if (fts_words)
-      buf_fts.add(kind, ref, tsvector_literal(body));
-    else
-      buf_fts.add(kind, ref, body);
-  };
-  RowBuffer buf_positions(b, "positions",
-                          "article_id, idx, sentence, actor, actor_code, actor_name, issue, "
-                          "issue_key, stance, evidence_start, evidence_end, evidence_text");
-  RowBuffer buf_quotes(b, "quotes",
-                       "article_id, idx, sentence, start_byte, end_byte, speaker_actor, "
-                       "speaker_code, speaker_name, speaker_start, speaker_end, cue_start, "
-                       "cue_end, cue_lemma, kind, text");
 
-  // The batch's articles already stored (one query per 32 articles; always 32 parameters, so
-  // the statement is planned once per connection), and the stored events its events may merge
-  // with (one query per 16 events).
+  // The batch's articles (an article twice in a batch is stored once).
   std::vector<std::string> ids;
   for (const Article* ap : articles) ids.push_back(ap->id.empty() ? content_id(ap->text) : ap->id);
-  std::set<std::string> stored;
+  std::vector<size_t> unique;
   {
+    std::set<std::string> seen;
+    for (size_t ai = 0; ai < articles.size(); ++ai)
+      if (seen.insert(ids[ai]).second) unique.push_back(ai);
+  }
+  // First lookups, in one round trip: which of them are stored (32 ids a query, always 32
+  // parameters, so the statement is planned once per connection), and the stored events their
+  // events may merge with (16 events a query). Meanwhile, their MinHash signatures.
+  std::set<std::string> stored;
+  MergeCandidates merge;
+  const bool dedup = s.version >= 2;  // a version-1 store has no dedup tables yet
+  std::vector<MinHash> sigs(articles.size());
+  {
+    std::vector<QueuedQuery> lookups;
     constexpr size_t kIds = 32;
     std::string sql = "SELECT id FROM articles WHERE id IN (";
     for (size_t k = 0; k < kIds; ++k) sql += k ? ", ?" : "?";
     sql += ")";
-    for (size_t first = 0; first < ids.size(); first += kIds) {
-      std::vector<Value> args;
+    for (size_t first = 0; first < unique.size(); first += kIds) {
+      QueuedQuery q{sql, {}, [&stored](Statement& st) { stored.insert(st.get_text(0)); }};
       for (size_t k = first; k < first + kIds; ++k)
-        args.push_back(Value::of(ids[std::min(k, ids.size() - 1)]));
-      Statement& st = b.query(sql);
-      bind_values(st, args);
-      while (st.step()) stored.insert(st.get_text(0));
-      st.reset();
+        q.args.push_back(Value::of(ids[unique[std::min(k, unique.size() - 1)]]));
+      lookups.push_back(std::move(q));
     }
-  }
-  // The articles to store, in order (an article twice in a batch is stored once).
-  std::vector<size_t> todo;
-  {
-    std::set<std::string> seen;
-    for (size_t ai = 0; ai < articles.size(); ++ai) {
-      if (!seen.insert(ids[ai]).second || stored.count(ids[ai]))
-        ++stats.duplicates;
-      else
-        todo.push_back(ai);
-    }
-  }
-  MergeCandidates merge;
-  {
     std::vector<std::pair<MergeKey, int64_t>> wanted;
-    for (size_t ai : todo) {
+    for (size_t ai : unique) {
       for (const Event& e : articles[ai]->events) {
         int64_t eday = 0;
         if ((!e.source_code.empty() || !e.target_code.empty()) &&
@@ -655,158 +616,258 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
           wanted.emplace_back(merge_key(e), eday);
       }
     }
-    merge.load(b, wanted);
+    merge.queue(lookups, wanted);
+    b.run_queries(lookups, [&] {
+      if (dedup)
+        for (size_t ai : unique) sigs[ai] = MinHash::of(articles[ai]->text);
+    });
   }
-  // Near-duplicate stories. A version-1 store (kept at that version by open_at_version) has no
-  // dedup tables yet; the migration to version 2 links its articles afterwards.
+  // The articles to store, in order.
+  std::vector<size_t> todo;
+  for (size_t ai : unique)
+    if (!stored.count(ids[ai])) todo.push_back(ai);
+  stats.duplicates = articles.size() - todo.size();
+
+  // Near-duplicate stories (a version-1 store is linked by the migration to version 2).
   std::vector<std::string> stories;
-  if (s.version >= 2) {
-    std::vector<std::string> todo_ids;
-    std::vector<MinHash> sigs;
-    for (size_t ai : todo) {
-      todo_ids.push_back(ids[ai]);
-      sigs.push_back(MinHash::of(articles[ai]->text));
-    }
-    stories = link_batch_stories(b, s.threshold, todo_ids, sigs);
-    for (size_t k = 0; k < todo.size(); ++k) {
-      buf_minhash.add(todo_ids[k], sigs[k].to_hex());
-      for (int band = 0; band < MinHash::kBands; ++band)
-        buf_bands.add(static_cast<int64_t>(band), sigs[k].band_hash(band), todo_ids[k]);
-    }
+  std::vector<std::string> todo_ids;
+  for (size_t ai : todo) todo_ids.push_back(ids[ai]);
+  if (dedup) {
+    std::vector<MinHash> todo_sigs;
+    for (size_t ai : todo) todo_sigs.push_back(sigs[ai]);
+    stories = link_batch_stories(b, s.threshold, todo_ids, todo_sigs, {});
   } else {
-    for (size_t ai : todo) stories.push_back(ids[ai]);
+    stories = todo_ids;
   }
-  // The articles first, and sent at once: on PostgreSQL the server writes them while the rows
-  // below are built (insert_rows does not wait for a COPY to finish).
-  for (size_t k = 0; k < todo.size(); ++k) {
-    const Article& a = *articles[todo[k]];
-    int64_t day = 0;
-    bool dated = day_number(a.date, day);
-    buf_articles.add(ids[todo[k]], run_id, a.title, a.date,
-                     dated ? std::optional<int64_t>(day) : std::nullopt, a.source, a.url,
-                     a.origin.path, a.text, a.text.size(), stories[k]);
+
+  {
+    RowBuffer rows(b, "articles",
+                   "id, run_id, title, date, day, source, url, path, text, bytes, story_id");
+    for (size_t k = 0; k < todo.size(); ++k) {
+      const Article& a = *articles[todo[k]];
+      int64_t day = 0;
+      bool dated = day_number(a.date, day);
+      rows.add(todo_ids[k], run_id, a.title, a.date,
+               dated ? std::optional<int64_t>(day) : std::nullopt, a.source, a.url, a.origin.path,
+               a.text, a.text.size(), stories[k]);
+      ++stats.stored;
+      if (stories[k] != todo_ids[k]) ++stats.near_duplicates;
+    }
+    rows.flush();
   }
-  for (RowBuffer* buf : {&buf_articles, &buf_minhash, &buf_bands}) buf->flush();
+  // Full-text rows, the article (title and text) and each quote, built while the server writes
+  // the articles. PostgreSQL gets the search words as a binary tsvector (words.hpp); SQLite's
+  // FTS5 splits the text itself.
+  const bool fts_words = b.fts_words();
+  RowBuffer fts(b, "fts", fts_words ? "kind, ref, tsv" : "kind, ref, body");
+  for (size_t ai : todo) {
+    const Article& a = *articles[ai];
+    const std::string& id = ids[ai];
+    std::string body = a.title + "\n" + a.text;
+    if (fts_words)
+      fts.add("article", id, Value::words(tsvector_binary(body)));
+    else
+      fts.add("article", id, body);
+    for (size_t i = 0; i < a.quotes.size(); ++i) {
+      std::string_view q = a.view(a.quotes[i].span);
+      std::string ref = id + ":" + std::to_string(i);
+      if (fts_words)
+        fts.add("quote", ref, Value::words(tsvector_binary(q)));
+      else
+        fts.add("quote", ref, q);
+    }
+  }
+  if (dedup) {
+    RowBuffer minhash(b, "article_minhash", "article_id, signature");
+    for (size_t k = 0; k < todo.size(); ++k) minhash.add(todo_ids[k], sigs[todo[k]].to_hex());
+    minhash.flush();
+    RowBuffer bands(b, "article_bands", "band, hash, article_id");
+    for (size_t k = 0; k < todo.size(); ++k)
+      for (int band = 0; band < MinHash::kBands; ++band)
+        bands.add(static_cast<int64_t>(band), sigs[todo[k]].band_hash(band), todo_ids[k]);
+    bands.flush();
+  }
+  fts.flush();
+  {
+    RowBuffer rows(b, "actors", "article_id, idx, name, code, country, sector, type, presumed");
+    for (size_t k = 0; k < todo.size(); ++k) {
+      const Article& a = *articles[todo[k]];
+      for (size_t i = 0; i < a.actors.size(); ++i) {
+        const Actor& x = a.actors[i];
+        rows.add(todo_ids[k], i, x.name, x.code, x.country, x.sector, x.type, x.presumed);
+      }
+    }
+    rows.flush();
+  }
+  {
+    RowBuffer rows(b, "actor_mentions",
+                   "article_id, idx, actor_idx, sentence, kind, start_byte, end_byte");
+    for (size_t k = 0; k < todo.size(); ++k) {
+      const Article& a = *articles[todo[k]];
+      for (size_t i = 0; i < a.mentions.size(); ++i) {
+        const Mention& m = a.mentions[i];
+        rows.add(todo_ids[k], i, m.actor, m.sentence, m.kind, m.span.start, m.span.end);
+      }
+    }
+    rows.flush();
+  }
 
   std::map<std::string, NewEvent> new_events;
   std::vector<std::string> new_event_order;
   std::set<std::string> touched;  // stored events whose counts change
-  for (size_t k = 0; k < todo.size(); ++k) {
-    const Article& a = *articles[todo[k]];
-    const std::string& id = ids[todo[k]];
-    const std::string& story = stories[k];
-    ++stats.stored;
-    if (story != id) ++stats.near_duplicates;
-    add_fts("article", id, a.title + "\n" + a.text);
-    for (size_t i = 0; i < a.actors.size(); ++i) {
-      const Actor& x = a.actors[i];
-      buf_actors.add(id, i, x.name, x.code, x.country, x.sector, x.type, x.presumed);
-    }
-    for (size_t i = 0; i < a.mentions.size(); ++i) {
-      const Mention& m = a.mentions[i];
-      buf_actor_mentions.add(id, i, m.actor, m.sentence, m.kind, m.span.start, m.span.end);
-    }
-    for (size_t i = 0; i < a.events.size(); ++i) {
-      const Event& e = a.events[i];
-      const extract::CameoCode* c = onto.find(e.cameo);
-      const std::string& src = e.source_code;
-      const std::string& tgt = e.target_code;
-      int64_t eday = 0;
-      bool edated = day_number(e.date.empty() ? a.date : e.date, eday);
-      std::string edate = edated ? day_string(eday) : "";
-      // Merge with an event that agrees on everything but the day (±1): the same act reported
-      // by another article (of an earlier batch or this one). Events with no actor code at
-      // all, or no date, stay alone: nothing says two of them are the same act.
-      const bool mergeable = edated && (!src.empty() || !tgt.empty());
-      std::string event_id = mergeable ? merge.find(merge_key(e), eday) : "";
-      if (!event_id.empty()) {
-        ++stats.merged;
-      } else {
-        event_id = exporter::event_id(a, i);
-        if (mergeable) merge.add(merge_key(e), eday, event_id);
-        std::optional<double> lat, lon;
-        if (e.location.has_coordinates) lat = e.location.lat, lon = e.location.lon;
-        NewEvent& ne = new_events[event_id];
-        new_event_order.push_back(event_id);
-        push_values(ne.row, event_id, edate, edated ? std::optional<int64_t>(eday) : std::nullopt,
-                    src, actor_field(a, e.source_actor, &Actor::name),
-                    actor_field(a, e.source_actor, &Actor::country), tgt,
-                    actor_field(a, e.target_actor, &Actor::name),
-                    actor_field(a, e.target_actor, &Actor::country), e.cameo,
-                    extract::Ontology::root(e.cameo), c ? c->name : std::string(),
-                    c ? c->quad_class : 0, c ? c->goldstein : 0.0,
-                    c ? c->plover_type : std::string(), c ? c->plover_mode : std::string(),
-                    c ? c->plover_context : std::string(), e.negated, e.modality, e.location.name,
-                    e.location.country, lat, lon, 0, 0, 0, id);
-      }
-      auto fresh = new_events.find(event_id);
-      if (fresh == new_events.end()) touched.insert(event_id);
-      std::vector<std::pair<Span, Span>> spans{{e.trigger, e.evidence}};
-      for (const Span& m : e.other_mentions) spans.push_back({m, m});
-      for (size_t n = 0; n < spans.size(); ++n) {
-        buf_event_mentions.add(id, i, n, event_id, e.sentence, e.source_actor, e.target_actor,
-                               spans[n].first.start, spans[n].first.end, spans[n].second.start,
-                               spans[n].second.end, a.view(spans[n].first), a.view(spans[n].second),
-                               a.source, edate, confidence(e), e.reported_by, e.pattern);
-        ++stats.events;
-        if (fresh != new_events.end()) {
-          ++fresh->second.mentions;
-          fresh->second.outlets.insert(a.source);
-          fresh->second.articles.insert(id);
+  {
+    RowBuffer mentions(b, "event_mentions",
+                       "article_id, idx, mention, event_id, sentence, source_actor, "
+                       "target_actor, trigger_start, trigger_end, evidence_start, "
+                       "evidence_end, trigger_text, evidence_text, outlet, date, "
+                       "confidence, reported_by, pattern");
+    for (size_t k = 0; k < todo.size(); ++k) {
+      const Article& a = *articles[todo[k]];
+      const std::string& id = todo_ids[k];
+      for (size_t i = 0; i < a.events.size(); ++i) {
+        const Event& e = a.events[i];
+        const extract::CameoCode* c = onto.find(e.cameo);
+        const std::string& src = e.source_code;
+        const std::string& tgt = e.target_code;
+        int64_t eday = 0;
+        bool edated = day_number(e.date.empty() ? a.date : e.date, eday);
+        std::string edate = edated ? day_string(eday) : "";
+        // Merge with an event that agrees on everything but the day (±1): the same act
+        // reported by another article (of an earlier batch or this one). Events with no actor
+        // code at all, or no date, stay alone: nothing says two of them are the same act.
+        const bool mergeable = edated && (!src.empty() || !tgt.empty());
+        std::string event_id = mergeable ? merge.find(merge_key(e), eday) : "";
+        if (!event_id.empty()) {
+          ++stats.merged;
+        } else {
+          event_id = exporter::event_id(a, i);
+          if (mergeable) merge.add(merge_key(e), eday, event_id);
+          std::optional<double> lat, lon;
+          if (e.location.has_coordinates) lat = e.location.lat, lon = e.location.lon;
+          NewEvent& ne = new_events[event_id];
+          new_event_order.push_back(event_id);
+          push_values(ne.row, event_id, edate, edated ? std::optional<int64_t>(eday) : std::nullopt,
+                      src, actor_field(a, e.source_actor, &Actor::name),
+                      actor_field(a, e.source_actor, &Actor::country), tgt,
+                      actor_field(a, e.target_actor, &Actor::name),
+                      actor_field(a, e.target_actor, &Actor::country), e.cameo,
+                      extract::Ontology::root(e.cameo), c ? c->name : std::string(),
+                      c ? c->quad_class : 0, c ? c->goldstein : 0.0,
+                      c ? c->plover_type : std::string(), c ? c->plover_mode : std::string(),
+                      c ? c->plover_context : std::string(), e.negated, e.modality, e.location.name,
+                      e.location.country, lat, lon, 0, 0, 0, id);
+        }
+        auto fresh = new_events.find(event_id);
+        if (fresh == new_events.end()) touched.insert(event_id);
+        std::vector<std::pair<Span, Span>> spans{{e.trigger, e.evidence}};
+        for (const Span& m : e.other_mentions) spans.push_back({m, m});
+        for (size_t n = 0; n < spans.size(); ++n) {
+          mentions.add(id, i, n, event_id, e.sentence, e.source_actor, e.target_actor,
+                       spans[n].first.start, spans[n].first.end, spans[n].second.start,
+                       spans[n].second.end, a.view(spans[n].first), a.view(spans[n].second),
+                       a.source, edate, confidence(e), e.reported_by, e.pattern);
+          ++stats.events;
+          if (fresh != new_events.end()) {
+            ++fresh->second.mentions;
+            fresh->second.outlets.insert(a.source);
+            fresh->second.articles.insert(id);
+          }
         }
       }
     }
-    for (size_t i = 0; i < a.quotes.size(); ++i) {
-      const Quote& q = a.quotes[i];
-      buf_quotes.add(id, i, q.sentence, q.span.start, q.span.end, q.speaker_actor,
-                     actor_field(a, q.speaker_actor, &Actor::code),
-                     q.speaker_actor >= 0 ? actor_field(a, q.speaker_actor, &Actor::name)
-                                          : std::string(a.view(q.speaker)),
-                     q.speaker.start, q.speaker.end, q.cue.start, q.cue.end, q.cue_lemma, q.kind,
-                     a.view(q.span));
-      add_fts("quote", id + ":" + std::to_string(i), a.view(q.span));
+    mentions.flush();
+  }
+  {
+    // GDELT's counts of the events this batch creates: NumMentions every mention, NumSources
+    // distinct outlets, NumArticles distinct documents (the last four columns of the row are
+    // the three counts and first_article).
+    RowBuffer rows(b, "events",
+                   "id, date, day, source_code, source_name, source_country, target_code, "
+                   "target_name, target_country, cameo, root, cameo_name, quad_class, "
+                   "goldstein, plover_type, plover_mode, plover_context, negated, modality, "
+                   "place_name, place_country, lat, lon, num_mentions, num_sources, "
+                   "num_articles, first_article");
+    for (const std::string& event_id : new_event_order) {
+      NewEvent& ne = new_events[event_id];
+      const size_t n = ne.row.size();
+      ne.row[n - 4] = Value::of(ne.mentions);
+      ne.row[n - 3] = Value::of(static_cast<int64_t>(ne.outlets.size()));
+      ne.row[n - 2] = Value::of(static_cast<int64_t>(ne.articles.size()));
+      rows.add_row(std::move(ne.row));
     }
-    for (size_t i = 0; i < a.claims.size(); ++i) {
-      const Claim& c = a.claims[i];
-      buf_claims.add(id, i, c.sentence, c.source_actor,
-                     actor_field(a, c.source_actor, &Actor::code),
-                     actor_field(a, c.source_actor, &Actor::name), c.topic, c.topic_key, c.affirmed,
-                     c.certainty, c.evidence.start, c.evidence.end, a.view(c.evidence), c.quote);
-    }
-    for (size_t i = 0; i < a.positions.size(); ++i) {
-      const Position& p = a.positions[i];
-      buf_positions.add(id, i, p.sentence, p.actor, actor_field(a, p.actor, &Actor::code),
-                        actor_field(a, p.actor, &Actor::name), p.issue, p.issue_key, p.stance,
-                        p.evidence.start, p.evidence.end, a.view(p.evidence));
-    }
-    for (size_t i = 0; i < a.divergences.size(); ++i) {
-      const Divergence& d = a.divergences[i];
-      buf_divergences.add(id, i, d.topic, d.kind);
-      for (size_t n = 0; n < d.sides.size(); ++n) {
-        const DivergenceSide& side = d.sides[n];
-        buf_divergence_sides.add(id, i, n, side.actor, actor_field(a, side.actor, &Actor::code),
-                                 side.value, side.evidence.start, side.evidence.end,
-                                 a.view(side.evidence));
+    rows.flush();
+  }
+  {
+    RowBuffer rows(b, "quotes",
+                   "article_id, idx, sentence, start_byte, end_byte, speaker_actor, "
+                   "speaker_code, speaker_name, speaker_start, speaker_end, cue_start, "
+                   "cue_end, cue_lemma, kind, text");
+    for (size_t k = 0; k < todo.size(); ++k) {
+      const Article& a = *articles[todo[k]];
+      for (size_t i = 0; i < a.quotes.size(); ++i) {
+        const Quote& q = a.quotes[i];
+        rows.add(todo_ids[k], i, q.sentence, q.span.start, q.span.end, q.speaker_actor,
+                 actor_field(a, q.speaker_actor, &Actor::code),
+                 q.speaker_actor >= 0 ? actor_field(a, q.speaker_actor, &Actor::name)
+                                      : std::string(a.view(q.speaker)),
+                 q.speaker.start, q.speaker.end, q.cue.start, q.cue.end, q.cue_lemma, q.kind,
+                 a.view(q.span));
       }
     }
+    rows.flush();
   }
-  // GDELT's counts of the events this batch creates: NumMentions every mention, NumSources
-  // distinct outlets, NumArticles distinct documents (the last four columns of the row are the
-  // three counts and first_article).
-  for (const std::string& event_id : new_event_order) {
-    NewEvent& ne = new_events[event_id];
-    const size_t n = ne.row.size();
-    ne.row[n - 4] = Value::of(ne.mentions);
-    ne.row[n - 3] = Value::of(static_cast<int64_t>(ne.outlets.size()));
-    ne.row[n - 2] = Value::of(static_cast<int64_t>(ne.articles.size()));
-    buf_events.add_row(std::move(ne.row));
+  {
+    RowBuffer rows(b, "claims",
+                   "article_id, idx, sentence, source_actor, source_code, source_name, topic, "
+                   "topic_key, affirmed, certainty, evidence_start, evidence_end, "
+                   "evidence_text, quote");
+    for (size_t k = 0; k < todo.size(); ++k) {
+      const Article& a = *articles[todo[k]];
+      for (size_t i = 0; i < a.claims.size(); ++i) {
+        const Claim& c = a.claims[i];
+        rows.add(todo_ids[k], i, c.sentence, c.source_actor,
+                 actor_field(a, c.source_actor, &Actor::code),
+                 actor_field(a, c.source_actor, &Actor::name), c.topic, c.topic_key, c.affirmed,
+                 c.certainty, c.evidence.start, c.evidence.end, a.view(c.evidence), c.quote);
+      }
+    }
+    rows.flush();
   }
-  // The costliest for the server first: each COPY's rows are written while the next one's are
-  // prepared (PostgreSQL), and only the last is waited for alone.
-  for (RowBuffer* buf :
-       {&buf_fts, &buf_actor_mentions, &buf_actors, &buf_events, &buf_event_mentions, &buf_quotes,
-        &buf_claims, &buf_positions, &buf_divergences, &buf_divergence_sides})
-    buf->flush();
+  {
+    RowBuffer rows(b, "positions",
+                   "article_id, idx, sentence, actor, actor_code, actor_name, issue, "
+                   "issue_key, stance, evidence_start, evidence_end, evidence_text");
+    for (size_t k = 0; k < todo.size(); ++k) {
+      const Article& a = *articles[todo[k]];
+      for (size_t i = 0; i < a.positions.size(); ++i) {
+        const Position& p = a.positions[i];
+        rows.add(todo_ids[k], i, p.sentence, p.actor, actor_field(a, p.actor, &Actor::code),
+                 actor_field(a, p.actor, &Actor::name), p.issue, p.issue_key, p.stance,
+                 p.evidence.start, p.evidence.end, a.view(p.evidence));
+      }
+    }
+    rows.flush();
+  }
+  {
+    RowBuffer rows(b, "divergences", "article_id, idx, topic, kind");
+    RowBuffer sides(b, "divergence_sides",
+                    "article_id, divergence, idx, actor, actor_code, value, "
+                    "evidence_start, evidence_end, evidence_text");
+    for (size_t k = 0; k < todo.size(); ++k) {
+      const Article& a = *articles[todo[k]];
+      for (size_t i = 0; i < a.divergences.size(); ++i) {
+        const Divergence& d = a.divergences[i];
+        rows.add(todo_ids[k], i, d.topic, d.kind);
+        for (size_t n = 0; n < d.sides.size(); ++n) {
+          const DivergenceSide& side = d.sides[n];
+          sides.add(todo_ids[k], i, n, side.actor, actor_field(a, side.actor, &Actor::code),
+                    side.value, side.evidence.start, side.evidence.end, a.view(side.evidence));
+        }
+      }
+    }
+    rows.flush();
+    sides.flush();
+  }
   // Stored events that gained mentions are counted again over all of theirs.
   std::vector<std::string> event_ids(touched.begin(), touched.end());
   for (size_t start = 0; start < event_ids.size(); start += 200) {

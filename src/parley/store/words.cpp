@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <deque>
 
@@ -145,6 +146,23 @@ std::string tsvector_literal(std::string_view text) {
     quote_into(out, w);
     return true;
   });
+  return out;
+}
+
+std::string tsvector_binary(std::string_view text) {
+  std::string out(4, '\0');  // the count, written last
+  uint32_t count = 0;
+  size_t bytes = 0;
+  for_each_word(text, [&](std::string_view w) {
+    bytes += w.size();
+    if (bytes > kMaxVectorBytes) return false;
+    out += w;
+    out += '\0';
+    out.append(2, '\0');  // no positions
+    ++count;
+    return true;
+  });
+  for (int k = 0; k < 4; ++k) out[k] = static_cast<char>((count >> (24 - 8 * k)) & 0xff);
   return out;
 }
 
