@@ -7,8 +7,12 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev ccache clang-format
   libsqlite3-dev libpq-dev postgresql nlohmann-json3-dev
   libcpp-httplib-dev chromium nodejs
+  clang libclang-rt-dev llvm
   pybind11-dev python3-dev python3-pytest python3-pandas python3-dask python3-distributed
 )
+# clang builds CI's sanitizer suite and the libFuzzer targets (the sanitize preset); its
+# sanitizer and libFuzzer run-times are libclang-rt-dev (only recommended by clang, so named
+# here), and llvm gives llvm-symbolizer, which turns ASan's and UBSan's addresses into lines.
 # npm comes with NodeSource's nodejs; Debian's nodejs needs its own npm package.
 command -v npm > /dev/null 2>&1 || packages+=(npm)
 missing=()

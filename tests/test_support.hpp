@@ -15,6 +15,16 @@
 #include "parley/resources.hpp"
 #include "parley/text/segmenter.hpp"
 
+// Defined in a build under AddressSanitizer, whose time and address-space costs some tests allow
+// for: GCC says so with __SANITIZE_ADDRESS__, clang only through __has_feature.
+#if defined(__SANITIZE_ADDRESS__)
+#define PARLEY_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PARLEY_TEST_ASAN 1
+#endif
+#endif
+
 namespace parley::test {
 
 inline std::string source_dir() {

@@ -74,7 +74,7 @@ TEST(RobustnessCli, HugeWarcContentLengthNeedsNoMemory) {
                          "Content-Length: 8000000000\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<p>x");
   // Under a 3 GB address-space limit (the CLI itself needs well under 1 GB), except under
   // AddressSanitizer, whose shadow memory reserves terabytes of address space up front.
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(PARLEY_TEST_ASAN)
   const std::string limit = "";
 #else
   const std::string limit = "ulimit -v 3000000; ";

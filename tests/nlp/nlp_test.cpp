@@ -261,7 +261,7 @@ TEST(BadInput, ThousandsOfWordsInOneSentence) {
   Article a = one_sentence(words);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   expect_well_formed(a);
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(PARLEY_TEST_ASAN)
   const double limit = 10.0;  // AddressSanitizer builds run several times slower
 #else
   const double limit = 2.0;

@@ -2,9 +2,9 @@
 # `cmake --install` into a fresh prefix gives a `parley` that codes an article from another
 # working directory with no PARLEY_* variable set (models and data from <prefix>/share/parley),
 # and headers plus libparley.a that build the README's example on their own.
-#   install_runs.sh BUILD_DIR SOURCE_DIR CXX
+#   install_runs.sh BUILD_DIR SOURCE_DIR CXX [FLAGS] (FLAGS: the sanitizers of a sanitized build)
 set -euo pipefail
-build="$1" src="$2" cxx="${3:-c++}"
+build="$1" src="$2" cxx="${3:-c++}" flags="${4:-}"
 prefix="$(mktemp -d)"
 trap 'rm -rf "$prefix"' EXIT
 unset PARLEY_MODELS PARLEY_DATA PARLEY_HOME
@@ -36,7 +36,8 @@ fi
 # The README's example, against the installed headers and library only.
 sed -n '/^```cpp$/,/^```$/p' "$src/README.md" | sed '1d;$d' > "$prefix/example.cpp"
 grep -q "parley::Analyzer" "$prefix/example.cpp" || { echo "install: no README example"; exit 1; }
-"$cxx" -std=c++20 -O1 -I"$p/include" "$prefix/example.cpp" -o "$prefix/example" \
+# shellcheck disable=SC2086 # FLAGS is a list of options
+"$cxx" -std=c++20 -O1 $flags -I"$p/include" "$prefix/example.cpp" -o "$prefix/example" \
   "$p/lib/libparley.a" -lfmt -lsimdjson -lgumbo -lutf8proc -lz -pthread
 PARLEY_HOME="$p/share/parley" "$prefix/example" "$src/samples/cairo-talks.txt" \
   > "$prefix/example.out"
