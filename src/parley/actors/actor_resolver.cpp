@@ -705,6 +705,14 @@ void ActorResolver::process(Article& a) const {
           ++t;
           continue;
         }
+      // An organisation no table lists (the recognizer's, or one a description introduces): one
+      // actor per name, whatever code it gets.
+      auto push_unlisted_organisation = [&](uint32_t from, uint32_t to, GazetteerEntry e) {
+        const GazetteerEntry& kept = ner_entries.emplace_back(std::move(e));
+        Piece p{Piece::kEntity, from, to, &kept, kept.country, kept.sector};
+        p.ner = true;
+        pieces.push_back(std::move(p));
+      };
       // "the Greek gas supplier DEPA", "the company Energean": a capitalised name right after a
       // body's generic description is that body, with the description's sector and the state of
       // a demonym before it, though no table or recognizer knows the name.
@@ -723,10 +731,7 @@ void ActorResolver::process(Article& a) const {
         GazetteerEntry e = organisation_entry(t, l, country);
         if (e.sector.empty()) e.sector = role.sector;
         if (e.code.size() <= 3) e.code = e.country + e.sector;  // "GRC" + the role's "BUS"
-        const GazetteerEntry& kept = ner_entries.emplace_back(std::move(e));
-        Piece p{Piece::kEntity, t, l, &kept, kept.country, kept.sector};
-        p.ner = true;
-        pieces.push_back(std::move(p));
+        push_unlisted_organisation(t, l, std::move(e));
         t = l + 1;
         continue;
       }
@@ -758,11 +763,7 @@ void ActorResolver::process(Article& a) const {
           } else if (type == 1 && gz.words().document_heads.contains(a.token_text(l))) {
             // "the United States Constitution", "the Electronic Commerce Directive": a document.
           } else if (type == 1) {
-            GazetteerEntry e = organisation_entry(t, l);
-            const GazetteerEntry& kept = ner_entries.emplace_back(std::move(e));
-            Piece p{Piece::kEntity, t, l, &kept, kept.country, kept.sector};
-            p.ner = true;
-            pieces.push_back(std::move(p));
+            push_unlisted_organisation(t, l, organisation_entry(t, l));
           }
           t = l + 1;
           continue;
