@@ -346,20 +346,16 @@ void ActorResolver::process(Article& a) const {
         if (ft < first || lt >= end) continue;
         // "Turkish Foreign Ministry spokesman Hami Aksoy" read as one name: a lowercase role
         // word ends the name before it; the role and the person after it are resolved as such.
-        auto lowercase_role = [&](uint32_t k) {
-          std::string_view w = a.token_text(k);
-          return !w.empty() && std::islower(static_cast<unsigned char>(w[0])) && gz.role(w);
-        };
-        // A name never starts with a lowercase word ("of Representatives" cut from "House of
-        // Representatives"): only roles and function words get there.
         auto lowercase = [&](uint32_t k) {
           std::string_view w = a.token_text(k);
           return !w.empty() && std::islower(static_cast<unsigned char>(w[0]));
         };
+        // A name never starts with a lowercase word ("of Representatives" cut from "House of
+        // Representatives"): only roles and function words get there.
         while (ft < lt && lowercase(ft)) ++ft;
         if (lowercase(ft)) continue;
         for (uint32_t k = ft + 1; k <= lt; ++k)
-          if (lowercase_role(k)) {
+          if (lowercase(k) && gz.role(a.token_text(k))) {
             lt = k - 1;
             break;
           }
@@ -749,7 +745,7 @@ void ActorResolver::process(Article& a) const {
             for (uint32_t k = t; k <= l; ++k) org_head |= is_org_head(gz, a.token_text(k));
             if (!org_head && !before.empty() &&
                 std::islower(static_cast<unsigned char>(before[0])) && gz.role(before) &&
-                gz.body_role(before) == false)
+                !gz.body_role(before))
               type = 0;
           }
           if (type == 0) {
