@@ -221,6 +221,35 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
   for (const Actor& x : ny.actors) EXPECT_NE(x.country, "GBR") << x.name;
 }
 
+// A bare surname with no title and no full name before it is the office-holder the knowledge
+// base has at the article's date, whatever the recognizer took it for; a first name, or a word
+// of a person the article named in full, is not looked up.
+TEST(Actors, BareSurnamesOfOfficeHolders) {
+  auto resolve_on = [](const std::string& text, const std::string& date) {
+    Article a;
+    a.text = text;
+    a.date = date;
+    test::segmenter().run(a);
+    resolver().process(a);
+    return a;
+  };
+  Article a = resolve_on("Merkel met Macron in Paris. Trump criticised Iran.", "2019-07-20");
+  ASSERT_NE(actor_of(a, "Merkel"), nullptr);
+  EXPECT_EQ(actor_of(a, "Merkel")->code, "DEUGOV");
+  ASSERT_NE(actor_of(a, "Macron"), nullptr);
+  EXPECT_EQ(actor_of(a, "Macron")->code, "FRAGOV");
+  ASSERT_NE(actor_of(a, "Trump"), nullptr);
+  EXPECT_EQ(actor_of(a, "Trump")->code, "USAGOV");
+  // Out of office at the date: Merkel left in December 2021.
+  Article later = resolve_on("Merkel met Macron in Paris.", "2023-03-01");
+  ASSERT_NE(actor_of(later, "Merkel"), nullptr);
+  EXPECT_EQ(actor_of(later, "Merkel")->code, "DEUOPP");
+  // The article's own person, named in full before, keeps the article's reading.
+  Article own = resolve_on(
+      "Yemeni journalist Nabil Hasan al-Quaety was killed. Nabil worked for AFP.", "2020-06-02");
+  for (const Actor& x : own.actors) EXPECT_NE(x.code.substr(0, 3), "AFG") << x.name;
+}
+
 // Text with no name, role or antecedent in it gives no actor and no mention: not punctuation,
 // not a 5,000-letter "word" (once an ORG actor "AAAA..."), not pronouns with nothing to refer to.
 TEST(Actors, NoActorsInNoise) {

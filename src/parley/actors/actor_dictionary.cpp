@@ -248,13 +248,14 @@ bool ActorDictionary::add_people_file(const std::string& path) {
 const ActorRecord* ActorDictionary::office_holder(std::string_view surname, std::string_view sector,
                                                   int32_t date) const {
   std::vector<std::string> words = phrase_words(surname);
-  if (words.size() != 1 || sector.empty()) return nullptr;
+  if (words.size() != 1) return nullptr;
   const ActorRecord* found = nullptr;
   auto [from, to] = by_surname_.equal_range(words[0]);
   for (auto it = from; it != to; ++it) {
     const ActorRecord& r = actors_[it->second];
     const std::string code = r.code_at(date);
-    if (code.size() < 6 || code.compare(3, sector.size(), sector) != 0) continue;
+    if (code.size() < 6 || (!sector.empty() && code.compare(3, sector.size(), sector) != 0))
+      continue;
     if (found && found->code_at(date) != code) return nullptr;  // two people: no telling
     found = &r;
   }
@@ -322,9 +323,12 @@ void ActorDictionary::add_people_tsv(std::string_view text, std::string_view nam
       std::vector<std::string> words = phrase_words(names.substr(n, bar - n));
       n = bar + 1;
       if (words.empty()) continue;
-      if (!any) {
-        record.name = join(words);
-        if (words.size() > 1) by_surname_.emplace(words.back(), static_cast<uint32_t>(id));
+      if (!any) record.name = join(words);
+      // Every spelling's surname ("Erdoğan", "Erdogan"), once each.
+      if (words.size() > 1) {
+        auto [from, to] = by_surname_.equal_range(words.back());
+        if (std::none_of(from, to, [&](const auto& kv) { return kv.second == uint32_t(id); }))
+          by_surname_.emplace(words.back(), static_cast<uint32_t>(id));
       }
       any = true;
       nodes_[insert(words, false)].actor = id;

@@ -100,8 +100,9 @@ class ActorDictionary {
   // A single noun or a whole phrase ("police", "foreign minister") -> its agent record.
   const AgentRecord* agent(std::string_view phrase) const;
   // The one person of the knowledge-base tables (add_people_tsv) whose name ends in `surname`
-  // and whose code on `date` has the sector `sector` ("GOV"): "President Trump" in an article
-  // that never names him in full. nullptr when no one or several people do.
+  // and whose code on `date` has the sector `sector` ("GOV"; empty: any office): "President
+  // Trump" in an article that never names him in full. nullptr when no one or several people
+  // with different codes do.
   const ActorRecord* office_holder(std::string_view surname, std::string_view sector,
                                    int32_t date) const;
 

@@ -51,6 +51,9 @@ class ActorResolver : public Component {
  private:
   std::shared_ptr<const Gazetteer> gazetteer_;
   ActorDictionaries dictionaries_;
+  // The one person the dictionaries know by this surname in office at `date` (any office), if
+  // all of them agree: "Trump said" with no full name before it.
+  const ActorRecord* office_holder(std::string_view surname, int32_t date) const;
   std::shared_ptr<const EntityRecognizer> recognizer_;
 };
 
