@@ -207,6 +207,11 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
        "clergy, health workers and academics have sectors of their own"},
       {"Omar Ali, a Jordanian photojournalist, was released.", "Omar Ali", "JORMED",
        "a news trade in an apposition"},
+      {"Donald Trump spoke. The Trump administration imposed sanctions.",
+       "The Trump administration", "USAGOV",
+       "a leader's name before a government's generic name gives its state"},
+      {"Benjamin Netanyahu spoke. The Netanyahu government agreed.", "The Netanyahu government",
+       "ISRGOV", "a leader's name before a government's generic name gives its state"},
       {"US House impeaches Trump\n\nThe Democratic Party controls the House.",
        "The Democratic Party", "USAOPP", "a party name many states share: the home state's"},
   };

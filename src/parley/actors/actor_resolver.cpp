@@ -991,6 +991,25 @@ void ActorResolver::process(Article& a) const {
       return true;
     };
 
+    // "the Trump administration", "the Netanyahu government": a leader's name right before a
+    // government's generic name says whose state it is, as a demonym would.
+    for (size_t r = 0; r + 1 < pieces.size(); ++r) {
+      Piece& x = pieces[r];
+      const Piece& role = pieces[r + 1];
+      if (x.kind != Piece::kPerson || role.kind != Piece::kRole || role.first != x.last + 1 ||
+          role.sector != "GOV" || !gz.body_role(utf8::lower(text_of(role.first, role.last))))
+        continue;
+      std::string iso = x.country;
+      const std::string last_name(a.token_text(x.last));
+      if (auto known = surnames.find(last_name); iso.empty() && known != surnames.end())
+        iso = a.actors[known->second].country;
+      if (iso.empty() && x.first == x.last)
+        if (const ActorRecord* holder = office_holder(last_name, date))
+          iso = holder->code_at(date).substr(0, 3);
+      if (iso.empty() || !gz.country(iso)) continue;
+      x.kind = Piece::kDemonym, x.country = iso, x.sector.clear(), x.code.clear();
+    }
+
     // 2. Chains: pieces joined by spaces (or by a comma before a name) describe one actor.
     for (size_t p = 0; p < pieces.size();) {
       size_t q = p;
