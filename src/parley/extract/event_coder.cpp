@@ -250,6 +250,50 @@ class Coder {
         emit(v, w, m, code, complement_words, frame);
       }
     }
+    obligations_in_speech(v, done, consumed);
+  }
+
+  // "The court ruled that Facebook must remove the posts", "the EU said Ankara should reopen the
+  // border": an obligation a reporter puts on another party is the reporter's demand (CAMEO 100,
+  // not specified) even where the act demanded is no event word (an event word's demand family
+  // is coded in emit). Not a party's own duty: "Israel must defend itself", said by Israel's
+  // government, or "we must".
+  void obligations_in_speech(const ClauseView& v, const std::vector<char>& done,
+                             const std::vector<int>& consumed) {
+    for (int w = 0; w < v.size(); ++w) {
+      if (done[w] || v.upos(w) != "VERB" ||
+          std::find(consumed.begin(), consumed.end(), w) != consumed.end())
+        continue;
+      bool obliged = false;
+      for (int c : v.children(w))
+        obliged |= v.deprel(c) == "aux" && text::is_in(v.lemma(c), {"must", "should", "ought"});
+      if (!obliged) continue;
+      const int reporter = v.reporter(w);
+      if (reporter < 0) continue;
+      const Actor& by = a_.actors[static_cast<size_t>(reporter)];
+      if (by.code.empty()) continue;
+      std::vector<int> targets;
+      for (int t : v.actors_at(v.child_with(w, "nsubj"))) {
+        const std::string& tc = a_.actors[static_cast<size_t>(t)].code;
+        if (t == reporter || tc.empty() || tc.starts_with(by.code) || by.code.starts_with(tc))
+          continue;
+        targets.push_back(t);
+      }
+      for (int t : targets) {
+        Event e;
+        e.sentence = v.sentence();
+        e.cameo = "100";
+        e.trigger = v.span(w);
+        e.evidence = v.subtree_span(v.clause_root(w));
+        e.pattern = "obligation in reported speech";
+        e.location = v.location(w, gazetteer_);
+        e.source_actor = reporter;
+        e.source_code = by.code;
+        e.target_actor = t;
+        e.target_code = a_.actors[static_cast<size_t>(t)].code;
+        a_.events.push_back(std::move(e));
+      }
+    }
   }
 
   // "allowed China to extradite", "pressured the government to launch an investigation", "is
