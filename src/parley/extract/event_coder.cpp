@@ -120,6 +120,10 @@ class Coder {
           ok = false;
         else if (c.relation == Relation::Joint && v.actors_at(m.bound[i]).size() < 2)
           ok = false;
+        // An oblique the pattern leaves open is a place or a party, never a time: "arrived at
+        // about 20:00" is no visit, "met on Monday" no meeting with Monday.
+        else if (c.relation == Relation::Obl && c.lemmas.empty() && temporal(v, m.bound[i]))
+          ok = false;
       }
       if (!ok) continue;
       // Longer patterns are more specific; a phrase counts each of its words.
@@ -131,6 +135,12 @@ class Coder {
       if (m.score > best.score) best = std::move(m);
     }
     return best;
+  }
+
+  static bool temporal(const ClauseView& v, int x) {
+    if (v.upos(x) == "NUM") return true;
+    const auto& times = v.words().temporal_words;
+    return times.contains(v.text(x)) || times.contains(v.lemma(x));
   }
 
   // Does the match consume a negation word ("NOT *", "&NEGATVAUXVRB *")? Then its code already
