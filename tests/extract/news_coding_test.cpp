@@ -140,6 +140,28 @@ TEST(NewsCoding, ReportedObligationsAreTheReportersDemands) {
   EXPECT_TRUE(demand);
 }
 
+TEST(NewsCoding, ReportedObligationsWithoutAnEventWordAreDemands) {
+  // The act demanded is no event word: the demand is still the reporter's (100).
+  Article a = code("The European Court of Justice ruled that Facebook must remove the posts.");
+  EXPECT_NE(event(a, "100", "IGOEUREECJUD", "USABUS"), nullptr);
+  // A party's own duty is no demand.
+  Article own = code("Netanyahu's government said Israel must remain vigilant.", "2019-05-01");
+  EXPECT_EQ(event(own, "10", "ISRGOV"), nullptr);
+}
+
+TEST(NewsCoding, ActsInTheSimplePresentAreHabitsUnlessReported) {
+  // Narrative news reports acts in the past; the simple present states a habit or a rule.
+  EXPECT_EQ(event(code("Iran sends weapons to the Houthi rebels."), "06", "IRN"), nullptr);
+  EXPECT_NE(event(code("Iran sent weapons to the Houthi rebels."), "06", "IRN"), nullptr);
+  // A report after the act, and a headline, keep it.
+  EXPECT_NE(
+      event(code("Iran sends weapons to the Houthi rebels, a UN panel was told."), "06", "IRN"),
+      nullptr);
+  EXPECT_NE(event(code("Iran sends weapons to Houthi rebels"), "06", "IRN"), nullptr);
+  // The time of an oblique is no place of a visit.
+  EXPECT_EQ(event(code("The opposition leader arrived at about 20:00."), "042", "*"), nullptr);
+}
+
 TEST(NewsCoding, BansOfCompaniesAreSanctionsOnTheNamedTarget) {
   // The name under a descriptive head is the target; a ban on a company is CAMEO 163.
   Article a = code(

@@ -241,6 +241,7 @@ class Coder {
         done[w] = 1;
         if (m.pattern->code == "---" || m.pattern->code == "~") continue;
         if (reports_speech(v, w, m)) continue;
+        if (verb && !frame && material(m.pattern->code) && habitual_present(v, w)) continue;
         if (verb && !frame && light_verb_of_event_noun(v, w, m)) continue;
         std::string code = m.pattern->code;
         std::vector<int> complement_words;
@@ -304,6 +305,35 @@ class Coder {
         a_.events.push_back(std::move(e));
       }
     }
+  }
+
+  // Acts done to or with things and people (CAMEO roots 04-09, 14-20 and the legal 115-116), as
+  // against what parties say (appeals, demands, rejections, threats, intentions).
+  static bool material(std::string_view code) {
+    if (code.size() < 2 || !std::isdigit(static_cast<unsigned char>(code[0]))) return false;
+    const int root = (code[0] - '0') * 10 + (code[1] - '0');
+    return (root >= 4 && root <= 9) || root >= 14 || code.starts_with("115") ||
+           code.starts_with("116");
+  }
+
+  // News reports acts in the past; an act in the simple present of a narrative sentence is a
+  // habit, a rule or a standing state: "Mahan flies fighters to Syria", "the House impeaches the
+  // official", "the directive provides protections". Not in headlines (no final stop), reported
+  // speech or sentences with quotation marks, where the present reports.
+  bool habitual_present(const ClauseView& v, int w) const {
+    if (v.xpos(w) != "VBZ" && v.xpos(w) != "VBP") return false;
+    // ("... beat up detainees, a court martial was told": a report after the act.)
+    for (int c : v.children(w))
+      if (v.deprel(c).starts_with("aux") ||
+          (c > w && text::is_in(v.deprel(c), {"parataxis", "conj", "ccomp"}) &&
+           v.speech_verb(v.lemma(c))))
+        return false;
+    if (v.reporter(w) >= 0 || v.speech_governor(w) >= 0) return false;
+    const std::string_view sentence = a_.view(a_.sentences[v.sentence()].span);
+    if (sentence.empty() || (sentence.back() != '.' && sentence.back() != ';')) return false;
+    for (std::string_view mark : {"\"", "\u201c", "\u201d"})
+      if (sentence.find(mark) != std::string_view::npos) return false;
+    return true;
   }
 
   // "allowed China to extradite", "pressured the government to launch an investigation", "is
