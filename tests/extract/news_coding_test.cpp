@@ -162,6 +162,17 @@ TEST(NewsCoding, ActsInTheSimplePresentAreHabitsUnlessReported) {
   EXPECT_EQ(event(code("The opposition leader arrived at about 20:00."), "042", "*"), nullptr);
 }
 
+TEST(NewsCoding, OwnForcesAreTheInstrumentNotTheTarget) {
+  // "troops" (kept whole by the lemmatizer) matches the patterns' "troop"; the act is aimed at
+  // the state the prepositional phrase names, not at the troops.
+  Article a = code("Russia deployed troops to the border with Ukraine.");
+  EXPECT_NE(event(a, "154", "RUS", "UKR"), nullptr);
+  // What a party can or must do, told by the article itself, did not happen.
+  Article could =
+      code("Israel declared an emergency so it could deploy troops to the border with Lebanon.");
+  EXPECT_EQ(event(could, "154", "ISR"), nullptr);
+}
+
 TEST(NewsCoding, BansOfCompaniesAreSanctionsOnTheNamedTarget) {
   // The name under a descriptive head is the target; a ban on a company is CAMEO 163.
   Article a = code(

@@ -248,6 +248,11 @@ int ClauseView::find_dependent(int w, const ArgConstraint& c) const {
     if (std::find(c.lemmas.begin(), c.lemmas.end(), l) != c.lemmas.end()) return true;
     std::string t = ascii_lower(text(d));
     if (std::find(c.lemmas.begin(), c.lemmas.end(), t) != c.lemmas.end()) return true;
+    // A plural the lemmatizer keeps whole (a plurale tantum by treebank convention: "troops")
+    // matches its singular.
+    if (l == t && xpos(d) == "NNS" && t.size() > 3 && t.back() == 's' &&
+        std::find(c.lemmas.begin(), c.lemmas.end(), t.substr(0, t.size() - 1)) != c.lemmas.end())
+      return true;
     for (const std::string& e : c.lemmas)
       if (e.find(' ') != std::string::npos && phrase_ends_at(d, e)) return true;
     return false;

@@ -241,7 +241,9 @@ class Coder {
         done[w] = 1;
         if (m.pattern->code == "---" || m.pattern->code == "~") continue;
         if (reports_speech(v, w, m)) continue;
-        if (verb && !frame && material(m.pattern->code) && habitual_present(v, w)) continue;
+        if (verb && !frame && material(m.pattern->code) &&
+            (habitual_present(v, w) || unreported_ability_or_duty(v, w)))
+          continue;
         if (verb && !frame && light_verb_of_event_noun(v, w, m)) continue;
         std::string code = m.pattern->code;
         std::vector<int> complement_words;
@@ -307,6 +309,12 @@ class Coder {
     }
   }
 
+  // Shows of force and force used (CAMEO roots 15, 18-20).
+  static bool show_or_use_of_force(std::string_view code) {
+    return code.starts_with("15") || code.starts_with("18") || code.starts_with("19") ||
+           code.starts_with("20");
+  }
+
   // Acts done to or with things and people (CAMEO roots 04-09, 14-20 and the legal 115-116), as
   // against what parties say (appeals, demands, rejections, threats, intentions).
   static bool material(std::string_view code) {
@@ -334,6 +342,16 @@ class Coder {
     for (std::string_view mark : {"\"", "\u201c", "\u201d"})
       if (sentence.find(mark) != std::string_view::npos) return false;
     return true;
+  }
+
+  // "so he could fund a wall", "two-thirds of senators must vote to convict": what a party can
+  // or must do, told by the article itself, is no act that happened (in reported speech the
+  // reporter's demand or threat is coded instead).
+  static bool unreported_ability_or_duty(const ClauseView& v, int w) {
+    const std::string modality = v.modality(w);
+    // (A denied ability is a denial: "can't clash" stays, as a negated act.)
+    return (modality == "should" || (modality == "could" && !v.negated(w))) && v.reporter(w) < 0 &&
+           v.speech_governor(w) < 0;
   }
 
   // "allowed China to extradite", "pressured the government to launch an investigation", "is
@@ -529,6 +547,17 @@ class Coder {
                  });
         }))
       if (std::vector<int> other = oblique_targets(v, w); !other.empty()) targets = other;
+    // "Russia deployed troops to the border with Ukraine": a party's own forces moved or used are
+    // its instrument, not the target; the act is aimed at whoever the prepositional phrases name.
+    if (!sources.empty() && !targets.empty() && show_or_use_of_force(code) &&
+        std::all_of(targets.begin(), targets.end(), [&](int t) {
+          const Actor& x = a_.actors[static_cast<size_t>(t)];
+          return is_in(x.sector, {"MIL", "COP"}) &&
+                 std::all_of(sources.begin(), sources.end(), [&](int s) {
+                   return a_.actors[static_cast<size_t>(s)].country == x.country;
+                 });
+        }))
+      targets = oblique_targets(v, w);
     if (sources.empty() && v.is_nominal(w) && between_parties(code))
       meeting_participants(v, w, sources, targets);
     // Actors without a code (a person nothing ties to a country or group) stay in the record
