@@ -173,6 +173,17 @@ TEST(NewsCoding, OwnForcesAreTheInstrumentNotTheTarget) {
   EXPECT_EQ(event(could, "154", "ISR"), nullptr);
 }
 
+TEST(NewsCoding, UrgingOthersToActAgainstAPartyRalliesOppositionToIt) {
+  Article a = code("The US urged Germany to impose sanctions on Iran.");
+  EXPECT_NE(event(a, "02", "USA", "DEU"), nullptr);   // the appeal to the party addressed
+  EXPECT_NE(event(a, "113", "USA", "IRN"), nullptr);  // rallying opposition against the other
+  EXPECT_EQ(event(a, "16", "USA"), nullptr);          // the sanctions asked for are no US act
+  // The party addressed may be named after a plain noun.
+  Article b = code("The US has been encouraging allies such as Germany to restrict Iran's trade.");
+  EXPECT_NE(event(b, "02", "USA", "DEU"), nullptr);
+  EXPECT_NE(event(b, "113", "USA", "IRN"), nullptr);
+}
+
 TEST(NewsCoding, BansOfCompaniesAreSanctionsOnTheNamedTarget) {
   // The name under a descriptive head is the target; a ban on a company is CAMEO 163.
   Article a = code(

@@ -168,6 +168,10 @@ class Coder {
     if (m.pattern && m.pattern->code == "---") return {};
     if (m.pattern && m.pattern->code[0] != '~' && m.pattern->code[0] != '@') {
       consumed.push_back(w);
+      // The pattern's own words are the act too: the event noun of a light verb ("to impose
+      // sanctions on Iran") is not another event of the frame's subject.
+      for (int b : m.bound)
+        if (b >= 0 && b != w && v.is_nominal(b)) consumed.push_back(b);
       return m.pattern->code;
     }
     if (m.pattern && m.pattern->code[0] == '@') {
@@ -247,10 +251,15 @@ class Coder {
         if (verb && !frame && light_verb_of_event_noun(v, w, m)) continue;
         std::string code = m.pattern->code;
         std::vector<int> complement_words;
+        bool rally = false;
         if (frame) {
           std::vector<int> taken;
           std::string inner = frame_complement(v, w, 0, taken);
-          code = lexicon_.family_code(std::string_view(code).substr(1), inner);
+          const std::string family = code.substr(1);
+          code = lexicon_.family_code(family, inner);
+          // "encouraged allies to restrict Mahan's operations": urging others to act against a
+          // party is also rallying opposition against it (CAMEO 113), aimed at that party.
+          rally = family == "appeal" && hostile(inner);
           consumed.insert(consumed.end(), taken.begin(), taken.end());
           complement_words = taken;
         }
@@ -261,6 +270,7 @@ class Coder {
              std::find(consumed.begin(), consumed.end(), v.head(w)) != consumed.end()))
           continue;
         emit(v, w, m, code, complement_words, frame);
+        if (rally) emit(v, w, m, "113", complement_words, frame, true);
       }
     }
     obligations_in_speech(v, done, consumed);
@@ -307,6 +317,14 @@ class Coder {
         a_.events.push_back(std::move(e));
       }
     }
+  }
+
+  // Acts against a party: disapproval, rejection, reduced relations, coercion and force (CAMEO
+  // roots 11, 12, 16-20).
+  static bool hostile(std::string_view code) {
+    return code.starts_with("11") || code.starts_with("12") || code.starts_with("16") ||
+           code.starts_with("17") || code.starts_with("18") || code.starts_with("19") ||
+           code.starts_with("20");
   }
 
   // Shows of force and force used (CAMEO roots 15, 18-20).
@@ -482,6 +500,18 @@ class Coder {
       }
     std::vector<int> t = v.patient_actors(w);
     if (!t.empty()) return t;
+    // Frames: the party addressed, when the object is one and the act asked for is a separate
+    // complement ("urged allies such as Germany to restrict ...").
+    if (!complement.empty()) {
+      for (int c : v.children(w))
+        if (v.deprel(c) == "obj" &&
+            std::find(complement.begin(), complement.end(), c) == complement.end())
+          if (t = v.subtree_actors(c, w); !t.empty()) return t;
+      // ... or named after it ("encouraging allies such as Germany to ...").
+      for (int c : v.children(w))
+        if (v.deprel(c).starts_with("obl") && v.case_of(c) == "such")
+          if (t = v.actors_at(c); !t.empty()) return t;
+    }
     // Frames: whoever the complement is about ("demand a withdrawal of Israeli forces",
     // "rejected the conditions set by Israel").
     for (int c : complement) {
@@ -533,9 +563,21 @@ class Coder {
   }
 
   void emit(const ClauseView& v, int w, const Match& m, const std::string& code,
-            const std::vector<int>& complement, bool frame = false) {
+            const std::vector<int>& complement, bool frame = false, bool against = false) {
     std::vector<int> sources = sources_of(v, w, m);
     std::vector<int> targets = targets_of(v, w, m, complement);
+    if (against) {
+      // The party the urged act is against, not the ones urged; none named, no rally.
+      const std::vector<int> urged = v.patient_actors(w);
+      std::vector<int> opposed;
+      for (int c : complement)
+        for (int t : v.subtree_actors(c, w))
+          if (std::find(urged.begin(), urged.end(), t) == urged.end() &&
+              std::find(opposed.begin(), opposed.end(), t) == opposed.end())
+            opposed.push_back(t);
+      if (opposed.empty()) return;
+      targets = opposed;
+    }
     // "Trump withdrew the US from a treaty with Iran": a government acting on its own state
     // acts on behalf of it; the act is aimed at whoever the prepositional phrases name.
     if (!sources.empty() && !targets.empty() &&
