@@ -184,6 +184,14 @@ TEST(NewsCoding, UrgingOthersToActAgainstAPartyRalliesOppositionToIt) {
   EXPECT_NE(event(b, "113", "USA", "IRN"), nullptr);
 }
 
+TEST(NewsCoding, NotYieldingIsRefusing) {
+  Article a = code("The Hong Kong government did not accede to the protesters' demands.");
+  const Event* e = event(a, "124", "HKGGOV");
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->negated);
+  EXPECT_EQ(event(a, "08", "HKGGOV"), nullptr);
+}
+
 TEST(NewsCoding, BansOfCompaniesAreSanctionsOnTheNamedTarget) {
   // The name under a descriptive head is the target; a ban on a company is CAMEO 163.
   Article a = code(

@@ -678,6 +678,12 @@ class Coder {
     base.evidence = v.subtree_span(v.clause_root(w));
     base.negated = v.negated(w) && !spells_negation(v, m);
     base.modality = v.modality(w);
+    // Not yielding when asked ("did not accede to the protesters' demands", "the offers were not
+    // accepted") is refusing: the reject family of the yield (CAMEO 12x), asserted.
+    if (base.negated && base.cameo.starts_with("08") && !frame) {
+      const std::string refused = lexicon_.family_code("reject", base.cameo);
+      if (refused != "120" || base.cameo == "080") base.cameo = refused, base.negated = false;
+    }
     // A future act announced outright ("The government will withdraw the bill", "we will strike
     // back") is a promise or a threat, which CAMEO codes as the act's intent (03x) or threat
     // (13x) family; the act itself has not happened. Frames already chose their family.
