@@ -85,6 +85,16 @@ TEST(NewsCoding, ParticiplesWithAnObjectArePredicates) {
   EXPECT_EQ(e->target_code, "RUSCVL");
 }
 
+TEST(NewsCoding, ParticiplesWithOnlyTheirOwnClausesBelowArePredicates) {
+  // "called" read as a participle on "Protesters", with the only other verbs inside its own
+  // phrase: the sentence has no other predicate.
+  Article a = code(
+      "Puerto Rico Governor Ricardo Rossello spoke on Monday. Protesters called for Rossello's "
+      "resignation after revelations he sent offensive comments.",
+      "2019-07-28");
+  EXPECT_NE(event(a, "024", "PRICVL", "PRIGOV"), nullptr);
+}
+
 TEST(NewsCoding, ParticipleBeforeATrailingReportIsTheReportedClause) {
   // The parser hangs "troops" on "said" beside "officials" and "attacked" on "troops" as a
   // participle; the repair makes "attacked" the reported clause, coded and reported.

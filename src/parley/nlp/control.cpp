@@ -131,11 +131,21 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
     for (uint32_t j = n + 1; j < k && !blocked; ++j)
       if (!below_noun(j) && at(j).deprel != "punct") blocked = true;
     // Without an object the participle is still the predicate when the sentence has no other
-    // verb at all: "Protesters rioted in Baghdad." has no other reading.
+    // verb outside what hangs on it: "Protesters rioted in Baghdad.", "Protesters called for
+    // his resignation after revelations he sent comments" have no other reading.
     if (!object && !blocked && role == "root" && fronted < 0) {
+      auto below_participle = [&](uint32_t j) {
+        for (int steps = 0, h = at(j).head; h > 0 && steps < 64;
+             h = at(static_cast<uint32_t>(h) - 1).head, ++steps) {
+          if (static_cast<uint32_t>(h) > count) return false;
+          if (static_cast<uint32_t>(h) == k + 1) return true;
+        }
+        return false;
+      };
       bool other_verb = false;
       for (uint32_t j = 0; j < count && !other_verb; ++j)
-        other_verb = j != k && (at(j).upos == "VERB" || at(j).upos == "AUX");
+        other_verb =
+            j != k && (at(j).upos == "VERB" || at(j).upos == "AUX") && !below_participle(j);
       object = !other_verb;
     }
     if (!object || blocked) continue;
