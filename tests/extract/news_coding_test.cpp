@@ -222,6 +222,23 @@ TEST(NewsCoding, SymmetricActsAmongSeveralPartiesArePairs) {
   EXPECT_EQ(pairs, 1);  // one record per unordered pair
 }
 
+TEST(NewsCoding, DocumentsSpeakForTheirAuthors) {
+  Article a = code(
+      "On Monday, the ACLU filed a lawsuit against the declaration. The motion claims the "
+      "declaration is unconstitutional. According to a poll published by NBC News, most voters "
+      "agree. The European Court of Justice heard the case in May. According to the ruling, "
+      "hosts must remove the posts.");
+  auto speaker = [&](std::string_view start) -> std::string {
+    for (const Quote& q : a.quotes)
+      if (a.view(q.span).starts_with(start))
+        return q.speaker_actor < 0 ? "(none)" : a.actors[static_cast<size_t>(q.speaker_actor)].code;
+    return "(no quote)";
+  };
+  EXPECT_EQ(speaker("the declaration is unconstitutional"), "NGO");  // who filed it
+  EXPECT_EQ(speaker("most voters agree"), "MED");                    // published by
+  EXPECT_EQ(speaker("hosts must remove"), "IGOEUREECJUD");           // the court of the article
+}
+
 TEST(NewsCoding, QuotesInNewsForms) {
   Article a = code(
       "The airline \"transports weapons and fighters across the region,\" according to a tweet on "

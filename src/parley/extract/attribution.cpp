@@ -223,6 +223,51 @@ class Extractor {
     return {};
   }
 
+  // The author of a document that speaks ("The motion claims ...", "according to the ruling",
+  // "a statement which said ..."; data/words/document-nouns.tsv): named on it ("the court's
+  // ruling", "a poll published by NBC News"), the party that issued it in the same sentence
+  // ("They released a statement which said"), the party that last filed, issued or released a
+  // document in the two sentences before ("filed a combined lawsuit. The motion claims"), and
+  // for a court's documents the court the article last named.
+  std::vector<int> document_author(const ClauseView& v, int x) const {
+    if (x < 0 || !v.words().document_nouns.contains(v.lemma(x))) return {};
+    for (int c : v.children(x)) {
+      std::string_view rel = v.deprel(c);
+      if (rel == "nmod:poss" || rel == "compound" ||
+          (rel.starts_with("nmod") && is_in(v.case_of(c), {"by", "of", "from"})))
+        if (std::vector<int> a = v.actors_at(c); !a.empty()) return a;
+      if (rel.starts_with("acl") && v.xpos(c) == "VBN")
+        for (int d : v.children(c))
+          if (v.deprel(d) == "obl:agent" || (v.deprel(d) == "obl" && v.case_of(d) == "by"))
+            if (std::vector<int> a = v.actors_at(d); !a.empty()) return a;
+    }
+    auto issuer = [&](const ClauseView& view, int noun) -> std::vector<int> {
+      if (view.deprel(noun) != "obj" || view.head(noun) < 0) return {};
+      return view.actors_at(view.child_with(view.head(noun), "nsubj"));
+    };
+    if (std::vector<int> a = issuer(v, x); !a.empty()) return a;
+    for (uint32_t back = 1; back <= 2 && back <= v.sentence(); ++back) {
+      ClauseView before(index_, v.sentence() - back);
+      std::vector<int> found;
+      for (int w = 0; w < before.size(); ++w)
+        if (before.words().document_nouns.contains(before.lemma(w)))
+          if (std::vector<int> a = issuer(before, w); !a.empty()) found = a;
+      if (!found.empty()) return found;
+    }
+    if (v.words().document_nouns.value(v.lemma(x)) == "court") {
+      // The court the article is about: news names it in its lead, before any other court.
+      const uint32_t at = v.span(x).start;
+      const Mention* first = nullptr;
+      for (const Mention& m : a_.mentions)
+        if (m.span.end <= at &&
+            (a_.actors[m.actor].sector == "JUD" || a_.actors[m.actor].code.ends_with("JUD")) &&
+            (!first || m.span.start < first->span.start))
+          first = &m;
+      if (first) return {static_cast<int>(first->actor)};
+    }
+    return {};
+  }
+
   // The speaker of a speech verb: its subject's actor and mention span.
   void speaker_of(const ClauseView& v, int cue, Quote& q) const {
     if (v.lemma(cue) == "accord" || v.text(cue) == "according") {
@@ -232,6 +277,7 @@ class Extractor {
         if (x < 0) continue;
         int at = x;
         std::vector<int> actors = according_source(v, x, at);
+        if (actors.empty()) actors = document_author(v, x);
         if (actors.empty()) continue;
         q.speaker_actor = actors.front();
         int m = index_.mention_of_word(v.global(at));
@@ -276,6 +322,16 @@ class Extractor {
     }
     // A subject that is no actor ("The motion claims Trump's declaration is ...") is the
     // source as written; the first actor after the cue is what it speaks of.
+    // ... unless it is a document: its author speaks ("The motion claims", "a statement which
+    // said" - a relative pronoun stands for the noun the clause modifies).
+    if (const int subject = v.child_with(cue, "nsubj"); has_subject) {
+      const bool relative = is_in(text::ascii_lower(v.text(subject)), {"that", "which"}) &&
+                            v.deprel(cue).starts_with("acl");
+      if (std::vector<int> a = document_author(v, relative ? v.head(cue) : subject); !a.empty()) {
+        q.speaker_actor = a.front();
+        return;
+      }
+    }
     if (const int subject = v.child_with(cue, "nsubj");
         has_subject && v.upos(subject) != "PRON" &&
         !is_in(text::ascii_lower(v.text(subject)), {"that", "who", "which"}))
@@ -317,6 +373,8 @@ class Extractor {
           const bool naming =
               !v.speech_verb(v.lemma(w)) && v.words().naming_verbs.contains(v.lemma(w));
           if (!v.speech_verb(v.lemma(w)) && v.lemma(w) != "accord" && !naming) continue;
+          // "According to X, ..." opening the next sentence sources that sentence's clause.
+          if (si == last + 1 && v.lemma(w) == "accord") continue;
           long d = v.span(w).start < s.start ? static_cast<long>(s.start) - v.span(w).end
                                              : static_cast<long>(v.span(w).start) - s.end;
           // A cue whose clause holds the quoted words ("He stated, '...'") beats a nearer one.
@@ -374,6 +432,7 @@ class Extractor {
           if (x < 0) continue;
           int at = x;
           std::vector<int> actors = according_source(v, x, at);
+          if (actors.empty()) actors = document_author(v, x);
           int clause = v.head(x);
           // "According to a whistle-blower complaint, ...": a source that is no actor still
           // makes the clause a report (its speaker unresolved).

@@ -36,6 +36,7 @@ std::shared_ptr<const WordLists> WordLists::load(const std::string& data_dir) {
   w->report_verbs = WordList::load(data_dir, "report-verbs");
   w->request_verbs = WordList::load(data_dir, "request-verbs");
   w->naming_verbs = WordList::load(data_dir, "naming-verbs");
+  w->document_nouns = WordList::load(data_dir, "document-nouns");
   w->stance_verbs = WordList::load(data_dir, "stance-verbs");
   w->stance_nouns = WordList::load(data_dir, "stance-nouns");
   w->proxy_nouns = WordList::load(data_dir, "proxy-nouns");

@@ -41,6 +41,7 @@ struct WordLists {
   WordList report_verbs;          // neutral verbs of saying that only report a clause
   WordList request_verbs;         // report a request or charge through object + complement
   WordList naming_verbs;          // characterise what they quote ("called it a 'maneuver'")
+  WordList document_nouns;        // documents that speak for their author ("the motion claims")
   WordList stance_verbs;          // lemma -> stance
   WordList stance_nouns;          // lemma -> stance
   // Capitalised name parts.
