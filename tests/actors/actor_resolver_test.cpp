@@ -249,6 +249,10 @@ TEST(Actors, BareSurnamesOfOfficeHolders) {
   Article later = resolve_on("Merkel met Macron in Paris.", "2023-03-01");
   ASSERT_NE(actor_of(later, "Merkel"), nullptr);
   EXPECT_EQ(actor_of(later, "Merkel")->code, "DEUOPP");
+  // A former office leaves the office the dictionary gives at the date.
+  Article tusk = resolve_on("Ex-Prime Minister Donald Tusk spoke in Gdansk.", "2019-01-14");
+  ASSERT_NE(actor_of(tusk, "Prime Minister Donald Tusk"), nullptr);
+  EXPECT_EQ(actor_of(tusk, "Prime Minister Donald Tusk")->code, "IGOEUREEC");
   // The article's own person, named in full before, keeps the article's reading.
   Article own = resolve_on(
       "Yemeni journalist Nabil Hasan al-Quaety was killed. Nabil worked for AFP.", "2020-06-02");

@@ -1328,8 +1328,8 @@ void ActorResolver::process(Article& a) const {
           // Not a first name ("Nabil"), nor any word of a person the article named before
           // ("Tam" after "Man-kei Tam"): that is the article's own person.
           auto named_before = [&] {
-            auto boundary = [](const std::string& s, size_t at) {
-              return at == 0 || at >= s.size() || s[at] == ' ' || s[at] == '-';
+            auto boundary = [](const std::string& full, size_t at) {
+              return at == 0 || at >= full.size() || full[at] == ' ' || full[at] == '-';
             };
             for (const Actor& o : a.actors) {
               if (o.type != "PER" || o.name.size() <= name.size()) continue;
@@ -1365,6 +1365,12 @@ void ActorResolver::process(Article& a) const {
           // (A state alone that agrees with the dictionary adds nothing: "Scotland's X".)
           if (!person->code.empty() && !has_role && !has_org &&
               (country.empty() || country == person->country))
+            code = person->code, country = person->country, sector = person->sector;
+          // "Ex-Prime Minister Donald Tusk, the current President of the European Council": a
+          // former office says the person left it, not every office; one the dictionary gives
+          // at the article's date holds.
+          if (former && person->code.size() > 3 && person->code != code &&
+              !std::string_view(person->code).substr(3).starts_with("OPP"))
             code = person->code, country = person->country, sector = person->sector;
           uint32_t id = actor_for("PER|" + name, Actor{name, code, country, sector, "PER", {}});
           if (person->first != person->last) surnames[last_name] = id;
