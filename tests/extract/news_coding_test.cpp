@@ -239,6 +239,14 @@ TEST(NewsCoding, DocumentsSpeakForTheirAuthors) {
   EXPECT_EQ(speaker("hosts must remove"), "IGOEUREECJUD");           // the court of the article
 }
 
+TEST(NewsCoding, AParentheticalAsReportSourcesItsClause) {
+  Article a = code("As the BBC reported, the army withdrew from the city.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_NE(a.view(a.quotes[0].span).find("the army withdrew"), std::string_view::npos);
+  ASSERT_GE(a.quotes[0].speaker_actor, 0);
+  EXPECT_EQ(a.actors[static_cast<size_t>(a.quotes[0].speaker_actor)].code, "MED");
+}
+
 TEST(NewsCoding, QuotesInNewsForms) {
   Article a = code(
       "The airline \"transports weapons and fighters across the region,\" according to a tweet on "

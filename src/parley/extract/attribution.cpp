@@ -603,6 +603,21 @@ class Extractor {
               a_.view(Span{whole.end, before.start}).find(',') != std::string_view::npos;
           if (comma && whole.end > whole.start + 10 && !in_direct_quote(whole)) trailing = whole;
         }
+        // "The council is, as news sources noted, completely democratic", "as the BBC reported":
+        // a parenthetical "as" report sources the clause it hangs on.
+        if (content < 0 && trailing.end == 0 && v.head(w) >= 0 && v.deprel(w) == "advcl" &&
+            v.child_with(w, "obj") < 0) {
+          bool as = false;
+          for (int c : v.children(w))
+            as |= v.deprel(c) == "mark" && v.lemma(c) == "as" && v.span(c).start < v.span(w).start;
+          int head = v.head(w);
+          if (as && (v.upos(head) == "VERB" || v.upos(head) == "ADJ" || v.upos(head) == "AUX" ||
+                     v.child_with(head, "cop") >= 0)) {
+            const Span clause = v.subtree_span(head);
+            if (!in_direct_quote(clause)) report(clause);
+            continue;
+          }
+        }
         if (content < 0 && trailing.end == 0) continue;
         if (content < 0) {
           report(trailing);
