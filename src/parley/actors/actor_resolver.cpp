@@ -239,7 +239,8 @@ ActorResolver ActorResolver::load(const std::string& data_dir, const std::string
 }
 
 const ActorRecord* ActorResolver::office_holder(std::string_view surname, int32_t date) const {
-  if (surname.size() < 3) return nullptr;
+  // Undated text has no "in office": a person's latest office is no evidence for a bare name.
+  if (surname.size() < 3 || date == 0) return nullptr;
   for (const auto& d : dictionaries_)
     if (const ActorRecord* holder = d->office_holder(surname, "", date)) return holder;
   return nullptr;

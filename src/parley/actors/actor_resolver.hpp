@@ -52,7 +52,7 @@ class ActorResolver : public Component {
   std::shared_ptr<const Gazetteer> gazetteer_;
   ActorDictionaries dictionaries_;
   // The one person the dictionaries know by this surname in office at `date` (any office), if
-  // all of them agree: "Trump said" with no full name before it.
+  // all of them agree: "Trump said" with no full name before it. Never for undated text.
   const ActorRecord* office_holder(std::string_view surname, int32_t date) const;
   std::shared_ptr<const EntityRecognizer> recognizer_;
 };
