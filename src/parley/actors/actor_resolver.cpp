@@ -240,9 +240,19 @@ ActorResolver ActorResolver::load(const std::string& data_dir, const std::string
 
 const ActorRecord* ActorResolver::office_holder(std::string_view surname, int32_t date) const {
   // Undated text has no "in office": a person's latest office is no evidence for a bare name.
-  if (surname.size() < 3 || date == 0) return nullptr;
+  // A name of a place, a nation or an acronym ("USA", "Catholic") is no surname.
+  if (surname.size() < 3 || date == 0 || !gazetteer_ ||
+      std::all_of(surname.begin(), surname.end(),
+                  [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) ||
+      gazetteer_->find(surname) || gazetteer_->demonym(surname))
+    return nullptr;
   for (const auto& d : dictionaries_)
-    if (const ActorRecord* holder = d->office_holder(surname, "", date)) return holder;
+    if (const ActorRecord* holder = d->office_holder(surname, "", date)) {
+      // ... and only a state's office-holder: no "in office" for churches' or bodies' people.
+      const std::string code = holder->code_at(date);
+      if (!gazetteer_->country(std::string_view(code).substr(0, 3))) return nullptr;
+      return holder;
+    }
   return nullptr;
 }
 
@@ -755,7 +765,8 @@ void ActorResolver::process(Article& a) const {
           // One word the recognizer took for a place or a body that no table lists as one, but
           // the surname of an office-holder the knowledge base knows: the person ("Merkel met
           // Macron").
-          if (type != 0 && l == t && !gz.find(w) && tagged_proper(t) && office_holder(w, date))
+          if (type != 0 && l == t && !gz.find(w) && tagged_proper(t) && !is_temporal(gz, w) &&
+              office_holder(w, date))
             type = 0;
           // "spokesman Hami Aksoy": a name right after a person's role is that person, whatever
           // the recognizer took it for, unless an organisation's head noun says otherwise.
@@ -787,7 +798,9 @@ void ActorResolver::process(Article& a) const {
         // A surname the article gave in full before, or the knowledge base's office-holder's
         // ("Merkel met Macron") that the recognizer missed.
         if (capitalized(w) && alphabetic(w) &&
-            (surnames.count(std::string(w)) || (tagged_proper(t) && office_holder(w, date)))) {
+            (surnames.count(std::string(w)) ||
+             (tagged_proper(t) && !is_temporal(gz, w) && !is_function_word(gz, w) &&
+              office_holder(w, date)))) {
           pieces.push_back({Piece::kPerson, t, t});
           ++t;
           continue;

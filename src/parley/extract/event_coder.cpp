@@ -594,10 +594,12 @@ class Coder {
     if (!sources.empty() && !targets.empty() && show_or_use_of_force(code) &&
         std::all_of(targets.begin(), targets.end(), [&](int t) {
           const Actor& x = a_.actors[static_cast<size_t>(t)];
+          // (Forces a show of force moves are always its own, whatever state a bare "troops"
+          // was given.)
           return is_in(x.sector, {"MIL", "COP"}) &&
-                 std::all_of(sources.begin(), sources.end(), [&](int s) {
-                   return a_.actors[static_cast<size_t>(s)].country == x.country;
-                 });
+                 (code.starts_with("15") || std::all_of(sources.begin(), sources.end(), [&](int s) {
+                    return a_.actors[static_cast<size_t>(s)].country == x.country;
+                  }));
         }))
       targets = oblique_targets(v, w);
     if (sources.empty() && v.is_nominal(w) && between_parties(code))
