@@ -202,6 +202,15 @@ TEST(NewsCoding, NotYieldingIsRefusing) {
   EXPECT_EQ(event(a, "08", "HKGGOV"), nullptr);
 }
 
+TEST(NewsCoding, ARegionThatActsIsItsStatesGovernment) {
+  Article a = code("California sued the federal government.");
+  EXPECT_EQ(code_of(a, "California"), "USAGOV");
+  EXPECT_NE(event(a, "115", "USAGOV"), nullptr);
+  // A region as a place is no actor.
+  Article b = code("Protesters gathered in California on Monday.");
+  EXPECT_EQ(actor_of(b, "California"), nullptr);
+}
+
 TEST(NewsCoding, BansOfCompaniesAreSanctionsOnTheNamedTarget) {
   // The name under a descriptive head is the target; a ban on a company is CAMEO 163.
   Article a = code(

@@ -274,6 +274,20 @@ void ActorResolver::process(Article& a) const {
   const int32_t date = ActorDictionary::parse_date(a.date);
   // The tagger read the token as a proper noun ("Merkel met", not "Under the law"); untagged
   // text gives no say.
+  // The token heads the subject of a verb: "California sued", "Ohio has filed".
+  auto acting_subject = [&](uint32_t token) {
+    if (a.analysis.size() != a.words.size()) return false;
+    const uint32_t w = a.tokens[token].first_word;
+    if (w >= a.analysis.size() || a.analysis[w].deprel != "nsubj") return false;
+    const int32_t h = a.analysis[w].head;  // 1-based within the sentence; 0 for the root
+    if (h <= 0) return false;
+    uint32_t first_word = w;
+    for (const Sentence& sent : a.sentences)
+      if (sent.first_word <= w && w < sent.first_word + sent.word_count)
+        first_word = sent.first_word;
+    const uint32_t head = first_word + static_cast<uint32_t>(h) - 1;
+    return head < a.analysis.size() && a.analysis[head].upos == "VERB";
+  };
   auto tagged_proper = [&](uint32_t token) {
     if (a.analysis.size() != a.words.size()) return true;
     const uint32_t w = a.tokens[token].first_word;
@@ -1496,6 +1510,16 @@ void ActorResolver::process(Article& a) const {
                   Actor{(st ? st->name : iso) + " government", iso + "GOV", iso, "GOV", "ORG", {}}),
               span, si, "metonym");
         }
+      } else if (place && !place->entry->capital && place->entry->type == "LOC" &&
+                 place->entry->code.empty() && !place->entry->country.empty() && q == p &&
+                 acting_subject(l)) {
+        // A region that acts ("California sued the administration", "Ohio filed a lawsuit")
+        // stands for its government: a sub-national government is its state's GOV (CAMEO).
+        const std::string& iso = place->entry->country;
+        add_mention(
+            actor_for("REGION|" + utf8::lower(text_of(f, l)),
+                      Actor{text_of(f, l) + " government", iso + "GOV", iso, "GOV", "ORG", {}}),
+            span, si, "metonym");
       } else if (has_role && !person && !org_code.empty() && !has_org) {
         // A member of an international body: "a UN rapporteur" is coded as the UN.
         add_mention(actor_for(org_code, Actor{text_of(f, l), org_code, "", sector, "ORG", {}}),
