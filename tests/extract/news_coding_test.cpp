@@ -168,6 +168,9 @@ TEST(NewsCoding, ActsInTheSimplePresentAreHabitsUnlessReported) {
       event(code("Iran sends weapons to the Houthi rebels, a UN panel was told."), "06", "IRN"),
       nullptr);
   EXPECT_NE(event(code("Iran sends weapons to Houthi rebels"), "06", "IRN"), nullptr);
+  // An event noun a light verb in the simple present holds is a standing state too.
+  EXPECT_EQ(event(code("The European Union provides aid to Gaza."), "07", "IGOEUREEC"), nullptr);
+  EXPECT_NE(event(code("The European Union provided aid to Gaza."), "07", "IGOEUREEC"), nullptr);
   // The time of an oblique is no place of a visit.
   EXPECT_EQ(event(code("The opposition leader arrived at about 20:00."), "042", "*"), nullptr);
 }

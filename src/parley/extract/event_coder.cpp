@@ -248,6 +248,12 @@ class Coder {
         if (verb && !frame && material(m.pattern->code) &&
             (habitual_present(v, w) || unreported_ability_or_duty(v, w)))
           continue;
+        // ... and an event noun a light verb in the simple present holds ("the directive
+        // provides liability protections").
+        if (noun && v.head(w) >= 0 && v.upos(v.head(w)) == "VERB" && v.deprel(w) == "obj" &&
+            v.light_verb(v.lemma(v.head(w))) && material(m.pattern->code) &&
+            habitual_present(v, v.head(w)))
+          continue;
         if (verb && !frame && light_verb_of_event_noun(v, w, m)) continue;
         std::string code = m.pattern->code;
         std::vector<int> complement_words;
