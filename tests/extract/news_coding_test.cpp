@@ -259,6 +259,14 @@ TEST(NewsCoding, AParentheticalAsReportSourcesItsClause) {
   EXPECT_EQ(a.actors[static_cast<size_t>(a.quotes[0].speaker_actor)].code, "MED");
 }
 
+TEST(NewsCoding, DismissalsAsReportedSpeech) {
+  Article a = code("The Russian government dismissed the claim from Berlin as groundless.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.view(a.quotes[0].span), "the claim from Berlin as groundless");
+  // A neutral description is no report.
+  EXPECT_TRUE(code("Greece described the agreement as a success.").quotes.empty());
+}
+
 TEST(NewsCoding, QuotesInNewsForms) {
   Article a = code(
       "The airline \"transports weapons and fighters across the region,\" according to a tweet on "

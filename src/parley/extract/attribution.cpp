@@ -473,6 +473,36 @@ class Extractor {
           a_.quotes.push_back(q);
           continue;
         }
+        // A characterisation with "as": "dismissed the claim from Berlin as groundless",
+        // "described the agreement as null and void" - the object and what it is called.
+        if (v.upos(w) == "VERB" && v.words().naming_verbs.value(v.lemma(w)) == "as") {
+          const int obj = v.child_with(w, "obj");
+          int as = -1;
+          if (obj >= 0) {
+            for (int c : v.children(w))
+              if (v.span(c).start > v.span(obj).start &&
+                  (v.deprel(c).starts_with("obl") || v.deprel(c) == "xcomp" ||
+                   v.deprel(c) == "advcl") &&
+                  v.case_of(c) == "as")
+                as = c;
+            for (int c : v.children(obj))
+              if (as < 0 && v.deprel(c).starts_with("nmod") && v.case_of(c) == "as") as = c;
+          }
+          if (as >= 0) {
+            const Span span{v.subtree_span(obj).start, v.subtree_span(as).end};
+            if (!in_direct_quote(span)) {
+              Quote q;
+              q.kind = "indirect";
+              q.sentence = si;
+              q.span = span;
+              q.cue = v.span(w);
+              q.cue_lemma = v.lemma(w);
+              speaker_of(v, w, q);
+              if (q.speaker_actor >= 0) a_.quotes.push_back(q);
+              continue;
+            }
+          }
+        }
         // A reported request: "encouraged the CIA to release the files", "asking voters to
         // vote", "called for the killers to be brought to justice", "accused Johnson of
         // misleading the Queen": the object and what it is asked or said to do.
