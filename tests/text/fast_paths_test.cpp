@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <utf8proc.h>
 
+#include <filesystem>
+
 #include "../test_support.hpp"
 #include "parley/text/hash.hpp"
 #include "parley/text/perceptron.hpp"
@@ -172,6 +174,91 @@ TEST(TextFastPaths, BatchedScoresEqualOneByOne) {
                               feats.begin() + static_cast<long>(17 * (k + 1)));
     EXPECT_EQ(batch[k], p.score(one)) << k;  // the same floats in the same order: bit-equal
   }
+}
+
+// Tokens and words of `a` as one comparable list.
+std::vector<uint32_t> segmentation(const Article& a) {
+  std::vector<uint32_t> out;
+  for (const Token& t : a.tokens)
+    out.insert(out.end(), {t.span.start, t.span.end, t.first_word, t.word_count,
+                           static_cast<uint32_t>(t.space_after)});
+  out.push_back(0xFFFFFFFF);
+  for (const Word& w : a.words) out.insert(out.end(), {w.span.start, w.span.end, w.token});
+  return out;
+}
+
+// Text whose chunks exercise every way a chunk splits: punctuation, clitics (straight and
+// curly), URLs, e-mail addresses, exception-table entries, non-ASCII, and chunks around the
+// memo's 32-byte key limit, each repeated so the second sight is replayed.
+std::string memo_test_text() {
+  std::string t = test::read_file(test::source_dir() + "/samples/cairo-talks.txt");
+  const std::string odd =
+      " \"Don't,\" he said. U.S.-led (AP) can't won’t Smith’s e.g. i.e., 3.5%, $12bn; "
+      "https://example.org/a?b=c). <me@example.com>, «Ünal» São-Paulo’s —yes— 1990s-era "
+      "abcdefghijklmnopqrstuvwxyz01234, abcdefghijklmnopqrstuvwxyz012345, "
+      "abcdefghijklmnopqrstuvwxyz0123456, ((((((((((((((((((((((((((((((((x)). "
+      "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p. gonna wanna cannot ";
+  for (int i = 0; i < 3; ++i) t += odd;
+  return t;
+}
+
+// The chunk memo (tokenizer.cpp) replays what the classifier decided for a chunk seen before:
+// with it on, cold or warm, tokens and words equal those of the uncached path exactly.
+TEST(TextFastPaths, ChunkMemoEqualsTheUncachedPath) {
+  SegmenterModel model;
+  model.load(default_model_dir() + "/segmenter.bin");
+  Tokenizer plain(model.tokenizer), memo(model.tokenizer);
+  plain.use_chunk_memo(false);
+  std::vector<std::string> texts = {memo_test_text()};
+  for (const char* name : {"cairo-talks.txt"})
+    texts.push_back(test::read_file(test::source_dir() + "/samples/" + name));
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(test::source_dir() + "/samples"))
+    if (entry.path().extension() == ".txt") texts.push_back(test::read_file(entry.path()));
+  size_t tokens = 0;
+  for (int pass = 0; pass < 2; ++pass)  // the first pass fills the memo, the second replays
+    for (const std::string& text : texts) {
+      Article a, b;
+      a.text = b.text = text;
+      plain.tokenize(a);
+      memo.tokenize(b);
+      ASSERT_EQ(segmentation(a), segmentation(b)) << "pass " << pass;
+      tokens += a.tokens.size();
+    }
+  EXPECT_GT(tokens, 10000u);
+}
+
+// Two tokenizers in one thread never read each other's memo entries: a model whose exception
+// table splits "said." and "U.S.-led" differently keeps its own answers while the default model's
+// tokenizer, alternating with it, keeps the default ones.
+TEST(TextFastPaths, ChunkMemoIsPerTokenizer) {
+  SegmenterModel model, other;
+  model.load(default_model_dir() + "/segmenter.bin");
+  other.load(default_model_dir() + "/segmenter.bin");
+  other.tokenizer.chunk_exceptions["said."] = std::string(1, '\x02');         // "sa" "id."
+  other.tokenizer.chunk_exceptions["U.S.-led"] = std::string("\x01\x05", 2);  // "U" ".S.-" "led"
+  Tokenizer a(model.tokenizer), b(other.tokenizer);
+  Tokenizer a_ref(model.tokenizer), b_ref(other.tokenizer);
+  a_ref.use_chunk_memo(false);
+  b_ref.use_chunk_memo(false);
+  const std::string text = "He said. U.S.-led talks, he said. U.S.-led again.";
+  for (int i = 0; i < 3; ++i) {
+    for (const Tokenizer* t : {&a, &b}) {
+      const Tokenizer* ref = t == &a ? &a_ref : &b_ref;
+      Article x, y;
+      x.text = y.text = text;
+      t->tokenize(x);
+      ref->tokenize(y);
+      ASSERT_EQ(segmentation(x), segmentation(y)) << (t == &a ? "default" : "other") << " " << i;
+    }
+  }
+  Article x;
+  x.text = text;
+  b.tokenize(x);
+  EXPECT_EQ(x.token_text(1), "sa");
+  EXPECT_EQ(x.token_text(3), "U");
+  a.tokenize(x);
+  EXPECT_EQ(x.token_text(1), "said");
 }
 
 }  // namespace

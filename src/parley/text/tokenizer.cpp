@@ -1,6 +1,9 @@
 #include "parley/text/tokenizer.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <memory>
 
 namespace parley {
 
@@ -61,6 +64,49 @@ uint32_t mw_filter_bit(std::string_view t) {
   return (h ^ (h >> 16)) & 0xFFFF;
 }
 
+// The chunk memo. How a non-plain chunk splits into tokens and words is a function of its bytes
+// alone (the exception table, the URL rule, the classifier's features and the word splits read
+// nothing else), and news repeats such chunks constantly ("said.", "U.S.", "it's", "(AP)"), so
+// each thread remembers the last result for a slot of recently seen chunks. An entry holds the
+// chunk's bytes, compared in full on lookup, and its cuts: the offsets where a token or a word
+// begins, so a hit replays exactly what the classifier produced. Direct-mapped: a collision
+// only evicts.
+constexpr size_t kMemoKeyBytes = 32, kMemoCuts = 26, kMemoSlots = 4096;
+constexpr uint8_t kCutToken = 0x80;  // a cut starts a token (else only a word); low bits: offset
+struct MemoEntry {
+  uint32_t owner = 0;  // Tokenizer::memo_owner_ of the writer; 0 = empty
+  uint8_t len = 0, cut_count = 0;
+  char key[kMemoKeyBytes];
+  uint8_t cuts[kMemoCuts];
+};
+static_assert(sizeof(MemoEntry) == 64, "one cache line per entry");
+
+MemoEntry* memo_slot(const char* p, size_t n) {
+  thread_local std::unique_ptr<MemoEntry[]> memo;
+  if (!memo) memo = std::make_unique<MemoEntry[]>(kMemoSlots);
+  // The first and last eight bytes (four, or three single bytes, for short chunks) and the
+  // length: enough to spread chunks; the full comparison decides.
+  uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t x, y;
+    std::memcpy(&x, p, 4);
+    std::memcpy(&y, p + n - 4, 4);
+    a = x, b = y;
+  } else if (n > 0) {
+    a = static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[n / 2]) << 8 |
+        static_cast<unsigned char>(p[n - 1]) << 16;
+  }
+  uint64_t h = (a * 0x9E3779B97F4A7C15ULL ^ (b + n) * 0xC2B2AE3D27D4EB4FULL);
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  return &memo[(h >> 40) & (kMemoSlots - 1)];
+}
+
+std::atomic<uint32_t> memo_owners{0};
+
 }  // namespace
 
 std::string word_shape(std::string_view token) {
@@ -113,7 +159,8 @@ void TokenizerModel::load(binio::Reader& r) {
   load_map(multiword);
 }
 
-Tokenizer::Tokenizer(const TokenizerModel& model) : model_(model) {
+Tokenizer::Tokenizer(const TokenizerModel& model)
+    : model_(model), memo_owner_(memo_owners.fetch_add(1, std::memory_order_relaxed) + 1) {
   for (const auto& [key, splits] : model_.multiword) {
     mw_hashes_.push_back(hash_lower(key));
     uint32_t bit = mw_filter_bit(key);
@@ -280,6 +327,72 @@ void Tokenizer::split_chunk(std::string_view text, Chunk& c, Article& a,
     add_token(a, c.start, c.end, true);
     return;
   }
+  const size_t len = c.end - c.start;
+  if (len > kMemoKeyBytes || memo_owner_ == 0 || !memo_on_) {  // 0: the owner counter wrapped
+    decode_chars(text, c);
+    split_chunk_uncached(text, c, a, cands);
+    return;
+  }
+  const char* bytes = text.data() + c.start;
+  MemoEntry* e = memo_slot(bytes, len);
+  if (e->owner == memo_owner_ && e->len == len && std::memcmp(e->key, bytes, len) == 0) {
+    // Replay the cuts: tokens and words exactly as the first time.
+    uint32_t token_start = c.start, word_start = c.start;
+    Token t;
+    t.first_word = static_cast<uint32_t>(a.words.size());
+    auto token_index = static_cast<uint32_t>(a.tokens.size());
+    for (size_t k = 0; k <= e->cut_count; ++k) {
+      const bool last = k == e->cut_count;
+      const uint32_t at = last ? c.end : c.start + (e->cuts[k] & ~kCutToken);
+      a.words.push_back({{word_start, at}, token_index});
+      word_start = at;
+      if (last || (e->cuts[k] & kCutToken)) {
+        t.span = {token_start, at};
+        t.word_count = static_cast<uint32_t>(a.words.size()) - t.first_word;
+        a.tokens.push_back(t);
+        t.first_word = static_cast<uint32_t>(a.words.size());
+        ++token_index;
+        token_start = at;
+      }
+    }
+    return;
+  }
+  const size_t t0 = a.tokens.size(), w0 = a.words.size();
+  decode_chars(text, c);
+  split_chunk_uncached(text, c, a, cands);
+  // Remember the result if it is a plain partition of the chunk (it always is, but for a stale
+  // exception entry) and its cuts fit.
+  uint8_t cuts[kMemoCuts];
+  size_t n = 0;
+  uint32_t expect = c.start;
+  bool ok = a.tokens.size() > t0;
+  for (size_t i = t0; ok && i < a.tokens.size(); ++i) {
+    const Token& t = a.tokens[i];
+    ok = t.span.start == expect && t.span.end > t.span.start && t.word_count >= 1 &&
+         t.first_word + t.word_count <= a.words.size() && t.first_word >= w0;
+    for (uint32_t w = 0; ok && w < t.word_count; ++w) {
+      const Word& word = a.words[t.first_word + w];
+      ok = word.span.start == expect && word.span.end > word.span.start && word.token == i;
+      if (ok && (i > t0 || w > 0)) {
+        if (n == kMemoCuts)
+          ok = false;
+        else
+          cuts[n++] = static_cast<uint8_t>(word.span.start - c.start) | (w == 0 ? kCutToken : 0);
+      }
+      expect = word.span.end;
+    }
+    ok = ok && expect == t.span.end;
+  }
+  if (!ok || expect != c.end || a.words.size() - w0 != n + 1) return;
+  e->owner = memo_owner_;
+  e->len = static_cast<uint8_t>(len);
+  e->cut_count = static_cast<uint8_t>(n);
+  std::memcpy(e->key, bytes, len);
+  std::memcpy(e->cuts, cuts, n);
+}
+
+void Tokenizer::split_chunk_uncached(std::string_view text, Chunk& c, Article& a,
+                                     std::vector<uint32_t>& cands) const {
   std::string_view whole = text.substr(c.start, c.end - c.start);
   const uint32_t filter_bit = mw_filter_bit(whole);
   if (whole.size() <= 64 && (exception_filter_[filter_bit >> 6] >> (filter_bit & 63) & 1) &&
@@ -338,7 +451,7 @@ void Tokenizer::tokenize(Article& a) const {
   a.words.reserve(a.text.size() / 5);
   std::vector<uint32_t> cands;
   std::string_view text = a.text;
-  for_each_chunk(text, [&](Chunk& c) { split_chunk(text, c, a, cands); });
+  for_each_chunk<false>(text, [&](Chunk& c) { split_chunk(text, c, a, cands); });
   for (size_t i = 0; i + 1 < a.tokens.size(); ++i)
     a.tokens[i].space_after = a.tokens[i].span.end != a.tokens[i + 1].span.start;
   if (!a.tokens.empty()) a.tokens.back().space_after = false;
