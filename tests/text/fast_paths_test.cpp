@@ -119,6 +119,17 @@ TEST(TextFastPaths, InlineHashesMatchTheirDefinitions) {
     EXPECT_EQ(hash_lower(w), reference_hash_lower(w)) << w;
     EXPECT_EQ(hash_shape(w), reference_hash_shape(w)) << w;
   }
+  // The splitter's one-pass, table-driven hashes of a token (short ASCII tokens) against the
+  // definitions: the lowercased form only up to 20 bytes, the shape capped at ten symbols.
+  std::vector<std::string> tokens = words;
+  for (std::string t : {"abcdefghijklmnopqrst", "abcdefghijklmnopqrstu", "aaabbbcccdddeeefffggg",
+                        "Mr.", "...", "XXxxXXxxXXxxXX", "A1b2C3d4E5f6G7h8I9j0", "\"", "'s"})
+    tokens.push_back(t);
+  for (const auto& t : tokens) {
+    const SentenceSplitter::TokenInfo x = SentenceSplitter::token_info(t);
+    EXPECT_EQ(x.key, (t.size() > 20 ? 1 : reference_hash_lower(t)) | 4) << t;
+    EXPECT_EQ(x.shape, reference_hash_shape(t) | 4) << t;
+  }
 }
 
 // The splitter's sentence ends against the trainer's path (is_candidate() and features() per

@@ -1,6 +1,7 @@
 #include "parley/text/sentence_splitter.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 
@@ -87,37 +88,71 @@ bool SentenceSplitter::is_candidate(const Article& a, const std::vector<Gap>& ga
   return next != CharClass::kLower && next != CharClass::kPunct && next != CharClass::kPeriod;
 }
 
-SentenceSplitter::TokenInfo SentenceSplitter::token_info(std::string_view t) {
-  TokenInfo x;
+namespace {
+
+// Per ASCII byte: what hash_lower() mixes in (the byte, lowercased) and what hash_shape() emits
+// (ascii_shape()); a table load each instead of three compares.
+struct AsciiHashBytes {
+  std::array<uint8_t, 128> lower{}, shape{};
+};
+inline constexpr AsciiHashBytes kAsciiHashBytes = [] {
+  AsciiHashBytes t;
+  for (unsigned b = 0; b < 128; ++b) {
+    t.lower[b] = static_cast<uint8_t>(b - 'A' < 26u ? b + 32 : b);
+    t.shape[b] = static_cast<uint8_t>(detail::ascii_shape(static_cast<unsigned char>(b)));
+  }
+  return t;
+}();
+
+// The two hashes of token_info(), written in place.
+inline void fill_token_hashes(std::string_view t, SentenceSplitter::TokenInfo& x) {
   // Frequent short tokens are features themselves; long rare ones only through their shape.
   // Both hashes of a short ASCII token in one pass over its bytes (as hash_lower() and
   // hash_shape() compute them); anything else through those functions.
   const auto* p = reinterpret_cast<const unsigned char*>(t.data());
   const size_t n = t.size();
-  bool done = false;
   if (n <= 20) {
-    uint64_t lower = detail::kFnvBasis;
-    detail::ShapeState shape;
+    uint64_t lower = detail::kFnvBasis, shape = detail::kFnvBasis;
+    int emitted = 0, run = 0;
+    unsigned last = 0;
     size_t i = 0;
     for (; i < n; ++i) {
       const unsigned b = p[i];
       if (b >= 0x80) break;
-      lower = (lower ^ (b - 'A' < 26u ? b + 32 : b)) * detail::kFnvPrime;
-      if (shape.emitted < 10) shape.add(detail::ascii_shape(static_cast<unsigned char>(b)));
+      lower = (lower ^ kAsciiHashBytes.lower[b]) * detail::kFnvPrime;
+      // ShapeState::add() with the ten-symbol cap folded into the emit condition: once ten are
+      // out nothing more is, exactly as when hash_shape() stops reading.
+      const unsigned c = kAsciiHashBytes.shape[b];
+      run = c == last ? run + 1 : 0;
+      const bool emit = run < 2 && emitted < 10;
+      const uint64_t next = (shape ^ c) * detail::kFnvPrime;
+      shape = emit ? next : shape;
+      emitted += emit;
+      last = c;
     }
     if (i == n) {
       x.key = lower | 4;
-      x.shape = shape.h | 4;
-      done = true;
+      x.shape = shape | 4;
+      return;
     }
   }
-  if (!done) {
-    x.key = (n > 20 ? 1 : hash_lower(t)) | 4;
-    x.shape = hash_shape(t) | 4;
-  }
+  x.key = (n > 20 ? 1 : hash_lower(t)) | 4;
+  x.shape = hash_shape(t) | 4;
+}
+
+// The classes and the period of token_info(): all the candidate test reads.
+inline void fill_token_classes(std::string_view t, SentenceSplitter::TokenInfo& x) {
   x.first = first_class(t);
   x.last = last_class(t);
   x.period_attached = t.size() > 1 && t.back() == '.';
+}
+
+}  // namespace
+
+SentenceSplitter::TokenInfo SentenceSplitter::token_info(std::string_view t) {
+  TokenInfo x;
+  fill_token_hashes(t, x);
+  fill_token_classes(t, x);
   return x;
 }
 
@@ -176,8 +211,11 @@ void SentenceSplitter::split(Article& a) const {
   gaps(a, g);
   // Every token's info once, with two empty ones on each side for the neighbours of the first
   // and last tokens.
+  // The classes first (the candidate test needs no more), the hashes only for the tokens within
+  // two of a candidate, which are all the features read.
   std::vector<TokenInfo> info(n + 4);
-  for (size_t i = 0; i < n; ++i) info[i + 2] = token_info(a.token_text(static_cast<uint32_t>(i)));
+  for (size_t i = 0; i < n; ++i)
+    fill_token_classes(a.token_text(static_cast<uint32_t>(i)), info[i + 2]);
   uint32_t first = 0;
   auto close = [&](uint32_t last) {
     Sentence s;
@@ -202,6 +240,7 @@ void SentenceSplitter::split(Article& a) const {
   // a later candidate's features, so the table's cache misses can overlap), then the sentences.
   std::vector<uint8_t> end(n, 0);
   std::vector<uint32_t> cands, feats;
+  std::vector<uint8_t> since_paragraph;
   size_t paragraph = 0;  // the current paragraph's first token
   for (uint32_t i = 0; i < n; ++i) {
     if (i > 0 && g[i - 1] == Gap::kParagraph) paragraph = i;
@@ -213,12 +252,22 @@ void SentenceSplitter::split(Article& a) const {
     if (g[i] == Gap::kLine || !utf8::is_alnum(info[i + 2].last) ||
         (info[i + 3].first != CharClass::kLower && info[i + 3].first != CharClass::kPunct &&
          info[i + 3].first != CharClass::kPeriod)) {
-      const TokenInfo* near[5] = {&info[i], &info[i + 1], &info[i + 2], &info[i + 3], &info[i + 4]};
       cands.push_back(i);
-      feats.resize(feats.size() + kFeatures);
-      features(near, i > 0, g[i], i > 0 ? g[i - 1] : Gap::kNone,
-               std::min<size_t>(i - paragraph, 40), feats.data() + feats.size() - kFeatures);
+      since_paragraph.push_back(static_cast<uint8_t>(std::min<size_t>(i - paragraph, 40)));
     }
+  }
+  size_t hashed = 0;  // tokens below this have their hashes
+  for (uint32_t i : cands)
+    for (size_t k = std::max<size_t>(hashed, i >= 2 ? i - 2 : 0); k <= i + 2 && k < n; ++k) {
+      fill_token_hashes(a.token_text(static_cast<uint32_t>(k)), info[k + 2]);
+      hashed = k + 1;
+    }
+  feats.resize(cands.size() * kFeatures);
+  for (size_t c = 0; c < cands.size(); ++c) {
+    const uint32_t i = cands[c];
+    const TokenInfo* near[5] = {&info[i], &info[i + 1], &info[i + 2], &info[i + 3], &info[i + 4]};
+    features(near, i > 0, g[i], i > 0 ? g[i - 1] : Gap::kNone, since_paragraph[c],
+             feats.data() + c * kFeatures);
   }
   std::vector<float> scores(cands.size());
   model_.boundary.score_many(feats.data(), kFeatures, cands.size(), scores.data());
