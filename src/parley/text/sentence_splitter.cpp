@@ -147,6 +147,15 @@ inline void fill_token_classes(std::string_view t, SentenceSplitter::TokenInfo& 
   x.period_attached = t.size() > 1 && t.back() == '.';
 }
 
+// split()'s working buffers.
+struct Scratch {
+  std::vector<Gap> gaps;
+  std::vector<SentenceSplitter::TokenInfo> info;
+  std::vector<uint8_t> end, since;
+  std::vector<uint32_t> cands, feats;
+  std::vector<float> scores;
+};
+
 }  // namespace
 
 SentenceSplitter::TokenInfo SentenceSplitter::token_info(std::string_view t) {
@@ -207,13 +216,17 @@ void SentenceSplitter::split(Article& a) const {
   a.sentences.clear();
   if (a.tokens.empty()) return;
   const size_t n = a.tokens.size();
-  std::vector<Gap> g;
+  // Per-thread buffers, kept between articles: their allocation and zeroing per article was
+  // a measurable share of the splitter. Every element read below is written first.
+  thread_local Scratch scratch;
+  std::vector<Gap>& g = scratch.gaps;
   gaps(a, g);
   // Every token's info once, with two empty ones on each side for the neighbours of the first
-  // and last tokens.
-  // The classes first (the candidate test needs no more), the hashes only for the tokens within
-  // two of a candidate, which are all the features read.
-  std::vector<TokenInfo> info(n + 4);
+  // and last tokens. The classes first (the candidate test needs no more), the hashes only for
+  // the tokens within two of a candidate, which are all the features read.
+  std::vector<TokenInfo>& info = scratch.info;
+  info.resize(n + 4);
+  info[0] = info[1] = info[n + 2] = info[n + 3] = TokenInfo{};
   for (size_t i = 0; i < n; ++i)
     fill_token_classes(a.token_text(static_cast<uint32_t>(i)), info[i + 2]);
   uint32_t first = 0;
@@ -238,9 +251,12 @@ void SentenceSplitter::split(Article& a) const {
   };
   // The features of every candidate first, then their scores in one batch (no decision feeds
   // a later candidate's features, so the table's cache misses can overlap), then the sentences.
-  std::vector<uint8_t> end(n, 0);
-  std::vector<uint32_t> cands, feats;
-  std::vector<uint8_t> since_paragraph;
+  std::vector<uint8_t>& end = scratch.end;
+  end.assign(n, 0);
+  std::vector<uint32_t>&cands = scratch.cands, &feats = scratch.feats;
+  std::vector<uint8_t>& since_paragraph = scratch.since;
+  cands.clear();
+  since_paragraph.clear();
   size_t paragraph = 0;  // the current paragraph's first token
   for (uint32_t i = 0; i < n; ++i) {
     if (i > 0 && g[i - 1] == Gap::kParagraph) paragraph = i;
@@ -262,14 +278,15 @@ void SentenceSplitter::split(Article& a) const {
       fill_token_hashes(a.token_text(static_cast<uint32_t>(k)), info[k + 2]);
       hashed = k + 1;
     }
-  feats.resize(cands.size() * kFeatures);
+  if (feats.size() < cands.size() * kFeatures) feats.resize(cands.size() * kFeatures);
   for (size_t c = 0; c < cands.size(); ++c) {
     const uint32_t i = cands[c];
     const TokenInfo* near[5] = {&info[i], &info[i + 1], &info[i + 2], &info[i + 3], &info[i + 4]};
     features(near, i > 0, g[i], i > 0 ? g[i - 1] : Gap::kNone, since_paragraph[c],
              feats.data() + c * kFeatures);
   }
-  std::vector<float> scores(cands.size());
+  std::vector<float>& scores = scratch.scores;
+  if (scores.size() < cands.size()) scores.resize(cands.size());
   model_.boundary.score_many(feats.data(), kFeatures, cands.size(), scores.data());
   for (size_t k = 0; k < cands.size(); ++k) end[cands[k]] = scores[k] > 0;
   for (uint32_t i = 0; i < n; ++i) {
@@ -278,6 +295,8 @@ void SentenceSplitter::split(Article& a) const {
     else if (i + 1 - first >= kMaxSentenceTokens)
       close(forced_break(i));
   }
+  // A very long article's buffers are not kept for the next, mostly short, ones.
+  if (info.capacity() > (size_t{1} << 20)) scratch = Scratch{};
 }
 
 }  // namespace parley

@@ -295,6 +295,21 @@ std::string Tokenizer::default_word_splits(std::string_view s) {
 }
 
 void Tokenizer::add_token(Article& a, uint32_t start, uint32_t end, bool plain) const {
+  {
+    // The common case first: a plain token the multi-word filter rejects is one word, as below
+    // (no table entry; the clitic rules need an apostrophe, which a plain token lacks).
+    const uint32_t bit = mw_filter_bit(std::string_view(a.text).substr(start, end - start));
+    if (plain && !(end - start < 64 && (mw_filter_[bit >> 6] >> (bit & 63) & 1))) {
+      const auto token_index = static_cast<uint32_t>(a.tokens.size());
+      Token t;
+      t.span = {start, end};
+      t.first_word = static_cast<uint32_t>(a.words.size());
+      t.word_count = 1;
+      a.words.push_back({{start, end}, token_index});
+      a.tokens.push_back(t);
+      return;
+    }
+  }
   Token t;
   t.span = {start, end};
   t.first_word = static_cast<uint32_t>(a.words.size());
