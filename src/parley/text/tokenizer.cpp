@@ -71,7 +71,7 @@ uint32_t mw_filter_bit(std::string_view t) {
 // chunk's bytes, compared in full on lookup, and its cuts: the offsets where a token or a word
 // begins, so a hit replays exactly what the classifier produced. Direct-mapped: a collision
 // only evicts.
-constexpr size_t kMemoKeyBytes = 32, kMemoCuts = 26, kMemoSlots = 4096;
+constexpr size_t kMemoKeyBytes = 32, kMemoCuts = 26, kMemoSlots = 16384;
 constexpr uint8_t kCutToken = 0x80;  // a cut starts a token (else only a word); low bits: offset
 struct MemoEntry {
   uint32_t owner = 0;  // Tokenizer::memo_owner_ of the writer; 0 = empty
