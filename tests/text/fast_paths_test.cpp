@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "../test_support.hpp"
 #include "parley/text/hash.hpp"
@@ -185,6 +186,85 @@ TEST(TextFastPaths, BatchedScoresEqualOneByOne) {
                               feats.begin() + static_cast<long>(17 * (k + 1)));
     EXPECT_EQ(batch[k], p.score(one)) << k;  // the same floats in the same order: bit-equal
   }
+}
+
+// UTF-8 validity as the standard defines it (Unicode 15, table 3-7), one code point at a time:
+// the reference for find_invalid(), whose ASCII runs are skipped 32 and 8 bytes at a time.
+std::optional<size_t> reference_find_invalid(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned b = s[i];
+    size_t len;
+    unsigned lo = 0x80, hi = 0xBF;  // the second byte's range
+    if (b < 0x80) {
+      ++i;
+      continue;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      len = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      len = 3;
+      if (b == 0xE0) lo = 0xA0;
+      if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      len = 4;
+      if (b == 0xF0) lo = 0x90;
+      if (b == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + len > n || s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (size_t k = 2; k < len; ++k)
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+// Every bad or truncated sequence, and a valid multi-byte one, at every offset around the
+// 8-, 16- and 32-byte blocks of the fast path, in ASCII text of every length up to 100 bytes.
+TEST(TextFastPaths, Utf8ValidationMatchesTheDefinitionAroundBlocks) {
+  const std::vector<std::string> inserts = {"\x80",
+                                            "\xBF",
+                                            "\xC0\xAF",
+                                            "\xC1\xBF",
+                                            "\xC2",
+                                            "\xC2\x41",
+                                            "\xE0\x80\xAF",
+                                            "\xE0\xA0",
+                                            "\xED\xA0\x80",
+                                            "\xEF\xBF",
+                                            "\xF0\x8F\xBF\xBF",
+                                            "\xF4\x90\x80\x80",
+                                            "\xF5\x80\x80\x80",
+                                            "\xFE",
+                                            "\xFF",
+                                            "\xF0\x9F\x98",
+                                            "\xC3\xA9",
+                                            "\xE2\x80\x99",
+                                            "\xF0\x9F\x98\x80",
+                                            "\xEF\xBF\xBD"};
+  size_t checked = 0, invalid = 0;
+  for (size_t len = 0; len <= 100; ++len)
+    for (const std::string& bad : inserts)
+      for (size_t at = 0; at <= len; ++at) {
+        std::string text(len, 'a');
+        for (size_t k = 0; k < len; ++k) text[k] = static_cast<char>('a' + k % 26);
+        text.insert(at, bad);
+        const auto got = utf8::find_invalid(text), want = reference_find_invalid(text);
+        ASSERT_EQ(got, want) << "length " << len << ", bytes at " << at;
+        ++checked;
+        invalid += want.has_value();
+      }
+  EXPECT_GT(invalid, checked / 2);  // most inserts are invalid, some valid: both paths seen
+  EXPECT_LT(invalid, checked);
+  // A valid text with a multi-byte character right after each 32-byte block, and one bad byte
+  // in a long ASCII run: the fast path must stop exactly there.
+  std::string text(200, 'x');
+  text[130] = '\xFF';
+  EXPECT_EQ(utf8::find_invalid(text), std::optional<size_t>(130));
+  EXPECT_EQ(utf8::find_invalid(std::string(64, 'x') + "\xC3\xA9" + std::string(64, 'y')),
+            std::nullopt);
 }
 
 // Tokens and words of `a` as one comparable list.
