@@ -220,15 +220,14 @@ void SentenceSplitter::split(Article& a) const {
   // a measurable share of the splitter. Every element read below is written first.
   thread_local Scratch scratch;
   std::vector<Gap>& g = scratch.gaps;
-  gaps(a, g);
+  g.resize(n);
   // Every token's info once, with two empty ones on each side for the neighbours of the first
   // and last tokens. The classes first (the candidate test needs no more), the hashes only for
   // the tokens within two of a candidate, which are all the features read.
   std::vector<TokenInfo>& info = scratch.info;
   info.resize(n + 4);
   info[0] = info[1] = info[n + 2] = info[n + 3] = TokenInfo{};
-  for (size_t i = 0; i < n; ++i)
-    fill_token_classes(a.token_text(static_cast<uint32_t>(i)), info[i + 2]);
+  fill_token_classes(a.token_text(0), info[2]);
   uint32_t first = 0;
   auto close = [&](uint32_t last) {
     Sentence s;
@@ -258,7 +257,29 @@ void SentenceSplitter::split(Article& a) const {
   cands.clear();
   since_paragraph.clear();
   size_t paragraph = 0;  // the current paragraph's first token
+  int soft = -1;         // hard_wrapped(), scanned only once a single line break needs it
+  const char* text = a.text.data();
+  // One pass: the next token's classes, the gap after this token (as gaps() says), whether a
+  // candidate follows this token.
   for (uint32_t i = 0; i < n; ++i) {
+    if (i + 1 < n) {
+      fill_token_classes(a.token_text(i + 1), info[i + 3]);
+      const uint32_t b = a.tokens[i].span.end, e = a.tokens[i + 1].span.start;
+      if (b == e) {
+        g[i] = Gap::kNone;
+      } else if (e - b == 1 && text[b] == ' ') {
+        g[i] = Gap::kSpace;  // the usual gap, no line break to count
+      } else {
+        int newlines = 0;
+        for (uint32_t k = b; k < e; ++k) newlines += text[k] == '\n';
+        if (newlines == 1 && soft < 0) soft = hard_wrapped(a.text);
+        g[i] = newlines >= 2   ? Gap::kParagraph
+               : newlines == 1 ? (soft ? Gap::kLine : Gap::kParagraph)
+                               : Gap::kSpace;
+      }
+    } else {
+      g[i] = Gap::kParagraph;
+    }
     if (i > 0 && g[i - 1] == Gap::kParagraph) paragraph = i;
     if (i + 1 == n || g[i] == Gap::kParagraph) {
       end[i] = 1;
