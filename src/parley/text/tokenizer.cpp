@@ -466,7 +466,21 @@ void Tokenizer::tokenize(Article& a) const {
   a.words.reserve(a.text.size() / 5);
   std::vector<uint32_t> cands;
   std::string_view text = a.text;
-  for_each_chunk<false>(text, [&](Chunk& c) { split_chunk(text, c, a, cands); });
+  for_each_chunk<false>(text, [&](Chunk& c) {
+    if (!c.plain) return split_chunk(text, c, a, cands);
+    // A plain chunk is one token; when the multi-word filter rejects it, it is one word too
+    // (add_token()'s own fast path, here without two calls and their frames per token).
+    const uint32_t len = c.end - c.start;
+    const uint32_t bit = mw_filter_bit(text.substr(c.start, len));
+    if (len < 64 && (mw_filter_[bit >> 6] >> (bit & 63) & 1))
+      return add_token(a, c.start, c.end, true);
+    Token t;
+    t.span = {c.start, c.end};
+    t.first_word = static_cast<uint32_t>(a.words.size());
+    t.word_count = 1;
+    a.words.push_back({{c.start, c.end}, static_cast<uint32_t>(a.tokens.size())});
+    a.tokens.push_back(t);
+  });
   for (size_t i = 0; i + 1 < a.tokens.size(); ++i)
     a.tokens[i].space_after = a.tokens[i].span.end != a.tokens[i + 1].span.start;
   if (!a.tokens.empty()) a.tokens.back().space_after = false;
