@@ -71,10 +71,10 @@ uint32_t mw_filter_bit(std::string_view t) {
 // chunk's bytes, compared in full on lookup, and its cuts: the offsets where a token or a word
 // begins, so a hit replays exactly what the classifier produced. Direct-mapped: a collision
 // only evicts.
-constexpr size_t kMemoKeyBytes = 32, kMemoCuts = 26, kMemoSlots = 16384;
+constexpr size_t kMemoKeyBytes = 32, kMemoCuts = 22, kMemoSlots = 16384;
 constexpr uint8_t kCutToken = 0x80;  // a cut starts a token (else only a word); low bits: offset
 struct MemoEntry {
-  uint32_t owner = 0;  // Tokenizer::memo_owner_ of the writer; 0 = empty
+  uint64_t owner = 0;  // Tokenizer::memo_owner_ of the writer; 0 = empty
   uint8_t len = 0, cut_count = 0;
   char key[kMemoKeyBytes];
   uint8_t cuts[kMemoCuts];
@@ -105,7 +105,7 @@ MemoEntry* memo_slot(const char* p, size_t n) {
   return &memo[(h >> 40) & (kMemoSlots - 1)];
 }
 
-std::atomic<uint32_t> memo_owners{0};
+std::atomic<uint64_t> memo_owners{0};  // 64 bits: never wraps
 
 }  // namespace
 
@@ -343,7 +343,7 @@ void Tokenizer::split_chunk(std::string_view text, Chunk& c, Article& a,
     return;
   }
   const size_t len = c.end - c.start;
-  if (len > kMemoKeyBytes || memo_owner_ == 0 || !memo_on_) {  // 0: the owner counter wrapped
+  if (len > kMemoKeyBytes || !memo_on_) {
     decode_chars(text, c);
     split_chunk_uncached(text, c, a, cands);
     return;

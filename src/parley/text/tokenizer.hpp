@@ -96,7 +96,7 @@ class Tokenizer {
   std::array<uint64_t, 1024> exception_filter_{};  // the same filter for chunk_exceptions
   // Which tokenizer wrote an entry of the per-thread chunk memo (see split_chunk): distinct for
   // every tokenizer built, so two models in one thread never read each other's entries.
-  uint32_t memo_owner_ = 0;
+  uint64_t memo_owner_ = 0;
   bool memo_on_ = true;
 };
 
