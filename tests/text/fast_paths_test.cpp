@@ -319,6 +319,38 @@ TEST(TextFastPaths, ChunkMemoEqualsTheUncachedPath) {
   EXPECT_GT(tokens, 10000u);
 }
 
+// The tokenizer's last two features pair a narrow piece with a wide one (two candidates away);
+// where there is no second neighbour the wide piece's hash is taken from the narrow one, which
+// must be what hashing its bytes gives.
+TEST(TextFastPaths, TokenizerWidePiecesEqualTheirBytes) {
+  const std::string text = memo_test_text();
+  size_t checked = 0;
+  std::vector<uint32_t> cands;
+  Tokenizer::for_each_chunk(text, [&](Chunk& c) {
+    if (c.plain) return;
+    Tokenizer::candidates(c, cands);
+    const Tokenizer::ChunkHashes whole = Tokenizer::chunk_hashes(text, c);
+    const size_t n = c.chars.size();
+    auto piece = [&](size_t from, size_t to) {
+      const uint32_t b = from < n ? c.chars[from].byte : c.end,
+                     e = to < n ? c.chars[to].byte : c.end;
+      return hash_lower(std::string_view(text).substr(b, e - b));
+    };
+    for (size_t k = 0; k < cands.size(); ++k) {
+      uint32_t out[Tokenizer::kMaxFeatures];
+      const size_t m = Tokenizer::features(text, c, cands, k, whole, out);
+      const size_t j = cands[k];
+      const size_t prev = k > 0 ? cands[k - 1] : 0, next = k + 1 < cands.size() ? cands[k + 1] : n;
+      const size_t prev2 = k > 1 ? cands[k - 2] : 0,
+                   next2 = k + 2 < cands.size() ? cands[k + 2] : n;
+      ASSERT_EQ(out[m - 2], feature_hash(15, piece(prev2, j), piece(j, next)));
+      ASSERT_EQ(out[m - 1], feature_hash(16, piece(prev, j), piece(j, next2)));
+      ++checked;
+    }
+  });
+  EXPECT_GT(checked, 300u);
+}
+
 // Two tokenizers in one thread never read each other's memo entries: a model whose exception
 // table splits "said." and "U.S.-led" differently keeps its own answers while the default model's
 // tokenizer, alternating with it, keeps the default ones.

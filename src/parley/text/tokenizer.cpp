@@ -256,8 +256,12 @@ size_t Tokenizer::features(std::string_view text, const Chunk& c,
   out[m++] = feature_hash(14, (letters_both_sides ? 1u : 0u) << 8 | (l1 & 0xFF));
   // Wider pieces, so both sides of a hyphen see the whole compound ("pre" "-" "order").
   size_t prev2 = k > 1 ? cands[k - 2] : 0, next2 = k + 2 < cands.size() ? cands[k + 2] : n;
-  out[m++] = feature_hash(15, hash_lower(bytes(text, c, prev2, j)), right);
-  out[m++] = feature_hash(16, left, hash_lower(bytes(text, c, j, next2)));
+  // Where there is no second neighbour the wide piece is the narrow one (the same bytes, so the
+  // same hash): a chunk with one candidate, the most common kind, hashes two pieces, not four.
+  const uint64_t wide_left = prev2 == prev ? left : hash_lower(bytes(text, c, prev2, j));
+  const uint64_t wide_right = next2 == next ? right : hash_lower(bytes(text, c, j, next2));
+  out[m++] = feature_hash(15, wide_left, right);
+  out[m++] = feature_hash(16, left, wide_right);
   return m;
 }
 
