@@ -310,8 +310,11 @@ void SentenceSplitter::split(Article& a) const {
   if (scores.size() < cands.size()) scores.resize(cands.size());
   model_.boundary.score_many(feats.data(), kFeatures, cands.size(), scores.data());
   for (size_t k = 0; k < cands.size(); ++k) end[cands[k]] = scores[k] > 0;
+  // The flags through a local pointer: a sentence pushed could alias the vector's own pointer
+  // as far as the compiler knows, which reloaded it (through the thread's TLS) per token.
+  const uint8_t* const ends = end.data();
   for (uint32_t i = 0; i < n; ++i) {
-    if (end[i])
+    if (ends[i])
       close(i);
     else if (i + 1 - first >= kMaxSentenceTokens)
       close(forced_break(i));
