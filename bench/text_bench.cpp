@@ -1,7 +1,10 @@
 // Speed of the text stage on real news: the bundled samples (Wikinews + the reference article),
-// repeated to ~4 MB so the working set resembles a batch of articles.
+// repeated to ~4 MB so the working set resembles a batch of articles; and, with PARLEY_SHARED
+// set, the 295 articles of the Wikinews sample (1.3 MB, no text repeated), so that what the
+// tokenizer remembers of chunks it has seen cannot flatter the figure.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -37,6 +40,57 @@ std::vector<std::string> load_articles() {
 
 const std::vector<std::string>& articles() {
   static const std::vector<std::string> a = load_articles();
+  return a;
+}
+
+// The "text" column of the Wikinews sample's CSV files (RFC 4180: quoted fields, "" inside).
+std::vector<std::string> load_wikinews() {
+  std::vector<std::string> out;
+  const char* shared = std::getenv("PARLEY_SHARED");
+  if (!shared || !*shared) return out;
+  const std::string dir = std::string(shared) + "/corpora/wikinews-2019-2020-sample";
+  for (const char* name : {"/wikinews_2019.csv", "/wikinews_2020.csv"}) {
+    std::ifstream in(dir + name, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string csv = ss.str();
+    std::vector<std::string> row;
+    std::string field;
+    bool header = true;
+    for (size_t i = 0; i < csv.size();) {
+      if (csv[i] == '"') {
+        for (++i; i < csv.size(); ++i) {
+          if (csv[i] != '"') {
+            field += csv[i];
+          } else if (i + 1 < csv.size() && csv[i + 1] == '"') {
+            field += '"';
+            ++i;
+          } else {
+            ++i;
+            break;
+          }
+        }
+        continue;
+      }
+      if (csv[i] == ',' || csv[i] == '\n') {
+        row.push_back(std::move(field));
+        field.clear();
+        if (csv[i] == '\n') {
+          if (!header && row.size() >= 4) out.push_back(std::move(row[3]));
+          header = false;
+          row.clear();
+        }
+      } else if (csv[i] != '\r') {
+        field += csv[i];
+      }
+      ++i;
+    }
+  }
+  return out;
+}
+
+const std::vector<std::string>& wikinews() {
+  static const std::vector<std::string> a = load_wikinews();
   return a;
 }
 
@@ -109,6 +163,38 @@ void BM_IngestTokenizeSplit(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_IngestTokenizeSplit)->Unit(benchmark::kMillisecond);
+
+// The Wikinews sample once per pass through a Segmenter made for the pass (the model is loaded
+// once), so nothing a segmenter remembers between articles carries from one pass to the next.
+void BM_ValidateTokenizeSplitWikinews(benchmark::State& state) {
+  if (wikinews().empty()) {
+    state.SkipWithError("set PARLEY_SHARED (needs corpora/wikinews-2019-2020-sample)");
+    return;
+  }
+  static const auto model = [] {
+    auto m = std::make_shared<parley::SegmenterModel>();
+    m->load(parley::default_model_dir() + "/segmenter.bin");
+    return std::shared_ptr<const parley::SegmenterModel>(m);
+  }();
+  size_t bytes = 0, tokens = 0;
+  parley::Article art;
+  for (auto _ : state) {
+    state.PauseTiming();
+    parley::Segmenter seg(model);
+    state.ResumeTiming();
+    for (const auto& a : wikinews()) {
+      art.text = a;
+      if (parley::utf8::find_invalid(art.text)) state.SkipWithError("invalid UTF-8 in Wikinews");
+      seg.run(art);
+      bytes += a.size();
+      tokens += art.tokens.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ValidateTokenizeSplitWikinews)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -60,7 +60,7 @@ struct ShapeState {
 };
 uint64_t hash_shape_rest(ShapeState st, std::string_view s, size_t pos);
 // The shape symbol of an ASCII byte: X x d for letters and digits, punctuation as itself.
-inline char ascii_shape(unsigned char byte) {
+constexpr char ascii_shape(unsigned char byte) {
   const unsigned b = byte;
   return b - 'a' < 26u ? 'x' : b - 'A' < 26u ? 'X' : b - '0' < 10u ? 'd' : static_cast<char>(b);
 }

@@ -1,6 +1,7 @@
 #include "parley/text/sentence_splitter.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 
@@ -87,37 +88,80 @@ bool SentenceSplitter::is_candidate(const Article& a, const std::vector<Gap>& ga
   return next != CharClass::kLower && next != CharClass::kPunct && next != CharClass::kPeriod;
 }
 
-SentenceSplitter::TokenInfo SentenceSplitter::token_info(std::string_view t) {
-  TokenInfo x;
+namespace {
+
+// Per ASCII byte: what hash_lower() mixes in (the byte, lowercased) and what hash_shape() emits
+// (ascii_shape()); a table load each instead of three compares.
+struct AsciiHashBytes {
+  std::array<uint8_t, 128> lower{}, shape{};
+};
+inline constexpr AsciiHashBytes kAsciiHashBytes = [] {
+  AsciiHashBytes t;
+  for (unsigned b = 0; b < 128; ++b) {
+    t.lower[b] = static_cast<uint8_t>(b - 'A' < 26u ? b + 32 : b);
+    t.shape[b] = static_cast<uint8_t>(detail::ascii_shape(static_cast<unsigned char>(b)));
+  }
+  return t;
+}();
+
+// The two hashes of token_info(), written in place.
+inline void fill_token_hashes(std::string_view t, SentenceSplitter::TokenInfo& x) {
   // Frequent short tokens are features themselves; long rare ones only through their shape.
   // Both hashes of a short ASCII token in one pass over its bytes (as hash_lower() and
   // hash_shape() compute them); anything else through those functions.
   const auto* p = reinterpret_cast<const unsigned char*>(t.data());
   const size_t n = t.size();
-  bool done = false;
   if (n <= 20) {
-    uint64_t lower = detail::kFnvBasis;
-    detail::ShapeState shape;
+    uint64_t lower = detail::kFnvBasis, shape = detail::kFnvBasis;
+    int emitted = 0, run = 0;
+    unsigned last = 0;
     size_t i = 0;
     for (; i < n; ++i) {
       const unsigned b = p[i];
       if (b >= 0x80) break;
-      lower = (lower ^ (b - 'A' < 26u ? b + 32 : b)) * detail::kFnvPrime;
-      if (shape.emitted < 10) shape.add(detail::ascii_shape(static_cast<unsigned char>(b)));
+      lower = (lower ^ kAsciiHashBytes.lower[b]) * detail::kFnvPrime;
+      // ShapeState::add() with the ten-symbol cap folded into the emit condition: once ten are
+      // out nothing more is, exactly as when hash_shape() stops reading.
+      const unsigned c = kAsciiHashBytes.shape[b];
+      run = c == last ? run + 1 : 0;
+      const bool emit = run < 2 && emitted < 10;
+      const uint64_t next = (shape ^ c) * detail::kFnvPrime;
+      shape = emit ? next : shape;
+      emitted += emit;
+      last = c;
     }
     if (i == n) {
       x.key = lower | 4;
-      x.shape = shape.h | 4;
-      done = true;
+      x.shape = shape | 4;
+      return;
     }
   }
-  if (!done) {
-    x.key = (n > 20 ? 1 : hash_lower(t)) | 4;
-    x.shape = hash_shape(t) | 4;
-  }
+  x.key = (n > 20 ? 1 : hash_lower(t)) | 4;
+  x.shape = hash_shape(t) | 4;
+}
+
+// The classes and the period of token_info(): all the candidate test reads.
+inline void fill_token_classes(std::string_view t, SentenceSplitter::TokenInfo& x) {
   x.first = first_class(t);
   x.last = last_class(t);
   x.period_attached = t.size() > 1 && t.back() == '.';
+}
+
+// split()'s working buffers.
+struct Scratch {
+  std::vector<Gap> gaps;
+  std::vector<SentenceSplitter::TokenInfo> info;
+  std::vector<uint8_t> end, since;
+  std::vector<uint32_t> cands, feats;
+  std::vector<float> scores;
+};
+
+}  // namespace
+
+SentenceSplitter::TokenInfo SentenceSplitter::token_info(std::string_view t) {
+  TokenInfo x;
+  fill_token_hashes(t, x);
+  fill_token_classes(t, x);
   return x;
 }
 
@@ -172,12 +216,18 @@ void SentenceSplitter::split(Article& a) const {
   a.sentences.clear();
   if (a.tokens.empty()) return;
   const size_t n = a.tokens.size();
-  std::vector<Gap> g;
-  gaps(a, g);
+  // Per-thread buffers, kept between articles: their allocation and zeroing per article was
+  // a measurable share of the splitter. Every element read below is written first.
+  thread_local Scratch scratch;
+  std::vector<Gap>& g = scratch.gaps;
+  g.resize(n);
   // Every token's info once, with two empty ones on each side for the neighbours of the first
-  // and last tokens.
-  std::vector<TokenInfo> info(n + 4);
-  for (size_t i = 0; i < n; ++i) info[i + 2] = token_info(a.token_text(static_cast<uint32_t>(i)));
+  // and last tokens. The classes first (the candidate test needs no more), the hashes only for
+  // the tokens within two of a candidate, which are all the features read.
+  std::vector<TokenInfo>& info = scratch.info;
+  info.resize(n + 4);
+  info[0] = info[1] = info[n + 2] = info[n + 3] = TokenInfo{};
+  fill_token_classes(a.token_text(0), info[2]);
   uint32_t first = 0;
   auto close = [&](uint32_t last) {
     Sentence s;
@@ -200,10 +250,36 @@ void SentenceSplitter::split(Article& a) const {
   };
   // The features of every candidate first, then their scores in one batch (no decision feeds
   // a later candidate's features, so the table's cache misses can overlap), then the sentences.
-  std::vector<uint8_t> end(n, 0);
-  std::vector<uint32_t> cands, feats;
+  std::vector<uint8_t>& end = scratch.end;
+  end.assign(n, 0);
+  std::vector<uint32_t>&cands = scratch.cands, &feats = scratch.feats;
+  std::vector<uint8_t>& since_paragraph = scratch.since;
+  cands.clear();
+  since_paragraph.clear();
   size_t paragraph = 0;  // the current paragraph's first token
+  int soft = -1;         // hard_wrapped(), scanned only once a single line break needs it
+  const char* text = a.text.data();
+  // One pass: the next token's classes, the gap after this token (as gaps() says), whether a
+  // candidate follows this token.
   for (uint32_t i = 0; i < n; ++i) {
+    if (i + 1 < n) {
+      fill_token_classes(a.token_text(i + 1), info[i + 3]);
+      const uint32_t b = a.tokens[i].span.end, e = a.tokens[i + 1].span.start;
+      if (b == e) {
+        g[i] = Gap::kNone;
+      } else if (e - b == 1 && text[b] == ' ') {
+        g[i] = Gap::kSpace;  // the usual gap, no line break to count
+      } else {
+        int newlines = 0;
+        for (uint32_t k = b; k < e; ++k) newlines += text[k] == '\n';
+        if (newlines == 1 && soft < 0) soft = hard_wrapped(a.text);
+        g[i] = newlines >= 2   ? Gap::kParagraph
+               : newlines == 1 ? (soft ? Gap::kLine : Gap::kParagraph)
+                               : Gap::kSpace;
+      }
+    } else {
+      g[i] = Gap::kParagraph;
+    }
     if (i > 0 && g[i - 1] == Gap::kParagraph) paragraph = i;
     if (i + 1 == n || g[i] == Gap::kParagraph) {
       end[i] = 1;
@@ -213,22 +289,38 @@ void SentenceSplitter::split(Article& a) const {
     if (g[i] == Gap::kLine || !utf8::is_alnum(info[i + 2].last) ||
         (info[i + 3].first != CharClass::kLower && info[i + 3].first != CharClass::kPunct &&
          info[i + 3].first != CharClass::kPeriod)) {
-      const TokenInfo* near[5] = {&info[i], &info[i + 1], &info[i + 2], &info[i + 3], &info[i + 4]};
       cands.push_back(i);
-      feats.resize(feats.size() + kFeatures);
-      features(near, i > 0, g[i], i > 0 ? g[i - 1] : Gap::kNone,
-               std::min<size_t>(i - paragraph, 40), feats.data() + feats.size() - kFeatures);
+      since_paragraph.push_back(static_cast<uint8_t>(std::min<size_t>(i - paragraph, 40)));
     }
   }
-  std::vector<float> scores(cands.size());
+  size_t hashed = 0;  // tokens below this have their hashes
+  for (uint32_t i : cands)
+    for (size_t k = std::max<size_t>(hashed, i >= 2 ? i - 2 : 0); k <= i + 2 && k < n; ++k) {
+      fill_token_hashes(a.token_text(static_cast<uint32_t>(k)), info[k + 2]);
+      hashed = k + 1;
+    }
+  if (feats.size() < cands.size() * kFeatures) feats.resize(cands.size() * kFeatures);
+  for (size_t c = 0; c < cands.size(); ++c) {
+    const uint32_t i = cands[c];
+    const TokenInfo* near[5] = {&info[i], &info[i + 1], &info[i + 2], &info[i + 3], &info[i + 4]};
+    features(near, i > 0, g[i], i > 0 ? g[i - 1] : Gap::kNone, since_paragraph[c],
+             feats.data() + c * kFeatures);
+  }
+  std::vector<float>& scores = scratch.scores;
+  if (scores.size() < cands.size()) scores.resize(cands.size());
   model_.boundary.score_many(feats.data(), kFeatures, cands.size(), scores.data());
   for (size_t k = 0; k < cands.size(); ++k) end[cands[k]] = scores[k] > 0;
+  // The flags through a local pointer: a sentence pushed could alias the vector's own pointer
+  // as far as the compiler knows, which reloaded it (through the thread's TLS) per token.
+  const uint8_t* const ends = end.data();
   for (uint32_t i = 0; i < n; ++i) {
-    if (end[i])
+    if (ends[i])
       close(i);
     else if (i + 1 - first >= kMaxSentenceTokens)
       close(forced_break(i));
   }
+  // A very long article's buffers are not kept for the next, mostly short, ones.
+  if (info.capacity() > (size_t{1} << 20)) scratch = Scratch{};
 }
 
 }  // namespace parley

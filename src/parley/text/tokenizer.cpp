@@ -1,6 +1,9 @@
 #include "parley/text/tokenizer.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <memory>
 
 namespace parley {
 
@@ -61,6 +64,49 @@ uint32_t mw_filter_bit(std::string_view t) {
   return (h ^ (h >> 16)) & 0xFFFF;
 }
 
+// The chunk memo. How a non-plain chunk splits into tokens and words is a function of its bytes
+// alone (the exception table, the URL rule, the classifier's features and the word splits read
+// nothing else), and news repeats such chunks constantly ("said.", "U.S.", "it's", "(AP)"), so
+// each thread remembers the last result for a slot of recently seen chunks. An entry holds the
+// chunk's bytes, compared in full on lookup, and its cuts: the offsets where a token or a word
+// begins, so a hit replays exactly what the classifier produced. Direct-mapped: a collision
+// only evicts.
+constexpr size_t kMemoKeyBytes = 32, kMemoCuts = 22, kMemoSlots = 16384;
+constexpr uint8_t kCutToken = 0x80;  // a cut starts a token (else only a word); low bits: offset
+struct MemoEntry {
+  uint64_t owner = 0;  // Tokenizer::memo_owner_ of the writer; 0 = empty
+  uint8_t len = 0, cut_count = 0;
+  char key[kMemoKeyBytes];
+  uint8_t cuts[kMemoCuts];
+};
+static_assert(sizeof(MemoEntry) == 64, "one cache line per entry");
+
+MemoEntry* memo_slot(const char* p, size_t n) {
+  thread_local std::unique_ptr<MemoEntry[]> memo;
+  if (!memo) memo = std::make_unique<MemoEntry[]>(kMemoSlots);
+  // The first and last eight bytes (four, or three single bytes, for short chunks) and the
+  // length: enough to spread chunks; the full comparison decides.
+  uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t x, y;
+    std::memcpy(&x, p, 4);
+    std::memcpy(&y, p + n - 4, 4);
+    a = x, b = y;
+  } else if (n > 0) {
+    a = static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[n / 2]) << 8 |
+        static_cast<unsigned char>(p[n - 1]) << 16;
+  }
+  uint64_t h = (a * 0x9E3779B97F4A7C15ULL ^ (b + n) * 0xC2B2AE3D27D4EB4FULL);
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  return &memo[(h >> 40) & (kMemoSlots - 1)];
+}
+
+std::atomic<uint64_t> memo_owners{0};  // 64 bits: never wraps
+
 }  // namespace
 
 std::string word_shape(std::string_view token) {
@@ -113,7 +159,8 @@ void TokenizerModel::load(binio::Reader& r) {
   load_map(multiword);
 }
 
-Tokenizer::Tokenizer(const TokenizerModel& model) : model_(model) {
+Tokenizer::Tokenizer(const TokenizerModel& model)
+    : model_(model), memo_owner_(memo_owners.fetch_add(1, std::memory_order_relaxed) + 1) {
   for (const auto& [key, splits] : model_.multiword) {
     mw_hashes_.push_back(hash_lower(key));
     uint32_t bit = mw_filter_bit(key);
@@ -209,8 +256,12 @@ size_t Tokenizer::features(std::string_view text, const Chunk& c,
   out[m++] = feature_hash(14, (letters_both_sides ? 1u : 0u) << 8 | (l1 & 0xFF));
   // Wider pieces, so both sides of a hyphen see the whole compound ("pre" "-" "order").
   size_t prev2 = k > 1 ? cands[k - 2] : 0, next2 = k + 2 < cands.size() ? cands[k + 2] : n;
-  out[m++] = feature_hash(15, hash_lower(bytes(text, c, prev2, j)), right);
-  out[m++] = feature_hash(16, left, hash_lower(bytes(text, c, j, next2)));
+  // Where there is no second neighbour the wide piece is the narrow one (the same bytes, so the
+  // same hash): a chunk with one candidate, the most common kind, hashes two pieces, not four.
+  const uint64_t wide_left = prev2 == prev ? left : hash_lower(bytes(text, c, prev2, j));
+  const uint64_t wide_right = next2 == next ? right : hash_lower(bytes(text, c, j, next2));
+  out[m++] = feature_hash(15, wide_left, right);
+  out[m++] = feature_hash(16, left, wide_right);
   return m;
 }
 
@@ -248,6 +299,21 @@ std::string Tokenizer::default_word_splits(std::string_view s) {
 }
 
 void Tokenizer::add_token(Article& a, uint32_t start, uint32_t end, bool plain) const {
+  {
+    // The common case first: a plain token the multi-word filter rejects is one word, as below
+    // (no table entry; the clitic rules need an apostrophe, which a plain token lacks).
+    const uint32_t bit = mw_filter_bit(std::string_view(a.text).substr(start, end - start));
+    if (plain && !(end - start < 64 && (mw_filter_[bit >> 6] >> (bit & 63) & 1))) {
+      const auto token_index = static_cast<uint32_t>(a.tokens.size());
+      Token t;
+      t.span = {start, end};
+      t.first_word = static_cast<uint32_t>(a.words.size());
+      t.word_count = 1;
+      a.words.push_back({{start, end}, token_index});
+      a.tokens.push_back(t);
+      return;
+    }
+  }
   Token t;
   t.span = {start, end};
   t.first_word = static_cast<uint32_t>(a.words.size());
@@ -280,6 +346,72 @@ void Tokenizer::split_chunk(std::string_view text, Chunk& c, Article& a,
     add_token(a, c.start, c.end, true);
     return;
   }
+  const size_t len = c.end - c.start;
+  if (len > kMemoKeyBytes || !memo_on_) {
+    decode_chars(text, c);
+    split_chunk_uncached(text, c, a, cands);
+    return;
+  }
+  const char* bytes = text.data() + c.start;
+  MemoEntry* e = memo_slot(bytes, len);
+  if (e->owner == memo_owner_ && e->len == len && std::memcmp(e->key, bytes, len) == 0) {
+    // Replay the cuts: tokens and words exactly as the first time.
+    uint32_t token_start = c.start, word_start = c.start;
+    Token t;
+    t.first_word = static_cast<uint32_t>(a.words.size());
+    auto token_index = static_cast<uint32_t>(a.tokens.size());
+    for (size_t k = 0; k <= e->cut_count; ++k) {
+      const bool last = k == e->cut_count;
+      const uint32_t at = last ? c.end : c.start + (e->cuts[k] & ~kCutToken);
+      a.words.push_back({{word_start, at}, token_index});
+      word_start = at;
+      if (last || (e->cuts[k] & kCutToken)) {
+        t.span = {token_start, at};
+        t.word_count = static_cast<uint32_t>(a.words.size()) - t.first_word;
+        a.tokens.push_back(t);
+        t.first_word = static_cast<uint32_t>(a.words.size());
+        ++token_index;
+        token_start = at;
+      }
+    }
+    return;
+  }
+  const size_t t0 = a.tokens.size(), w0 = a.words.size();
+  decode_chars(text, c);
+  split_chunk_uncached(text, c, a, cands);
+  // Remember the result if it is a plain partition of the chunk (it always is, but for a stale
+  // exception entry) and its cuts fit.
+  uint8_t cuts[kMemoCuts];
+  size_t n = 0;
+  uint32_t expect = c.start;
+  bool ok = a.tokens.size() > t0;
+  for (size_t i = t0; ok && i < a.tokens.size(); ++i) {
+    const Token& t = a.tokens[i];
+    ok = t.span.start == expect && t.span.end > t.span.start && t.word_count >= 1 &&
+         t.first_word + t.word_count <= a.words.size() && t.first_word >= w0;
+    for (uint32_t w = 0; ok && w < t.word_count; ++w) {
+      const Word& word = a.words[t.first_word + w];
+      ok = word.span.start == expect && word.span.end > word.span.start && word.token == i;
+      if (ok && (i > t0 || w > 0)) {
+        if (n == kMemoCuts)
+          ok = false;
+        else
+          cuts[n++] = static_cast<uint8_t>(word.span.start - c.start) | (w == 0 ? kCutToken : 0);
+      }
+      expect = word.span.end;
+    }
+    ok = ok && expect == t.span.end;
+  }
+  if (!ok || expect != c.end || a.words.size() - w0 != n + 1) return;
+  e->owner = memo_owner_;
+  e->len = static_cast<uint8_t>(len);
+  e->cut_count = static_cast<uint8_t>(n);
+  std::memcpy(e->key, bytes, len);
+  std::memcpy(e->cuts, cuts, n);
+}
+
+void Tokenizer::split_chunk_uncached(std::string_view text, Chunk& c, Article& a,
+                                     std::vector<uint32_t>& cands) const {
   std::string_view whole = text.substr(c.start, c.end - c.start);
   const uint32_t filter_bit = mw_filter_bit(whole);
   if (whole.size() <= 64 && (exception_filter_[filter_bit >> 6] >> (filter_bit & 63) & 1) &&
@@ -338,7 +470,21 @@ void Tokenizer::tokenize(Article& a) const {
   a.words.reserve(a.text.size() / 5);
   std::vector<uint32_t> cands;
   std::string_view text = a.text;
-  for_each_chunk(text, [&](Chunk& c) { split_chunk(text, c, a, cands); });
+  for_each_chunk<false>(text, [&](Chunk& c) {
+    if (!c.plain) return split_chunk(text, c, a, cands);
+    // A plain chunk is one token; when the multi-word filter rejects it, it is one word too
+    // (add_token()'s own fast path, here without two calls and their frames per token).
+    const uint32_t len = c.end - c.start;
+    const uint32_t bit = mw_filter_bit(text.substr(c.start, len));
+    if (len < 64 && (mw_filter_[bit >> 6] >> (bit & 63) & 1))
+      return add_token(a, c.start, c.end, true);
+    Token t;
+    t.span = {c.start, c.end};
+    t.first_word = static_cast<uint32_t>(a.words.size());
+    t.word_count = 1;
+    a.words.push_back({{c.start, c.end}, static_cast<uint32_t>(a.tokens.size())});
+    a.tokens.push_back(t);
+  });
   for (size_t i = 0; i + 1 < a.tokens.size(); ++i)
     a.tokens[i].space_after = a.tokens[i].span.end != a.tokens[i + 1].span.start;
   if (!a.tokens.empty()) a.tokens.back().space_after = false;

@@ -50,6 +50,9 @@ class Tokenizer {
 
   // Fills article.tokens and article.words from article.text (which must be valid UTF-8).
   void tokenize(Article& article) const;
+  // Whether non-plain chunks seen before are replayed from the per-thread memo (on by default;
+  // the results are the same either way: tests compare the two, benchmarks time them).
+  void use_chunk_memo(bool on) { memo_on_ = on; }
 
   // Exposed for the trainer: candidate split points (char indices j: split before chars[j]) of
   // a non-plain chunk, and the features of candidate number k.
@@ -67,9 +70,11 @@ class Tokenizer {
   static size_t features(std::string_view text, const Chunk& chunk,
                          const std::vector<uint32_t>& cands, size_t k, const ChunkHashes& whole,
                          uint32_t* out);
-  // Calls f(chunk) for every whitespace-delimited chunk of text.
-  template <typename F>
+  // Calls f(chunk) for every whitespace-delimited chunk of text; with kDecode false the chars
+  // of a non-plain chunk are left empty (decode_chars() fills them).
+  template <bool kDecode = true, typename F>
   static void for_each_chunk(std::string_view text, F&& f);
+  static void decode_chars(std::string_view text, Chunk& chunk);
   // Word split offsets for a token not in the multi-word table (clitic rules); "" = one word.
   static std::string default_word_splits(std::string_view token);
   // True for URLs and e-mail addresses, which stay one token (but for trailing punctuation).
@@ -78,6 +83,8 @@ class Tokenizer {
  private:
   void split_chunk(std::string_view text, Chunk& chunk, Article& a,
                    std::vector<uint32_t>& scratch_cands) const;
+  void split_chunk_uncached(std::string_view text, Chunk& chunk, Article& a,
+                            std::vector<uint32_t>& scratch_cands) const;
   void add_token(Article& a, uint32_t start, uint32_t end, bool plain = false) const;
 
   const TokenizerModel& model_;
@@ -87,6 +94,10 @@ class Tokenizer {
   std::array<uint64_t, 1024> mw_filter_{};
   std::vector<size_t> exception_hashes_;           // sorted hashes of chunk_exceptions' keys
   std::array<uint64_t, 1024> exception_filter_{};  // the same filter for chunk_exceptions
+  // Which tokenizer wrote an entry of the per-thread chunk memo (see split_chunk): distinct for
+  // every tokenizer built, so two models in one thread never read each other's entries.
+  uint64_t memo_owner_ = 0;
+  bool memo_on_ = true;
 };
 
 // A compact description of a token's shape: "U.S." -> "X.X.", "Mr." -> "Xx.", "2019" -> "dd".
@@ -132,7 +143,7 @@ inline size_t skip_ascii_alnum(const unsigned char* s, size_t pos, size_t n) {
   return pos;
 }
 
-template <typename F>
+template <bool kDecode, typename F>
 void Tokenizer::for_each_chunk(std::string_view text, F&& f) {
   Chunk chunk;
   size_t pos = 0;
@@ -174,14 +185,18 @@ void Tokenizer::for_each_chunk(std::string_view text, F&& f) {
     }
     chunk.end = static_cast<uint32_t>(pos);
     chunk.chars.clear();
-    if (!chunk.plain) {
-      for (size_t p = chunk.start; p < chunk.end;) {
-        size_t at = p;
-        char32_t cp = s[p] < 0x80 ? s[p++] : utf8::decode(text, p);
-        chunk.chars.push_back({cp, utf8::classify(cp), static_cast<uint32_t>(at)});
-      }
-    }
+    if (kDecode && !chunk.plain) decode_chars(text, chunk);
     f(chunk);
+  }
+}
+
+inline void Tokenizer::decode_chars(std::string_view text, Chunk& chunk) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  chunk.chars.clear();
+  for (size_t p = chunk.start; p < chunk.end;) {
+    size_t at = p;
+    char32_t cp = s[p] < 0x80 ? s[p++] : utf8::decode(text, p);
+    chunk.chars.push_back({cp, utf8::classify(cp), static_cast<uint32_t>(at)});
   }
 }
 
