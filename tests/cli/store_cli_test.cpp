@@ -144,7 +144,7 @@ TEST_P(StoreCliTest, QueryFormatsAndCorpusViews) {
   r = run_cli(base + "events --actor 'ISR*' -f plover", tmp);
   ASSERT_EQ(r.status, 0) << r.err;
   for (size_t at = 0, nl; (nl = r.out.find('\n', at)) != std::string::npos; at = nl + 1)
-    EXPECT_NO_THROW((void)json::parse(r.out.substr(at, nl - at)));
+    EXPECT_TRUE(json::accept(r.out.substr(at, nl - at)));
   r = run_cli(base + "events --from 2024-13-01", tmp);
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("bad --from date"), std::string::npos) << r.err;
