@@ -477,6 +477,12 @@ TEST(NewsCoding, PeopleOfAnActorTakeItsCode) {
   EXPECT_EQ(associates->name, "Associates of Navalny");
   EXPECT_EQ(code_of(a, "Members"), "RUSLEG");
   EXPECT_NE(event(a, "111", "RUSLEG"), nullptr);
+  // After a possessive pronoun: the sentence's first person, not the latest one named.
+  Article b = code(
+      "Russian opposition leader Alexei Navalny is a critic of Putin, and his associates alleged "
+      "he was poisoned.",
+      "2020-09-02");
+  EXPECT_EQ(code_of(b, "associates"), "RUSOPP");
 }
 
 TEST(NewsCoding, PromisesAndAgreementsSupportWhatTheyAreAbout) {

@@ -1635,6 +1635,7 @@ void ActorResolver::process(Article& a) const {
         if (!gz.words().proxy_nouns.contains(noun)) continue;
         const uint32_t end = s.first_word + s.word_count;
         int of = -1;
+        bool by_pronoun = false;  // the owner is a possessive pronoun's antecedent
         if (i + 2 < end && utf8::lower(a.word_text(i + 1)) == "of") {
           uint32_t j = i + 2;
           if (j + 1 < end && utf8::lower(a.word_text(j)) == "the") ++j;
@@ -1645,6 +1646,24 @@ void ActorResolver::process(Article& a) const {
         } else if (i > s.first_word &&
                    is_in_list(utf8::lower(a.word_text(i - 1)), {"his", "her", "their"})) {
           of = mention_at[i - 1];
+          // "his associates": a possessive the pronoun pass left alone is the first person named
+          // in this sentence (the subject, mostly), else in the latest sentence that names one.
+          if (of < 0 && utf8::lower(a.word_text(i - 1)) != "their") {
+            const uint32_t at = a.words[i - 1].span.start;
+            int first_named = -1;
+            for (size_t m = 0; m < a.mentions.size(); ++m) {
+              const Mention& x = a.mentions[m];
+              if (x.span.end > at || x.kind == "nested" || a.actors[x.actor].type != "PER")
+                continue;
+              const Mention* best =
+                  first_named < 0 ? nullptr : &a.mentions[static_cast<size_t>(first_named)];
+              if (!best || x.sentence > best->sentence ||
+                  (x.sentence == best->sentence && x.span.start < best->span.start))
+                first_named = static_cast<int>(m);
+            }
+            of = first_named;
+            by_pronoun = true;
+          }
         }
         if (of < 0) continue;
         const uint32_t owner = a.mentions[static_cast<size_t>(of)].actor;
@@ -1652,12 +1671,13 @@ void ActorResolver::process(Article& a) const {
         auto [it, fresh] = proxies.try_emplace({owner, noun}, 0u);
         if (fresh) {
           const Actor& x = a.actors[owner];
-          // Named as written: "Associates of Navalny", "Navalny's aides".
+          // Named as written: "Associates of Navalny", "Navalny's aides"; after a pronoun,
+          // "associates of" its antecedent.
           const Span owner_span = a.mentions[static_cast<size_t>(of)].span;
           const Span phrase{std::min(owner_span.start, a.words[i].span.start),
                             std::max(owner_span.end, a.words[i].span.end)};
-          a.actors.push_back(
-              Actor{std::string(a.view(phrase)), x.code, x.country, x.sector, "GRP", {}});
+          std::string name = by_pronoun ? noun + " of " + x.name : std::string(a.view(phrase));
+          a.actors.push_back(Actor{std::move(name), x.code, x.country, x.sector, "GRP", {}});
           it->second = static_cast<uint32_t>(a.actors.size() - 1);
         }
         add_mention(it->second, a.words[i].span, si, "description");
