@@ -267,6 +267,20 @@ TEST(NewsCoding, DismissalsAsReportedSpeech) {
   EXPECT_TRUE(code("Greece described the agreement as a success.").quotes.empty());
 }
 
+TEST(NewsCoding, AddingSpeaksThroughTheVerbOfSayingAbove) {
+  Article a = code(
+      "The Egyptian foreign minister said the talks had failed, adding that Israel "
+      "would respond.");
+  bool found = false;
+  for (const Quote& q : a.quotes)
+    if (a.view(q.span) == "Israel would respond") {
+      found = true;
+      ASSERT_GE(q.speaker_actor, 0);
+      EXPECT_EQ(a.actors[static_cast<size_t>(q.speaker_actor)].code, "EGYGOV");
+    }
+  EXPECT_TRUE(found);
+}
+
 TEST(NewsCoding, QuotesInNewsForms) {
   Article a = code(
       "The airline \"transports weapons and fighters across the region,\" according to a tweet on "

@@ -336,6 +336,25 @@ class Extractor {
         has_subject && v.upos(subject) != "PRON" &&
         !is_in(text::ascii_lower(v.text(subject)), {"that", "who", "which"}))
       return;
+    // "X said ..., adding Iran will pursue ...": a participle of saying with no subject of its
+    // own speaks through the verb it hangs on.
+    // (The parser may hang it on the reported clause: the nearest verb of saying above.)
+    int governor = -1;
+    if (!has_subject && is_in(v.deprel(cue), {"advcl", "conj", "xcomp"}))
+      for (int h = v.head(cue), steps = 0; h >= 0 && steps < 3 && governor < 0;
+           h = v.head(h), ++steps)
+        if (v.upos(h) == "VERB" && v.speech_verb(v.lemma(h))) governor = h;
+    if (governor >= 0) {
+      Lexicon none2;
+      if (std::vector<int> a = v.agent_actors(governor, none2); !a.empty()) {
+        q.speaker_actor = a.front();
+        if (int subj = v.child_with(governor, "nsubj"); subj >= 0) {
+          int m = index_.mention_of_word(v.global(subj));
+          q.speaker = m >= 0 ? a_.mentions[m].span : v.subtree_span(subj);
+        }
+        return;
+      }
+    }
     after_cue();
   }
 
