@@ -13,9 +13,10 @@ const ActorResolver& resolver() {
   return r;
 }
 
-Article resolve(const std::string& text) {
+Article resolve(const std::string& text, const std::string& date = "") {
   Article a;
   a.text = text;
+  a.date = date;
   test::segmenter().run(a);
   resolver().process(a);
   return a;
@@ -230,15 +231,7 @@ TEST(Actors, AffiliationsListsAndNestedStates) {
 // base has at the article's date, whatever the recognizer took it for; a first name, or a word
 // of a person the article named in full, is not looked up.
 TEST(Actors, BareSurnamesOfOfficeHolders) {
-  auto resolve_on = [](const std::string& text, const std::string& date) {
-    Article a;
-    a.text = text;
-    a.date = date;
-    test::segmenter().run(a);
-    resolver().process(a);
-    return a;
-  };
-  Article a = resolve_on("Merkel met Macron in Paris. Trump criticised Iran.", "2019-07-20");
+  Article a = resolve("Merkel met Macron in Paris. Trump criticised Iran.", "2019-07-20");
   ASSERT_NE(actor_of(a, "Merkel"), nullptr);
   EXPECT_EQ(actor_of(a, "Merkel")->code, "DEUGOV");
   ASSERT_NE(actor_of(a, "Macron"), nullptr);
@@ -246,16 +239,16 @@ TEST(Actors, BareSurnamesOfOfficeHolders) {
   ASSERT_NE(actor_of(a, "Trump"), nullptr);
   EXPECT_EQ(actor_of(a, "Trump")->code, "USAGOV");
   // Out of office at the date: Merkel left in December 2021.
-  Article later = resolve_on("Merkel met Macron in Paris.", "2023-03-01");
+  Article later = resolve("Merkel met Macron in Paris.", "2023-03-01");
   ASSERT_NE(actor_of(later, "Merkel"), nullptr);
   EXPECT_EQ(actor_of(later, "Merkel")->code, "DEUOPP");
   // A former office leaves the office the dictionary gives at the date.
-  Article tusk = resolve_on("Ex-Prime Minister Donald Tusk spoke in Gdansk.", "2019-01-14");
+  Article tusk = resolve("Ex-Prime Minister Donald Tusk spoke in Gdansk.", "2019-01-14");
   ASSERT_NE(actor_of(tusk, "Prime Minister Donald Tusk"), nullptr);
   EXPECT_EQ(actor_of(tusk, "Prime Minister Donald Tusk")->code, "IGOEUREEC");
   // The article's own person, named in full before, keeps the article's reading.
-  Article own = resolve_on(
-      "Yemeni journalist Nabil Hasan al-Quaety was killed. Nabil worked for AFP.", "2020-06-02");
+  Article own = resolve("Yemeni journalist Nabil Hasan al-Quaety was killed. Nabil worked for AFP.",
+                        "2020-06-02");
   for (const Actor& x : own.actors) EXPECT_NE(x.code.substr(0, 3), "AFG") << x.name;
 }
 

@@ -440,6 +440,18 @@ class Extractor {
     return it != begin && std::prev(it)->span.overlaps(s);
   }
 
+  // An indirect quote of `span` with the cue word `w` of sentence `si`, its speaker found.
+  Quote reported(const ClauseView& v, uint32_t si, int w, Span span) const {
+    Quote q;
+    q.kind = "indirect";
+    q.sentence = si;
+    q.span = span;
+    q.cue = v.span(w);
+    q.cue_lemma = v.lemma(w);
+    speaker_of(v, w, q);
+    return q;
+  }
+
   void quotes_indirect() {
     for (uint32_t si = 0; si < a_.sentences.size(); ++si) {
       ClauseView v(index_, si);
@@ -510,13 +522,7 @@ class Extractor {
           if (as >= 0) {
             const Span span{v.subtree_span(obj).start, v.subtree_span(as).end};
             if (!in_direct_quote(span)) {
-              Quote q;
-              q.kind = "indirect";
-              q.sentence = si;
-              q.span = span;
-              q.cue = v.span(w);
-              q.cue_lemma = v.lemma(w);
-              speaker_of(v, w, q);
+              Quote q = reported(v, si, w, span);
               if (q.speaker_actor >= 0) a_.quotes.push_back(q);
               continue;
             }
@@ -612,16 +618,7 @@ class Extractor {
         }
         // A report whose span is found apart from its verb: the verb is the cue, its subject
         // the speaker.
-        auto report = [&](Span span) {
-          Quote q;
-          q.kind = "indirect";
-          q.sentence = si;
-          q.span = span;
-          q.cue = v.span(w);
-          q.cue_lemma = v.lemma(w);
-          speaker_of(v, w, q);
-          a_.quotes.push_back(q);
-        };
+        auto report = [&](Span span) { a_.quotes.push_back(reported(v, si, w, span)); };
         if (misread.end > 0) {
           report(misread);
           continue;

@@ -119,33 +119,25 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
       if (rel.starts_with("aux") || rel == "mark" || rel.starts_with("nsubj") || rel == "cop")
         blocked = true;
     }
-    // Nothing but the noun's own modifiers may stand between it and the participle.
-    auto below_noun = [&](uint32_t j) {
+    // Is word j in the subtree of word `top` (both sentence-local, 0-based)?
+    auto below = [&](uint32_t j, uint32_t top) {
       for (int steps = 0, h = at(j).head; h > 0 && steps < 64;
            h = at(static_cast<uint32_t>(h) - 1).head, ++steps) {
         if (static_cast<uint32_t>(h) > count) return false;
-        if (static_cast<uint32_t>(h) == n + 1) return true;
+        if (static_cast<uint32_t>(h) == top + 1) return true;
       }
       return false;
     };
+    // Nothing but the noun's own modifiers may stand between it and the participle.
     for (uint32_t j = n + 1; j < k && !blocked; ++j)
-      if (!below_noun(j) && at(j).deprel != "punct") blocked = true;
+      if (!below(j, n) && at(j).deprel != "punct") blocked = true;
     // Without an object the participle is still the predicate when the sentence has no other
     // verb outside what hangs on it: "Protesters rioted in Baghdad.", "Protesters called for
     // his resignation after revelations he sent comments" have no other reading.
     if (!object && !blocked && role == "root" && fronted < 0) {
-      auto below_participle = [&](uint32_t j) {
-        for (int steps = 0, h = at(j).head; h > 0 && steps < 64;
-             h = at(static_cast<uint32_t>(h) - 1).head, ++steps) {
-          if (static_cast<uint32_t>(h) > count) return false;
-          if (static_cast<uint32_t>(h) == k + 1) return true;
-        }
-        return false;
-      };
       bool other_verb = false;
       for (uint32_t j = 0; j < count && !other_verb; ++j)
-        other_verb =
-            j != k && (at(j).upos == "VERB" || at(j).upos == "AUX") && !below_participle(j);
+        other_verb = j != k && (at(j).upos == "VERB" || at(j).upos == "AUX") && !below(j, k);
       object = !other_verb;
     }
     if (!object || blocked) continue;
