@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -194,6 +195,69 @@ void backfill_minhash(Store::Impl& s) {
   }
 }
 
+std::string pack_mentions(const std::vector<Mention>& mentions) {
+  std::string out = "[";
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (i) out += ',';
+    out += '[' + std::to_string(m.actor) + ',' + std::to_string(m.sentence) + ',';
+    // Kinds are a few plain words; anything else is escaped as JSON.
+    bool plain = std::all_of(m.kind.begin(), m.kind.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+    });
+    out += plain ? '"' + m.kind + '"'
+                 : nlohmann::json(m.kind).dump(-1, ' ', false,
+                                               nlohmann::json::error_handler_t::replace);
+    out += ',' + std::to_string(m.span.start) + ',' + std::to_string(m.span.end) + ']';
+  }
+  return out + ']';
+}
+
+nlohmann::json unpack_mentions(const std::string& packed) {
+  if (packed.empty()) return nlohmann::json::array();
+  nlohmann::json v = nlohmann::json::parse(packed, nullptr, false);
+  auto bad = [] {
+    return StoreError("an article's actor mentions are damaged (not the JSON the store writes)");
+  };
+  if (!v.is_array()) throw bad();
+  for (const nlohmann::json& m : v)
+    if (!m.is_array() || m.size() != 5 || !m[0].is_number_integer() || !m[1].is_number_integer() ||
+        !m[2].is_string() || !m[3].is_number_integer() || !m[4].is_number_integer())
+      throw bad();
+  return v;
+}
+
+// Version 5: the actor mentions of each stored article packed on its row (pack_mentions), then
+// the table dropped. One article at a time, so a large store is not held in memory.
+static void pack_stored_mentions(Backend& b) {
+  std::vector<std::string> ids;
+  {
+    auto st = b.prepare("SELECT DISTINCT article_id FROM actor_mentions ORDER BY article_id");
+    while (st->step()) ids.push_back(st->get_text(0));
+  }
+  for (const std::string& id : ids) {
+    std::vector<Mention> ms;
+    Statement& st = b.query(
+        "SELECT actor_idx, sentence, kind, start_byte, end_byte FROM actor_mentions WHERE "
+        "article_id = ? ORDER BY idx");
+    st.bind_all(id);
+    while (st.step()) {
+      Mention m;
+      m.actor = static_cast<uint32_t>(st.get_int(0));
+      m.sentence = static_cast<uint32_t>(st.get_int(1));
+      m.kind = st.get_text(2);
+      m.span = {static_cast<uint32_t>(st.get_int(3)), static_cast<uint32_t>(st.get_int(4))};
+      ms.push_back(std::move(m));
+    }
+    st.reset();
+    Statement& up = b.query("UPDATE articles SET mention_count = ?, mentions = ? WHERE id = ?");
+    up.bind_all(ms.size(), pack_mentions(ms), id);
+    up.step();
+    up.reset();
+  }
+  b.exec("DROP TABLE actor_mentions");
+}
+
 // Version 4 on PostgreSQL: the full-text rows of the version-3 table (renamed fts_v3) again,
 // with the search words the store computes; read through a cursor, so a large store is not
 // held in memory. The index is built once the rows are in.
@@ -256,6 +320,7 @@ void Store::Impl::migrate(int target) {
     if (v == 1) set_meta(b, "application", "parley");
     if (v == 2) backfill_minhash(*this);
     if (v == 4 && b.name() == "postgresql") fill_fts_words(b);
+    if (v == 5) pack_stored_mentions(b);
     set_meta(b, "schema_version", std::to_string(v));
     tx.commit();
   }
@@ -481,9 +546,38 @@ namespace {
 // among the stored articles and the batch's earlier ones. The stored candidates of the whole
 // batch come from one query per 4 articles (they share at least one whole band with one of
 // them), so linking costs no round trip per article; the rules are link_story()'s.
+// A signature's band hashes as a PostgreSQL BIGINT[] literal, band 0 first (schema version 5).
+std::string band_array(const MinHash& sig) {
+  std::string out = "{";
+  for (int band = 0; band < MinHash::kBands; ++band) {
+    if (band) out += ',';
+    out += std::to_string(sig.band_hash(band));
+  }
+  return out + '}';
+}
+
+// The elements of a BIGINT[] as PostgreSQL writes it ("{1,-2,3}").
+std::vector<int64_t> parse_bigint_array(const std::string& text) {
+  std::vector<int64_t> out;
+  const char* p = text.c_str();
+  while (*p && *p != '}') {
+    if (*p == '{' || *p == ',') {
+      ++p;
+      continue;
+    }
+    char* end = nullptr;
+    long long v = std::strtoll(p, &end, 10);
+    if (end == p) throw StoreError("a stored band array is damaged: " + text);
+    out.push_back(v);
+    p = end;
+  }
+  return out;
+}
+
+// `band_arrays`: the store keeps band hashes as arrays (schema version 5 on PostgreSQL).
 std::vector<std::string> link_batch_stories(Backend& b, double threshold,
                                             const std::vector<std::string>& ids,
-                                            const std::vector<MinHash>& sigs,
+                                            const std::vector<MinHash>& sigs, bool band_arrays,
                                             const std::function<void()>& meanwhile) {
   using BandKey = std::pair<int64_t, int64_t>;  // band, hash
   constexpr size_t kPairs = 4 * MinHash::kBands;
@@ -493,7 +587,39 @@ std::vector<std::string> link_batch_stories(Backend& b, double threshold,
       wanted.emplace_back(band, sig.band_hash(band));
   std::map<BandKey, std::vector<std::string>> stored_by_band;
   std::map<std::string, std::pair<MinHash, std::string>> stored;  // id -> signature, story
-  if (!wanted.empty()) {
+  if (!wanted.empty() && band_arrays) {
+    // One query for the batch: the stored rows whose arrays share a hash with the batch's, of
+    // which only the bands that agree at the same position count (what the band rows gave).
+    std::set<BandKey> wanted_set(wanted.begin(), wanted.end());
+    std::set<int64_t> hashes;
+    for (const BandKey& k : wanted) hashes.insert(k.second);
+    std::string arr = "{";
+    for (int64_t h : hashes) arr += (arr.size() > 1 ? "," : "") + std::to_string(h);
+    arr += '}';
+    std::vector<QueuedQuery> queries;
+    queries.push_back(
+        {"SELECT m.article_id, m.signature, a.story_id, m.bands FROM article_minhash m JOIN "
+         "articles a ON a.id = m.article_id WHERE m.bands && CAST(? AS BIGINT[])",
+         {Value::of(arr)},
+         [&](Statement& st) {
+           std::string id = st.get_text(0);
+           std::vector<int64_t> bands = parse_bigint_array(st.get_text(3));
+           bool shares = false;
+           for (size_t band = 0; band < bands.size() && band < MinHash::kBands; ++band) {
+             const BandKey k{static_cast<int64_t>(band), bands[band]};
+             if (!wanted_set.count(k)) continue;
+             shares = true;
+             auto& v = stored_by_band[k];
+             if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+           }
+           if (shares && !stored.count(id)) {
+             MinHash sig;
+             if (MinHash::from_hex(st.get_text(1), sig))
+               stored.emplace(id, std::pair(sig, st.get_text(2)));
+           }
+         }});
+    b.run_queries(queries, meanwhile);
+  } else if (!wanted.empty()) {
     // Always kPairs rows (the last repeats), so the statement is planned once per connection.
     std::string sql =
         "SELECT w.column1, w.column2, b.article_id, m.signature, a.story_id FROM (VALUES ";
@@ -594,6 +720,10 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
   std::set<std::string> stored;
   MergeCandidates merge;
   const bool dedup = s.version >= 2;  // a version-1 store has no dedup tables yet
+  // Version 5: actor mentions packed on the article rows; on PostgreSQL, band hashes as an
+  // array on the signature's row.
+  const bool packed_mentions = s.version >= 5;
+  const bool band_arrays = s.version >= 5 && b.name() == "postgresql";
   std::vector<MinHash> sigs(articles.size());
   {
     std::vector<QueuedQuery> lookups;
@@ -635,21 +765,29 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
   if (dedup) {
     std::vector<MinHash> todo_sigs;
     for (size_t ai : todo) todo_sigs.push_back(sigs[ai]);
-    stories = link_batch_stories(b, s.threshold, todo_ids, todo_sigs, {});
+    stories = link_batch_stories(b, s.threshold, todo_ids, todo_sigs, band_arrays, {});
   } else {
     stories = todo_ids;
   }
 
   {
     RowBuffer rows(b, "articles",
-                   "id, run_id, title, date, day, source, url, path, text, bytes, story_id");
+                   packed_mentions ? "id, run_id, title, date, day, source, url, path, text, "
+                                     "bytes, story_id, mention_count, mentions"
+                                   : "id, run_id, title, date, day, source, url, path, text, "
+                                     "bytes, story_id");
     for (size_t k = 0; k < todo.size(); ++k) {
       const Article& a = *articles[todo[k]];
       int64_t day = 0;
       bool dated = day_number(a.date, day);
-      rows.add(todo_ids[k], run_id, a.title, a.date,
-               dated ? std::optional<int64_t>(day) : std::nullopt, a.source, a.url, a.origin.path,
-               a.text, a.text.size(), stories[k]);
+      if (packed_mentions)
+        rows.add(todo_ids[k], run_id, a.title, a.date,
+                 dated ? std::optional<int64_t>(day) : std::nullopt, a.source, a.url, a.origin.path,
+                 a.text, a.text.size(), stories[k], a.mentions.size(), pack_mentions(a.mentions));
+      else
+        rows.add(todo_ids[k], run_id, a.title, a.date,
+                 dated ? std::optional<int64_t>(day) : std::nullopt, a.source, a.url, a.origin.path,
+                 a.text, a.text.size(), stories[k]);
       ++stats.stored;
       if (stories[k] != todo_ids[k]) ++stats.near_duplicates;
     }
@@ -677,7 +815,12 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
         fts.add("quote", ref, q);
     }
   }
-  if (dedup) {
+  if (dedup && band_arrays) {
+    RowBuffer minhash(b, "article_minhash", "article_id, signature, bands");
+    for (size_t k = 0; k < todo.size(); ++k)
+      minhash.add(todo_ids[k], sigs[todo[k]].to_hex(), band_array(sigs[todo[k]]));
+    minhash.flush();
+  } else if (dedup) {
     RowBuffer minhash(b, "article_minhash", "article_id, signature");
     for (size_t k = 0; k < todo.size(); ++k) minhash.add(todo_ids[k], sigs[todo[k]].to_hex());
     minhash.flush();
@@ -699,7 +842,7 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
     }
     rows.flush();
   }
-  {
+  if (!packed_mentions) {
     RowBuffer rows(b, "actor_mentions",
                    "article_id, idx, actor_idx, sentence, kind, start_byte, end_byte");
     for (size_t k = 0; k < todo.size(); ++k) {
