@@ -142,22 +142,6 @@ ALTER TABLE articles ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN mentions TEXT NOT NULL DEFAULT '';
 )SQL";
 
-// Version 5 on PostgreSQL: an article's 16 LSH band hashes are one BIGINT[] on its signature's
-// row with a GIN index, instead of 16 rows in a B-tree (592 of the samples' rows). The lookup
-// asks for rows whose array overlaps the batch's hashes and keeps, in C++, only those that
-// agree on a whole band at the same position: the same candidates as the rows gave. SQLite has
-// no index over an array's elements, so it keeps the band rows.
-const char* kV5Postgres = R"SQL(
-ALTER TABLE article_minhash ADD COLUMN bands BIGINT[];
-UPDATE article_minhash m SET bands = g.hashes FROM (
-  SELECT article_id, array_agg(hash ORDER BY band) AS hashes FROM article_bands
-  GROUP BY article_id) g WHERE g.article_id = m.article_id;
-UPDATE article_minhash SET bands = '{}' WHERE bands IS NULL;
-ALTER TABLE article_minhash ALTER COLUMN bands SET NOT NULL;
-DROP TABLE article_bands;
-CREATE INDEX article_minhash_bands ON article_minhash USING gin (bands);
-)SQL";
-
 }  // namespace
 
 std::vector<std::string> split_sql(const std::string& script) {
@@ -193,8 +177,6 @@ std::vector<std::string> migration_sql(int version, const Backend& backend) {
     if (backend.name() == "postgresql") out = split_sql(kV4Postgres);
   } else if (version == 5) {
     out = split_sql(kV5);
-    if (backend.name() == "postgresql")
-      for (const std::string& s : split_sql(kV5Postgres)) out.push_back(s);
   }
   return out;
 }

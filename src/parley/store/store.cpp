@@ -546,38 +546,9 @@ namespace {
 // among the stored articles and the batch's earlier ones. The stored candidates of the whole
 // batch come from one query per 4 articles (they share at least one whole band with one of
 // them), so linking costs no round trip per article; the rules are link_story()'s.
-// A signature's band hashes as a PostgreSQL BIGINT[] literal, band 0 first (schema version 5).
-std::string band_array(const MinHash& sig) {
-  std::string out = "{";
-  for (int band = 0; band < MinHash::kBands; ++band) {
-    if (band) out += ',';
-    out += std::to_string(sig.band_hash(band));
-  }
-  return out + '}';
-}
-
-// The elements of a BIGINT[] as PostgreSQL writes it ("{1,-2,3}").
-std::vector<int64_t> parse_bigint_array(const std::string& text) {
-  std::vector<int64_t> out;
-  const char* p = text.c_str();
-  while (*p && *p != '}') {
-    if (*p == '{' || *p == ',') {
-      ++p;
-      continue;
-    }
-    char* end = nullptr;
-    long long v = std::strtoll(p, &end, 10);
-    if (end == p) throw StoreError("a stored band array is damaged: " + text);
-    out.push_back(v);
-    p = end;
-  }
-  return out;
-}
-
-// `band_arrays`: the store keeps band hashes as arrays (schema version 5 on PostgreSQL).
 std::vector<std::string> link_batch_stories(Backend& b, double threshold,
                                             const std::vector<std::string>& ids,
-                                            const std::vector<MinHash>& sigs, bool band_arrays,
+                                            const std::vector<MinHash>& sigs,
                                             const std::function<void()>& meanwhile) {
   using BandKey = std::pair<int64_t, int64_t>;  // band, hash
   constexpr size_t kPairs = 4 * MinHash::kBands;
@@ -587,39 +558,7 @@ std::vector<std::string> link_batch_stories(Backend& b, double threshold,
       wanted.emplace_back(band, sig.band_hash(band));
   std::map<BandKey, std::vector<std::string>> stored_by_band;
   std::map<std::string, std::pair<MinHash, std::string>> stored;  // id -> signature, story
-  if (!wanted.empty() && band_arrays) {
-    // One query for the batch: the stored rows whose arrays share a hash with the batch's, of
-    // which only the bands that agree at the same position count (what the band rows gave).
-    std::set<BandKey> wanted_set(wanted.begin(), wanted.end());
-    std::set<int64_t> hashes;
-    for (const BandKey& k : wanted) hashes.insert(k.second);
-    std::string arr = "{";
-    for (int64_t h : hashes) arr += (arr.size() > 1 ? "," : "") + std::to_string(h);
-    arr += '}';
-    std::vector<QueuedQuery> queries;
-    queries.push_back(
-        {"SELECT m.article_id, m.signature, a.story_id, m.bands FROM article_minhash m JOIN "
-         "articles a ON a.id = m.article_id WHERE m.bands && CAST(? AS BIGINT[])",
-         {Value::of(arr)},
-         [&](Statement& st) {
-           std::string id = st.get_text(0);
-           std::vector<int64_t> bands = parse_bigint_array(st.get_text(3));
-           bool shares = false;
-           for (size_t band = 0; band < bands.size() && band < MinHash::kBands; ++band) {
-             const BandKey k{static_cast<int64_t>(band), bands[band]};
-             if (!wanted_set.count(k)) continue;
-             shares = true;
-             auto& v = stored_by_band[k];
-             if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
-           }
-           if (shares && !stored.count(id)) {
-             MinHash sig;
-             if (MinHash::from_hex(st.get_text(1), sig))
-               stored.emplace(id, std::pair(sig, st.get_text(2)));
-           }
-         }});
-    b.run_queries(queries, meanwhile);
-  } else if (!wanted.empty()) {
+  if (!wanted.empty()) {
     // Always kPairs rows (the last repeats), so the statement is planned once per connection.
     std::string sql =
         "SELECT w.column1, w.column2, b.article_id, m.signature, a.story_id FROM (VALUES ";
@@ -720,10 +659,8 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
   std::set<std::string> stored;
   MergeCandidates merge;
   const bool dedup = s.version >= 2;  // a version-1 store has no dedup tables yet
-  // Version 5: actor mentions packed on the article rows; on PostgreSQL, band hashes as an
-  // array on the signature's row.
+  // Version 5: actor mentions packed on the article rows.
   const bool packed_mentions = s.version >= 5;
-  const bool band_arrays = s.version >= 5 && b.name() == "postgresql";
   std::vector<MinHash> sigs(articles.size());
   {
     std::vector<QueuedQuery> lookups;
@@ -765,7 +702,7 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
   if (dedup) {
     std::vector<MinHash> todo_sigs;
     for (size_t ai : todo) todo_sigs.push_back(sigs[ai]);
-    stories = link_batch_stories(b, s.threshold, todo_ids, todo_sigs, band_arrays, {});
+    stories = link_batch_stories(b, s.threshold, todo_ids, todo_sigs, {});
   } else {
     stories = todo_ids;
   }
@@ -815,12 +752,7 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
         fts.add("quote", ref, q);
     }
   }
-  if (dedup && band_arrays) {
-    RowBuffer minhash(b, "article_minhash", "article_id, signature, bands");
-    for (size_t k = 0; k < todo.size(); ++k)
-      minhash.add(todo_ids[k], sigs[todo[k]].to_hex(), band_array(sigs[todo[k]]));
-    minhash.flush();
-  } else if (dedup) {
+  if (dedup) {
     RowBuffer minhash(b, "article_minhash", "article_id, signature");
     for (size_t k = 0; k < todo.size(); ++k) minhash.add(todo_ids[k], sigs[todo[k]].to_hex());
     minhash.flush();
