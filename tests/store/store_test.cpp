@@ -919,6 +919,32 @@ TEST_P(StoreTest, MigratesVersionFourStoresToPackedRows) {
   EXPECT_EQ(counts(fresh), stats);
 }
 
+// Packed mentions keep any kind as it was (escaped as JSON where needed), and a damaged packed
+// value is a clear error, not a crash.
+TEST_P(StoreTest, PackedMentionsRoundTripAndDamageIsAnError) {
+  PARLEY_REQUIRE_DB(db);
+  Article a = make_article("ISR people met EGY people. " + filler(61, 40), "AP", "2024-06-03",
+                           {{"ISR", "EGY", "040", "2024-06-03", "", "met"}});
+  ASSERT_EQ(a.mentions.size(), 2u);
+  a.mentions[1].kind = "odd \"kind\"\t\u00e9";
+  Store st = Store::open(db.url(), Mode::ReadWrite);
+  st.store_batch({&a}, st.begin_run({}));
+  json view = st.article(a.id).value_or(json());
+  ASSERT_EQ(view["actors"].size(), 2u);
+  ASSERT_EQ(view["actors"][1]["mentions"].size(), 1u);
+  EXPECT_EQ(view["actors"][1]["mentions"][0]["kind"], a.mentions[1].kind);
+  EXPECT_EQ(view["actors"][1]["mentions"][0]["start_byte"], a.mentions[1].span.start);
+  EXPECT_EQ(view["actors"][0]["mentions"][0]["kind"], "name");
+  EXPECT_EQ(st.stats()["actor_mentions"], 2);
+  st.backend().exec("UPDATE articles SET mentions = '[[0, 1, \"name\"' WHERE id = '" + a.id + "'");
+  try {
+    (void)st.article(a.id);
+    ADD_FAILURE() << "read damaged mentions";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("damaged"), std::string::npos) << e.what();
+  }
+}
+
 TEST_P(StoreTest, ReadOnlyMissingStoreIsAnError) {
   PARLEY_REQUIRE_DB(db);
   if (!db.sqlite()) GTEST_SKIP() << "a missing file is SQLite's case";
