@@ -870,6 +870,9 @@ TEST_P(StoreTest, MigratesVersionFourStoresToPackedRows) {
   std::string body = filler(43, 300);
   v.push_back(make_article("Talks resume. " + body, "Reuters", "2024-05-01",
                            {{"ISR", "PSE", "040", "2024-05-01", "", "Talks"}}));
+  // A kind that needs JSON escaping: the migration's packing (SQL on PostgreSQL) must keep it.
+  ASSERT_FALSE(v[0].mentions.empty());
+  v[0].mentions.back().kind = "odd \"kind\"\t\u00e9\\";
   std::vector<Article> later{
       make_article("Talks resume in Cairo. " + body + " Updated.", "Yahoo", "2024-05-02", {})};
   auto views = [&](Store& st) {
@@ -905,6 +908,7 @@ TEST_P(StoreTest, MigratesVersionFourStoresToPackedRows) {
   EXPECT_EQ(st.version(), Store::schema_version());
   EXPECT_FALSE(st.backend().table_exists("actor_mentions"));
   EXPECT_EQ(views(st), before);
+  EXPECT_NE(views(st).dump().find("odd \\\"kind"), std::string::npos);
   EXPECT_EQ(counts(st), stats);
   EXPECT_EQ(st.articles(Filter{}), arts);
   IngestStats in = st.store_batch(ptrs(later), st.begin_run({}));
