@@ -411,10 +411,27 @@ std::optional<json> Store::article(const std::string& id) const {
                        "SELECT idx, name, code, country, sector, type, presumed FROM actors WHERE "
                        "article_id = ? ORDER BY idx",
                        arg, "isssssb");
-  json ms = rows(b,
-                 "SELECT actor_idx, sentence, kind, start_byte, end_byte FROM actor_mentions "
-                 "WHERE article_id = ? ORDER BY idx",
-                 arg, "iisii");
+  json ms;
+  if (impl_->version >= 5) {
+    // Packed on the article's row in mention order (schema version 5): the same objects the
+    // version-4 table gave.
+    ms = json::array();
+    std::string packed;
+    auto st = b.prepare("SELECT mentions FROM articles WHERE id = ?");
+    bind_values(*st, arg);
+    if (st->step()) packed = st->get_text(0);
+    for (const json& m : unpack_mentions(packed))
+      ms.push_back({{"actor_idx", m[0].get<int64_t>()},
+                    {"sentence", m[1].get<int64_t>()},
+                    {"kind", m[2].get<std::string>()},
+                    {"start_byte", m[3].get<int64_t>()},
+                    {"end_byte", m[4].get<int64_t>()}});
+  } else {
+    ms = rows(b,
+              "SELECT actor_idx, sentence, kind, start_byte, end_byte FROM actor_mentions "
+              "WHERE article_id = ? ORDER BY idx",
+              arg, "iisii");
+  }
   for (json& x : out["actors"]) x["mentions"] = json::array();
   for (json& m : ms) {
     auto k = m["actor_idx"].get<size_t>();
@@ -463,7 +480,10 @@ json Store::stats() const {
   out["schema_version"] = impl_->version;
   for (const char* t : {"articles", "actors", "actor_mentions", "events", "event_mentions",
                         "quotes", "claims", "positions", "divergences", "runs"}) {
-    auto st = b.prepare(std::string("SELECT count(*) FROM ") + t);
+    // Version 5 keeps the actor mentions' count on the article rows.
+    const bool packed = impl_->version >= 5 && std::string_view(t) == "actor_mentions";
+    auto st = b.prepare(packed ? std::string("SELECT coalesce(sum(mention_count), 0) FROM articles")
+                               : std::string("SELECT count(*) FROM ") + t);
     st->step();
     out[t] = st->get_int(0);
   }

@@ -11,7 +11,7 @@
 
 namespace parley::store {
 
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 // The statements of one migration (version 1..kSchemaVersion) for this back end.
 std::vector<std::string> migration_sql(int version, const Backend& backend);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -194,6 +195,82 @@ void backfill_minhash(Store::Impl& s) {
   }
 }
 
+std::string pack_mentions(const std::vector<Mention>& mentions) {
+  std::string out = "[";
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (i) out += ',';
+    out += '[' + std::to_string(m.actor) + ',' + std::to_string(m.sentence) + ',';
+    // Kinds are a few plain words; anything else is escaped as JSON.
+    bool plain = std::all_of(m.kind.begin(), m.kind.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+    });
+    out += plain ? '"' + m.kind + '"'
+                 : nlohmann::json(m.kind).dump(-1, ' ', false,
+                                               nlohmann::json::error_handler_t::replace);
+    out += ',' + std::to_string(m.span.start) + ',' + std::to_string(m.span.end) + ']';
+  }
+  return out + ']';
+}
+
+nlohmann::json unpack_mentions(const std::string& packed) {
+  if (packed.empty()) return nlohmann::json::array();
+  nlohmann::json v = nlohmann::json::parse(packed, nullptr, false);
+  auto bad = [] {
+    return StoreError("an article's actor mentions are damaged (not the JSON the store writes)");
+  };
+  if (!v.is_array()) throw bad();
+  for (const nlohmann::json& m : v)
+    if (!m.is_array() || m.size() != 5 || !m[0].is_number_integer() || !m[1].is_number_integer() ||
+        !m[2].is_string() || !m[3].is_number_integer() || !m[4].is_number_integer())
+      throw bad();
+  return v;
+}
+
+// Version 5: the actor mentions of each stored article packed on its row (pack_mentions), then
+// the table dropped. PostgreSQL builds the same JSON arrays itself in one statement (two round
+// trips an article would take minutes on a large store; to_json quotes a kind as JSON, so any
+// kind reads back as it was); SQLite, with no round trips, packs one article at a time here, so
+// a large store is not held in memory.
+static void pack_stored_mentions(Backend& b) {
+  if (b.name() == "postgresql") {
+    b.exec(
+        "UPDATE articles SET mention_count = g.n, mentions = g.packed FROM (SELECT article_id, "
+        "count(*) AS n, '[' || string_agg('[' || actor_idx || ',' || sentence || ',' || "
+        "to_json(kind)::text || ',' || start_byte || ',' || end_byte || ']', ',' ORDER BY idx) "
+        "|| ']' AS packed FROM actor_mentions GROUP BY article_id) AS g WHERE articles.id = "
+        "g.article_id");
+    b.exec("DROP TABLE actor_mentions");
+    return;
+  }
+  std::vector<std::string> ids;
+  {
+    auto st = b.prepare("SELECT DISTINCT article_id FROM actor_mentions ORDER BY article_id");
+    while (st->step()) ids.push_back(st->get_text(0));
+  }
+  for (const std::string& id : ids) {
+    std::vector<Mention> ms;
+    Statement& st = b.query(
+        "SELECT actor_idx, sentence, kind, start_byte, end_byte FROM actor_mentions WHERE "
+        "article_id = ? ORDER BY idx");
+    st.bind_all(id);
+    while (st.step()) {
+      Mention m;
+      m.actor = static_cast<uint32_t>(st.get_int(0));
+      m.sentence = static_cast<uint32_t>(st.get_int(1));
+      m.kind = st.get_text(2);
+      m.span = {static_cast<uint32_t>(st.get_int(3)), static_cast<uint32_t>(st.get_int(4))};
+      ms.push_back(std::move(m));
+    }
+    st.reset();
+    Statement& up = b.query("UPDATE articles SET mention_count = ?, mentions = ? WHERE id = ?");
+    up.bind_all(ms.size(), pack_mentions(ms), id);
+    up.step();
+    up.reset();
+  }
+  b.exec("DROP TABLE actor_mentions");
+}
+
 // Version 4 on PostgreSQL: the full-text rows of the version-3 table (renamed fts_v3) again,
 // with the search words the store computes; read through a cursor, so a large store is not
 // held in memory. The index is built once the rows are in.
@@ -256,6 +333,7 @@ void Store::Impl::migrate(int target) {
     if (v == 1) set_meta(b, "application", "parley");
     if (v == 2) backfill_minhash(*this);
     if (v == 4 && b.name() == "postgresql") fill_fts_words(b);
+    if (v == 5) pack_stored_mentions(b);
     set_meta(b, "schema_version", std::to_string(v));
     tx.commit();
   }
@@ -594,6 +672,8 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
   std::set<std::string> stored;
   MergeCandidates merge;
   const bool dedup = s.version >= 2;  // a version-1 store has no dedup tables yet
+  // Version 5: actor mentions packed on the article rows.
+  const bool packed_mentions = s.version >= 5;
   std::vector<MinHash> sigs(articles.size());
   {
     std::vector<QueuedQuery> lookups;
@@ -642,14 +722,22 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
 
   {
     RowBuffer rows(b, "articles",
-                   "id, run_id, title, date, day, source, url, path, text, bytes, story_id");
+                   packed_mentions ? "id, run_id, title, date, day, source, url, path, text, "
+                                     "bytes, story_id, mention_count, mentions"
+                                   : "id, run_id, title, date, day, source, url, path, text, "
+                                     "bytes, story_id");
     for (size_t k = 0; k < todo.size(); ++k) {
       const Article& a = *articles[todo[k]];
       int64_t day = 0;
       bool dated = day_number(a.date, day);
-      rows.add(todo_ids[k], run_id, a.title, a.date,
-               dated ? std::optional<int64_t>(day) : std::nullopt, a.source, a.url, a.origin.path,
-               a.text, a.text.size(), stories[k]);
+      if (packed_mentions)
+        rows.add(todo_ids[k], run_id, a.title, a.date,
+                 dated ? std::optional<int64_t>(day) : std::nullopt, a.source, a.url, a.origin.path,
+                 a.text, a.text.size(), stories[k], a.mentions.size(), pack_mentions(a.mentions));
+      else
+        rows.add(todo_ids[k], run_id, a.title, a.date,
+                 dated ? std::optional<int64_t>(day) : std::nullopt, a.source, a.url, a.origin.path,
+                 a.text, a.text.size(), stories[k]);
       ++stats.stored;
       if (stories[k] != todo_ids[k]) ++stats.near_duplicates;
     }
@@ -699,7 +787,7 @@ IngestStats Store::store_batch(const std::vector<const Article*>& articles, int6
     }
     rows.flush();
   }
-  {
+  if (!packed_mentions) {
     RowBuffer rows(b, "actor_mentions",
                    "article_id, idx, actor_idx, sentence, kind, start_byte, end_byte");
     for (size_t k = 0; k < todo.size(); ++k) {

@@ -25,4 +25,10 @@ struct Store::Impl {
   std::string link_story(const std::string& id, const MinHash& sig);
 };
 
+// An article's actor mentions as schema version 5 keeps them on its row: a JSON array of
+// [actor, sentence, kind, start_byte, end_byte], in mention order. unpack_mentions gives the
+// arrays back (none for an empty string) and throws StoreError on anything else.
+std::string pack_mentions(const std::vector<Mention>& mentions);
+nlohmann::json unpack_mentions(const std::string& packed);
+
 }  // namespace parley::store
