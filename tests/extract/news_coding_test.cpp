@@ -279,6 +279,12 @@ TEST(NewsCoding, AddingSpeaksThroughTheVerbOfSayingAbove) {
       EXPECT_EQ(a.actors[static_cast<size_t>(q.speaker_actor)].code, "EGYGOV");
     }
   EXPECT_TRUE(found);
+  // A participle shares the subject of the verb it hangs on.
+  Article b =
+      code("Members of the House of Commons protested by shouting \"shame on you!\" on Monday.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  ASSERT_GE(b.quotes[0].speaker_actor, 0);
+  EXPECT_EQ(b.actors[static_cast<size_t>(b.quotes[0].speaker_actor)].code, "GBRLEG");
 }
 
 TEST(NewsCoding, QuotesInNewsForms) {

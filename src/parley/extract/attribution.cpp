@@ -339,11 +339,16 @@ class Extractor {
     // "X said ..., adding Iran will pursue ...": a participle of saying with no subject of its
     // own speaks through the verb it hangs on.
     // (The parser may hang it on the reported clause: the nearest verb of saying above.)
+    // Else a participle shares the subject of the verb it hangs on ("Members protested by
+    // shouting '...'", "responded by saying").
     int governor = -1;
-    if (!has_subject && is_in(v.deprel(cue), {"advcl", "conj", "xcomp"}))
+    if (!has_subject && is_in(v.deprel(cue), {"advcl", "conj", "xcomp"})) {
       for (int h = v.head(cue), steps = 0; h >= 0 && steps < 3 && governor < 0;
            h = v.head(h), ++steps)
         if (v.upos(h) == "VERB" && v.speech_verb(v.lemma(h))) governor = h;
+      if (governor < 0 && v.xpos(cue) == "VBG" && v.head(cue) >= 0 && v.upos(v.head(cue)) == "VERB")
+        governor = v.head(cue);
+    }
     if (governor >= 0) {
       Lexicon none2;
       if (std::vector<int> a = v.agent_actors(governor, none2); !a.empty()) {
