@@ -242,6 +242,17 @@ TEST(Actors, BareSurnamesOfOfficeHolders) {
   Article later = resolve("Merkel met Macron in Paris.", "2023-03-01");
   ASSERT_NE(actor_of(later, "Merkel"), nullptr);
   EXPECT_EQ(actor_of(later, "Merkel")->code, "DEUOPP");
+  // "She" in a sentence after one whose subject was "she": the same person, not the first
+  // name that sentence gave.
+  Article she = resolve(
+      "Opposition candidate Sviatlana Tsikhanouskaya arrived. She spoke about her husband "
+      "Siarhei Tsikhanouski. She asked voters to come.",
+      "2020-07-30");
+  std::vector<std::string> she_is;
+  for (const Mention& m : she.mentions)
+    if (she.view(m.span) == "She") she_is.push_back(she.actors[m.actor].name);
+  ASSERT_EQ(she_is.size(), 2u);
+  EXPECT_EQ(she_is[0], she_is[1]);
   // A former office leaves the office the dictionary gives at the date.
   Article tusk = resolve("Ex-Prime Minister Donald Tusk spoke in Gdansk.", "2019-01-14");
   ASSERT_NE(actor_of(tusk, "Prime Minister Donald Tusk"), nullptr);

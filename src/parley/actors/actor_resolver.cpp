@@ -333,7 +333,7 @@ void ActorResolver::process(Article& a) const {
     a.actors[actor].mentions.push_back(static_cast<uint32_t>(a.mentions.size() - 1));
     if (a.actors[actor].type == "PER") {
       last_person = static_cast<int>(actor);
-      if (std::string_view(kind) != "pronoun") person_mentions.push_back({sentence, actor});
+      person_mentions.push_back({sentence, actor});
     }
     if (!a.actors[actor].sector.empty())
       last_by_sector[a.actors[actor].sector] = static_cast<int>(actor);
@@ -1179,6 +1179,7 @@ void ActorResolver::process(Article& a) const {
       if (pieces[p].kind == Piece::kPronoun) {
         // The latest person named in this sentence; else the first person named in the latest
         // sentence that names one (subjects come first: "Kirby urged Hamas ... He pointed out").
+        // A pronoun names its person too: "She spoke about her husband X. She asked ...".
         int antecedent = -1;
         if (!person_mentions.empty()) {
           if (person_mentions.back().first == si) {
