@@ -804,14 +804,20 @@ TEST_P(StoreTest, PositionsMatrixAndCorpusDivergences) {
   EXPECT_EQ(st.positions(only).size(), 1u);
 }
 
-TEST_P(StoreTest, CodedSamplesRoundTripWithOffsets) {
-  PARLEY_REQUIRE_DB(db);
-  static const Analyzer analyzer;
+// The reference article and one Wikinews sample, coded.
+std::vector<Article> coded_samples(const Analyzer& analyzer) {
   std::vector<Article> v;
   for (const char* name :
        {"cairo-talks.txt",
         "wikinews/2019-01-05-escape-room-fire-kills-five-teen-girls-in-koszalin-poland.txt"})
     v.push_back(analyzer.analyze(test::read_file(test::source_dir() + "/samples/" + name)));
+  return v;
+}
+
+TEST_P(StoreTest, CodedSamplesRoundTripWithOffsets) {
+  PARLEY_REQUIRE_DB(db);
+  static const Analyzer analyzer;
+  std::vector<Article> v = coded_samples(analyzer);
   Store st = Store::open(db.url(), Mode::ReadWrite);
   st.set_data_dir(analyzer.resources().data);
   st.store_batch(ptrs(v), st.begin_run(describe_run(analyzer.resources().models,
@@ -862,11 +868,7 @@ TEST_P(StoreTest, CodedSamplesRoundTripWithOffsets) {
 TEST_P(StoreTest, MigratesVersionFourStoresToPackedRows) {
   PARLEY_REQUIRE_DB(db);
   static const Analyzer analyzer;
-  std::vector<Article> v;
-  for (const char* name :
-       {"cairo-talks.txt",
-        "wikinews/2019-01-05-escape-room-fire-kills-five-teen-girls-in-koszalin-poland.txt"})
-    v.push_back(analyzer.analyze(test::read_file(test::source_dir() + "/samples/" + name)));
+  std::vector<Article> v = coded_samples(analyzer);
   std::string body = filler(43, 300);
   v.push_back(make_article("Talks resume. " + body, "Reuters", "2024-05-01",
                            {{"ISR", "PSE", "040", "2024-05-01", "", "Talks"}}));
