@@ -287,6 +287,29 @@ TEST(NewsCoding, AddingSpeaksThroughTheVerbOfSayingAbove) {
   EXPECT_EQ(b.actors[static_cast<size_t>(b.quotes[0].speaker_actor)].code, "GBRLEG");
 }
 
+TEST(NewsCoding, AParticipleOfSayingHungOnANounSpeaksThroughTheVerbAbove) {
+  // The parser hangs "further saying" on a noun of the reported clause ("costs" read as a noun);
+  // both quotes are still the governor's.
+  Article a = code(
+      "The Nigerian central bank governor said the use of foreign currencies \"costs Nigeria $2 "
+      "billion a year,\" further saying, \"It also reduces trade.\"");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  for (const Quote& q : a.quotes) {
+    ASSERT_GE(q.speaker_actor, 0) << a.view(q.span);
+    EXPECT_EQ(a.actors[static_cast<size_t>(q.speaker_actor)].code, "NGAGOV");
+  }
+}
+
+TEST(NewsCoding, ASubjectAfterAFrontedSourceIsTheSubject) {
+  // "According to X, Y, Z, said": the parser hangs Y on X as an apposition; it is the speaker.
+  Article a = code(
+      "According to the state news agency IRNA, the foreign minister of Iran, Javad Zarif, said "
+      "the sanctions were \"economic terrorism\".");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  ASSERT_GE(a.quotes[0].speaker_actor, 0);
+  EXPECT_EQ(a.actors[static_cast<size_t>(a.quotes[0].speaker_actor)].code, "IRNGOV");
+}
+
 TEST(NewsCoding, QuotesInNewsForms) {
   Article a = code(
       "The airline \"transports weapons and fighters across the region,\" according to a tweet on "

@@ -341,9 +341,12 @@ class Extractor {
     // (The parser may hang it on the reported clause: the nearest verb of saying above.)
     // Else a participle shares the subject of the verb it hangs on ("Members protested by
     // shouting '...'", "responded by saying").
+    // A participle the parser hung on a noun of the reported clause ('said the use of currencies
+    // "costs ...", further saying, "..."') still speaks through the verb of saying above it.
     int governor = -1;
-    if (!has_subject && is_in(v.deprel(cue), {"advcl", "conj", "xcomp"})) {
-      for (int h = v.head(cue), steps = 0; h >= 0 && steps < 3 && governor < 0;
+    const bool participle = v.xpos(cue) == "VBG";
+    if (!has_subject && (participle || is_in(v.deprel(cue), {"advcl", "conj", "xcomp"}))) {
+      for (int h = v.head(cue), steps = 0; h >= 0 && steps < (participle ? 4 : 3) && governor < 0;
            h = v.head(h), ++steps)
         if (v.upos(h) == "VERB" && v.speech_verb(v.lemma(h))) governor = h;
       if (governor < 0 && v.xpos(cue) == "VBG" && v.head(cue) >= 0 && v.upos(v.head(cue)) == "VERB")

@@ -880,8 +880,10 @@ class Coder {
     if (!options_.infer_targets || a_.sentences.size() < 3) return;
     std::map<std::pair<std::string, std::string>, int> partners;
     for (const Event& e : a_.events)
+      // An outlet a party talks to ("speaking to AFP") is its interviewer, not its counterpart.
       if (!e.source_code.empty() && !e.target_code.empty() && e.source_code != e.target_code &&
-          !e.cameo.starts_with("01")) {
+          !e.cameo.starts_with("01") && !e.source_code.ends_with("MED") &&
+          !e.target_code.ends_with("MED")) {
         ++partners[{e.source_code, e.target_code}];
         ++partners[{e.target_code, e.source_code}];
       }

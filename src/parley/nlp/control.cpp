@@ -4,6 +4,8 @@
 #include <iterator>
 #include <string_view>
 
+#include "parley/text/strings.hpp"
+
 namespace parley::nlp {
 
 namespace {
@@ -161,6 +163,50 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
     // anything headed by the noun before would otherwise point into the subject.
     for (uint32_t j = k + 1; j < count; ++j)
       if (at(j).head == static_cast<int32_t>(n) + 1) at(j).head = static_cast<int32_t>(k) + 1;
+    ++changed;
+  }
+  return changed;
+}
+
+int repair_fronted_subjects(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count) {
+  int changed = 0;
+  auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };
+  auto is_child = [&](uint32_t j, uint32_t k) { return at(j).head == static_cast<int32_t>(k) + 1; };
+  for (uint32_t v = 0; v < count; ++v) {
+    WordAnalysis& verb = at(v);
+    if (verb.upos != "VERB" || !text::is_in(verb.xpos, {"VBD", "VBZ", "VBP"})) continue;
+    bool subject = false;
+    int oblique = -1;
+    for (uint32_t j = 0; j < count; ++j) {
+      if (!is_child(j, v)) continue;
+      subject |= at(j).deprel.starts_with("nsubj") || at(j).deprel.starts_with("csubj") ||
+                 at(j).deprel == "expl";
+      if (j < v && at(j).deprel == "obl") oblique = static_cast<int>(j);
+    }
+    if (subject || oblique < 0) continue;
+    // The oblique's last apposition before the verb: a nominal after a comma whose words run up
+    // to the verb, with at most a comma between.
+    int appos = -1;
+    for (uint32_t j = static_cast<uint32_t>(oblique) + 1; j < v; ++j)
+      if (is_child(j, static_cast<uint32_t>(oblique)) && at(j).deprel == "appos" &&
+          text::is_in(at(j).upos, {"NOUN", "PROPN"}))
+        appos = static_cast<int>(j);
+    if (appos < 0) continue;
+    uint32_t begin = static_cast<uint32_t>(appos), end = static_cast<uint32_t>(appos);
+    for (uint32_t j = 0; j < count; ++j) {
+      bool inside = false;
+      for (int h = at(j).head, steps = 0; h > 0 && steps < 64 && !inside;
+           h = at(static_cast<uint32_t>(h) - 1).head, ++steps)
+        inside = h == appos + 1;
+      if (inside && at(j).deprel != "punct") begin = std::min(begin, j), end = std::max(end, j);
+    }
+    if (begin == 0 || at(begin - 1).xpos != ",") continue;
+    uint32_t next = end + 1;
+    if (next < v && at(next).xpos == ",") ++next;
+    if (next != v) continue;
+    WordAnalysis& noun = at(static_cast<uint32_t>(appos));
+    noun.head = static_cast<int32_t>(v) + 1;
+    noun.deprel = "nsubj";
     ++changed;
   }
   return changed;

@@ -26,4 +26,10 @@ int repair_object_control(std::vector<WordAnalysis>& analysis, uint32_t first, u
 int repair_participle_predicates(std::vector<WordAnalysis>& analysis, uint32_t first,
                                  uint32_t count);
 
+// "According to the agency ISNA, the prosecutor, Ali Mehr, said ...": the parser hangs the
+// subject on the fronted source as an apposition, leaving the finite verb without a subject.
+// An apposition set off by commas, ending right before a subjectless finite verb, of a noun
+// fronted as that verb's oblique, becomes the verb's subject. Returns how many were repaired.
+int repair_fronted_subjects(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
+
 }  // namespace parley::nlp
