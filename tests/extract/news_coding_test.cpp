@@ -4,6 +4,8 @@
 // events whose actors have no code, and quotes in news forms. Whole standard pipeline.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "../test_support.hpp"
 #include "parley/pipeline/standard.hpp"
 
@@ -441,6 +443,43 @@ TEST(NewsCoding, OfTwoSubjectsTheActorIsTheDoer) {
   // "This Thursday" misread as a second subject does not hide the doer.
   Article a = code("This Thursday the Russian government criticized the move.");
   EXPECT_NE(event(a, "111", "RUSGOV"), nullptr);
+}
+
+TEST(NewsCoding, OrganisationNamesRunAcrossTheirPrepositions) {
+  // "for" before the head noun and two complements after it are inside the name; a place before
+  // the description before the name gives its state.
+  Article a = code(
+      "He was flown out by the Lyon charity Friends for Peace Foundation. The Institute for "
+      "Energy Studies of Algeria and the Council on Desert Affairs later commented.");
+  auto named = std::find_if(a.actors.begin(), a.actors.end(), [](const Actor& x) {
+    return x.name == "Friends for Peace Foundation";
+  });
+  ASSERT_NE(named, a.actors.end());
+  EXPECT_EQ(named->code, "FRANGO");
+  EXPECT_NE(actor_of(a, "The Institute for Energy Studies of Algeria"), nullptr);
+  EXPECT_NE(actor_of(a, "the Council on Desert Affairs"), nullptr);
+  // "of" before the head noun joins a person to the body, not one name.
+  Article b = code("John Smith of Amnesty International criticised the ban.");
+  EXPECT_EQ(actor_of(b, "John Smith of Amnesty International"), nullptr);
+}
+
+TEST(NewsCoding, HospitalsAndTheirPeopleAreHealthActorsOfTheirPlace) {
+  Article a = code(
+      "Novosibirsk hospital officials said he was stable. The Omsk hospital said tests found "
+      "nothing. He was taken to a hospital in Berlin.");
+  EXPECT_EQ(code_of(a, "Novosibirsk hospital officials"), "RUSHLH");
+  EXPECT_EQ(code_of(a, "The Omsk hospital"), "RUSHLH");
+  // A hospital after "to", "in", "at" is the place something happened, not an actor.
+  EXPECT_EQ(actor_of(a, "a hospital"), nullptr);
+}
+
+TEST(NewsCoding, UnknownCharitiesAreTheArticlesStatesUnlessInternational) {
+  Article a = code(
+      "Polish police arrested a man in Gdansk on Sunday. The Gdansk Hope Foundation raised "
+      "money for the victims. The Global Water Forum also helped.",
+      "2019-01-14");
+  EXPECT_EQ(code_of(a, "The Gdansk Hope Foundation"), "POLNGO");
+  EXPECT_EQ(code_of(a, "The Global Water Forum"), "NGO");
 }
 
 TEST(NewsCoding, OrganisationsAreNamedByTheirHeadNoun) {

@@ -490,9 +490,19 @@ void ActorResolver::process(Article& a) const {
         }
       if (e.sector == "MED") e.type = "MED";
       // A state body with no state in its name is the home state's ("House of Commons" in
-      // an article about Britain); companies, media and NGOs may have none.
+      // an article about Britain), and so is a foundation, charity, hospital or school no table
+      // knows: international ones are in the knowledge base. Companies, media and universities
+      // (foreign experts are often quoted) may have none.
+      // (A foundation or forum named as international is no state's: "Third World Water
+      // Forum", "Global Witness".)
+      auto international = [&] {
+        for (uint32_t k = t; k <= l; ++k)
+          if (gz.words().foreign_group_markers.contains(utf8::lower(a.token_text(k)))) return true;
+        return false;
+      };
       if (e.country.empty() && !home.empty() &&
-          is_in_list(e.sector, {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}))
+          (is_in_list(e.sector, {"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "HLH"}) ||
+           (e.sector == "NGO" && !international())))
         e.country = home;
       e.code = e.country + e.sector;
       return e;
@@ -505,24 +515,36 @@ void ActorResolver::process(Article& a) const {
     // Ministry of ...", "Hurriyet Daily News").
     auto organisation_run = [&](uint32_t t, std::string* country) -> int64_t {
       int64_t head_at = -1, last = -1;
-      bool complement = false;  // "of"/"for" after the head noun
-      for (uint32_t k = t; k < end && k < t + 8; ++k) {
+      // "of"/"for" after the head noun, up to two ("Foundation for Defense of Democracies",
+      // "Center for Strategic and International Studies"); or one "for" before it ("Cinema for
+      // Peace Foundation": never "of", which joins a person to the body: "Smith of Amnesty").
+      int complements = 0;
+      bool head_after = false;  // the head noun follows the complement
+      for (uint32_t k = t; k < end && k < t + 10; ++k) {
         std::string_view x = a.token_text(k);
-        if (k > t && (x == "of" || x == "for" || x == "on") && k + 1 < end &&
-            capitalized(a.token_text(k + 1))) {
-          if (head_at < 0 || complement) break;
-          complement = true;
+        if (k > t && (x == "of" || x == "for" || x == "on" || (x == "and" && complements > 0)) &&
+            k + 1 < end && capitalized(a.token_text(k + 1))) {
+          if (x == "and") continue;
+          const bool before_head =
+              head_at < 0 && complements == 0 && x == "for" && !gz.first_name(a.token_text(t));
+          if ((head_at < 0 && !before_head) || complements == 2 || head_after) break;
+          ++complements;
           continue;
         }
         if (!capitalized(x) || !alphabetic(x) || is_function_word(gz, x) || is_temporal(gz, x) ||
             gz.role(utf8::lower(x)))
           break;
-        if (!complement && !org_sector(gz, x).empty()) head_at = k;
+        if (!org_sector(gz, x).empty() && (complements == 0 || head_at < 0)) {
+          head_after = complements > 0;
+          head_at = k;
+        }
         last = k;
       }
-      int64_t l = complement ? last : head_at;
+      // "Cinema for Peace" with no head noun after the "for" is no organisation.
+      if (head_at < 0) return -1;
+      int64_t l = complements > 0 ? last : head_at;
       if (head_at < 0 || l <= static_cast<int64_t>(t)) return -1;
-      if (head_at == static_cast<int64_t>(t) && !complement) return -1;
+      if (head_at == static_cast<int64_t>(t) && complements == 0) return -1;
       // Names and roles the tables know are theirs ("Supreme Court", "House of Commons").
       for (uint32_t k = t; k <= static_cast<uint32_t>(l); ++k)
         if (gz.role(utf8::lower(text_of(t, k))) ||
@@ -553,6 +575,19 @@ void ActorResolver::process(Article& a) const {
       pieces.push_back(std::move(p));
       return true;
     };
+    // "the Berlin charity X", "Greek gas supplier X": the state of the nationality or place
+    // before the description that ends right before the name starting at token t; "" if none.
+    auto state_before_description = [&](uint32_t t) -> std::string {
+      if (pieces.size() < 2 || pieces.back().kind != Piece::kRole || pieces.back().last + 1 != t)
+        return {};
+      const Piece& before = pieces[pieces.size() - 2];
+      if (before.last + 1 != pieces.back().first) return {};
+      if (before.kind == Piece::kDemonym) return before.country;
+      if (before.kind == Piece::kEntity && before.entry &&
+          is_in_list(before.entry->type, {"GPE", "CITY"}))
+        return before.entry->country;
+      return {};
+    };
     if (!dictionaries_.empty()) {
       words.clear();
       for (uint32_t t = first; t < end; ++t) words.push_back(a.view(span_of(t, t)));
@@ -572,6 +607,7 @@ void ActorResolver::process(Article& a) const {
       std::string known_state;
       if (name_start && !dictionaries_.empty())
         if (int64_t l = organisation_run(t, &known_state); l >= 0) {
+          if (known_state.empty()) known_state = state_before_description(t);
           const GazetteerEntry& kept = ner_entries.emplace_back(
               organisation_entry(t, static_cast<uint32_t>(l), known_state));
           Piece org{Piece::kEntity, t, static_cast<uint32_t>(l), &kept, kept.country, kept.sector};
@@ -759,11 +795,7 @@ void ActorResolver::process(Article& a) const {
         while (l + 1 < end && capitalized(a.token_text(l + 1)) && !gz.find(a.token_text(l + 1)))
           ++l;
         const Piece& role = pieces.back();
-        std::string country;
-        if (pieces.size() >= 2 && pieces[pieces.size() - 2].kind == Piece::kDemonym &&
-            pieces[pieces.size() - 2].last + 1 == role.first)
-          country = pieces[pieces.size() - 2].country;
-        GazetteerEntry e = organisation_entry(t, l, country);
+        GazetteerEntry e = organisation_entry(t, l, state_before_description(t));
         if (e.sector.empty()) e.sector = role.sector;
         if (e.code.size() <= 3) e.code = e.country + e.sector;  // "GRC" + the role's "BUS"
         push_unlisted_organisation(t, l, std::move(e));
@@ -1099,14 +1131,25 @@ void ActorResolver::process(Article& a) const {
       const Piece* person = nullptr;
       const Piece* place = nullptr;
       bool has_role = false, has_org = false, has_state = false, demonym = false, ner_org = false;
-      bool text_coded = false;  // a media or NGO code built from the text, one actor per name
-      std::string ner_name;     // the recognized organisation's own name (its acronym's too)
+      bool text_coded = false;   // a media or NGO code built from the text, one actor per name
+      std::string ner_name;      // the recognized organisation's own name (its acronym's too)
+      bool body_sector = false;  // the sector came from a body's name ("hospital", "police")
       for (size_t k = p; k <= q; ++k) {
         const Piece& x = pieces[k];
         if (x.kind == Piece::kPerson) person = &x;
         if (x.kind == Piece::kRole) {
           has_role = true;
-          if (!x.sector.empty() && !has_org) sector = x.sector;
+          // "hospital officials", "army spokesman": people of a body with a sector of its own
+          // are of that sector, not the government's.
+          if (!x.sector.empty() && !has_org && !(body_sector && x.sector == "GOV")) {
+            sector = x.sector;
+            body_sector = sector != "GOV" && gz.body_role(utf8::lower(text_of(x.first, x.last)));
+          }
+          // "Omsk hospital", "Moscow police": a city before the role is the body's state (a
+          // large one: small towns share their names with words, "Federal" in Argentina).
+          if (place && country.empty() && place->entry->type == "CITY" &&
+              place->entry->population >= 100000)
+            country = place->entry->country;
         }
         if (x.kind == Piece::kDemonym && country.empty()) country = x.country, demonym = true;
         if (x.kind == Piece::kEntity) {
@@ -1548,13 +1591,21 @@ void ActorResolver::process(Article& a) const {
         const bool body = gz.body_role(utf8::lower(trim_article(text_of(f, l))));
         // ... and a plural ("the protesters") to a group, not to one person.
         const bool plural = plural_word(utf8::lower(a.token_text(l)));
+        // "taken to the hospital", "in one hospital": a place, not an actor.
+        auto after_locative = [&](uint32_t from) {
+          if (from > first &&
+              is_in_list(utf8::lower(a.token_text(from - 1)), {"the", "a", "an", "one"}))
+            --from;
+          return from > first && is_locative(gz, a.token_text(from - 1));
+        };
         if (definite && it != last_by_sector.end() && it->second >= 0 &&
             !((body || plural) && a.actors[static_cast<size_t>(it->second)].type == "PER")) {
           span.start = a.tokens[f - 1].span.start;
           add_mention(static_cast<uint32_t>(it->second), span, si, "description");
         } else if (is_in_list(sector, {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF",
-                                       "OPP", "UAF"}) &&
-                   generic_actor_noun(gz, a, f, l)) {
+                                       "OPP", "UAF", "HLH"}) &&
+                   generic_actor_noun(gz, a, f, l) &&
+                   !(sector == "HLH" && body && after_locative(f))) {
           // "civilians in Gaza", "police in Moscow": a place right after the group is its state.
           std::string state = home;
           if (q + 1 < pieces.size() && l + 2 < end &&
