@@ -32,6 +32,13 @@ std::string code_of(const Article& a, std::string_view mention_text) {
   return x ? x->code : "(none)";
 }
 
+// The code of the actor of that name, whatever its mentions' words.
+std::string code_named(const Article& a, std::string_view name) {
+  auto x = std::find_if(a.actors.begin(), a.actors.end(),
+                        [&](const Actor& actor) { return actor.name == name; });
+  return x != a.actors.end() ? x->code : "(none)";
+}
+
 const Event* event(const Article& a, std::string_view cameo_prefix, std::string_view source,
                    std::string_view target = "*") {
   for (const Event& e : a.events)
@@ -451,13 +458,11 @@ TEST(NewsCoding, OrganisationNamesRunAcrossTheirPrepositions) {
   Article a = code(
       "He was flown out by the Lyon charity Friends for Peace Foundation. The Institute for "
       "Energy Studies of Algeria and the Council on Desert Affairs later commented.");
-  auto named = std::find_if(a.actors.begin(), a.actors.end(), [](const Actor& x) {
-    return x.name == "Friends for Peace Foundation";
-  });
-  ASSERT_NE(named, a.actors.end());
-  EXPECT_EQ(named->code, "FRANGO");
+  EXPECT_EQ(code_named(a, "Friends for Peace Foundation"), "FRANGO");
   EXPECT_NE(actor_of(a, "The Institute for Energy Studies of Algeria"), nullptr);
   EXPECT_NE(actor_of(a, "the Council on Desert Affairs"), nullptr);
+  Article c = code("The Athens-based think tank Aegean Energy Forum said the project is viable.");
+  EXPECT_EQ(code_named(c, "Aegean Energy Forum"), "GRCNGO");
   // "of" before the head noun joins a person to the body, not one name.
   Article b = code("John Smith of Amnesty International criticised the ban.");
   EXPECT_EQ(actor_of(b, "John Smith of Amnesty International"), nullptr);
@@ -476,10 +481,13 @@ TEST(NewsCoding, HospitalsAndTheirPeopleAreHealthActorsOfTheirPlace) {
 TEST(NewsCoding, UnknownCharitiesAreTheArticlesStatesUnlessInternational) {
   Article a = code(
       "Polish police arrested a man in Gdansk on Sunday. The Gdansk Hope Foundation raised "
-      "money for the victims. The Global Water Forum also helped.",
+      "money for the victims. The Global Water Forum also helped. An environmental group sued "
+      "the city.",
       "2019-01-14");
   EXPECT_EQ(code_of(a, "The Gdansk Hope Foundation"), "POLNGO");
   EXPECT_EQ(code_of(a, "The Global Water Forum"), "NGO");
+  // One unnamed group too.
+  EXPECT_EQ(code_of(a, "environmental group"), "POLNGO");
 }
 
 TEST(NewsCoding, OrganisationsAreNamedByTheirHeadNoun) {

@@ -581,7 +581,11 @@ void ActorResolver::process(Article& a) const {
       if (pieces.size() < 2 || pieces.back().kind != Piece::kRole || pieces.back().last + 1 != t)
         return {};
       const Piece& before = pieces[pieces.size() - 2];
-      if (before.last + 1 != pieces.back().first) return {};
+      // ... right before it, or as "Berlin-based".
+      const uint32_t gap = pieces.back().first - before.last - 1;
+      if (gap != 0 && !(gap == 2 && a.token_text(before.last + 1) == "-" &&
+                        utf8::lower(a.token_text(before.last + 2)) == "based"))
+        return {};
       if (before.kind == Piece::kDemonym) return before.country;
       if (before.kind == Piece::kEntity && before.entry &&
           is_in_list(before.entry->type, {"GPE", "CITY"}))
@@ -1626,6 +1630,13 @@ void ActorResolver::process(Article& a) const {
                         span, si, "description");
           }
         }
+      } else if (has_role && sector == "NGO" && !home.empty() &&
+                 !plural_word(utf8::lower(a.token_text(l))) && generic_actor_noun(gz, a, f, l)) {
+        // "an environmental group", "a Berlin non-profit": one unnamed group is the home
+        // state's, as unknown named charities are ("rights groups" at large are no state's).
+        add_mention(actor_for(home + "NGO|" + utf8::lower(text_of(f, l)),
+                              Actor{text_of(f, l), home + "NGO", home, sector, sector, {}}),
+                    span, si, "description");
       } else if (has_role && (sector == "IGO" || sector == "NGO")) {
         add_mention(actor_for(sector + "|" + utf8::lower(text_of(f, l)),
                               Actor{text_of(f, l), sector, "", sector, sector, {}}),
