@@ -319,6 +319,15 @@ TEST(NewsCoding, ASubjectAfterAFrontedSourceIsTheSubject) {
   EXPECT_EQ(a.actors[static_cast<size_t>(a.quotes[0].speaker_actor)].code, "IRNGOV");
 }
 
+TEST(NewsCoding, TitlesWithAPostpositiveGeneralAreNouns) {
+  // "general" after "attorneys" read as a verb left the sentence without its predicate.
+  Article a = code(
+      "The United States faces a legal fight. On Monday, attorneys general from sixteen states "
+      "filed a lawsuit against President Donald Trump.",
+      "2019-02-18");
+  EXPECT_NE(event(a, "115", "USAGOV"), nullptr);
+}
+
 TEST(NewsCoding, QuotesInNewsForms) {
   Article a = code(
       "The airline \"transports weapons and fighters across the region,\" according to a tweet on "

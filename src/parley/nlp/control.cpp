@@ -200,13 +200,38 @@ int repair_fronted_subjects(std::vector<WordAnalysis>& an, uint32_t first, uint3
         inside = h == appos + 1;
       if (inside && at(j).deprel != "punct") begin = std::min(begin, j), end = std::max(end, j);
     }
-    if (begin == 0 || at(begin - 1).xpos != ",") continue;
+    // Set off by a comma from the fronted phrase (the parser may hang part of it elsewhere).
+    bool comma = false;
+    for (uint32_t j = static_cast<uint32_t>(oblique) + 1; j < begin && !comma; ++j)
+      comma = at(j).xpos == ",";
+    if (!comma) continue;
     uint32_t next = end + 1;
     if (next < v && at(next).xpos == ",") ++next;
     if (next != v) continue;
     WordAnalysis& noun = at(static_cast<uint32_t>(appos));
     noun.head = static_cast<int32_t>(v) + 1;
     noun.deprel = "nsubj";
+    ++changed;
+  }
+  return changed;
+}
+
+int repair_postpositive_titles(Article& article, uint32_t first, uint32_t count) {
+  // Titles of English that take "general" after the noun ("attorneys general", "secretary
+  // general", "prosecutor general"): a closed list, kept with the repair it serves.
+  static constexpr std::string_view kTitles[] = {
+      "attorney",    "attorneys",   "secretary", "secretaries", "surgeon",    "surgeons",
+      "solicitor",   "solicitors",  "inspector", "inspectors",  "consul",     "consuls",
+      "procurator",  "procurators", "director",  "directors",   "prosecutor", "prosecutors",
+      "comptroller", "auditor",     "auditors",  "postmaster",  "advocate",   "advocates"};
+  int changed = 0;
+  for (uint32_t k = first + 1; k < first + count; ++k) {
+    WordAnalysis& word = article.analysis[k];
+    // Lowercase only: "Attorney General" is a proper name, tagged as one.
+    if (word.upos == "ADJ" || article.word_text(k) != "general") continue;
+    const std::string before = text::ascii_lower(article.word_text(k - 1));
+    if (std::find(std::begin(kTitles), std::end(kTitles), before) == std::end(kTitles)) continue;
+    word.upos = "ADJ", word.xpos = "JJ", word.feats = "Degree=Pos", word.lemma = "general";
     ++changed;
   }
   return changed;

@@ -26,6 +26,11 @@ int repair_object_control(std::vector<WordAnalysis>& analysis, uint32_t first, u
 int repair_participle_predicates(std::vector<WordAnalysis>& analysis, uint32_t first,
                                  uint32_t count);
 
+// "attorneys general from sixteen states filed": the tagger reads "general" after a title noun as
+// a verb, and the parse then has no predicate. In titles with a postpositive "general" (a closed
+// class in English) it is an adjective; repaired before parsing. Returns how many were repaired.
+int repair_postpositive_titles(Article& article, uint32_t first, uint32_t count);
+
 // "According to the agency ISNA, the prosecutor, Ali Mehr, said ...": the parser hangs the
 // subject on the fronted source as an apposition, leaving the finite verb without a subject.
 // An apposition set off by commas, ending right before a subjectless finite verb, of a noun

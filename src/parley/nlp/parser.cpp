@@ -384,6 +384,7 @@ void Parser::process(Article& article) const {
     in.forms.clear();
     in.upos.clear();
     in.xpos.clear();
+    repair_postpositive_titles(article, s.first_word, s.word_count);
     for (uint32_t k = 0; k < s.word_count; ++k) {
       const WordAnalysis& a = article.analysis[s.first_word + k];
       in.forms.push_back(article.word_text(s.first_word + k));
