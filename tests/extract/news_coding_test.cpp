@@ -328,6 +328,15 @@ TEST(NewsCoding, TitlesWithAPostpositiveGeneralAreNouns) {
   EXPECT_NE(event(a, "115", "USAGOV"), nullptr);
 }
 
+TEST(NewsCoding, AnnouncedResignationsAreResignationsToCome) {
+  // The guidelines' convention: an announced resignation is 0831 (future), not an intent (0341);
+  // "is to leave" has the person as its subject.
+  Article a = code("Jorge Ramos, the governor of Puerto Rico, said he will step down next month.");
+  EXPECT_NE(event(a, "0831", "PRIGOV"), nullptr);
+  Article b = code("Jorge Ramos, the governor of Puerto Rico, said he is to leave office in May.");
+  EXPECT_NE(event(b, "0831", "PRIGOV"), nullptr);
+}
+
 TEST(NewsCoding, QuotesInNewsForms) {
   Article a = code(
       "The airline \"transports weapons and fighters across the region,\" according to a tweet on "

@@ -696,7 +696,10 @@ class Coder {
     // back") is a promise or a threat, which CAMEO codes as the act's intent (03x) or threat
     // (13x) family; the act itself has not happened. Frames already chose their family.
     // ("will not attack" stays a negated attack: no promise is made.)
-    if (base.modality == "will" && !frame && !m.pattern->literal && !base.negated) {
+    // (A resignation announced is the resignation with its future modality, as the news-gold
+    // guidelines code it: "he will step down" is 0831, not an intent to change leadership.)
+    if (base.modality == "will" && !frame && !m.pattern->literal && !base.negated &&
+        base.cameo != "0831") {
       const int root = std::atoi(code.substr(0, 2).c_str());
       std::string promised;
       if (root >= 4 && root <= 8) promised = lexicon_.family_code("intent", base.cameo);

@@ -237,4 +237,30 @@ int repair_postpositive_titles(Article& article, uint32_t first, uint32_t count)
   return changed;
 }
 
+int repair_be_to_infinitives(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count) {
+  int changed = 0;
+  auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };
+  for (uint32_t k = 0; k < count; ++k) {
+    WordAnalysis& subject = at(k);
+    // A person or a named party is to act; "the plan is to leave" is a clausal predicate.
+    if (subject.deprel != "nsubj:outer" || (subject.upos != "PRON" && subject.upos != "PROPN") ||
+        subject.head <= 0 || static_cast<uint32_t>(subject.head) > count)
+      continue;
+    const uint32_t v = static_cast<uint32_t>(subject.head) - 1;
+    if (at(v).upos != "VERB" || at(v).xpos != "VB") continue;
+    int copula = -1;
+    bool to = false;
+    for (uint32_t j = 0; j < v; ++j) {
+      if (at(j).head != static_cast<int32_t>(v) + 1) continue;
+      if (at(j).deprel == "cop" && at(j).lemma == "be") copula = static_cast<int>(j);
+      if (at(j).deprel == "mark" && at(j).xpos == "TO") to = true;
+    }
+    if (copula < 0 || !to) continue;
+    subject.deprel = "nsubj";
+    at(static_cast<uint32_t>(copula)).deprel = "aux";
+    ++changed;
+  }
+  return changed;
+}
+
 }  // namespace parley::nlp

@@ -31,6 +31,12 @@ int repair_participle_predicates(std::vector<WordAnalysis>& analysis, uint32_t f
 // class in English) it is an adjective; repaired before parsing. Returns how many were repaired.
 int repair_postpositive_titles(Article& article, uint32_t first, uint32_t count);
 
+// "he is to leave office": the parser reads "be to" + infinitive as a copula with an outer
+// subject; when the subject is a person or a named party (a pronoun or a name) it is the
+// infinitive's own and "is" its auxiliary, as the treebank has it. Returns how many were
+// repaired.
+int repair_be_to_infinitives(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
+
 // "According to the agency ISNA, the prosecutor, Ali Mehr, said ...": the parser hangs the
 // subject on the fronted source as an apposition, leaving the finite verb without a subject.
 // An apposition set off by commas, ending right before a subjectless finite verb, of a noun
