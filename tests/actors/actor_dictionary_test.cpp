@@ -119,6 +119,20 @@ TEST(ActorsDictionary, TabariStemsAndInlineDates) {
   EXPECT_EQ(d.agent("ambassador")->code, "GOV");
 }
 
+TEST(ActorsDictionary, KnowledgeBasePeopleAfterTheirLastRoleAreFormerOfficeHolders) {
+  ActorDictionary d;
+  d.add_people_tsv(
+      "Anna Lindqvist\tSWELEG@19900101-19991231;SWEGOV@20000101-20061231\n"
+      "Olof Berg\tSWEELI@19800101-19891231\n",
+      "people.tsv");
+  EXPECT_EQ(d.match_actor(words("Anna Lindqvist"), 20050101)->code, "SWEGOV");
+  // In office once, out of it now: opposition (CAMEO, news-gold guidelines).
+  EXPECT_EQ(d.match_actor(words("Anna Lindqvist"), 20190101)->code, "SWEOPP");
+  // Never in office: the last role; before the first role: nothing known.
+  EXPECT_EQ(d.match_actor(words("Olof Berg"), 20190101)->code, "SWEELI");
+  EXPECT_EQ(d.match_actor(words("Anna Lindqvist"), 19700101)->code, "");
+}
+
 TEST(ActorsDictionary, BadInputWarnsAndDoesNotCrash) {
   ActorDictionary d;
   std::string junk = "+ORPHAN\n[\n]]]\n\t[ABC 991301-000101]\nFOO [BAR\nX [123]\n!BAD = \n{}{}{}\n";

@@ -144,7 +144,24 @@ std::string ActorRecord::code_at(int32_t date) const {
   if (date) {
     for (const DatedCode& d : dated)
       if (d.from <= date && date <= d.to) return d.code;
-    return code;
+    if (!code.empty() || dated.empty() || !former_after_roles) return code;
+    // After every dated role, with no code of its own: a former office-holder, which CAMEO and
+    // the news-gold guidelines code as opposition (OPP) of the state served ("Richard Nixon" in
+    // 2019); anyone else keeps the last role ("USAELI").
+    const DatedCode* last = &dated[0];
+    bool office = false;
+    for (const DatedCode& d : dated) {
+      if (d.to >= last->to) last = &d;
+      office |= d.code.size() == 6 && (d.code.ends_with("GOV") || d.code.ends_with("LEG"));
+    }
+    if (date < last->to) return code;  // before the first role: not yet known
+    if (office && last->code.size() == 6) {
+      const std::string state = last->code.substr(0, 3);
+      bool one_state = true;
+      for (const DatedCode& d : dated) one_state &= d.code.starts_with(state);
+      if (one_state) return state + "OPP";
+    }
+    return last->code;
   }
   if (!code.empty() || dated.empty()) return code;
   const DatedCode* best = &dated[0];
@@ -283,6 +300,7 @@ void ActorDictionary::add_people_tsv(std::string_view text, std::string_view nam
     }
     ActorRecord record;
     record.source = fmt::format("{}:{}", name, line_no);
+    record.former_after_roles = true;
     std::string_view roles = line.substr(tab + 1);
     for (size_t r = 0; r <= roles.size();) {
       size_t semi = std::min(roles.find(';', r), roles.size());

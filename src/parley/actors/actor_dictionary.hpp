@@ -42,6 +42,9 @@ struct ActorRecord {
   std::string code;              // default code; "" when none ("---" also reads as none)
   std::vector<DatedCode> dated;  // in file order; the first that holds wins
   std::string source;            // "file:line" of the primary phrase
+  // Parley's knowledge base: after the last dated role the person is a former office-holder,
+  // coded so (TABARI's and PETRARCH's files say "[---]" for no code there).
+  bool former_after_roles = false;
 
   // The code in force on `date` (YYYYMMDD; 0 = unknown). With a date: the first restriction that
   // holds, else the default. Without a date: the default, else the restriction that ends last

@@ -806,6 +806,15 @@ void ActorResolver::process(Article& a) const {
         t = l + 1;
         continue;
       }
+      // A word between capitalised words is part of a longer name ("Victoria Park"), not a
+      // bare surname.
+      auto in_longer_name = [&](uint32_t k) {
+        auto name_word = [&](uint32_t j) {
+          std::string_view x = a.token_text(j);
+          return capitalized(x) && alphabetic(x) && !is_function_word(gz, x);
+        };
+        return (k > first && name_word(k - 1)) || (k + 1 < end && name_word(k + 1));
+      };
       if (recognizer_) {
         // The recognizer decides what is a name: people, organisations in no table; places and
         // other names are passed over.
@@ -816,7 +825,7 @@ void ActorResolver::process(Article& a) const {
           // the surname of an office-holder the knowledge base knows: the person ("Merkel met
           // Macron").
           if (type != 0 && l == t && !gz.find(w) && tagged_proper(t) && !is_temporal(gz, w) &&
-              office_holder(w, date))
+              !in_longer_name(t) && office_holder(w, date))
             type = 0;
           // "spokesman Hami Aksoy": a name right after a person's role is that person, whatever
           // the recognizer took it for, unless an organisation's head noun says otherwise.
@@ -850,7 +859,7 @@ void ActorResolver::process(Article& a) const {
         if (capitalized(w) && alphabetic(w) &&
             (surnames.count(std::string(w)) ||
              (tagged_proper(t) && !is_temporal(gz, w) && !is_function_word(gz, w) &&
-              office_holder(w, date)))) {
+              !in_longer_name(t) && office_holder(w, date)))) {
           pieces.push_back({Piece::kPerson, t, t});
           ++t;
           continue;
