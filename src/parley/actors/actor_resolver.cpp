@@ -1474,7 +1474,8 @@ void ActorResolver::process(Article& a) const {
           // Greek Energy Forum" the forum.
           for (size_t k = p; k <= apposition_end; ++k) {
             const Piece& x = pieces[k];
-            if (x.kind != Piece::kEntity || x.ner) continue;
+            // (A recognized name no table lists counts when its head noun gave it a sector.)
+            if (x.kind != Piece::kEntity || (x.ner && x.entry->sector.empty())) continue;
             const GazetteerEntry& e = *x.entry;
             const Span part = span_of(x.first, x.last);
             if (e.type == "GPE") {
