@@ -464,6 +464,16 @@ TEST(NewsCoding, QuotedAppraisalsAreActsOfTheSpeakerTowardsTheParty) {
   EXPECT_NE(event(d, "111", "GRCGOV"), nullptr);
 }
 
+TEST(NewsCoding, AppraisalsOfAPronounAppraiseWhatTheActWasAbout) {
+  // "calling it ...": "it" is what the speaker commented on; its nationality adjectives name the
+  // parties appraised, when the article names those states.
+  Article a = code(
+      "Egypt and Sudan signed a water agreement. Ethiopia's foreign minister commented on the "
+      "Egyptian-Sudanese water agreement, calling it \"absurd\".");
+  EXPECT_NE(event(a, "111", "ETHGOV", "EGY"), nullptr);
+  EXPECT_NE(event(a, "111", "ETHGOV", "SDN"), nullptr);
+}
+
 TEST(NewsCoding, OfTwoSubjectsTheActorIsTheDoer) {
   // "This Thursday" misread as a second subject does not hide the doer.
   Article a = code("This Thursday the Russian government criticized the move.");

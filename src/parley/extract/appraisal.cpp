@@ -15,7 +15,7 @@ namespace {
 class Appraiser {
  public:
   Appraiser(Article& a, const Lexicon& lexicon, const Gazetteer& gazetteer)
-      : a_(a), lexicon_(lexicon), index_(a, gazetteer.words()) {}
+      : a_(a), lexicon_(lexicon), gazetteer_(gazetteer), index_(a, gazetteer.words()) {}
 
   void run() {
     std::vector<Event> found;
@@ -143,12 +143,41 @@ class Appraiser {
         if (v.deprel(c) == "nmod:poss" || v.deprel(c) == "amod" ||
             (v.deprel(c) == "nmod" && v.case_of(c) == "of"))
           if (a = keep(v.actors_at(c)); !a.empty()) return a;
-      return keep(v.subtree_actors(n, -1));
+      if (a = keep(v.subtree_actors(n, -1)); !a.empty()) return a;
+      // "the Turkish-Libyan agreement": the states of its nationality adjectives, as the
+      // article names them.
+      std::vector<int> states;
+      for (int c = 0; c < v.size(); ++c) {
+        if (v.deprel(c) != "amod" || v.upos(c) != "ADJ") continue;
+        int h = v.head(c);
+        while (h >= 0 && h != n && v.deprel(h) == "amod") h = v.head(h);
+        if (h != n) continue;
+        const auto iso = gazetteer_.demonym(v.text(c));
+        if (!iso) continue;
+        for (size_t k = 0; k < a_.actors.size(); ++k)
+          if (a_.actors[k].type == "GPE" && a_.actors[k].code == *iso)
+            states.push_back(static_cast<int>(k));
+      }
+      return keep(states);
     };
     // The naming verb the quote hangs on.
+    // "rejected the deal between Turkey and Libya, calling it 'null and void'": a pronoun object
+    // is the object of the act the naming verb goes with.
     for (int c = 0; c < v.size(); ++c)
-      if (v.span(c) == q.cue && v.words().naming_verbs.contains(v.lemma(c)))
-        if (auto a = of_nominal(v.child_with(c, "obj")); !a.empty()) return a;
+      if (v.span(c) == q.cue && v.words().naming_verbs.contains(v.lemma(c))) {
+        int obj = v.child_with(c, "obj");
+        if (obj >= 0 && v.upos(obj) == "PRON" &&
+            text::is_in(text::ascii_lower(v.text(obj)), {"it", "this", "that"}) &&
+            text::is_in(v.deprel(c), {"advcl", "conj", "xcomp"}) && v.head(c) >= 0) {
+          // ... or what it comments on ("commented on the agreement, calling it ...").
+          const int head = v.head(c);
+          obj = v.child_with(head, "obj");
+          for (int x : v.children(head))
+            if (obj < 0 && v.deprel(x) == "obl" && text::is_in(v.case_of(x), {"on", "about"}))
+              obj = x;
+        }
+        if (auto a = of_nominal(obj); !a.empty()) return a;
+      }
     int nominal = v.deprel(w) == "amod" && v.head(w) >= 0 ? v.head(w) : w;
     if (v.is_nominal(nominal))
       for (int c : v.children(nominal))
@@ -187,6 +216,7 @@ class Appraiser {
 
   Article& a_;
   const Lexicon& lexicon_;
+  const Gazetteer& gazetteer_;
   ArticleIndex index_;
 };
 
