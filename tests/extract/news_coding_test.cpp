@@ -115,6 +115,14 @@ TEST(NewsCoding, ParticipleBeforeATrailingReportIsTheReportedClause) {
   EXPECT_EQ(a.actors[e->reported_by].code, "ISRGOV");
 }
 
+TEST(NewsCoding, AVerbAfterTheNamesAppositionIsThePredicate) {
+  // The parser roots "Kurt Volker, the special envoy, resigned on Friday" at the name and hangs
+  // "resigned" on the apposition; the repair makes the name the verb's subject.
+  Article a = code("Mark Benson, the British trade envoy, resigned on Friday.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].cameo, "0831");
+}
+
 TEST(NewsCoding, EventsKeepActorsWithoutACode) {
   // Nothing in the text says who either person is: the event stays, its codes empty.
   Article a = code("Arkady Veselovsky-Dorn sharply criticized Boris Kelemenov-Asz on Monday.");

@@ -263,4 +263,49 @@ int repair_be_to_infinitives(std::vector<WordAnalysis>& an, uint32_t first, uint
   return changed;
 }
 
+int repair_appositive_subjects(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count) {
+  int changed = 0;
+  auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };
+  auto below = [&](uint32_t j, uint32_t top) {
+    for (int steps = 0, h = at(j).head; h > 0 && steps < 64;
+         h = at(static_cast<uint32_t>(h) - 1).head, ++steps) {
+      if (static_cast<uint32_t>(h) > count) return false;
+      if (static_cast<uint32_t>(h) == top + 1) return true;
+    }
+    return false;
+  };
+  for (uint32_t k = 1; k < count; ++k) {
+    WordAnalysis& verb = at(k);
+    if (verb.upos != "VERB" || !text::is_in(verb.xpos, {"VBN", "VBD"}) || verb.deprel != "acl" ||
+        verb.head <= 0 || static_cast<uint32_t>(verb.head) > count || at(k - 1).xpos != ",")
+      continue;
+    const uint32_t n = static_cast<uint32_t>(verb.head) - 1;
+    if (n >= k || at(n).deprel != "appos" || at(n).head <= 0) continue;
+    const uint32_t r = static_cast<uint32_t>(at(n).head) - 1;
+    WordAnalysis& root = at(r);
+    if (root.deprel != "root" || r >= n || !text::is_in(root.upos, {"PROPN", "NOUN", "PRON"}))
+      continue;
+    bool blocked = false;
+    for (uint32_t j = 0; j < count && !blocked; ++j) {
+      if (at(j).head == static_cast<int32_t>(k) + 1 &&
+          (at(j).deprel.starts_with("nsubj") || at(j).deprel.starts_with("aux") ||
+           at(j).deprel == "mark" || at(j).deprel == "cop"))
+        blocked = true;
+      // Another verb outside the participle's words: it, not the participle, may be the predicate.
+      if (j != k && (at(j).upos == "VERB" || at(j).upos == "AUX") && !below(j, k)) blocked = true;
+    }
+    if (blocked) continue;
+    verb.head = 0;
+    verb.deprel = "root";
+    if (verb.xpos == "VBN") verb.xpos = "VBD", verb.feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+    root.head = static_cast<int32_t>(k) + 1;
+    root.deprel = "nsubj";
+    // The root's dependents after the verb (final punctuation) are the verb's now.
+    for (uint32_t j = k + 1; j < count; ++j)
+      if (at(j).head == static_cast<int32_t>(r) + 1) at(j).head = static_cast<int32_t>(k) + 1;
+    ++changed;
+  }
+  return changed;
+}
+
 }  // namespace parley::nlp

@@ -37,6 +37,13 @@ int repair_postpositive_titles(Article& article, uint32_t first, uint32_t count)
 // repaired.
 int repair_be_to_infinitives(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
 
+// "Kurt Volker, the special envoy, resigned on Friday": the parser roots the sentence at the name
+// and hangs the verb on its apposition as a reduced relative. A participle or past verb set off
+// by a comma after the apposition of the root, with no subject, auxiliary or marker of its own
+// and no other verb in the sentence outside it, is the predicate and the name its subject.
+// Returns how many were repaired.
+int repair_appositive_subjects(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
+
 // "According to the agency ISNA, the prosecutor, Ali Mehr, said ...": the parser hangs the
 // subject on the fronted source as an apposition, leaving the finite verb without a subject.
 // An apposition set off by commas, ending right before a subjectless finite verb, of a noun
