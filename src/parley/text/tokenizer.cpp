@@ -294,6 +294,9 @@ std::string Tokenizer::default_word_splits(std::string_view s) {
         return {};
       }
     }
+    // The plural possessive: "protesters'" is "protesters" + "'" (the treebanks' POS word).
+    if (ends_ci("s" + std::string(apos)) && len > apos.size() + 2)
+      return std::string(1, static_cast<char>(len - apos.size()));
   }
   return {};
 }
