@@ -123,6 +123,15 @@ TEST(NewsCoding, AVerbAfterTheNamesAppositionIsThePredicate) {
   EXPECT_EQ(a.events[0].cameo, "0831");
 }
 
+TEST(NewsCoding, AFiniteConjunctIsNotPartOfTheInfinitiveBeforeIt) {
+  // "agreed to add ... but did not accede": the refusal is the subject's own act, not part of
+  // what was agreed.
+  Article a = code(
+      "The Egyptian government agreed to add two members to the council but did not accede to "
+      "the protesters' demands for an inquiry.");
+  EXPECT_NE(event(a, "12", "EGYGOV"), nullptr);
+}
+
 TEST(NewsCoding, EventsKeepActorsWithoutACode) {
   // Nothing in the text says who either person is: the event stays, its codes empty.
   Article a = code("Arkady Veselovsky-Dorn sharply criticized Boris Kelemenov-Asz on Monday.");

@@ -308,4 +308,35 @@ int repair_appositive_subjects(std::vector<WordAnalysis>& an, uint32_t first, ui
   return changed;
 }
 
+int repair_finite_conjuncts(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count) {
+  int changed = 0;
+  auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };
+  auto finite = [](const WordAnalysis& w) {
+    return text::is_in(w.xpos, {"VBD", "VBZ", "VBP", "MD"});
+  };
+  for (uint32_t c = 0; c < count; ++c) {
+    WordAnalysis& conj = at(c);
+    if (conj.deprel != "conj" || conj.upos != "VERB" || conj.head <= 0 ||
+        static_cast<uint32_t>(conj.head) > count)
+      continue;
+    const uint32_t h = static_cast<uint32_t>(conj.head) - 1;
+    if (h >= c || at(h).xpos != "VB" || !text::is_in(at(h).deprel, {"xcomp", "advcl"}) ||
+        at(h).head <= 0)
+      continue;
+    bool to = false, tensed = finite(conj);
+    for (uint32_t j = 0; j < count; ++j) {
+      if (at(j).head == static_cast<int32_t>(h) + 1 && at(j).deprel == "mark" && at(j).xpos == "TO")
+        to = true;
+      if (at(j).head == static_cast<int32_t>(c) + 1 && at(j).deprel.starts_with("aux") &&
+          finite(at(j)))
+        tensed = true;
+    }
+    const uint32_t g = static_cast<uint32_t>(at(h).head) - 1;
+    if (!to || !tensed || g >= count || at(g).upos != "VERB" || !finite(at(g))) continue;
+    conj.head = static_cast<int32_t>(g) + 1;
+    ++changed;
+  }
+  return changed;
+}
+
 }  // namespace parley::nlp

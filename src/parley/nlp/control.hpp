@@ -44,6 +44,11 @@ int repair_be_to_infinitives(std::vector<WordAnalysis>& analysis, uint32_t first
 // Returns how many were repaired.
 int repair_appositive_subjects(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
 
+// "Lam agreed to add two members but did not accede to the demands": a finite verb (or one with
+// a finite auxiliary) cannot coordinate with an infinitive; the parser's conj on the infinitive
+// belongs to the finite verb above it. Returns how many were repaired.
+int repair_finite_conjuncts(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
+
 // "According to the agency ISNA, the prosecutor, Ali Mehr, said ...": the parser hangs the
 // subject on the fronted source as an apposition, leaving the finite verb without a subject.
 // An apposition set off by commas, ending right before a subjectless finite verb, of a noun
