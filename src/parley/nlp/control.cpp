@@ -84,11 +84,16 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
     std::string_view role = noun.deprel;
     // "On Wednesday, the House impeached Trump": a fronted phrase taken as the root, the subject
     // hung on it as an apposition. The phrase becomes an oblique of the verb.
+    // (The parser may hang the apposition on the comma after the phrase.)
     int fronted = -1;
-    if (role == "appos" && noun.head > 0 && static_cast<uint32_t>(noun.head) <= count &&
-        at(static_cast<uint32_t>(noun.head) - 1).deprel == "root" &&
-        static_cast<uint32_t>(noun.head) - 1 < n) {
-      fronted = noun.head - 1;
+    int32_t attach = noun.head;
+    if (role == "appos" && attach > 0 && static_cast<uint32_t>(attach) <= count &&
+        at(static_cast<uint32_t>(attach) - 1).upos == "PUNCT")
+      attach = at(static_cast<uint32_t>(attach) - 1).head;
+    if (role == "appos" && attach > 0 && static_cast<uint32_t>(attach) <= count &&
+        at(static_cast<uint32_t>(attach) - 1).deprel == "root" &&
+        static_cast<uint32_t>(attach) - 1 < n) {
+      fronted = attach - 1;
       role = "root";
     }
     // "Israeli troops attacked militants, officials said": the noun hung as a second subject

@@ -1,0 +1,125 @@
+// The parse repairs of nlp/control: each on the misparse it exists for, written out as the
+// parser produced it, so that a retrained parser cannot hide a broken repair.
+#include "parley/nlp/control.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace parley::nlp {
+namespace {
+
+// Words as (upos, xpos, head, deprel); lemmas are the lowercase forms given.
+std::vector<WordAnalysis> sentence(
+    const std::vector<std::tuple<std::string, std::string, std::string, int, std::string>>& w) {
+  std::vector<WordAnalysis> out;
+  for (const auto& [lemma, upos, xpos, head, deprel] : w) {
+    WordAnalysis a;
+    a.lemma = lemma, a.upos = upos, a.xpos = xpos, a.head = head, a.deprel = deprel;
+    out.push_back(a);
+  }
+  return out;
+}
+
+TEST(ParseRepairs, AFrontedPhraseWithTheSubjectHungOnItsCommaLeavesTheVerbThePredicate) {
+  // "On Thursday , Cengiz , fiancée , addressed reporters ." as the parser read it: the subject
+  // an apposition of the comma after "Thursday", the verb a participle on the subject.
+  auto an = sentence({{"on", "ADP", "IN", 2, "case"},
+                      {"Thursday", "PROPN", "NNP", 0, "root"},
+                      {",", "PUNCT", ",", 2, "punct"},
+                      {"Cengiz", "PROPN", "NNP", 3, "appos"},
+                      {",", "PUNCT", ",", 6, "punct"},
+                      {"fiancée", "NOUN", "NN", 4, "appos"},
+                      {",", "PUNCT", ",", 8, "punct"},
+                      {"address", "VERB", "VBN", 4, "acl"},
+                      {"reporter", "NOUN", "NNS", 8, "obj"},
+                      {".", "PUNCT", ".", 2, "punct"}});
+  EXPECT_EQ(repair_participle_predicates(an, 0, static_cast<uint32_t>(an.size())), 1);
+  EXPECT_EQ(an[7].deprel, "root");
+  EXPECT_EQ(an[7].head, 0);
+  EXPECT_EQ(an[3].deprel, "nsubj");
+  EXPECT_EQ(an[3].head, 8);
+  EXPECT_EQ(an[1].deprel, "obl");
+  EXPECT_EQ(an[1].head, 8);
+}
+
+TEST(ParseRepairs, AVerbAfterTheRootNamesAppositionIsThePredicate) {
+  // "Volker , the envoy , resigned on Friday ."
+  auto an = sentence({{"Volker", "PROPN", "NNP", 0, "root"},
+                      {",", "PUNCT", ",", 4, "punct"},
+                      {"the", "DET", "DT", 4, "det"},
+                      {"envoy", "NOUN", "NN", 1, "appos"},
+                      {",", "PUNCT", ",", 6, "punct"},
+                      {"resign", "VERB", "VBN", 4, "acl"},
+                      {"on", "ADP", "IN", 8, "case"},
+                      {"Friday", "PROPN", "NNP", 6, "obl"},
+                      {".", "PUNCT", ".", 1, "punct"}});
+  EXPECT_EQ(repair_appositive_subjects(an, 0, static_cast<uint32_t>(an.size())), 1);
+  EXPECT_EQ(an[5].deprel, "root");
+  EXPECT_EQ(an[0].deprel, "nsubj");
+  EXPECT_EQ(an[0].head, 6);
+  EXPECT_EQ(an[8].head, 6);  // the final stop follows the predicate
+}
+
+TEST(ParseRepairs, AFiniteConjunctLeavesTheInfinitive) {
+  // "Lam agreed to add members but did not accede ."
+  auto an = sentence({{"Lam", "PROPN", "NNP", 2, "nsubj"},
+                      {"agree", "VERB", "VBD", 0, "root"},
+                      {"to", "PART", "TO", 4, "mark"},
+                      {"add", "VERB", "VB", 2, "xcomp"},
+                      {"member", "NOUN", "NNS", 4, "obj"},
+                      {"but", "CCONJ", "CC", 9, "cc"},
+                      {"do", "AUX", "VBD", 9, "aux"},
+                      {"not", "PART", "RB", 9, "advmod"},
+                      {"accede", "VERB", "VB", 4, "conj"},
+                      {".", "PUNCT", ".", 2, "punct"}});
+  EXPECT_EQ(repair_finite_conjuncts(an, 0, static_cast<uint32_t>(an.size())), 1);
+  EXPECT_EQ(an[8].head, 2);
+  // A bare infinitive conjunct ("to add and to keep") stays.
+  auto bare = sentence({{"agree", "VERB", "VBD", 0, "root"},
+                        {"to", "PART", "TO", 3, "mark"},
+                        {"add", "VERB", "VB", 1, "xcomp"},
+                        {"and", "CCONJ", "CC", 5, "cc"},
+                        {"keep", "VERB", "VB", 3, "conj"}});
+  EXPECT_EQ(repair_finite_conjuncts(bare, 0, static_cast<uint32_t>(bare.size())), 0);
+}
+
+TEST(ParseRepairs, BeToInfinitivesGiveTheirSubjectBackOnlyForPeople) {
+  // "he is to leave office" / "the plan is to leave"
+  auto he = sentence({{"he", "PRON", "PRP", 4, "nsubj:outer"},
+                      {"be", "AUX", "VBZ", 4, "cop"},
+                      {"to", "PART", "TO", 4, "mark"},
+                      {"leave", "VERB", "VB", 0, "root"},
+                      {"office", "NOUN", "NN", 4, "obj"}});
+  EXPECT_EQ(repair_be_to_infinitives(he, 0, static_cast<uint32_t>(he.size())), 1);
+  EXPECT_EQ(he[0].deprel, "nsubj");
+  EXPECT_EQ(he[1].deprel, "aux");
+  auto plan = he;
+  plan[0] = he[0];
+  plan[0].upos = "NOUN", plan[0].xpos = "NN", plan[0].lemma = "plan",
+  plan[0].deprel = "nsubj:outer";
+  plan[1].deprel = "cop";
+  EXPECT_EQ(repair_be_to_infinitives(plan, 0, static_cast<uint32_t>(plan.size())), 0);
+}
+
+TEST(ParseRepairs, ASubjectHungOnAFrontedSourceIsTheVerbsSubject) {
+  // "According to ISNA , the prosecutor , Mehr , said ..." with the subject an apposition of
+  // the oblique "ISNA".
+  auto an = sentence({{"accord", "VERB", "VBG", 3, "case"},
+                      {"to", "ADP", "IN", 1, "fixed"},
+                      {"ISNA", "PROPN", "NNP", 9, "obl"},
+                      {",", "PUNCT", ",", 6, "punct"},
+                      {"the", "DET", "DT", 6, "det"},
+                      {"prosecutor", "NOUN", "NN", 3, "appos"},
+                      {"Mehr", "PROPN", "NNP", 6, "appos"},
+                      {",", "PUNCT", ",", 3, "punct"},
+                      {"say", "VERB", "VBD", 0, "root"}});
+  EXPECT_EQ(repair_fronted_subjects(an, 0, static_cast<uint32_t>(an.size())), 1);
+  EXPECT_EQ(an[5].deprel, "nsubj");
+  EXPECT_EQ(an[5].head, 9);
+}
+
+}  // namespace
+}  // namespace parley::nlp
