@@ -63,6 +63,44 @@ TEST(ParseRepairs, AVerbAfterTheRootNamesAppositionIsThePredicate) {
   EXPECT_EQ(an[8].head, 6);  // the final stop follows the predicate
 }
 
+TEST(ParseRepairs, AVerbHungInsideTheRootsAppositionIsThePredicate) {
+  // "Nabil , a photo- and videojournalist , died in Aden ." with "died" on the conjunct.
+  auto an = sentence({{"Nabil", "PROPN", "NNP", 0, "root"},
+                      {",", "PUNCT", ",", 4, "punct"},
+                      {"a", "DET", "DT", 4, "det"},
+                      {"photo", "NOUN", "NN", 1, "appos"},
+                      {"and", "CCONJ", "CC", 6, "cc"},
+                      {"videojournalist", "NOUN", "NN", 4, "conj"},
+                      {",", "PUNCT", ",", 8, "punct"},
+                      {"die", "VERB", "VBD", 6, "acl"},
+                      {"in", "ADP", "IN", 10, "case"},
+                      {"Aden", "PROPN", "NNP", 8, "obl"},
+                      {".", "PUNCT", ".", 1, "punct"}});
+  EXPECT_EQ(repair_appositive_subjects(an, 0, static_cast<uint32_t>(an.size())), 1);
+  EXPECT_EQ(an[7].deprel, "root");
+  EXPECT_EQ(an[0].head, 8);
+}
+
+TEST(ParseRepairs, AFiniteVerbWithNothingOfARelativeClauseIsThePredicate) {
+  // "Muchanga announced Benin joined ." read as a relative clause on a root noun, the verb
+  // without subject, relative word or marker; "the time the government ordered it" keeps its
+  // subject and stays a relative clause.
+  auto an = sentence({{"Muchanga", "PROPN", "NNP", 0, "root"},
+                      {"announce", "VERB", "VBD", 1, "acl:relcl"},
+                      {"Benin", "PROPN", "NNP", 4, "nsubj"},
+                      {"join", "VERB", "VBD", 2, "ccomp"},
+                      {".", "PUNCT", ".", 1, "punct"}});
+  EXPECT_EQ(repair_subjectless_finite_modifiers(an, 0, static_cast<uint32_t>(an.size())), 1);
+  EXPECT_EQ(an[1].deprel, "root");
+  EXPECT_EQ(an[0].deprel, "nsubj");
+  EXPECT_EQ(an[4].head, 2);
+  auto rel = sentence({{"time", "NOUN", "NN", 0, "root"},
+                       {"government", "NOUN", "NN", 3, "nsubj"},
+                       {"order", "VERB", "VBD", 1, "acl:relcl"},
+                       {"it", "PRON", "PRP", 3, "obj"}});
+  EXPECT_EQ(repair_subjectless_finite_modifiers(rel, 0, static_cast<uint32_t>(rel.size())), 0);
+}
+
 TEST(ParseRepairs, AFiniteConjunctLeavesTheInfinitive) {
   // "Lam agreed to add members but did not accede ."
   auto an = sentence({{"Lam", "PROPN", "NNP", 2, "nsubj"},

@@ -285,8 +285,19 @@ int repair_appositive_subjects(std::vector<WordAnalysis>& an, uint32_t first, ui
         verb.head <= 0 || static_cast<uint32_t>(verb.head) > count || at(k - 1).xpos != ",")
       continue;
     const uint32_t n = static_cast<uint32_t>(verb.head) - 1;
-    if (n >= k || at(n).deprel != "appos" || at(n).head <= 0) continue;
-    const uint32_t r = static_cast<uint32_t>(at(n).head) - 1;
+    if (n >= k) continue;
+    // The verb hangs inside the root's apposition ("the envoy", "a photo- and videojournalist
+    // from Yemen"): up from its head only appositions, conjuncts and noun modifiers, one
+    // apposition at least, to the root.
+    uint32_t r = n;
+    bool apposition = false, inside = true;
+    for (int steps = 0; at(r).deprel != "root" && inside && steps < 16; ++steps) {
+      inside = text::is_in(at(r).deprel, {"appos", "conj", "nmod", "flat"}) && at(r).head > 0 &&
+               static_cast<uint32_t>(at(r).head) <= count;
+      apposition |= at(r).deprel == "appos";
+      if (inside) r = static_cast<uint32_t>(at(r).head) - 1;
+    }
+    if (!inside || !apposition || at(r).deprel != "root") continue;
     WordAnalysis& root = at(r);
     if (root.deprel != "root" || r >= n || !text::is_in(root.upos, {"PROPN", "NOUN", "PRON"}))
       continue;
@@ -339,6 +350,52 @@ int repair_finite_conjuncts(std::vector<WordAnalysis>& an, uint32_t first, uint3
     const uint32_t g = static_cast<uint32_t>(at(h).head) - 1;
     if (!to || !tensed || g >= count || at(g).upos != "VERB" || !finite(at(g))) continue;
     conj.head = static_cast<int32_t>(g) + 1;
+    ++changed;
+  }
+  return changed;
+}
+
+int repair_subjectless_finite_modifiers(std::vector<WordAnalysis>& an, uint32_t first,
+                                        uint32_t count) {
+  int changed = 0;
+  auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };
+  auto below = [&](uint32_t j, uint32_t top) {
+    for (int steps = 0, h = at(j).head; h > 0 && steps < 64;
+         h = at(static_cast<uint32_t>(h) - 1).head, ++steps) {
+      if (static_cast<uint32_t>(h) > count) return false;
+      if (static_cast<uint32_t>(h) == top + 1) return true;
+    }
+    return false;
+  };
+  for (uint32_t k = 1; k < count; ++k) {
+    WordAnalysis& verb = at(k);
+    if (verb.upos != "VERB" || !text::is_in(verb.xpos, {"VBD", "VBZ", "VBP"}) ||
+        !text::is_in(verb.deprel, {"acl", "acl:relcl"}) || verb.head <= 0 ||
+        static_cast<uint32_t>(verb.head) > count)
+      continue;
+    const uint32_t n = static_cast<uint32_t>(verb.head) - 1;
+    WordAnalysis& noun = at(n);
+    if (n >= k || noun.deprel != "root" || !text::is_in(noun.upos, {"NOUN", "PROPN"})) continue;
+    bool blocked = false;
+    for (uint32_t j = 0; j < count && !blocked; ++j) {
+      const bool child = at(j).head == static_cast<int32_t>(k) + 1;
+      // Its own subject, a relative word or a marker: a real relative or adverbial clause.
+      if (child &&
+          (at(j).deprel.starts_with("nsubj") || at(j).deprel == "expl" || at(j).deprel == "mark" ||
+           at(j).feats.find("PronType=Rel") != std::string::npos))
+        blocked = true;
+      if (j != k && (at(j).upos == "VERB" || at(j).upos == "AUX") && at(j).deprel != "aux" &&
+          at(j).deprel != "cop" && !below(j, k) &&
+          text::is_in(at(j).xpos, {"VBD", "VBZ", "VBP", "MD"}))
+        blocked = true;  // another finite verb outside it may be the predicate
+    }
+    if (blocked) continue;
+    verb.head = 0;
+    verb.deprel = "root";
+    noun.head = static_cast<int32_t>(k) + 1;
+    noun.deprel = "nsubj";
+    for (uint32_t j = k + 1; j < count; ++j)
+      if (at(j).head == static_cast<int32_t>(n) + 1) at(j).head = static_cast<int32_t>(k) + 1;
     ++changed;
   }
   return changed;

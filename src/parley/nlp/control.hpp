@@ -49,6 +49,14 @@ int repair_appositive_subjects(std::vector<WordAnalysis>& analysis, uint32_t fir
 // belongs to the finite verb above it. Returns how many were repaired.
 int repair_finite_conjuncts(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
 
+// "AU trade commissioner Albert Muchanga announced Benin was to join", "Nabil al-Quaety, a
+// journalist, died in Aden": the parser roots the sentence at a noun and hangs the finite verb
+// on it as a relative clause or modifier. A finite verb with no subject, relative word or marker
+// of its own cannot modify a noun; when the noun is the root before it and no other verb
+// competes, the verb is the predicate and the noun its subject. Returns how many were repaired.
+int repair_subjectless_finite_modifiers(std::vector<WordAnalysis>& analysis, uint32_t first,
+                                        uint32_t count);
+
 // "According to the agency ISNA, the prosecutor, Ali Mehr, said ...": the parser hangs the
 // subject on the fronted source as an apposition, leaving the finite verb without a subject.
 // An apposition set off by commas, ending right before a subjectless finite verb, of a noun

@@ -399,6 +399,7 @@ void Parser::process(Article& article) const {
     }
     repair_participle_predicates(article.analysis, s.first_word, s.word_count);
     repair_appositive_subjects(article.analysis, s.first_word, s.word_count);
+    repair_subjectless_finite_modifiers(article.analysis, s.first_word, s.word_count);
     repair_fronted_subjects(article.analysis, s.first_word, s.word_count);
     repair_be_to_infinitives(article.analysis, s.first_word, s.word_count);
     repair_finite_conjuncts(article.analysis, s.first_word, s.word_count);
