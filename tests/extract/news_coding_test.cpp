@@ -176,6 +176,16 @@ TEST(NewsCoding, ReportedObligationsAreTheReportersDemands) {
   EXPECT_TRUE(demand);
 }
 
+TEST(NewsCoding, ObligationsOfTheReportersOwnStateAreItsCourse) {
+  // A government saying its own state must act states its course; rebels saying their
+  // government must act make a demand.
+  Article a = code("The Norwegian prime minister said Norway must leave the alliance.");
+  EXPECT_NE(event(a, "16", "NOR"), nullptr);
+  EXPECT_EQ(event(a, "10", "NORGOV"), nullptr);
+  Article b = code("Norwegian rebels said the Norwegian government must leave the alliance.");
+  EXPECT_NE(event(b, "10", "NORREB"), nullptr);
+}
+
 TEST(NewsCoding, ReportedObligationsWithoutAnEventWordAreDemands) {
   // The act demanded is no event word: the demand is still the reporter's (100).
   Article a = code("The European Court of Justice ruled that Facebook must remove the posts.");

@@ -620,10 +620,25 @@ class Coder {
     });
 
     // "X said Y must Z": an obligation in reported speech is the reporter's demand that Y do Z
-    // (CAMEO's demand family of the act), not something Y did or will do.
+    // (CAMEO's demand family of the act), not something Y did or will do. Not when Y is the
+    // reporter's own state ("Johnson stated that Britain must leave the EU"): that is the
+    // reporter's side's own course, the act itself with its modality.
+    // (The reporter speaks for the state too: rebels or an opposition obliging their own
+    // government make a demand.)
+    auto state_side = [&](const Actor& x) { return x.type == "GPE" || x.sector == "GOV"; };
+    auto own_state = [&](int reporter) {
+      const Actor& by = a_.actors[static_cast<size_t>(reporter)];
+      const std::string& home = by.country;
+      return !home.empty() && state_side(by) && !sources.empty() &&
+             std::all_of(sources.begin(), sources.end(), [&](int s) {
+               const Actor& x = a_.actors[static_cast<size_t>(s)];
+               return x.country == home && state_side(x);
+             });
+    };
     if (const int reporter = v.reporter(w);
         reporter >= 0 && v.modality(w) == "should" && !frame &&
-        std::find(sources.begin(), sources.end(), reporter) == sources.end()) {
+        std::find(sources.begin(), sources.end(), reporter) == sources.end() &&
+        !own_state(reporter)) {
       std::string demand = lexicon_.family_code("demand", code);
       if (!demand.empty()) {
         targets = sources.empty() ? targets : sources;
