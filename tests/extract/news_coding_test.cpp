@@ -364,6 +364,20 @@ TEST(NewsCoding, AnnouncedResignationsAreResignationsToCome) {
   EXPECT_NE(event(b, "0831", "PRIGOV"), nullptr);
 }
 
+TEST(NewsCoding, ADefiniteRoleNounRefersToTheLatestMentionWithThatNoun) {
+  // "the spokesperson" is the Interpol spokesperson of the sentence before, not the latest
+  // government actor.
+  Article a = code(
+      "Iran's government asked Interpol to act. An Interpol spokesperson said the request was "
+      "political. The spokesperson added that Interpol \"would not consider requests of this "
+      "nature\".");
+  bool interpol = false;
+  for (const Quote& q : a.quotes)
+    if (a.view(q.span).find("would not consider") != std::string_view::npos && q.speaker_actor >= 0)
+      interpol = a.actors[static_cast<size_t>(q.speaker_actor)].code.starts_with("IGO");
+  EXPECT_TRUE(interpol);
+}
+
 TEST(NewsCoding, QuotesInNewsForms) {
   Article a = code(
       "The airline \"transports weapons and fighters across the region,\" according to a tweet on "

@@ -1612,8 +1612,26 @@ void ActorResolver::process(Article& a) const {
             --from;
           return from > first && is_locative(gz, a.token_text(from - 1));
         };
-        if (definite && it != last_by_sector.end() && it->second >= 0 &&
-            !((body || plural) && a.actors[static_cast<size_t>(it->second)].type == "PER")) {
+        // "an Interpol spokesperson ... The spokesperson added": the latest earlier mention ending
+        // in the same role noun, in this sentence or the two before, is the one meant.
+        int same_noun = -1;
+        if (definite && !plural) {
+          const std::string noun = utf8::lower(a.token_text(l));
+          for (auto m = a.mentions.rbegin(); m != a.mentions.rend() && same_noun < 0; ++m) {
+            if (m->kind == "pronoun" || m->kind == "nested" || m->sentence + 2 < si ||
+                m->span.end > span.start)
+              continue;
+            const std::string_view written = a.view(m->span);
+            const size_t space = written.rfind(' ');
+            if (space != std::string_view::npos && utf8::lower(written.substr(space + 1)) == noun)
+              same_noun = static_cast<int>(m->actor);
+          }
+        }
+        if (same_noun >= 0) {
+          span.start = a.tokens[f - 1].span.start;
+          add_mention(static_cast<uint32_t>(same_noun), span, si, "description");
+        } else if (definite && it != last_by_sector.end() && it->second >= 0 &&
+                   !((body || plural) && a.actors[static_cast<size_t>(it->second)].type == "PER")) {
           span.start = a.tokens[f - 1].span.start;
           add_mention(static_cast<uint32_t>(it->second), span, si, "description");
         } else if (is_in_list(sector, {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF",
