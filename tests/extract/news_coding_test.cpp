@@ -378,6 +378,16 @@ TEST(NewsCoding, ADefiniteRoleNounRefersToTheLatestMentionWithThatNoun) {
   EXPECT_TRUE(interpol);
 }
 
+TEST(NewsCoding, TheyAtTheStartOfASentenceIsTheOrganisationNamedBefore) {
+  Article a = code(
+      "On Thursday the Greek Heritage Foundation criticized the move. They released a statement "
+      "which said, \"The monument must remain a museum.\"");
+  ASSERT_FALSE(a.quotes.empty());
+  ASSERT_GE(a.quotes.back().speaker_actor, 0);
+  EXPECT_EQ(a.actors[static_cast<size_t>(a.quotes.back().speaker_actor)].name,
+            "Greek Heritage Foundation");
+}
+
 TEST(NewsCoding, QuotesInNewsForms) {
   Article a = code(
       "The airline \"transports weapons and fighters across the region,\" according to a tweet on "

@@ -749,7 +749,7 @@ void ActorResolver::process(Article& a) const {
           } else if (nation_people(t, l, phrase)) {
             t = l + 1;  // "Palestinians protested"
             matched = true;
-          } else if (phrase == "He" || phrase == "She") {
+          } else if (phrase == "He" || phrase == "She" || (phrase == "They" && t == first)) {
             pieces.push_back({Piece::kPronoun, t, l});
             t = l + 1;
             matched = true;
@@ -1237,6 +1237,21 @@ void ActorResolver::process(Article& a) const {
         // sentence that names one (subjects come first: "Kirby urged Hamas ... He pointed out").
         // A pronoun names its person too: "She spoke about her husband X. She asked ...".
         int antecedent = -1;
+        // "The commission criticized the move. They released a statement": a sentence-initial
+        // "They" is the first organisation or group the sentence before names.
+        if (a.token_text(pieces[p].first) == "They") {
+          const Mention* best = nullptr;
+          for (const Mention& m : a.mentions) {
+            const Actor& x = a.actors[m.actor];
+            if (m.sentence + 1 != si || m.kind == "pronoun" || m.kind == "nested" ||
+                x.type == "PER" || x.type == "GPE" || x.code.empty())
+              continue;
+            if (!best || m.span.start < best->span.start) best = &m;
+          }
+          if (best) add_mention(best->actor, span, si, "pronoun");
+          p = q + 1;
+          continue;
+        }
         if (!person_mentions.empty()) {
           if (person_mentions.back().first == si) {
             antecedent = static_cast<int>(person_mentions.back().second);
