@@ -81,7 +81,9 @@ void add_ingest_command(CLI::App& app) {
     store::Store st = store::Store::open(*db, store::Mode::ReadWrite);
     st.set_near_duplicate_threshold(*near);
     if (args->paths.empty()) {
-      // No input: create or upgrade the store, and say what it holds.
+      // No input: create or upgrade the store, fold SQLite's WAL into the database file (one
+      // file to copy), and say what it holds.
+      st.checkpoint();
       std::cerr << "parley: store " << *db << " ready: " << st.stats().dump() << '\n';
       return;
     }

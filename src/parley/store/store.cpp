@@ -311,6 +311,7 @@ void Store::Impl::migrate(int target) {
   if (have >= target) {
     version = have;
     b.set_schema_version(version);
+    if (!b.read_only()) b.durable_commits();
     return;
   }
   if (b.read_only())
@@ -339,6 +340,7 @@ void Store::Impl::migrate(int target) {
   }
   version = std::atoi(meta_value(b, "schema_version").c_str());
   b.set_schema_version(version);
+  b.durable_commits();
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -369,6 +371,8 @@ int Store::version() const {
 std::string Store::backend_name() const {
   return impl_->db->name();
 }
+void Store::checkpoint() { impl_->db->checkpoint(); }
+
 Backend& Store::backend() const {
   return *impl_->db;
 }
