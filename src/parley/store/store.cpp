@@ -371,7 +371,9 @@ int Store::version() const {
 std::string Store::backend_name() const {
   return impl_->db->name();
 }
-void Store::checkpoint() { impl_->db->checkpoint(); }
+void Store::checkpoint() {
+  impl_->db->checkpoint();
+}
 
 Backend& Store::backend() const {
   return *impl_->db;
