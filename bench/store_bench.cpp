@@ -22,6 +22,7 @@
 #include "parley/store/backend.hpp"
 #include "parley/store/schema.hpp"
 #include "parley/store/store.hpp"
+#include "parley/store/words.hpp"
 
 namespace {
 
@@ -104,6 +105,18 @@ void BM_CodeSamples(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * raw.size()));
 }
 BENCHMARK(BM_CodeSamples)->Unit(benchmark::kMillisecond);
+
+// The client's share of storing that does not depend on the back end: MinHash signatures and
+// search words (PostgreSQL's binary tsvectors) of the 37 samples.
+void BM_SignaturesAndWords(benchmark::State& state) {
+  const std::vector<Article>& raw = coded_samples();
+  for (auto _ : state)
+    for (const Article& a : raw) {
+      benchmark::DoNotOptimize(store::MinHash::of(a.text));
+      if (state.range(0)) benchmark::DoNotOptimize(store::tsvector_binary(a.text));
+    }
+}
+BENCHMARK(BM_SignaturesAndWords)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 // CPU time (ns) a local process has run so far (/proc/PID/schedstat, first field); -1 when it
 // cannot be read (a server on another machine).
