@@ -59,7 +59,8 @@ std::string join(const std::vector<std::string>& v) {
 void add_ingest_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "ingest",
-      "Code articles and store them (SQLite file or PostgreSQL); re-ingesting is a no-op");
+      "Code articles and store them (SQLite file or PostgreSQL); re-ingesting is a no-op. With "
+      "no input: create or upgrade the store and fold SQLite's WAL into the .db (one file)");
   auto args = std::make_shared<InputArgs>();
   auto db = std::make_shared<std::string>();
   auto batch = std::make_shared<size_t>(32);
