@@ -161,6 +161,35 @@ TEST_P(StoreCliTest, QueryFormatsAndCorpusViews) {
   EXPECT_EQ(lines(from_file.out), lines(from_db.out));
 }
 
+// A SQLite ingest ends without folding its WAL into the database file (each commit synced the
+// WAL; the close adds nothing): the store is the .db with its -wal, and a copy of both holds
+// every row. `parley ingest --db X` with no input folds the WAL in: the .db alone is then the
+// whole store.
+TEST(StoreCli, SqliteStoreIsTheDbWithItsWalUntilFoldedIn) {
+  namespace fs = std::filesystem;
+  TempDir tmp;
+  const std::string db = tmp.path() + "/a/p.db";
+  fs::create_directories(tmp.path() + "/a");
+  ASSERT_EQ(run({PARLEY_CLI, "ingest", source_dir() + "/samples", "--db", db, "--no-progress"}), 0);
+  ASSERT_TRUE(fs::exists(db + "-wal"));
+  EXPECT_GT(fs::file_size(db + "-wal"), 0u);
+  const json whole = dump(db);
+  EXPECT_EQ(whole["articles"].size(), stored_articles(db));
+  EXPECT_GT(whole["events"].size(), 10u);
+  // A copy of the two files, opened read-only (as `parley query` does) elsewhere.
+  fs::create_directories(tmp.path() + "/b");
+  fs::copy_file(db, tmp.path() + "/b/p.db");
+  fs::copy_file(db + "-wal", tmp.path() + "/b/p.db-wal");
+  EXPECT_EQ(dump(tmp.path() + "/b/p.db"), whole);
+  // Folded in: the database file alone, copied, is the store.
+  ASSERT_EQ(run({PARLEY_CLI, "ingest", "--db", db}), 0);
+  EXPECT_TRUE(!fs::exists(db + "-wal") || fs::file_size(db + "-wal") == 0);
+  fs::create_directories(tmp.path() + "/c");
+  fs::copy_file(db, tmp.path() + "/c/p.db");
+  EXPECT_EQ(dump(tmp.path() + "/c/p.db"), whole);
+  EXPECT_EQ(dump(db), whole);
+}
+
 TEST(StoreCli, BadDatabasesGiveClearErrors) {
   TempDir tmp;
   std::string junk = tmp.write("notes.db", "not a database at all, just some text\n");

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <random>
 #include <tuple>
 
 #include "parley/parley.hpp"
@@ -1078,6 +1079,28 @@ TEST(MinHash, EstimatesJaccardAndDates) {
   EXPECT_FALSE(day_number("May 2024", d));
 }
 
+// Stored signatures are compared with those computed later: the values of a fixed text must
+// never change (these were computed by the code that wrote schema versions 2 to 5).
+TEST(MinHash, SignaturesStayTheSameAcrossVersions) {
+  const std::string text =
+      "Egypt and Qatar proposed a new ceasefire on Monday, officials said, as talks resumed in "
+      "Cairo. \u201cWe are close,\u201d a mediator told reporters; Hamas rejected the terms.";
+  EXPECT_EQ(MinHash::of(text).to_hex(),
+            "08fabab6078b67931b4390fb06e81f5203a134b60863c668052531c00bf709a903b76eb8053730640129e4"
+            "4a071962220a0f51a902041bd4007c5d42024f7d4f13c446cf02d537da15eb901108c7f7990267ebf915dd"
+            "5fb1155ac6ce1009d7110c22f9210325205d027cfd3f0dcaad6901452258113af4f204f454880e6afa5c04"
+            "d30e820273dce01a0fc643005048cc0fe02fb405e4620d1afea59e1c446fae06e8f8050c7ac1d9126cf436"
+            "00490b35032b15b611e1b4af0d7a430f0dd99f9c03b813570925024801b32c501445211a09dcc5fc210052"
+            "dd04ba712c05e00a04007271b310ff80e0018fede50cf3426e09891abd0ffa387d01820e9225570c3d");
+  EXPECT_EQ(MinHash::of("one two").to_hex(),
+            "3b37028ba81538d6d6d1f2ae2d0da630a8f41a6abf1cf0d79e291012ad3892ef0050aa862d91db86afb9ad"
+            "6ff81e0a67ed83ade11b10a4dcf689015e73bc0501235e4abed309f22ac3097db74192b605d576a11a7e68"
+            "a2ed180ba87b810c7e889e0bd005e8fa98a16e3520f6126577595ec115f80513bf252b9a9f4cb6dabb5a2d"
+            "0414a3086f5c96c245a67680b4a47ceffd661b1c63e434dbb0be30b5c53d1e7b3056def36a7bfaabe40bae"
+            "4583c680bcb57f1222411818f05aaeb328e18caa9119676d64f9b20aaeae5ed2c23ea81ef8d88ed374f0f5"
+            "f6a810befd2834e3bc6dbfb88e7e7c6e1a301e8cb6a1e3c697f7278abae1d05d608e89fb4fc555165e");
+}
+
 // The words search indexes and looks for (PostgreSQL's tsvector and tsquery literals).
 TEST(SearchWords, SplitsFoldsAndQuotesLikeFts5) {
   using V = std::vector<std::string>;
@@ -1104,6 +1127,41 @@ TEST(SearchWords, SplitsFoldsAndQuotesLikeFts5) {
   const size_t lexeme_bytes = huge.size() + 1 - 3 * words;  // less the quotes and blanks
   EXPECT_GT(lexeme_bytes, 900000u);
   EXPECT_LE(lexeme_bytes, 1000000u);
+}
+
+// Words are ordered by their bytes (PostgreSQL's order for a tsvector's lexemes), whatever
+// their length and however long a prefix they share; the sort compares 8-byte prefixes first.
+TEST(SearchWords, SortedByTheirBytesAcrossSharedPrefixes) {
+  std::vector<std::string> pool = {"internal",
+                                   "international",
+                                   "internationally",
+                                   "internationals",
+                                   "internation",
+                                   "interna",
+                                   "intern",
+                                   "a",
+                                   "ab",
+                                   "abcdefgh",
+                                   "abcdefghi",
+                                   "abcdefgha",
+                                   "\u00e9t\u00e9",
+                                   "zz9",
+                                   "9",
+                                   "\u05e9\u05dc\u05d5\u05dd"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 50; ++round) {
+    std::string text;
+    std::vector<std::string> expected;
+    for (int k = 0; k < 40; ++k) {
+      std::string w = pool[rng() % pool.size()];
+      if (rng() % 3 == 0) w += std::to_string(rng() % 1000);
+      text += w + (k % 2 ? " " : ", ");
+      for (std::string folded : search_words(w)) expected.push_back(folded);
+    }
+    std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+    EXPECT_EQ(search_words(text), expected) << text;
+  }
 }
 
 }  // namespace

@@ -126,6 +126,15 @@ class Backend {
   // Called once the database is known to be Parley's (or empty) and will be written: settings
   // that change the file (SQLite's WAL journal) wait until then, so a foreign file is untouched.
   virtual void prepare_for_writing() {}
+  // Called once the schema is up to date on a connection that will write: from then on every
+  // commit is durable by itself, so closing has nothing left to make durable. SQLite: each
+  // commit syncs the WAL (synchronous=FULL) and the close leaves the WAL for the next opener
+  // instead of checkpointing it into the database file (two syncs and a copy of every page
+  // the ingest wrote, on the critical path at the end of every ingest). No-op on PostgreSQL.
+  virtual void durable_commits() {}
+  // SQLite: copies the WAL into the database file, syncs it and empties the WAL, so the store
+  // is one file again (what `parley ingest --db X` with no input does). No-op on PostgreSQL.
+  virtual void checkpoint() {}
 
   // Dialect.
   virtual bool table_exists(const std::string& table) = 0;

@@ -161,6 +161,28 @@ class SqliteBackend : public Backend {
     // power cut can drop the last ones, never corrupting the file.
     exec("PRAGMA synchronous=NORMAL");
   }
+  void durable_commits() override {
+    // FULL syncs the WAL at each commit: a batch committed is on disk, power cut or not, and
+    // an ingest's batches are synced on the storing thread while the next batch is coded. The
+    // close then skips SQLite's final checkpoint (copying every page the ingest wrote into
+    // the database file and syncing both files: 15-33 ms on this disk, after the last batch,
+    // when nothing else can run beside it). The WAL stays beside the database; every reader
+    // and the next writer read it as part of the store, and SQLite's automatic checkpoints
+    // (every 1,000 pages of WAL, at a commit, on the storing thread) keep it small. The
+    // migrations before this ran with NORMAL: the first FULL commit syncs their frames too.
+    exec("PRAGMA synchronous=FULL");
+    int off = 0;
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, &off);
+  }
+  void checkpoint() override {
+    int log = 0, done = 0;
+    int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+    if (rc != SQLITE_OK) throw StoreError(describe(db_, rc, "SQLite cannot checkpoint"));
+    // The WAL is empty now: closing with the default (checkpoint, delete the WAL and its
+    // index) leaves the store as one file.
+    int on = 0;
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, &on);
+  }
   bool table_exists(const std::string& table) override {
     Statement& st =
         query("SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?");

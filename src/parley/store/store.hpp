@@ -144,6 +144,11 @@ class Store {
   // across the stored corpus: [{"topic","kind","sides":[{"actor_code","value","evidence"}]}].
   nlohmann::json corpus_divergences(const Filter& f) const;
 
+  // SQLite: folds the write-ahead log into the database file and empties it, so the store is
+  // one file (a copy of the .db alone is then complete). An ingest leaves its last batches in
+  // the WAL (store.db-wal), which every reader reads as part of the store. No-op on PostgreSQL.
+  void checkpoint();
+
   Backend& backend() const;  // for tests and benchmarks
 
   struct Impl;  // opaque (store_impl.hpp)

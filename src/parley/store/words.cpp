@@ -75,6 +75,7 @@ void for_each_word(std::string_view text, F&& f) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   std::deque<std::string> folded;
   std::vector<std::string_view> words;
+  words.reserve(text.size() / 6 + 1);
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   const size_t n = text.size();
   size_t start = 0, pos = 0;
@@ -118,10 +119,35 @@ void for_each_word(std::string_view text, F&& f) {
     pos += len;
   }
   flush(n);
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  for (std::string_view w : words)
-    if (!f(w)) break;
+  // Sorted by their first 8 bytes read as one big-endian number (zero-padded, and no word
+  // holds a NUL: the same order as comparing the bytes), then by the rest: most comparisons
+  // are one integer compare instead of a memcmp call (sorting was a quarter of the client's
+  // time storing the samples on PostgreSQL).
+  struct Keyed {
+    uint64_t prefix;
+    std::string_view word;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(words.size());
+  for (std::string_view w : words) {
+    uint64_t k = 0;
+    const size_t m = std::min<size_t>(w.size(), 8);
+    for (size_t i = 0; i < m; ++i) k |= uint64_t{static_cast<unsigned char>(w[i])} << (56 - 8 * i);
+    keyed.push_back({k, w});
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    return a.word.size() > 8 && b.word.size() > 8 ? a.word.substr(8) < b.word.substr(8)
+                                                  : a.word.size() < b.word.size();
+  });
+  std::string_view last;
+  bool first = true;
+  for (const Keyed& k : keyed) {
+    if (!first && k.word == last) continue;
+    first = false;
+    last = k.word;
+    if (!f(k.word)) break;
+  }
 }
 
 }  // namespace
