@@ -542,6 +542,9 @@ TEST(NewsCoding, OrganisationNamesRunAcrossTheirPrepositions) {
   EXPECT_NE(actor_of(a, "the Council on Desert Affairs"), nullptr);
   Article c = code("The Athens-based think tank Aegean Energy Forum said the project is viable.");
   EXPECT_EQ(code_named(c, "Aegean Energy Forum"), "GRCNGO");
+  // A description after the name gives the state of a body no table knows.
+  Article d = code("The Lake Garda Foundation, a Geneva-based non-profit, paid for it.");
+  EXPECT_EQ(code_named(d, "Lake Garda Foundation"), "CHENGO");
   // "of" before the head noun joins a person to the body, not one name.
   Article b = code("John Smith of Amnesty International criticised the ban.");
   EXPECT_EQ(actor_of(b, "John Smith of Amnesty International"), nullptr);

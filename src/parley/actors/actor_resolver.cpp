@@ -979,7 +979,16 @@ void ActorResolver::process(Article& a) const {
           d.country = x.country;
         else if (x.kind == Piece::kEntity && x.entry->type == "GPE" && d.country.empty())
           d.country = x.entry->country;
-        else if (x.kind == Piece::kEntity && x.entry->type != "CITY" && x.entry->type != "LOC") {
+        else if (x.kind == Piece::kEntity && x.entry->type == "CITY" && x.last + 3 < end &&
+                 a.token_text(x.last + 1) == "-" &&
+                 utf8::lower(a.token_text(x.last + 2)) == "based") {
+          // "a Berlin-based non-profit": the city's state.
+          if (d.country.empty()) d.country = x.entry->country;
+          d.last_piece = r;
+          expect = x.last + 3;
+          ++r;
+          continue;
+        } else if (x.kind == Piece::kEntity && x.entry->type != "CITY" && x.entry->type != "LOC") {
           if (!x.entry->code.empty()) d.org_code = x.entry->code;
           if (d.country.empty()) d.country = x.entry->country;
           if (d.sector.empty()) d.sector = x.entry->sector;
@@ -1539,8 +1548,26 @@ void ActorResolver::process(Article& a) const {
         // "Belarusian KGB": the nationality before a recognized name gives its state.
         if (ner_org && !country.empty() && !sector.empty() && !org_code.starts_with(country))
           org_code = country + sector;
-        add_mention(actor_for(key, Actor{name, org_code, country, sector, type, {}}), span, si,
-                    "name");
+        // "Cinema for Peace Foundation, a Berlin-based non-profit": a description after a
+        // recognized name no table codes gives its state (and its sector, when it has none).
+        size_t described_to = q;
+        if (ner_org && l + 2 < end && a.token_text(l + 1) == ",") {
+          Description d = describe(q + 1, l + 2);
+          if (d.found && !d.country.empty() && d.org_code.empty()) {
+            country = d.country;
+            if (sector.empty()) sector = d.sector;
+            org_code = country + sector;
+            described_to = d.last_piece;
+          }
+        }
+        const uint32_t org_id = actor_for(key, Actor{name, org_code, country, sector, type, {}});
+        add_mention(org_id, span, si, "name");
+        if (described_to != q) {
+          add_mention(org_id, span_of(pieces[q + 1].first, pieces[described_to].last), si,
+                      "description");
+          p = described_to + 1;
+          continue;
+        }
       } else if (!country.empty() && (has_role || (demonym && !place))) {
         if (demonym && !has_role &&
             !(q == p && pieces[p].people)) {  // "Palestinian enclave": an adjective

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "parley/text/tsv.hpp"
+#include "parley/text/utf8.hpp"
 
 namespace parley {
 
@@ -69,12 +70,37 @@ Gazetteer Gazetteer::load(const std::string& dir) {
     g.entries_.push_back(e);
     uint32_t id = static_cast<uint32_t>(g.entries_.size() - 1);
     g.add_name(e.name, id, e.capital);
+    // News spells transliterated names plainly: without diacritics or the marks for ayn and
+    // hamza ("Kandahār" as "Kandahar", "Ta‘izz" as "Taizz"), and without the Arabic article
+    // ("Ar Raqqah" as "Raqqah", "Al Fallūjah" as "Fallujah"). Those spellings name the city too,
+    // unless another place has them. Large cities only: the plain spellings of small towns are
+    // often words or names ("Usman’" in Russia would take "Usman Khan").
+    if (e.population >= 100000) {
+      std::string plain = utf8::strip_marks(e.name);
+      for (std::string_view mark : {"\u2018", "\u2019", "\u02bf", "\u02be", "'"})
+        for (size_t at = plain.find(mark); at != std::string::npos; at = plain.find(mark, at))
+          plain.erase(at, mark.size());
+      if (plain != e.name) g.add_name(plain, id, false);
+      for (std::string_view article :
+           {"Al ", "Ar ", "As ", "Ash ", "Ad ", "An ", "Az ", "At ", "El "})
+        if (plain.size() > article.size() + 3 && plain.starts_with(article))
+          g.add_name(plain.substr(article.size()), id, false);
+    }
     if (e.capital) {
       g.add_name(capital_name, id, true);
       size_t comma = e.name.find(',');
       if (comma != std::string::npos) g.add_name(e.name.substr(0, comma), id, true);
     }
   }
+  // English names of cities listed under local ones ("Geneva" for Genève, "Kiev" for Kyiv): they
+  // mean that city, over any smaller namesake.
+  if (std::filesystem::exists(dir + "/gazetteer/exonyms.tsv"))
+    for (const auto& r : read_tsv(dir + "/gazetteer/exonyms.tsv", false)) {
+      if (r.size() < 3) continue;
+      auto it = g.by_name_.find(r[1]);
+      if (it != g.by_name_.end() && g.entries_[it->second].country == r[2])
+        g.add_name(r[0], it->second, true);
+    }
   for (const auto& r : countries) {
     if (r.size() < 9) continue;
     GazetteerEntry e;

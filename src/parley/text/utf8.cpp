@@ -2,10 +2,12 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -200,6 +202,28 @@ std::string lower(std::string_view text) {
     append(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
   }
   return out;
+}
+
+std::string strip_marks(std::string_view text) {
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::string(text);
+  utf8proc_uint8_t* mapped = nullptr;
+  const utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+                   static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
+  if (n < 0) return std::string(text);  // invalid UTF-8: left as it is
+  std::string stripped(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+  std::free(mapped);
+  // Letters whose stroke or shape is no combining mark.
+  static constexpr std::pair<std::string_view, std::string_view> kFolds[] = {
+      {"ł", "l"},  {"Ł", "L"}, {"ø", "o"}, {"Ø", "O"}, {"đ", "d"},  {"Đ", "D"},
+      {"ß", "ss"}, {"ı", "i"}, {"ħ", "h"}, {"Ħ", "H"}, {"æ", "ae"}, {"Æ", "Ae"}};
+  for (const auto& [from, to] : kFolds)
+    for (size_t at = stripped.find(from); at != std::string::npos; at = stripped.find(from, at))
+      stripped.replace(at, from.size(), to);
+  return stripped;
 }
 
 std::string normalize(std::string_view text) {

@@ -99,6 +99,10 @@ std::string normalize(std::string_view text);
 
 // Lowercase (simple case folding) of valid UTF-8.
 std::string lower(std::string_view text);
+// Diacritics removed ("Kandahār" -> "Kandahar", "Gdańsk" -> "Gdansk", "İzmir" -> "Izmir"), and
+// the Latin letters that carry no separable mark folded too ("Łódź" -> "Lodz", "ø" -> "o").
+// News drops diacritics; tables keep them.
+std::string strip_marks(std::string_view text);
 // ASCII white space trimmed at both ends and collapsed to one blank inside ("a \n b" -> "a b").
 std::string collapse_spaces(std::string_view text);
 
