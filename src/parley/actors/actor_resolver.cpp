@@ -495,9 +495,13 @@ void ActorResolver::process(Article& a) const {
       // (foreign experts are often quoted) may have none.
       // (A foundation or forum named as international is no state's: "Third World Water
       // Forum", "Global Witness".)
+      // (Nor a "Center", which as often names a venue or an agency: "Chase Center", "National
+      // Hurricane Center".)
       auto international = [&] {
         for (uint32_t k = t; k <= l; ++k)
-          if (gz.words().foreign_group_markers.contains(utf8::lower(a.token_text(k)))) return true;
+          if (gz.words().foreign_group_markers.contains(utf8::lower(a.token_text(k))) ||
+              is_in_list(a.token_text(k), {"Center", "Centre"}))
+            return true;
         return false;
       };
       if (e.country.empty() && !home.empty() &&
