@@ -32,6 +32,33 @@ bool subject_relation(std::string_view rel) {
   return rel.starts_with("nsubj") || rel.starts_with("csubj") || rel == "expl";
 }
 
+// Is word `j` in the subtree of word `top` (both sentence-local, 0-based)?
+bool dominates(const std::vector<WordAnalysis>& an, uint32_t first, uint32_t count, uint32_t top,
+               uint32_t j) {
+  for (int steps = 0, h = an[first + j].head; h > 0 && steps < 64;
+       h = an[first + static_cast<uint32_t>(h) - 1].head, ++steps) {
+    if (static_cast<uint32_t>(h) > count) return false;
+    if (static_cast<uint32_t>(h) == top + 1) return true;
+  }
+  return false;
+}
+
+// Makes `verb` the sentence's predicate and `subject` (the word the parser rooted the sentence
+// at, or hung the verb on) its subject; the subject's dependents after the verb (final
+// punctuation, clauses) become the verb's.
+void promote_predicate(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count, uint32_t verb,
+                       uint32_t subject) {
+  WordAnalysis& v = an[first + verb];
+  v.head = 0;
+  v.deprel = "root";
+  if (v.xpos == "VBN") v.xpos = "VBD", v.feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+  an[first + subject].head = static_cast<int32_t>(verb) + 1;
+  an[first + subject].deprel = "nsubj";
+  for (uint32_t j = verb + 1; j < count; ++j)
+    if (an[first + j].head == static_cast<int32_t>(subject) + 1)
+      an[first + j].head = static_cast<int32_t>(verb) + 1;
+}
+
 }  // namespace
 
 int repair_object_control(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count,
@@ -127,14 +154,7 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
         blocked = true;
     }
     // Is word j in the subtree of word `top` (both sentence-local, 0-based)?
-    auto below = [&](uint32_t j, uint32_t top) {
-      for (int steps = 0, h = at(j).head; h > 0 && steps < 64;
-           h = at(static_cast<uint32_t>(h) - 1).head, ++steps) {
-        if (static_cast<uint32_t>(h) > count) return false;
-        if (static_cast<uint32_t>(h) == top + 1) return true;
-      }
-      return false;
-    };
+    auto below = [&](uint32_t j, uint32_t top) { return dominates(an, first, count, top, j); };
     // Nothing but the noun's own modifiers may stand between it and the participle.
     for (uint32_t j = n + 1; j < k && !blocked; ++j)
       if (!below(j, n) && at(j).deprel != "punct") blocked = true;
@@ -271,14 +291,7 @@ int repair_be_to_infinitives(std::vector<WordAnalysis>& an, uint32_t first, uint
 int repair_appositive_subjects(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count) {
   int changed = 0;
   auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };
-  auto below = [&](uint32_t j, uint32_t top) {
-    for (int steps = 0, h = at(j).head; h > 0 && steps < 64;
-         h = at(static_cast<uint32_t>(h) - 1).head, ++steps) {
-      if (static_cast<uint32_t>(h) > count) return false;
-      if (static_cast<uint32_t>(h) == top + 1) return true;
-    }
-    return false;
-  };
+  auto below = [&](uint32_t j, uint32_t top) { return dominates(an, first, count, top, j); };
   for (uint32_t k = 1; k < count; ++k) {
     WordAnalysis& verb = at(k);
     if (verb.upos != "VERB" || !text::is_in(verb.xpos, {"VBN", "VBD"}) || verb.deprel != "acl" ||
@@ -311,14 +324,7 @@ int repair_appositive_subjects(std::vector<WordAnalysis>& an, uint32_t first, ui
       if (j != k && (at(j).upos == "VERB" || at(j).upos == "AUX") && !below(j, k)) blocked = true;
     }
     if (blocked) continue;
-    verb.head = 0;
-    verb.deprel = "root";
-    if (verb.xpos == "VBN") verb.xpos = "VBD", verb.feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
-    root.head = static_cast<int32_t>(k) + 1;
-    root.deprel = "nsubj";
-    // The root's dependents after the verb (final punctuation) are the verb's now.
-    for (uint32_t j = k + 1; j < count; ++j)
-      if (at(j).head == static_cast<int32_t>(r) + 1) at(j).head = static_cast<int32_t>(k) + 1;
+    promote_predicate(an, first, count, k, r);
     ++changed;
   }
   return changed;
@@ -359,14 +365,7 @@ int repair_subjectless_finite_modifiers(std::vector<WordAnalysis>& an, uint32_t 
                                         uint32_t count) {
   int changed = 0;
   auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };
-  auto below = [&](uint32_t j, uint32_t top) {
-    for (int steps = 0, h = at(j).head; h > 0 && steps < 64;
-         h = at(static_cast<uint32_t>(h) - 1).head, ++steps) {
-      if (static_cast<uint32_t>(h) > count) return false;
-      if (static_cast<uint32_t>(h) == top + 1) return true;
-    }
-    return false;
-  };
+  auto below = [&](uint32_t j, uint32_t top) { return dominates(an, first, count, top, j); };
   for (uint32_t k = 1; k < count; ++k) {
     WordAnalysis& verb = at(k);
     if (verb.upos != "VERB" || !text::is_in(verb.xpos, {"VBD", "VBZ", "VBP"}) ||
@@ -390,12 +389,7 @@ int repair_subjectless_finite_modifiers(std::vector<WordAnalysis>& an, uint32_t 
         blocked = true;  // another finite verb outside it may be the predicate
     }
     if (blocked) continue;
-    verb.head = 0;
-    verb.deprel = "root";
-    noun.head = static_cast<int32_t>(k) + 1;
-    noun.deprel = "nsubj";
-    for (uint32_t j = k + 1; j < count; ++j)
-      if (at(j).head == static_cast<int32_t>(n) + 1) at(j).head = static_cast<int32_t>(k) + 1;
+    promote_predicate(an, first, count, k, n);
     ++changed;
   }
   return changed;
