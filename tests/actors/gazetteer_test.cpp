@@ -11,13 +11,13 @@
 namespace parley {
 namespace {
 
-const Gazetteer& gazetteer() {
+const Gazetteer& loaded_gazetteer() {
   static const Gazetteer g = Gazetteer::load(default_data_dir());
   return g;
 }
 
 std::string state_of(std::string_view name) {
-  const GazetteerEntry* e = gazetteer().find(name);
+  const GazetteerEntry* e = loaded_gazetteer().find(name);
   return e ? e->country : "(none)";
 }
 
@@ -29,7 +29,7 @@ TEST(Gazetteer, PlainSpellingsOfLargeCitiesNameThem) {
   EXPECT_EQ(state_of("Fallujah"), "IRQ");
   EXPECT_EQ(state_of("Khan Yunis"), "PSE");
   // A small town's plain spelling is no name ("Usman’", Russia, 28,000 people).
-  EXPECT_EQ(gazetteer().find("Usman"), nullptr);
+  EXPECT_EQ(loaded_gazetteer().find("Usman"), nullptr);
 }
 
 TEST(Gazetteer, EnglishNamesOfCitiesOutrankSmallerNamesakes) {

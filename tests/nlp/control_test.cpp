@@ -12,7 +12,7 @@ namespace parley::nlp {
 namespace {
 
 // Words as (upos, xpos, head, deprel); lemmas are the lowercase forms given.
-std::vector<WordAnalysis> sentence(
+std::vector<WordAnalysis> misparse(
     const std::vector<std::tuple<std::string, std::string, std::string, int, std::string>>& w) {
   std::vector<WordAnalysis> out;
   for (const auto& [lemma, upos, xpos, head, deprel] : w) {
@@ -26,7 +26,7 @@ std::vector<WordAnalysis> sentence(
 TEST(ParseRepairs, AFrontedPhraseWithTheSubjectHungOnItsCommaLeavesTheVerbThePredicate) {
   // "On Thursday , Cengiz , fiancée , addressed reporters ." as the parser read it: the subject
   // an apposition of the comma after "Thursday", the verb a participle on the subject.
-  auto an = sentence({{"on", "ADP", "IN", 2, "case"},
+  auto an = misparse({{"on", "ADP", "IN", 2, "case"},
                       {"Thursday", "PROPN", "NNP", 0, "root"},
                       {",", "PUNCT", ",", 2, "punct"},
                       {"Cengiz", "PROPN", "NNP", 3, "appos"},
@@ -47,7 +47,7 @@ TEST(ParseRepairs, AFrontedPhraseWithTheSubjectHungOnItsCommaLeavesTheVerbThePre
 
 TEST(ParseRepairs, AVerbAfterTheRootNamesAppositionIsThePredicate) {
   // "Volker , the envoy , resigned on Friday ."
-  auto an = sentence({{"Volker", "PROPN", "NNP", 0, "root"},
+  auto an = misparse({{"Volker", "PROPN", "NNP", 0, "root"},
                       {",", "PUNCT", ",", 4, "punct"},
                       {"the", "DET", "DT", 4, "det"},
                       {"envoy", "NOUN", "NN", 1, "appos"},
@@ -65,7 +65,7 @@ TEST(ParseRepairs, AVerbAfterTheRootNamesAppositionIsThePredicate) {
 
 TEST(ParseRepairs, AVerbHungInsideTheRootsAppositionIsThePredicate) {
   // "Nabil , a photo- and videojournalist , died in Aden ." with "died" on the conjunct.
-  auto an = sentence({{"Nabil", "PROPN", "NNP", 0, "root"},
+  auto an = misparse({{"Nabil", "PROPN", "NNP", 0, "root"},
                       {",", "PUNCT", ",", 4, "punct"},
                       {"a", "DET", "DT", 4, "det"},
                       {"photo", "NOUN", "NN", 1, "appos"},
@@ -85,7 +85,7 @@ TEST(ParseRepairs, AFiniteVerbWithNothingOfARelativeClauseIsThePredicate) {
   // "Muchanga announced Benin joined ." read as a relative clause on a root noun, the verb
   // without subject, relative word or marker; "the time the government ordered it" keeps its
   // subject and stays a relative clause.
-  auto an = sentence({{"Muchanga", "PROPN", "NNP", 0, "root"},
+  auto an = misparse({{"Muchanga", "PROPN", "NNP", 0, "root"},
                       {"announce", "VERB", "VBD", 1, "acl:relcl"},
                       {"Benin", "PROPN", "NNP", 4, "nsubj"},
                       {"join", "VERB", "VBD", 2, "ccomp"},
@@ -94,7 +94,7 @@ TEST(ParseRepairs, AFiniteVerbWithNothingOfARelativeClauseIsThePredicate) {
   EXPECT_EQ(an[1].deprel, "root");
   EXPECT_EQ(an[0].deprel, "nsubj");
   EXPECT_EQ(an[4].head, 2);
-  auto rel = sentence({{"time", "NOUN", "NN", 0, "root"},
+  auto rel = misparse({{"time", "NOUN", "NN", 0, "root"},
                        {"government", "NOUN", "NN", 3, "nsubj"},
                        {"order", "VERB", "VBD", 1, "acl:relcl"},
                        {"it", "PRON", "PRP", 3, "obj"}});
@@ -103,7 +103,7 @@ TEST(ParseRepairs, AFiniteVerbWithNothingOfARelativeClauseIsThePredicate) {
 
 TEST(ParseRepairs, AFiniteConjunctLeavesTheInfinitive) {
   // "Lam agreed to add members but did not accede ."
-  auto an = sentence({{"Lam", "PROPN", "NNP", 2, "nsubj"},
+  auto an = misparse({{"Lam", "PROPN", "NNP", 2, "nsubj"},
                       {"agree", "VERB", "VBD", 0, "root"},
                       {"to", "PART", "TO", 4, "mark"},
                       {"add", "VERB", "VB", 2, "xcomp"},
@@ -116,7 +116,7 @@ TEST(ParseRepairs, AFiniteConjunctLeavesTheInfinitive) {
   EXPECT_EQ(repair_finite_conjuncts(an, 0, static_cast<uint32_t>(an.size())), 1);
   EXPECT_EQ(an[8].head, 2);
   // A bare infinitive conjunct ("to add and to keep") stays.
-  auto bare = sentence({{"agree", "VERB", "VBD", 0, "root"},
+  auto bare = misparse({{"agree", "VERB", "VBD", 0, "root"},
                         {"to", "PART", "TO", 3, "mark"},
                         {"add", "VERB", "VB", 1, "xcomp"},
                         {"and", "CCONJ", "CC", 5, "cc"},
@@ -126,7 +126,7 @@ TEST(ParseRepairs, AFiniteConjunctLeavesTheInfinitive) {
 
 TEST(ParseRepairs, BeToInfinitivesGiveTheirSubjectBackOnlyForPeople) {
   // "he is to leave office" / "the plan is to leave"
-  auto he = sentence({{"he", "PRON", "PRP", 4, "nsubj:outer"},
+  auto he = misparse({{"he", "PRON", "PRP", 4, "nsubj:outer"},
                       {"be", "AUX", "VBZ", 4, "cop"},
                       {"to", "PART", "TO", 4, "mark"},
                       {"leave", "VERB", "VB", 0, "root"},
@@ -145,7 +145,7 @@ TEST(ParseRepairs, BeToInfinitivesGiveTheirSubjectBackOnlyForPeople) {
 TEST(ParseRepairs, ASubjectHungOnAFrontedSourceIsTheVerbsSubject) {
   // "According to ISNA , the prosecutor , Mehr , said ..." with the subject an apposition of
   // the oblique "ISNA".
-  auto an = sentence({{"accord", "VERB", "VBG", 3, "case"},
+  auto an = misparse({{"accord", "VERB", "VBG", 3, "case"},
                       {"to", "ADP", "IN", 1, "fixed"},
                       {"ISNA", "PROPN", "NNP", 9, "obl"},
                       {",", "PUNCT", ",", 6, "punct"},
