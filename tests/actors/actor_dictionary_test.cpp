@@ -131,6 +131,10 @@ TEST(ActorsDictionary, KnowledgeBasePeopleAfterTheirLastRoleAreFormerOfficeHolde
   // Never in office: the last role; before the first role: nothing known.
   EXPECT_EQ(d.match_actor(words("Olof Berg"), 20190101)->code, "SWEELI");
   EXPECT_EQ(d.match_actor(words("Anna Lindqvist"), 19700101)->code, "");
+  // Retired: past every role at the date, not in a gap between roles or before them.
+  EXPECT_TRUE(d.match_actor(words("Anna Lindqvist"), 20190101)->record->retired_at(20190101));
+  EXPECT_FALSE(d.match_actor(words("Anna Lindqvist"), 20050101)->record->retired_at(20050101));
+  EXPECT_FALSE(d.match_actor(words("Anna Lindqvist"), 19700101)->record->retired_at(19700101));
 }
 
 TEST(ActorsDictionary, BadInputWarnsAndDoesNotCrash) {

@@ -388,6 +388,14 @@ TEST(NewsCoding, TheyAtTheStartOfASentenceIsTheOrganisationNamedBefore) {
             "Greek Heritage Foundation");
 }
 
+TEST(NewsCoding, ATitleOfAnOfficeLongLeftIsAFormerOfficeHolders) {
+  // The knowledge base has Nixon out of every office in 2019: "president" names the office he
+  // held, OPP as the guidelines code former office-holders.
+  Article a =
+      code("A third president, Richard Nixon, resigned before any impeachment vote.", "2019-09-25");
+  EXPECT_EQ(code_named(a, "Richard Nixon"), "USAOPP");
+}
+
 TEST(NewsCoding, QuotesInNewsForms) {
   Article a = code(
       "The airline \"transports weapons and fighters across the region,\" according to a tweet on "

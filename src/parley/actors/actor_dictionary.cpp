@@ -170,6 +170,11 @@ std::string ActorRecord::code_at(int32_t date) const {
   return best->code;
 }
 
+bool ActorRecord::retired_at(int32_t date) const {
+  if (!date || !code.empty() || dated.empty() || !former_after_roles) return false;
+  return std::all_of(dated.begin(), dated.end(), [&](const DatedCode& d) { return d.to < date; });
+}
+
 int32_t ActorDictionary::parse_date(std::string_view text) {
   text = trim(text);
   std::string digits;

@@ -50,6 +50,9 @@ struct ActorRecord {
   // holds, else the default. Without a date: the default, else the restriction that ends last
   // (the most recent code). "" when no code applies.
   std::string code_at(int32_t date) const;
+  // Out of every office the record gives by `date` (all dated roles ended before it, no code of
+  // its own, and a knowledge-base record): code_at then gives the former office-holder's code.
+  bool retired_at(int32_t date) const;
 };
 
 struct AgentRecord {

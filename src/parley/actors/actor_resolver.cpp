@@ -19,9 +19,10 @@ struct Piece {
   uint32_t first, last;  // token range, inclusive
   const GazetteerEntry* entry = nullptr;
   std::string country, sector;
-  std::string code;     // a person's code from a dictionary
-  bool ner = false;     // an organisation found by the entity recognizer, in no table
-  bool people = false;  // a demonym used as a plural noun: "Palestinians", "Israelis"
+  std::string code;      // a person's code from a dictionary
+  bool ner = false;      // an organisation found by the entity recognizer, in no table
+  bool people = false;   // a demonym used as a plural noun: "Palestinians", "Israelis"
+  bool retired = false;  // a person the knowledge base has out of every office at the date
   Piece(Kind k, uint32_t f, uint32_t l, const GazetteerEntry* e = nullptr, std::string c = {},
         std::string s = {}, std::string dict_code = {})
       : kind(k),
@@ -668,6 +669,7 @@ void ActorResolver::process(Article& a) const {
                 if (auto role = gz.role(utf8::lower(a.token_text(k))); role && !country.empty())
                   sector = *role, code = country + *role;
               pieces.push_back({Piece::kPerson, t, l, nullptr, country, sector, code});
+              pieces.back().retired = name->record->retired_at(date);
             } else {
               pieces.push_back({Piece::kEntity, t, l, &e, e.country, e.sector});
             }
@@ -1485,6 +1487,11 @@ void ActorResolver::process(Article& a) const {
           if (former && person->code.size() > 3 && person->code != code &&
               !std::string_view(person->code).substr(3).starts_with("OPP"))
             code = person->code, country = person->country, sector = person->sector;
+          // "A third president, Richard Nixon" in 2019: a title the knowledge base has the person
+          // out of long since names the office once held (all its roles ended before the date).
+          if (person->retired && person->code.ends_with("OPP") && country == person->country &&
+              (sector == "GOV" || sector == "LEG"))
+            code = person->code, sector = "OPP";
           uint32_t id = actor_for("PER|" + name, Actor{name, code, country, sector, "PER", {}});
           if (person->first != person->last) surnames[last_name] = id;
           // "Wanda Vázquez Garced", "Andrés Manuel López Obrador": Spanish and Portuguese names
