@@ -388,6 +388,16 @@ TEST(NewsCoding, TheyAtTheStartOfASentenceIsTheOrganisationNamedBefore) {
             "Greek Heritage Foundation");
 }
 
+TEST(NewsCoding, PoliceAsAModifierIsThePoliceOfTheArticlesState) {
+  // "police brutality", "a police raid": the police are meant, the home state's; "military
+  // control" stays no actor.
+  Article a = code(
+      "Hong Kong protesters demanded an inquiry into police brutality. The protests continued "
+      "in Hong Kong on Sunday.",
+      "2019-11-25");
+  EXPECT_EQ(code_of(a, "police"), "HKGCOP");
+}
+
 TEST(NewsCoding, ATitleOfAnOfficeLongLeftIsAFormerOfficeHolders) {
   // The knowledge base has Nixon out of every office in 2019: "president" names the office he
   // held, OPP as the guidelines code former office-holders.

@@ -199,10 +199,12 @@ bool is_in_list(std::string_view w, std::initializer_list<std::string_view> list
 }
 
 // Is the role phrase at tokens [f, l] a noun standing for a group of the home state? Not an
-// adjective ("remains firm"), not a modifier of another noun ("military control"), and not a
+// adjective ("remains firm"), not a modifier of another noun ("military control") unless the
+// caller allows it ("police brutality": the police are meant), and not a
 // group the text places abroad ("international forces", "foreign troops"). Without a parse,
 // only the last check applies.
-bool generic_actor_noun(const Gazetteer& gz, const Article& a, uint32_t f, uint32_t l) {
+bool generic_actor_noun(const Gazetteer& gz, const Article& a, uint32_t f, uint32_t l,
+                        bool modifier_ok = false) {
   if (f > 0 && gz.words().foreign_group_markers.contains(utf8::lower(a.token_text(f - 1))))
     return false;
   if (a.analysis.size() != a.words.size() || a.words.empty()) return true;
@@ -216,7 +218,7 @@ bool generic_actor_noun(const Gazetteer& gz, const Article& a, uint32_t f, uint3
   if (w >= a.analysis.size()) return true;
   const WordAnalysis& x = a.analysis[w];
   if (x.upos != "NOUN" && x.upos != "PROPN" && x.upos != "PRON") return false;
-  return x.deprel != "compound" && x.deprel != "amod";
+  return (modifier_ok && x.deprel == "compound") || (x.deprel != "compound" && x.deprel != "amod");
 }
 
 std::string trim_article(std::string s) {
@@ -1689,7 +1691,7 @@ void ActorResolver::process(Article& a) const {
           add_mention(static_cast<uint32_t>(it->second), span, si, "description");
         } else if (is_in_list(sector, {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF",
                                        "OPP", "UAF", "HLH"}) &&
-                   generic_actor_noun(gz, a, f, l) &&
+                   generic_actor_noun(gz, a, f, l, sector == "COP" && body) &&
                    !(sector == "HLH" && body && after_locative(f))) {
           // "civilians in Gaza", "police in Moscow": a place right after the group is its state.
           std::string state = home;
