@@ -500,7 +500,7 @@ void ActorResolver::process(Article& a) const {
       // Forum", "Global Witness".)
       // (Nor a "Center", which as often names a venue or an agency: "Chase Center", "National
       // Hurricane Center".)
-      auto international = [&] {
+      auto no_local_charity = [&] {
         for (uint32_t k = t; k <= l; ++k)
           if (gz.words().foreign_group_markers.contains(utf8::lower(a.token_text(k))) ||
               is_in_list(a.token_text(k), {"Center", "Centre"}))
@@ -509,7 +509,7 @@ void ActorResolver::process(Article& a) const {
       };
       if (e.country.empty() && !home.empty() &&
           (is_in_list(e.sector, {"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "HLH"}) ||
-           (e.sector == "NGO" && !international())))
+           (e.sector == "NGO" && !no_local_charity())))
         e.country = home;
       e.code = e.country + e.sector;
       return e;
@@ -547,8 +547,7 @@ void ActorResolver::process(Article& a) const {
         }
         last = k;
       }
-      // "Cinema for Peace" with no head noun after the "for" is no organisation.
-      if (head_at < 0) return -1;
+      // ("Cinema for Peace" with no head noun after the "for" is no organisation.)
       int64_t l = complements > 0 ? last : head_at;
       if (head_at < 0 || l <= static_cast<int64_t>(t)) return -1;
       if (head_at == static_cast<int64_t>(t) && complements == 0) return -1;
@@ -582,6 +581,11 @@ void ActorResolver::process(Article& a) const {
       pieces.push_back(std::move(p));
       return true;
     };
+    // "Berlin-based": the two tokens after token k are "-" and "based".
+    auto based_after = [&](uint32_t k) {
+      return k + 2 < end && a.token_text(k + 1) == "-" &&
+             utf8::lower(a.token_text(k + 2)) == "based";
+    };
     // "the Berlin charity X", "Greek gas supplier X": the state of the nationality or place
     // before the description that ends right before the name starting at token t; "" if none.
     auto state_before_description = [&](uint32_t t) -> std::string {
@@ -590,9 +594,7 @@ void ActorResolver::process(Article& a) const {
       const Piece& before = pieces[pieces.size() - 2];
       // ... right before it, or as "Berlin-based".
       const uint32_t gap = pieces.back().first - before.last - 1;
-      if (gap != 0 && !(gap == 2 && a.token_text(before.last + 1) == "-" &&
-                        utf8::lower(a.token_text(before.last + 2)) == "based"))
-        return {};
+      if (gap != 0 && !(gap == 2 && based_after(before.last))) return {};
       if (before.kind == Piece::kDemonym) return before.country;
       if (before.kind == Piece::kEntity && before.entry &&
           is_in_list(before.entry->type, {"GPE", "CITY"}))
@@ -988,8 +990,7 @@ void ActorResolver::process(Article& a) const {
         else if (x.kind == Piece::kEntity && x.entry->type == "GPE" && d.country.empty())
           d.country = x.entry->country;
         else if (x.kind == Piece::kEntity && x.entry->type == "CITY" && x.last + 3 < end &&
-                 a.token_text(x.last + 1) == "-" &&
-                 utf8::lower(a.token_text(x.last + 2)) == "based") {
+                 based_after(x.last)) {
           // "a Berlin-based non-profit": the city's state.
           if (d.country.empty()) d.country = x.entry->country;
           d.last_piece = r;
