@@ -144,7 +144,8 @@ std::string ActorRecord::code_at(int32_t date) const {
   if (date) {
     for (const DatedCode& d : dated)
       if (d.from <= date && date <= d.to) return d.code;
-    if (!code.empty() || dated.empty() || !former_after_roles) return code;
+    // Before the first role or between roles: not known then.
+    if (!retired_at(date)) return code;
     // After every dated role, with no code of its own: a former office-holder, which CAMEO and
     // the news-gold guidelines code as opposition (OPP) of the state served ("Richard Nixon" in
     // 2019); anyone else keeps the last role ("USAELI").
@@ -154,7 +155,6 @@ std::string ActorRecord::code_at(int32_t date) const {
       if (d.to >= last->to) last = &d;
       office |= d.code.size() == 6 && (d.code.ends_with("GOV") || d.code.ends_with("LEG"));
     }
-    if (date < last->to) return code;  // before the first role: not yet known
     if (office && last->code.size() == 6) {
       const std::string state = last->code.substr(0, 3);
       bool one_state = true;
