@@ -119,7 +119,8 @@ TEST(Actors, RolesOfStatesByOfAndIn) {
   for (auto [mention, code] : {std::pair{"Egypt", "EGYGOV"},
                                {"Qatar", "QATGOV"},
                                {"Jordan", "JORGOV"},
-                               {"Britain", "GBRLEG"}}) {
+                               {"Lawmakers in Britain", "GBRLEG"},  // one state: the whole
+                               {"Britain", "GBR"}}) {               // and the state within
     ASSERT_NE(actor_of(a, mention), nullptr) << mention;
     EXPECT_EQ(actor_of(a, mention)->code, code) << mention;
   }

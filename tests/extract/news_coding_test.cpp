@@ -69,6 +69,30 @@ TEST(NewsCoding, DescriptionsAfterANameGiveTheCode) {
   EXPECT_EQ(code_of(b, "Qasem Soleimani").substr(0, 3), "IRN");
 }
 
+// A role coded from its complement is mentioned with it: the description's words are its name.
+TEST(NewsCoding, RoleDescriptionsSpanTheirComplement) {
+  Article a = code(
+      "Berlin talks\n\nThe spokesperson for the German government condemned the attack. "
+      "Athens expelled the Libyan ambassador to Greece. Hospital officials in Omsk said he was "
+      "stable. They elect the chief executive of Hong Kong.");
+  EXPECT_EQ(code_of(a, "The spokesperson for the German government"), "DEUGOV");
+  EXPECT_EQ(code_of(a, "the Libyan ambassador to Greece"), "LBYGOV");
+  EXPECT_EQ(code_of(a, "Hospital officials in Omsk"), "RUSHLH");
+  EXPECT_EQ(code_of(a, "chief executive of Hong Kong"), "HKGGOV");
+  // The state named inside keeps its own mention, and its words read as the state.
+  EXPECT_EQ(code_of(a, "Greece"), "GRC");
+}
+
+// "died after being shot": the controller of a passive participle underwent the act.
+TEST(NewsCoding, PassiveParticipleClausesHaveTheMainSubjectAsPatient) {
+  Article a = code(
+      "Iranian police arrested Ali Rezaei. Arrested by Iranian police in May, "
+      "John Smith was released on Friday.");
+  EXPECT_EQ(event(a, "17", "IRN", "IRN"), nullptr);  // Smith is no doer of his own arrest
+  Article b = code("A Yemeni journalist died in Aden after being shot in his car.");
+  for (const Event& e : b.events) EXPECT_NE(e.source_code, "YEMMED") << e.cameo;
+}
+
 TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
   Article a = code(
       "Britain's parliament was suspended. Former prime minister John Major has accused the "

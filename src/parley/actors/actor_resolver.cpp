@@ -1225,7 +1225,13 @@ void ActorResolver::process(Article& a) const {
       if (former && has_role && !has_org && (sector == "GOV" || sector == "LEG" || sector == "MIL"))
         sector = "OPP";
       // A role tied by "for"/"of" to a named organisation or a nation's body is its member: "a
-      // spokesman for the PMF", "spokesperson for the German government".
+      // spokesman for the PMF", "spokesperson for the German government". The mention then runs
+      // to the end of that complement (`described_by`): it is the description's own.
+      uint32_t described_by = 0;
+      if (has_role && !person && !has_org && !country.empty() && demonym && l + 2 < end &&
+          a.token_text(l + 1) == "to" && q + 1 < pieces.size() && pieces[q + 1].first == l + 2 &&
+          pieces[q + 1].kind == Piece::kEntity && pieces[q + 1].entry->type == "GPE")
+        described_by = pieces[q + 1].last;  // "the Libyan ambassador to Greece" is Libya's
       if (has_role && !person && !has_org && country.empty() && l + 2 < end) {
         std::string_view link = a.token_text(l + 1);
         size_t r = q + 1;
@@ -1239,13 +1245,18 @@ void ActorResolver::process(Article& a) const {
               x.entry->type != "LOC" && !x.entry->code.empty() && x.entry->country.empty()) {
             // An international body's officer is coded as the body ("a UN rapporteur").
             org_code = x.entry->code;
+            described_by = x.last;
           } else if (x.kind == Piece::kEntity && x.entry->type != "CITY" &&
                      x.entry->type != "LOC" && x.entry->type != "GPE" &&
                      !x.entry->country.empty()) {
             // (States, and lists of them, are the affiliation rule's below.)
             country = x.entry->country;
+            described_by = x.last;
           } else if (x.kind == Piece::kDemonym) {
             country = x.country;
+            if (r + 1 < pieces.size() && pieces[r + 1].first == x.last + 1 &&
+                pieces[r + 1].kind == Piece::kRole)
+              described_by = pieces[r + 1].last;  // "for the German government"
           }
         }
       }
@@ -1307,7 +1318,9 @@ void ActorResolver::process(Article& a) const {
           p = r + 2;
           continue;
         }
-        bool any = false;
+        // One state: the mention is the whole description ("the chief executive of Hong Kong");
+        // a list: each state's name stands for its own role-holders.
+        std::vector<std::pair<uint32_t, Span>> affiliated;
         while (r < pieces.size() && pieces[r].first >= expect && pieces[r].kind == Piece::kEntity &&
                pieces[r].entry->type == "GPE") {
           bool adjacent = pieces[r].first == expect;
@@ -1325,13 +1338,14 @@ void ActorResolver::process(Article& a) const {
                       sector,
                       "ORG",
                       {}};
-          add_mention(actor_for(iso + sector, proto), span_of(pieces[r].first, pieces[r].last), si,
-                      "description");
+          affiliated.emplace_back(actor_for(iso + sector, proto),
+                                  span_of(pieces[r].first, pieces[r].last));
           expect = pieces[r].last + 1;
           ++r;
-          any = true;
         }
-        if (any) {
+        if (affiliated.size() == 1) affiliated[0].second.start = span.start;
+        for (const auto& [id, part] : affiliated) add_mention(id, part, si, "description");
+        if (!affiliated.empty()) {
           p = r;
           continue;
         }
@@ -1597,6 +1611,7 @@ void ActorResolver::process(Article& a) const {
         else
           span.start = a.tokens[with_count(f, first)].span.start;
         std::string key = country + sector + (sector.empty() ? "|" + utf8::lower(name) : "");
+        if (described_by > l) span.end = a.tokens[described_by].span.end;
         add_mention(actor_for(key, Actor{name, country + sector, country, sector, "ORG", {}}), span,
                     si, "description");
       } else if (has_state && !has_role) {
@@ -1636,6 +1651,7 @@ void ActorResolver::process(Article& a) const {
             span, si, "metonym");
       } else if (has_role && !person && !org_code.empty() && !has_org) {
         // A member of an international body: "a UN rapporteur" is coded as the UN.
+        if (described_by > l) span.end = a.tokens[described_by].span.end;
         add_mention(actor_for(org_code, Actor{text_of(f, l), org_code, "", sector, "ORG", {}}),
                     span, si, "description");
       } else if (has_role && sector == "MED" && !person && !has_org &&
@@ -1699,10 +1715,13 @@ void ActorResolver::process(Article& a) const {
           if (q + 1 < pieces.size() && l + 2 < end &&
               is_in_list(utf8::lower(a.token_text(l + 1)), {"in", "from"}) &&
               pieces[q + 1].first == l + 2 && pieces[q + 1].kind == Piece::kEntity &&
-              !pieces[q + 1].entry->country.empty())
+              !pieces[q + 1].entry->country.empty()) {
             state = pieces[q + 1].entry->country;
+            described_by = pieces[q + 1].last;
+          }
           if (!state.empty()) {
             span.start = a.tokens[definite ? f - 1 : with_count(f, first)].span.start;
+            if (described_by > l) span.end = a.tokens[described_by].span.end;
             const GazetteerEntry* st = gz.country(state);
             std::string name = trim_article(text_of(f, l));
             add_mention(actor_for(state + sector, Actor{(st ? st->name : state) + " " + name,

@@ -26,6 +26,12 @@ ArticleIndex::ArticleIndex(const Article& article, const text::WordLists& words)
     for (uint32_t w = s.first_word; w < s.first_word + s.word_count; ++w) {
       const Span& span = a_.words[w].span;
       if (span.start >= mention.span.start && span.end <= mention.span.end) {
+        // A mention inside another ("the German government" in "the spokesperson for the
+        // German government") keeps its words.
+        if (const int other = word_mention_[w]; other >= 0) {
+          const Span& o = a_.mentions[static_cast<size_t>(other)].span;
+          if (o.end - o.start < mention.span.end - mention.span.start) continue;
+        }
         word_actor_[w] = static_cast<int>(mention.actor);
         word_mention_[w] = static_cast<int>(m);
       }
@@ -146,6 +152,11 @@ bool ClauseView::is_passive(int w) const {
       return true;
   // A past participle modifying a noun ("the conditions set by Israel") is passive.
   if (deprel(w) == "acl" && xpos(w) == "VBN") return true;
+  // So is a bare one heading an adverbial clause: "Backed by Russia, the rebels ..." ("having
+  // attacked" is a perfect, not a passive).
+  if (deprel(w) == "advcl" && xpos(w) == "VBN" && child_with(w, "aux") < 0 &&
+      child_with(w, "nsubj") < 0)
+    return true;
   // A bare participle conjoined to a passive shares its voice: "who was arrested and banned".
   return deprel(w) == "conj" && xpos(w) == "VBN" && heads_[w] >= 0 && child_with(w, "nsubj") < 0 &&
          child_with(w, "aux") < 0 && is_passive(heads_[w]);
@@ -487,7 +498,9 @@ std::vector<int> ClauseView::agent_actors(int w, const Lexicon& lexicon, int dep
   }
   if (rel == "conj" && !is_nominal(h)) return agent_actors(h, lexicon, depth + 1);
   if (rel == "acl" && !passive) return actors_at(h);
-  if (rel == "advcl" && (xpos(w) == "VBG" || xpos(w) == "VBN"))
+  // "..., saying": the participle's doer is the main clause's; "died after being shot": a
+  // passive participle's controller underwent the act (patient_actors) and did not do it.
+  if (rel == "advcl" && (xpos(w) == "VBG" || xpos(w) == "VBN") && !passive)
     return agent_actors(h, lexicon, depth + 1);
   return {};
 }
@@ -505,6 +518,12 @@ std::vector<int> ClauseView::patient_actors(int w) const {
       out = actors_at(heads_[w]);
       if (!out.empty()) return out;
     }
+    // "died after being shot", "Arrested in May, he ...": the main clause's subject underwent
+    // the participle's act.
+    if (rel == "advcl" && subject < 0 && (xpos(w) == "VBN" || xpos(w) == "VBG"))
+      for (std::string_view shared : {"nsubj", "nsubj:pass"})
+        if (int s = child_with(heads_[w], shared); s >= 0)
+          if (out = actors_at(s); !out.empty()) return out;
     // "was arrested and banned from the election": the second participle has the first's patient.
     if (rel == "conj" && subject < 0 && is_passive(heads_[w]) && !is_nominal(heads_[w]))
       return patient_actors(heads_[w]);
