@@ -93,6 +93,25 @@ TEST(NewsCoding, PassiveParticipleClausesHaveTheMainSubjectAsPatient) {
   for (const Event& e : b.events) EXPECT_NE(e.source_code, "YEMMED") << e.cameo;
 }
 
+// A body named in full is referred back to by its head noun: "the House", "the Court".
+TEST(NewsCoding, TheHeadNounOfABodyNamedInFullRefersBack) {
+  Article a = code(
+      "The European Court of Justice ruled on Thursday. The Court said the law applies. "
+      "The United States House of Representatives voted. The House's committees met, and "
+      "Democratic members of the House voted for it.");
+  ASSERT_NE(actor_of(a, "The Court"), nullptr);
+  EXPECT_EQ(actor_of(a, "The Court"), actor_of(a, "The European Court of Justice"));
+  ASSERT_NE(actor_of(a, "The House"), nullptr);
+  EXPECT_EQ(actor_of(a, "The House")->code, "USALEG");
+  for (const Actor& x : a.actors) EXPECT_FALSE(x.code.empty()) << x.name;
+  // Members of a body are coded as the body, named with their party adjective.
+  auto members = std::find_if(a.actors.begin(), a.actors.end(), [](const Actor& x) {
+    return x.name == "Democratic members of the House";
+  });
+  ASSERT_NE(members, a.actors.end());
+  EXPECT_EQ(members->code, "USALEG");
+}
+
 TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
   Article a = code(
       "Britain's parliament was suspended. Former prime minister John Major has accused the "

@@ -267,6 +267,9 @@ void ActorResolver::process(Article& a) const {
   std::map<std::string, uint32_t> surnames;  // last name -> person actor
   // First word of an organisation's name -> its piece: "Mahan" after "Mahan Air".
   std::map<std::string, Piece, std::less<>> short_names;
+  // Head noun of the latest body named in full -> its piece: "the House" after "the US House of
+  // Representatives".
+  std::map<std::string, Piece, std::less<>> heads_named;
   // acronyms introduced in brackets after an organisation's name -> its entry
   std::map<std::string, const GazetteerEntry*, std::less<>> acronyms;
   int last_person = -1;
@@ -617,6 +620,19 @@ void ActorResolver::process(Article& a) const {
         ++t;
         continue;
       }
+      // "the House", "the Court": the body named in full earlier whose head noun this is (not
+      // "the House of Lords", a name of its own).
+      if (!title_case && name_start && t > first && utf8::lower(a.token_text(t - 1)) == "the" &&
+          (t + 1 >= end ||
+           (!capitalized(a.token_text(t + 1)) && !is_in_list(a.token_text(t + 1), {"of", "for"}))))
+        if (auto it = heads_named.find(head.substr(0, head.size() - clitic_bytes(head)));
+            it != heads_named.end()) {
+          Piece p = it->second;
+          p.first = p.last = t;
+          pieces.push_back(std::move(p));
+          ++t;
+          continue;
+        }
       std::string known_state;
       if (name_start && !dictionaries_.empty())
         if (int64_t l = organisation_run(t, &known_state); l >= 0) {
@@ -1563,6 +1579,15 @@ void ActorResolver::process(Article& a) const {
               !is_function_word(gz, head) && !gz.find(head) && !gz.demonym(head) &&
               !gz.role(utf8::lower(head)) && !is_org_head(gz, head))
             short_names.try_emplace(std::string(head), x);
+          // The head noun: the last word before "of"/"for", else the last word.
+          uint32_t h = x.last;
+          for (uint32_t w = x.first + 1; w < x.last; ++w)
+            if (is_in_list(a.token_text(w), {"of", "for"})) {
+              h = w - 1;
+              break;
+            }
+          if (!x.entry->code.empty() && gz.words().back_reference_heads.contains(a.token_text(h)))
+            heads_named.insert_or_assign(std::string(a.token_text(h)), x);
         }
         std::string name = trim_article(text_of(f, l));
         // "the Greek gas producer Energean" is named Energean; the words before describe it.
@@ -1840,7 +1865,13 @@ void ActorResolver::process(Article& a) const {
           // Named as written: "Associates of Navalny", "Navalny's aides"; after a pronoun,
           // "associates of" its antecedent.
           const Span owner_span = a.mentions[static_cast<size_t>(of)].span;
-          const Span phrase{std::min(owner_span.start, a.words[i].span.start),
+          // "Democratic members of the House": a capitalised adjective before the noun is part
+          // of the phrase.
+          uint32_t from = i;
+          if (i > s.first_word && mention_at[i - 1] < 0 && a.analysis.size() == a.words.size() &&
+              a.analysis[i - 1].upos == "ADJ" && capitalized(a.word_text(i - 1)))
+            from = i - 1;
+          const Span phrase{std::min(owner_span.start, a.words[from].span.start),
                             std::max(owner_span.end, a.words[i].span.end)};
           std::string name = by_pronoun ? noun + " of " + x.name : std::string(a.view(phrase));
           a.actors.push_back(Actor{std::move(name), x.code, x.country, x.sector, "GRP", {}});

@@ -41,6 +41,7 @@ std::shared_ptr<const WordLists> WordLists::load(const std::string& data_dir) {
   w->stance_nouns = WordList::load(data_dir, "stance-nouns");
   w->proxy_nouns = WordList::load(data_dir, "proxy-nouns");
   w->org_heads = WordList::load(data_dir, "org-heads");
+  w->back_reference_heads = WordList::load(data_dir, "back-reference-heads");
   w->document_heads = WordList::load(data_dir, "document-heads");
   w->org_head_sectors = WordList::load(data_dir, "org-head-sectors");
   w->temporal_words = WordList::load(data_dir, "temporal-words");

@@ -45,12 +45,13 @@ struct WordLists {
   WordList stance_verbs;          // lemma -> stance
   WordList stance_nouns;          // lemma -> stance
   // Capitalised name parts.
-  WordList proxy_nouns;       // "associates of X", "X's aides": X's people, with X's code
-  WordList org_heads;         // a capitalised run ending in one is no person ("Quds Force")
-  WordList document_heads;    // a name ending in one is a document, no actor ("... Directive")
-  WordList org_head_sectors;  // head word -> CAMEO sector ("Ministry" -> GOV)
-  WordList temporal_words;    // months, days, "Last": capitalised but no name
-  WordList name_stop_words;   // words that start a capitalised run without being in the name
+  WordList proxy_nouns;           // "associates of X", "X's aides": X's people, with X's code
+  WordList org_heads;             // a capitalised run ending in one is no person ("Quds Force")
+  WordList back_reference_heads;  // "the Court" after "the European Court of Justice"
+  WordList document_heads;        // a name ending in one is a document, no actor ("... Directive")
+  WordList org_head_sectors;      // head word -> CAMEO sector ("Ministry" -> GOV)
+  WordList temporal_words;        // months, days, "Last": capitalised but no name
+  WordList name_stop_words;       // words that start a capitalised run without being in the name
   // Lowercase words before a name.
   WordList locative_words;         // prepositions of place ("in", "near")
   WordList foreign_group_markers;  // "international forces": not the home state's group
