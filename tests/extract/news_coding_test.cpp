@@ -112,6 +112,17 @@ TEST(NewsCoding, TheHeadNounOfABodyNamedInFullRefersBack) {
   EXPECT_EQ(members->code, "USALEG");
 }
 
+// "the arrest of X": an act done to someone names them with "of"; "the visit of X" names the
+// doer.
+TEST(NewsCoding, EventNounsNameTheirPatientWithOf) {
+  Article a = code("Russian police ordered the arrest of Alexei Navalny.");
+  EXPECT_NE(event(a, "173", "RUSCOP", "RUSOPP"), nullptr);
+  Article b = code("The Cinema for Peace Foundation airlifted Alexei Navalny to Berlin.");
+  EXPECT_NE(event(b, "073", "DEUNGO", "RUSOPP"), nullptr);
+  Article c = code("The visit of Emmanuel Macron to Beijing ended on Friday.");
+  for (const Event& e : c.events) EXPECT_NE(e.target_code, "FRAGOV") << e.cameo;
+}
+
 TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
   Article a = code(
       "Britain's parliament was suspended. Former prime minister John Major has accused the "

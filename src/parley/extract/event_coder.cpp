@@ -506,6 +506,14 @@ class Coder {
       }
     std::vector<int> t = v.patient_actors(w);
     if (!t.empty()) return t;
+    // "the arrest of Navalny", "the killing of Jamal", "the evacuation of civilians": an act done
+    // to someone names them with "of" (aid, reduction of relations, coercion and violence; "the
+    // visit of Macron", "the resignation of X" name the doer and code no target).
+    if (v.is_nominal(w) &&
+        is_in(std::string_view(m.pattern->code).substr(0, 2), {"07", "16", "17", "18", "19", "20"}))
+      for (int c : v.children(w))
+        if (v.deprel(c).starts_with("nmod") && v.case_of(c) == "of")
+          if (t = v.actors_at(c); !t.empty()) return t;
     // Frames: the party addressed, when the object is one and the act asked for is a separate
     // complement ("urged allies such as Germany to restrict ...").
     if (!complement.empty()) {
