@@ -40,6 +40,14 @@ TEST(Gazetteer, EnglishNamesOfCitiesOutrankSmallerNamesakes) {
   EXPECT_EQ(state_of("Hodeidah"), "YEM");
 }
 
+TEST(Gazetteer, RegionsOutrankTownsOfOtherStates) {
+  EXPECT_EQ(state_of("Colorado"), "USA");  // not the Brazilian town
+  EXPECT_EQ(state_of("Virginia"), "USA");  // not the South African one
+  EXPECT_EQ(state_of("Ontario"), "CAN");
+  EXPECT_EQ(state_of("Donetsk"), "UKR");  // a region and a city of one state
+  EXPECT_EQ(state_of("Georgia"), "GEO");  // a state's name stays the state's
+}
+
 TEST(Gazetteer, StripMarksFoldsLettersWithoutSeparableMarks) {
   EXPECT_EQ(utf8::strip_marks("Łódź"), "Lodz");
   EXPECT_EQ(utf8::strip_marks("Ḩamāh"), "Hamah");

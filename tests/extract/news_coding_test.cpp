@@ -123,6 +123,26 @@ TEST(NewsCoding, EventNounsNameTheirPatientWithOf) {
   for (const Event& e : c.events) EXPECT_NE(e.target_code, "FRAGOV") << e.cameo;
 }
 
+// "the Democratic party": a party named with its head in lower case is the party.
+TEST(NewsCoding, PartiesWithTheHeadInLowerCase) {
+  Article a = code(
+      "The US House impeached Donald Trump on Wednesday. Jeff Van Drew, a congressman from "
+      "New Jersey, was expected to leave the Democratic party.",
+      "2019-12-19");
+  EXPECT_EQ(code_of(a, "the Democratic party"), "USAOPP");
+}
+
+// "a congressman from New Jersey": the place a role-holder is from is their state; a state's
+// name inside a longer place's ("Jersey" in "New Jersey") names no state, and a town's inside a
+// person's name ("Van" in "Jeff Van Drew") places no article.
+TEST(NewsCoding, RoleHoldersFromAPlace) {
+  Article a = code("Jeff Van Drew, a congressman from New Jersey, spoke on Monday.");
+  EXPECT_EQ(code_of(a, "Jeff Van Drew"), "USALEG");
+  for (const Actor& x : a.actors) EXPECT_NE(x.code, "JEY") << x.name;
+  Article b = code("Jeff Van Drew spoke on Monday.");
+  EXPECT_EQ(code_of(b, "Jeff Van Drew"), "");
+}
+
 TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
   Article a = code(
       "Britain's parliament was suspended. Former prime minister John Major has accused the "

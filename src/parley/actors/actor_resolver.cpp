@@ -164,6 +164,11 @@ std::string home_country(const Article& a, const Gazetteer& gz) {
         // (Towns count only when large or capitals: small ones share their names with words,
         // "Police" in Poland, "Federal" in Argentina.)
         const GazetteerEntry* e = gz.find(phrase);
+        // A town's name between a first name and a capitalised word is part of a person's
+        // ("Jeff Van Drew").
+        if (e && len == 1 && e->type == "CITY" && i > 0 && i + 1 < words.size() &&
+            gz.first_name(words[i - 1]) && capitalized(words[i + 1]))
+          break;
         if (e && !e->country.empty() &&
             (e->type == "GPE" || (e->type == "CITY" && (e->capital || e->population >= 100000)))) {
           count[e->country] += weight * (first_in_title && count.empty() ? 2 : 1);
@@ -727,6 +732,12 @@ void ActorResolver::process(Article& a) const {
         // "the House of Representatives" in an American article is the United States House of
         // Representatives: a body's name that the tables know with the home state's name.
         if (!e && len > 1 && name_start && !gz.role(utf8::lower(phrase))) e = home_body(phrase);
+        // "the Democratic party", "the Labour party": news often writes the head in lower case.
+        if (!e && len > 1 && name_start && a.token_text(l) == "party") {
+          const std::string titled = phrase.substr(0, phrase.size() - 5) + "Party";
+          e = gz.find(titled);
+          if (!e) e = home_body(titled);
+        }
         // "Georgia" in an article set in the United States is the US state.
         if (e && e->type == "GPE" && e->country != home)
           if (const GazetteerEntry* region = gz.region_named_like_a_state(phrase);
@@ -1067,6 +1078,15 @@ void ActorResolver::process(Article& a) const {
           at = x.last + 1;
           ++r;
         }
+      }
+      // "a congressman from New Jersey", "a journalist from Yemen": the place a role-holder is
+      // from is their state.
+      if (role && d.country.empty() && d.org_code.empty() && expect + 1 < end &&
+          a.token_text(expect) == "from" && r < pieces.size() && pieces[r].first == expect + 1 &&
+          pieces[r].kind == Piece::kEntity && !pieces[r].entry->country.empty() &&
+          is_in_list(pieces[r].entry->type, {"GPE", "LOC", "CITY"})) {
+        d.country = pieces[r].entry->country;
+        d.last_piece = r;
       }
       if (d.country.empty() && d.org_code.empty() && role) d.country = owner_country;
       if (d.country.empty() && d.org_code.empty() && !home.empty() && role && d.sector != "IGO" &&
@@ -1922,6 +1942,15 @@ void ActorResolver::process(Article& a) const {
         if (tail.size() == clitic_bytes(tail) && !tail.empty()) continue;  // the clitic alone
         const GazetteerEntry* e = gz.find(text_of(inside[i], inside[i + len - 1]));
         if (!e || e->type != "GPE" || !gz.country(e->country)) continue;
+        // A longer place name holds its words: "New Jersey" does not name Jersey.
+        auto place = [&](uint32_t from, uint32_t to) {
+          const GazetteerEntry* g = gz.find(text_of(from, to));
+          return capitalized(a.token_text(from)) && capitalized(a.token_text(to)) && g &&
+                 (g->type == "LOC" || g->type == "CITY" || g->type == "GPE");
+        };
+        if ((i > 0 && place(inside[i - 1], inside[i + len - 1])) ||
+            (i + len < inside.size() && place(inside[i], inside[i + len])))
+          break;
         Span part{a.tokens[inside[i]].span.start, a.tokens[inside[i + len - 1]].span.end};
         part.end -= static_cast<uint32_t>(clitic_bytes(tail));  // "Niger's"
         bool known = false;

@@ -128,7 +128,8 @@ Gazetteer Gazetteer::load(const std::string& dir) {
           g.demonyms_.emplace(d, r[0]);
       }
   }
-  // Regions: places with a state, never displacing a state's or city's name ("Georgia").
+  // Regions: places with a state, never displacing a state's name ("Georgia") or a city's of the
+  // same state.
   if (std::filesystem::exists(dir + "/actors/regions.tsv"))
     for (const auto& r : read_tsv(dir + "/actors/regions.tsv", false)) {
       if (r.size() < 2) continue;
@@ -140,7 +141,11 @@ Gazetteer Gazetteer::load(const std::string& dir) {
       g.entries_.push_back(e);
       const auto id = static_cast<uint32_t>(g.entries_.size() - 1);
       if (auto it = g.by_name_.find(r[0]); it != g.by_name_.end()) {
-        if (g.entries_[it->second].type == "GPE") g.clashing_regions_.emplace(r[0], id);
+        const GazetteerEntry& taken = g.entries_[it->second];
+        if (taken.type == "GPE") g.clashing_regions_.emplace(r[0], id);
+        // ... but a region outranks a town of another state ("Colorado" is the US state, not
+        // the Brazilian town; "Virginia" not the South African one).
+        if (taken.type == "CITY" && taken.country != e.country) g.add_name(e.name, id, true);
         continue;
       }
       g.add_name(e.name, id, false);
