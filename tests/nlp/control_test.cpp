@@ -45,6 +45,34 @@ TEST(ParseRepairs, AFrontedPhraseWithTheSubjectHungOnItsCommaLeavesTheVerbThePre
   EXPECT_EQ(an[1].head, 8);
 }
 
+TEST(ParseRepairs, APrenominalParticipleAfterTheRootNounIsThePredicate) {
+  // "Protesters blocked roads in Hong Kong ." as the parser read it: "blocked roads" a noun
+  // phrase, the sentence rooted at "Protesters".
+  auto an = misparse({{"protester", "NOUN", "NNS", 0, "root"},
+                      {"block", "VERB", "VBN", 3, "amod"},
+                      {"road", "NOUN", "NNS", 1, "obj"},
+                      {"in", "ADP", "IN", 5, "case"},
+                      {"Hong", "PROPN", "NNP", 3, "nmod"},
+                      {"Kong", "PROPN", "NNP", 5, "flat"},
+                      {".", "PUNCT", ".", 1, "punct"}});
+  EXPECT_EQ(repair_prenominal_participle_predicates(an, 0, static_cast<uint32_t>(an.size())), 1);
+  EXPECT_EQ(an[1].deprel, "root");
+  EXPECT_EQ(an[1].xpos, "VBD");
+  EXPECT_EQ(an[0].deprel, "nsubj");
+  EXPECT_EQ(an[0].head, 2);
+  EXPECT_EQ(an[2].deprel, "obj");
+  EXPECT_EQ(an[2].head, 2);
+  EXPECT_EQ(an[6].head, 2);
+  // With another verb in the sentence the noun phrase reading stands ("Armed men stormed ...").
+  auto other = misparse({{"man", "NOUN", "NNS", 0, "root"},
+                         {"arm", "VERB", "VBN", 3, "amod"},
+                         {"guard", "NOUN", "NNS", 1, "obj"},
+                         {"storm", "VERB", "VBD", 1, "acl"},
+                         {".", "PUNCT", ".", 1, "punct"}});
+  EXPECT_EQ(repair_prenominal_participle_predicates(other, 0, static_cast<uint32_t>(other.size())),
+            0);
+}
+
 TEST(ParseRepairs, AVerbAfterTheRootNamesAppositionIsThePredicate) {
   // "Volker , the envoy , resigned on Friday ."
   auto an = misparse({{"Volker", "PROPN", "NNP", 0, "root"},

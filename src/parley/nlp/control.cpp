@@ -193,6 +193,33 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
   return changed;
 }
 
+int repair_prenominal_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first,
+                                            uint32_t count) {
+  auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };
+  for (uint32_t n = 0; n + 2 < count; ++n) {
+    WordAnalysis& subject = at(n);
+    if (subject.deprel != "root" || (subject.upos != "NOUN" && subject.upos != "PROPN")) continue;
+    const uint32_t k = n + 1;
+    WordAnalysis& verb = at(k);
+    if (verb.upos != "VERB" || (verb.xpos != "VBN" && verb.xpos != "VBD") ||
+        verb.deprel != "amod" || verb.head <= static_cast<int32_t>(k) + 1 ||
+        static_cast<uint32_t>(verb.head) > count)
+      return 0;
+    const uint32_t object = static_cast<uint32_t>(verb.head) - 1;
+    WordAnalysis& noun = at(object);
+    if ((noun.upos != "NOUN" && noun.upos != "PROPN") || noun.head != static_cast<int32_t>(n) + 1)
+      return 0;
+    // No other verb: the sentence has no predicate but this one.
+    for (uint32_t j = 0; j < count; ++j)
+      if (j != k && (at(j).upos == "VERB" || at(j).upos == "AUX")) return 0;
+    promote_predicate(an, first, count, k, n);
+    noun.head = static_cast<int32_t>(k) + 1;
+    noun.deprel = "obj";
+    return 1;
+  }
+  return 0;
+}
+
 int repair_fronted_subjects(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count) {
   int changed = 0;
   auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };

@@ -26,6 +26,14 @@ int repair_object_control(std::vector<WordAnalysis>& analysis, uint32_t first, u
 int repair_participle_predicates(std::vector<WordAnalysis>& analysis, uint32_t first,
                                  uint32_t count);
 
+// "Protesters blocked roads in Hong Kong": the past-tense verb read as a participle modifying
+// the next noun ("blocked roads"), the sentence rooted at its subject. Where the root noun is
+// followed straight away by that participle and the sentence has no other verb, the participle
+// is the predicate, the root noun its subject and the modified noun its object. Returns how many
+// were repaired.
+int repair_prenominal_participle_predicates(std::vector<WordAnalysis>& analysis, uint32_t first,
+                                            uint32_t count);
+
 // "attorneys general from sixteen states filed": the tagger reads "general" after a title noun as
 // a verb, and the parse then has no predicate. In titles with a postpositive "general" (a closed
 // class in English) it is an adjective; repaired before parsing. Returns how many were repaired.

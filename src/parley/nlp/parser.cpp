@@ -398,6 +398,7 @@ void Parser::process(Article& article) const {
       a.deprel = model_->labels[static_cast<size_t>(labels[k])];
     }
     repair_participle_predicates(article.analysis, s.first_word, s.word_count);
+    repair_prenominal_participle_predicates(article.analysis, s.first_word, s.word_count);
     repair_appositive_subjects(article.analysis, s.first_word, s.word_count);
     repair_subjectless_finite_modifiers(article.analysis, s.first_word, s.word_count);
     repair_fronted_subjects(article.analysis, s.first_word, s.word_count);
