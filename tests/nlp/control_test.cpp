@@ -73,6 +73,53 @@ TEST(ParseRepairs, APrenominalParticipleAfterTheRootNounIsThePredicate) {
             0);
 }
 
+TEST(ParseRepairs, AFiniteVerbStrandedInTheRootNounPhraseIsThePredicate) {
+  // "AU trade and industry commissioner Albert Muchanga announced Benin was to join ." read as
+  // a noun phrase headed by "trade" with a relative clause.
+  auto an = misparse({{"AU", "PROPN", "NNP", 2, "compound"},
+                      {"trade", "NOUN", "NN", 0, "root"},
+                      {"and", "CCONJ", "CC", 4, "cc"},
+                      {"industry", "NOUN", "NN", 2, "conj"},
+                      {"commissioner", "NOUN", "NN", 8, "nsubj"},
+                      {"Albert", "PROPN", "NNP", 5, "appos"},
+                      {"Muchanga", "PROPN", "NNP", 6, "flat"},
+                      {"announce", "VERB", "VBD", 2, "acl:relcl"},
+                      {"Benin", "PROPN", "NNP", 8, "obj"},
+                      {".", "PUNCT", ".", 2, "punct"}});
+  EXPECT_EQ(repair_stranded_predicates(an, 0, static_cast<uint32_t>(an.size())), 1);
+  EXPECT_EQ(an[7].deprel, "root");
+  EXPECT_EQ(an[1].deprel, "nsubj");
+  EXPECT_EQ(an[1].head, 8);
+  EXPECT_EQ(an[4].head, 2);  // the title and name stay in the subject
+  EXPECT_EQ(an[9].head, 8);
+  // "Later in the evening , the network signed off ." : the fronted phrase becomes an oblique,
+  // the noun the participle hung on its subject.
+  auto fronted = misparse({{"later", "ADV", "RBR", 4, "advmod"},
+                           {"in", "ADP", "IN", 4, "case"},
+                           {"the", "DET", "DT", 4, "det"},
+                           {"evening", "NOUN", "NN", 0, "root"},
+                           {",", "PUNCT", ",", 4, "punct"},
+                           {"the", "DET", "DT", 7, "det"},
+                           {"network", "NOUN", "NN", 5, "obj"},
+                           {"sign", "VERB", "VBN", 7, "acl"},
+                           {"off", "ADP", "RP", 8, "compound:prt"},
+                           {".", "PUNCT", ".", 4, "punct"}});
+  EXPECT_EQ(repair_stranded_predicates(fronted, 0, static_cast<uint32_t>(fronted.size())), 1);
+  EXPECT_EQ(fronted[7].deprel, "root");
+  EXPECT_EQ(fronted[6].deprel, "nsubj");
+  EXPECT_EQ(fronted[3].deprel, "obl");
+  // "That 's the way the market worked ." : a predicate noun has its clause already.
+  auto copular = misparse({{"that", "PRON", "DT", 4, "nsubj"},
+                           {"be", "AUX", "VBZ", 4, "cop"},
+                           {"the", "DET", "DT", 4, "det"},
+                           {"way", "NOUN", "NN", 0, "root"},
+                           {"the", "DET", "DT", 6, "det"},
+                           {"market", "NOUN", "NN", 7, "nsubj"},
+                           {"work", "VERB", "VBD", 4, "acl:relcl"},
+                           {".", "PUNCT", ".", 4, "punct"}});
+  EXPECT_EQ(repair_stranded_predicates(copular, 0, static_cast<uint32_t>(copular.size())), 0);
+}
+
 TEST(ParseRepairs, AVerbAfterTheRootNamesAppositionIsThePredicate) {
   // "Volker , the envoy , resigned on Friday ."
   auto an = misparse({{"Volker", "PROPN", "NNP", 0, "root"},

@@ -220,6 +220,97 @@ int repair_prenominal_participle_predicates(std::vector<WordAnalysis>& an, uint3
   return 0;
 }
 
+int repair_stranded_predicates(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count) {
+  auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };
+  auto below = [&](uint32_t j, uint32_t top) { return dominates(an, first, count, top, j); };
+  auto child_with = [&](uint32_t h, std::string_view rel) -> int {
+    for (uint32_t j = 0; j < count; ++j)
+      if (at(j).head == static_cast<int32_t>(h) + 1 && at(j).deprel == rel)
+        return static_cast<int>(j);
+    return -1;
+  };
+  int root = -1;
+  for (uint32_t j = 0; j < count; ++j)
+    if (at(j).deprel == "root") root = static_cast<int>(j);
+  if (root < 0 || !text::is_in(at(static_cast<uint32_t>(root)).upos, {"NOUN", "PROPN"})) return 0;
+  const uint32_t r = static_cast<uint32_t>(root);
+  // "That's the way the market worked": a predicate noun already has its clause.
+  if (child_with(r, "cop") >= 0 || child_with(r, "nsubj") >= 0) return 0;
+  auto finite = [&](uint32_t j) {
+    return at(j).upos == "VERB" && text::is_in(at(j).xpos, {"VBD", "VBZ", "VBP"});
+  };
+  for (uint32_t k = r + 1; k < count; ++k) {
+    WordAnalysis& verb = at(k);
+    const bool participle_with_object = verb.upos == "VERB" && verb.xpos == "VBN" &&
+                                        child_with(k, "aux") < 0 && child_with(k, "aux:pass") < 0 &&
+                                        (child_with(k, "obj") > static_cast<int>(k) ||
+                                         child_with(k, "ccomp") > static_cast<int>(k) ||
+                                         child_with(k, "compound:prt") > static_cast<int>(k));
+    if ((!finite(k) && !participle_with_object) ||
+        !text::is_in(verb.deprel, {"acl", "acl:relcl", "conj", "advcl"}) || verb.head <= 0 ||
+        static_cast<uint32_t>(verb.head) > count)
+      continue;
+    const uint32_t h = static_cast<uint32_t>(verb.head) - 1;
+    // It hangs on the root noun or on a noun inside its phrase, with no verb in between.
+    if (h > k || !text::is_in(at(h).upos, {"NOUN", "PROPN"}) || (h != r && !below(h, r))) continue;
+    bool blocked = false;
+    for (int32_t x = at(h).head; x > 0 && static_cast<uint32_t>(x) - 1 != r && !blocked;
+         x = at(static_cast<uint32_t>(x) - 1).head)
+      blocked =
+          !text::is_in(at(static_cast<uint32_t>(x) - 1).upos, {"NOUN", "PROPN", "NUM", "PUNCT"});
+    for (uint32_t j = 0; j < count && !blocked; ++j) {
+      const bool child = at(j).head == static_cast<int32_t>(k) + 1;
+      if (child && (at(j).deprel == "mark" || at(j).deprel == "expl" || at(j).deprel == "cc" ||
+                    at(j).feats.find("PronType=Rel") != std::string::npos))
+        blocked = true;  // a real relative, adverbial or coordinated clause
+      if (j != k && (finite(j) || at(j).xpos == "MD" || at(j).upos == "AUX") &&
+          at(j).deprel != "aux" && at(j).deprel != "aux:pass" && at(j).deprel != "cop" &&
+          !below(j, k))
+        blocked = true;  // another finite verb outside it may be the predicate
+    }
+    if (blocked) return 0;
+    const int own_subject = child_with(k, "nsubj");
+    const bool fronted = child_with(r, "case") >= 0;  // "According to the BBC", "in the evening"
+    if (own_subject >= 0) {
+      // Only a title and name ("commissioner Albert Muchanga"): "the places people visited" is
+      // a noun phrase.
+      bool name = false;
+      for (uint32_t j = 0; j < count; ++j)
+        name |= at(j).upos == "PROPN" && (j == static_cast<uint32_t>(own_subject) ||
+                                          below(j, static_cast<uint32_t>(own_subject)));
+      if (!name || static_cast<uint32_t>(own_subject) > k) return 0;
+    } else if (fronted && h == r) {
+      return 0;  // no subject to be had
+    }
+    WordAnalysis& old_root = at(r);
+    verb.head = 0;
+    verb.deprel = "root";
+    if (verb.xpos == "VBN") verb.xpos = "VBD", verb.feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+    if (fronted) {
+      old_root.head = static_cast<int32_t>(k) + 1;
+      old_root.deprel = "obl";
+      if (own_subject < 0) {  // the noun it hung on is its subject
+        at(h).head = static_cast<int32_t>(k) + 1;
+        at(h).deprel = "nsubj";
+      }
+    } else if (own_subject >= 0) {
+      // The root noun and the subject are one phrase: the root noun heads it.
+      old_root.head = static_cast<int32_t>(k) + 1;
+      old_root.deprel = "nsubj";
+      at(static_cast<uint32_t>(own_subject)).head = static_cast<int32_t>(r) + 1;
+      at(static_cast<uint32_t>(own_subject)).deprel = "appos";
+    } else {
+      old_root.head = static_cast<int32_t>(k) + 1;
+      old_root.deprel = "nsubj";
+    }
+    // What hung on the old root after the verb (final punctuation, clauses) is the verb's.
+    for (uint32_t j = k + 1; j < count; ++j)
+      if (at(j).head == static_cast<int32_t>(r) + 1) at(j).head = static_cast<int32_t>(k) + 1;
+    return 1;
+  }
+  return 0;
+}
+
 int repair_fronted_subjects(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count) {
   int changed = 0;
   auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };

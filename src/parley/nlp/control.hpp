@@ -34,6 +34,15 @@ int repair_participle_predicates(std::vector<WordAnalysis>& analysis, uint32_t f
 int repair_prenominal_participle_predicates(std::vector<WordAnalysis>& analysis, uint32_t first,
                                             uint32_t count);
 
+// "AU commissioner Albert Muchanga announced ...", "According to the BBC, a spokesman for 10
+// Downing Street expressed disappointment", "Later in the evening, the network signed off": a
+// sentence rooted at a noun whose finite verb the parser hung inside the noun phrase (as a
+// relative clause, conjunct or adverbial with no relative word or marker) when no other finite
+// verb is outside it. The verb becomes the predicate; its subject is the subject it has (a
+// title and name), else the noun it hangs on; the root noun becomes an oblique when it has a
+// preposition ("According to the BBC"), else the subject. Returns how many were repaired.
+int repair_stranded_predicates(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
+
 // "attorneys general from sixteen states filed": the tagger reads "general" after a title noun as
 // a verb, and the parse then has no predicate. In titles with a postpositive "general" (a closed
 // class in English) it is an adjective; repaired before parsing. Returns how many were repaired.
