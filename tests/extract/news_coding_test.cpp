@@ -143,6 +143,14 @@ TEST(NewsCoding, RoleHoldersFromAPlace) {
   EXPECT_EQ(code_of(b, "Jeff Van Drew"), "");
 }
 
+// A resignation offered or filed awaits acceptance (0341); "resigned" is the act (0831).
+TEST(NewsCoding, OfferedResignationsAreIntents) {
+  Article a = code("Ukrainian prime minister Oleksiy Honcharuk filed his resignation on Friday.");
+  EXPECT_NE(event(a, "0341", "UKRGOV"), nullptr);
+  Article b = code("Ukrainian prime minister Oleksiy Honcharuk resigned on Friday.");
+  EXPECT_NE(event(b, "0831", "UKRGOV"), nullptr);
+}
+
 TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
   Article a = code(
       "Britain's parliament was suspended. Former prime minister John Major has accused the "
