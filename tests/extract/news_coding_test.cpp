@@ -151,6 +151,17 @@ TEST(NewsCoding, OfferedResignationsAreIntents) {
   EXPECT_NE(event(b, "0831", "UKRGOV"), nullptr);
 }
 
+// A naming verb's predicate appraises its object, quoted or not: "called Trump's decision a
+// disgrace" criticises Trump.
+TEST(NewsCoding, UnquotedNamingPredicatesAreAppraisals) {
+  Article a = code("Nancy Pelosi called Donald Trump's decision a disgrace.");
+  EXPECT_NE(event(a, "111", "USALEG", "USAGOV"), nullptr);
+  Article b = code("Nancy Pelosi called Donald Trump's conduct a betrayal of national security.");
+  EXPECT_NE(event(b, "111", "USALEG", "USAGOV"), nullptr);
+  Article c = code("Nancy Pelosi called Donald Trump's decision a compromise.");
+  EXPECT_EQ(event(c, "11", "USALEG"), nullptr);  // no appraisal word, no event
+}
+
 TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
   Article a = code(
       "Britain's parliament was suspended. Former prime minister John Major has accused the "

@@ -20,6 +20,37 @@ class Appraiser {
   void run() {
     std::vector<Event> found;
     std::set<std::tuple<uint32_t, int, std::string, int>> seen;  // sentence, source, root, target
+    // The words of one quote (or naming complement) in sentence s: its strongest appraisal word
+    // makes the speaker's words an event towards the party appraised.
+    auto appraise = [&](const ClauseView& v, uint32_t s, const Quote& q, int named = -1) {
+      for (int w = 0; w < v.size(); ++w) {
+        if (!q.span.contains(v.span(w))) continue;
+        std::string_view code = lexicon_.appraisal(v.lemma(w), v.upos(w));
+        if (code.empty() || negated(v, w)) continue;
+        const std::string root(code.substr(0, 2));
+        if (coded_already(s, q.speaker_actor, root)) continue;
+        for (int t : targets(v, w, q)) {
+          if (!seen.emplace(s, q.speaker_actor, root, t).second) continue;
+          Event e;
+          e.sentence = s;
+          // A court's finding that a party acted unlawfully is a ruling against it (116).
+          e.cameo = code == "112" && a_.actors[static_cast<size_t>(q.speaker_actor)].sector == "JUD"
+                        ? "116"
+                        : std::string(code);
+          e.source_actor = q.speaker_actor;
+          e.source_code = a_.actors[static_cast<size_t>(q.speaker_actor)].code;
+          e.target_actor = t;
+          e.target_code = a_.actors[static_cast<size_t>(t)].code;
+          e.trigger = v.span(w);
+          e.evidence = v.subtree_span(predicate(v, w));
+          e.pattern = "appraisals.tsv:" + v.lemma(w);
+          e.date = relative_date(a_, e);
+          add_position(v, w, e, named);
+          found.push_back(std::move(e));
+        }
+        break;  // one appraisal per quote sentence: its strongest words say the same thing
+      }
+    };
     // Sentence by sentence, so that a sentence holding many quotes is viewed once.
     for (uint32_t s = 0; s < a_.sentences.size(); ++s) {
       std::optional<ClauseView> view;
@@ -28,35 +59,39 @@ class Appraiser {
             !a_.sentences[s].span.overlaps(q.span))
           continue;
         if (!view) view.emplace(index_, s);
-        const ClauseView& v = *view;
-        for (int w = 0; w < v.size(); ++w) {
-          if (!q.span.contains(v.span(w))) continue;
-          std::string_view code = lexicon_.appraisal(v.lemma(w), v.upos(w));
-          if (code.empty() || negated(v, w)) continue;
-          const std::string root(code.substr(0, 2));
-          if (coded_already(s, q.speaker_actor, root)) continue;
-          for (int t : targets(v, w, q)) {
-            if (!seen.emplace(s, q.speaker_actor, root, t).second) continue;
-            Event e;
-            e.sentence = s;
-            // A court's finding that a party acted unlawfully is a ruling against it (116).
-            e.cameo =
-                code == "112" && a_.actors[static_cast<size_t>(q.speaker_actor)].sector == "JUD"
-                    ? "116"
-                    : std::string(code);
-            e.source_actor = q.speaker_actor;
-            e.source_code = a_.actors[static_cast<size_t>(q.speaker_actor)].code;
-            e.target_actor = t;
-            e.target_code = a_.actors[static_cast<size_t>(t)].code;
-            e.trigger = v.span(w);
-            e.evidence = v.subtree_span(predicate(v, w));
-            e.pattern = "appraisals.tsv:" + v.lemma(w);
-            e.date = relative_date(a_, e);
-            add_position(v, w, e);
-            found.push_back(std::move(e));
-          }
-          break;  // one appraisal per quote sentence: its strongest words say the same thing
-        }
+        appraise(*view, s, q);
+      }
+      // "Pelosi called Trump's conduct a betrayal": a naming verb's predicate, quoted or not,
+      // is its subject's appraisal of its object (quoted ones are quotes, appraised above).
+      if (!view) view.emplace(index_, s);
+      const ClauseView& v = *view;
+      for (int c = 0; c < v.size(); ++c) {
+        if (v.upos(c) != "VERB" || !v.words().naming_verbs.contains(v.lemma(c))) continue;
+        const int object = v.child_with(c, "obj");
+        if (object < 0) continue;
+        int complement = v.child_with(c, "xcomp");
+        // (The parser also hangs the predicate on the object: "Trump's decision [a disgrace]",
+        // "the deal [absurd]".)
+        for (int x : v.children(object))
+          if (complement < 0 && x > object &&
+              text::is_in(v.deprel(x), {"nmod:unmarked", "appos", "amod"}))
+            complement = x;
+        for (int x : v.children(c))  // ... or as a second object
+          if (complement < 0 && x > object && v.deprel(x) == "obj") complement = x;
+        if (complement < 0) continue;
+        const Span said = v.subtree_span(complement);
+        bool quoted = false;
+        for (const Quote& q : a_.quotes) quoted |= q.span.overlaps(said);
+        if (quoted) continue;
+        const std::vector<int> speakers = v.agent_actors(c, lexicon_);
+        if (speakers.empty() || a_.actors[static_cast<size_t>(speakers.front())].code.empty())
+          continue;
+        Quote q;
+        q.sentence = s;
+        q.span = said;
+        q.speaker_actor = speakers.front();
+        q.cue = v.span(c);
+        appraise(v, s, q, object);  // the issue: what the object names
       }
     }
     for (Event& e : found) a_.events.push_back(std::move(e));
@@ -69,11 +104,11 @@ class Appraiser {
   // The appraisal is also the speaker's position on what it appraises: "the regime's destructive
   // ambitions" opposes the ambitions, "Nabil's murder is unacceptable" the murder, praise
   // supports. Once per speaker and clause.
-  void add_position(const ClauseView& v, int w, const Event& e) {
+  void add_position(const ClauseView& v, int w, const Event& e, int named = -1) {
     for (const Position& p : a_.positions)
       if (p.actor == e.source_actor && p.evidence.overlaps(e.evidence)) return;
     const int nominal = v.deprel(w) == "amod" && v.head(w) >= 0 ? v.head(w) : w;
-    int issue = v.child_with(predicate(v, w), "nsubj");
+    int issue = named >= 0 ? named : v.child_with(predicate(v, w), "nsubj");
     if (issue < 0 && v.is_nominal(nominal)) issue = nominal;
     if (issue < 0) return;
     Position p;
