@@ -162,6 +162,15 @@ TEST(NewsCoding, UnquotedNamingPredicatesAreAppraisals) {
   EXPECT_EQ(event(c, "11", "USALEG"), nullptr);  // no appraisal word, no event
 }
 
+// A reaction that names no one criticises the act the article opened with.
+TEST(NewsCoding, UnaddressedReactionsAreToTheOpeningAct) {
+  Article a = code(
+      "Iran issued arrest warrants for 36 people on Monday. Interpol did not comment. The "
+      "warrants cite murder charges. The agency has rules. The weather was cold. US envoy "
+      "Brian Hook said, \"It is a propaganda stunt that no-one takes seriously.\"");
+  EXPECT_NE(event(a, "111", "USAGOV", "IRN"), nullptr);
+}
+
 TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
   Article a = code(
       "Britain's parliament was suspended. Former prime minister John Major has accused the "

@@ -246,6 +246,14 @@ class Appraiser {
       if (a_.actors[static_cast<size_t>(it->source_actor)].country == home) continue;
       return {it->source_actor};
     }
+    // ... else to the act the opening sentence reports ("Iran issues arrest warrants for Trump" ...
+    // "It is a propaganda stunt", said the US envoy paragraphs later).
+    for (const Event& e : a_.events) {
+      if (e.sentence > 0) break;
+      if (e.cameo.starts_with("01") || !usable(e.source_actor, speaker)) continue;
+      if (a_.actors[static_cast<size_t>(e.source_actor)].country == home) continue;
+      return {e.source_actor};
+    }
     return {};
   }
 
