@@ -171,6 +171,26 @@ TEST(NewsCoding, UnaddressedReactionsAreToTheOpeningAct) {
   EXPECT_NE(event(a, "111", "USAGOV", "IRN"), nullptr);
 }
 
+// "In the analysis of X, ..." reports X's view as "according to X" does; "in my view" names
+// no one.
+TEST(NewsCoding, ViewpointPhrasesReportTheirOwner) {
+  Article a = code(
+      "In the analysis of the German Institute for Economic Research, the high costs render the "
+      "project unrealistic. In my view, the project is sound.");
+  int reported = 0;
+  for (const Quote& q : a.quotes) {
+    std::string_view text = a.view(q.span);
+    if (text.starts_with("the high costs render")) {
+      ++reported;
+      ASSERT_GE(q.speaker_actor, 0);
+      EXPECT_EQ(a.actors[static_cast<size_t>(q.speaker_actor)].name,
+                "German Institute for Economic Research");
+    }
+    EXPECT_FALSE(text.starts_with("the project is sound")) << text;
+  }
+  EXPECT_EQ(reported, 1);
+}
+
 TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
   Article a = code(
       "Britain's parliament was suspended. Former prime minister John Major has accused the "

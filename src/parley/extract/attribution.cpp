@@ -465,12 +465,22 @@ class Extractor {
       ClauseView v(index_, si);
       for (int w = 0; w < v.size(); ++w) {
         if (in_direct_quote(v.span(w))) continue;
-        // "according to X, ..."
-        if (v.lemma(w) == "accord" || (v.text(w) == "according" && v.head(w) >= 0)) {
-          int x = v.head(w);
+        // "according to X, ..."; "in the analysis of X, ...", "in X's view, ..."
+        const bool viewpoint = v.words().viewpoint_nouns.contains(v.lemma(w)) &&
+                               v.deprel(w).starts_with("obl") && v.case_of(w) == "in";
+        if (v.lemma(w) == "accord" || (v.text(w) == "according" && v.head(w) >= 0) || viewpoint) {
+          int x = viewpoint ? w : v.head(w);
           if (x < 0) continue;
           int at = x;
-          std::vector<int> actors = according_source(v, x, at);
+          std::vector<int> actors;
+          if (viewpoint) {
+            const int owner = v.child_with(x, "nmod:poss");
+            if (owner >= 0) actors = v.actors_at(owner), at = owner;
+            if (actors.empty()) actors = according_source(v, x, at);
+            if (actors.empty()) continue;  // "in my view", "in the view of many"
+          } else {
+            actors = according_source(v, x, at);
+          }
           if (actors.empty()) actors = document_author(v, x);
           int clause = v.head(x);
           // "According to a whistle-blower complaint, ...": a source that is no actor still
@@ -506,7 +516,7 @@ class Extractor {
             while (q.span.end > q.span.start && skippable(a_.text[q.span.end - 1])) --q.span.end;
           }
           q.cue = v.span(w);
-          q.cue_lemma = "according to";
+          q.cue_lemma = viewpoint ? "in the view of" : "according to";
           q.speaker_actor = actors.empty() ? -1 : actors.front();
           q.speaker = v.span(at);
           a_.quotes.push_back(q);
@@ -799,6 +809,7 @@ class Extractor {
         std::string modality = v.modality(r);
         const Actor& src = a_.actors[q.speaker_actor];
         bool second_hand = q.cue_lemma == "report" || q.cue_lemma == "according to" ||
+                           q.cue_lemma == "in the view of" ||
                            src.name.find("sources") != std::string::npos;
         c.certainty = is_in(modality, {"could", "may", "would", "conditional"}) ? "hedged"
                       : second_hand                                             ? "reported"

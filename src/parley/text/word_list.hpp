@@ -44,6 +44,7 @@ struct WordLists {
   WordList document_nouns;        // documents that speak for their author ("the motion claims")
   WordList stance_verbs;          // lemma -> stance
   WordList stance_nouns;          // lemma -> stance
+  WordList viewpoint_nouns;       // "in the view of X", "in X's analysis": X's report
   // Capitalised name parts.
   WordList proxy_nouns;           // "associates of X", "X's aides": X's people, with X's code
   WordList org_heads;             // a capitalised run ending in one is no person ("Quds Force")
