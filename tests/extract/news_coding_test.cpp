@@ -191,6 +191,21 @@ TEST(NewsCoding, ViewpointPhrasesReportTheirOwner) {
   EXPECT_EQ(reported, 1);
 }
 
+// "called it unlikely that ...": the characterisation and the clause are what was said.
+TEST(NewsCoding, NamingAnExtraposedClauseReportsIt) {
+  Article a = code(
+      "Greek energy analyst Alex Lagakos called it unlikely that the EU would finance the "
+      "project.");
+  bool found = false;
+  for (const Quote& q : a.quotes)
+    if (a.view(q.span).starts_with("unlikely that the EU would finance")) {
+      found = true;
+      ASSERT_GE(q.speaker_actor, 0);
+      EXPECT_EQ(a.actors[static_cast<size_t>(q.speaker_actor)].name, "Alex Lagakos");
+    }
+  EXPECT_TRUE(found);
+}
+
 TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
   Article a = code(
       "Britain's parliament was suspended. Former prime minister John Major has accused the "

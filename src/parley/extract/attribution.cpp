@@ -522,6 +522,25 @@ class Extractor {
           a_.quotes.push_back(q);
           continue;
         }
+        // "called it unlikely that the EU would finance the project": a naming verb with an
+        // expletive object characterises the clause that follows: the characterisation and the
+        // clause are what was said.
+        if (v.upos(w) == "VERB" && v.words().naming_verbs.contains(v.lemma(w)) &&
+            v.child_with(w, "expl") >= 0) {
+          const int adjective = v.child_with(w, "xcomp");
+          int clause = -1;
+          for (int c : v.children(w))
+            if ((v.deprel(c) == "ccomp" || v.deprel(c) == "advcl") && v.has_mark(c, "that"))
+              clause = c;
+          if (adjective >= 0 && clause > adjective) {
+            const Span span{v.subtree_span(adjective).start, v.subtree_span(clause).end};
+            if (!in_direct_quote(span)) {
+              Quote q = reported(v, si, w, span);
+              if (q.speaker_actor >= 0) a_.quotes.push_back(q);
+              continue;
+            }
+          }
+        }
         // A characterisation with "as": "dismissed the claim from Berlin as groundless",
         // "described the agreement as null and void" - the object and what it is called.
         if (v.upos(w) == "VERB" && v.words().naming_verbs.value(v.lemma(w)) == "as") {
