@@ -221,6 +221,18 @@ TEST(NewsCoding, MediaAreCodedFromWhatTheTextSays) {
       code("The BBC reported that talks had failed. Russian news agency TASS said nothing.");
   EXPECT_EQ(code_of(a, "The BBC"), "MED");
   EXPECT_EQ(code_of(a, "Russian news agency TASS"), "RUSMED");
+  // A national outlet in a story about its own state is that state's press; an outlet read
+  // worldwide is not, even at home; a state's ownership names its state.
+  Article pl = code(
+      "Gdańsk mayor stabbed\n\nThe mayor of Gdańsk, Poland, was stabbed on stage in Gdańsk. "
+      "TVN24 reported he received surgery in Gdańsk. Polish police arrested a man in Warsaw.");
+  EXPECT_EQ(code_named(pl, "TVN24"), "POLMED");
+  Article uk = code(
+      "Johnson suspends parliament\n\nThe British Prime Minister Boris Johnson suspended the UK "
+      "parliament in London. The BBC reported protests in London and Manchester.");
+  EXPECT_EQ(code_named(uk, "BBC"), "MED");
+  Article ir = code("According to semi-official news agency ISNA, the prosecutor said so.");
+  EXPECT_EQ(code_named(ir, "ISNA"), "IRNMED");
 }
 
 TEST(NewsCoding, ParticiplesWithAnObjectArePredicates) {

@@ -1245,6 +1245,17 @@ void ActorResolver::process(Article& a) const {
                 else if (const GazetteerEntry* g = gz.find(word); g && g->type == "GPE")
                   named = g->country;
               }
+              // ... and so does a state's ownership ("state-owned news agency Fars", "semi-official
+              // news agency ISNA", "state broadcaster CCTV"): the table's state.
+              for (uint32_t t = pieces[p].first; t < x.first && named.empty(); ++t)
+                if (is_in_list(utf8::lower(a.token_text(t)),
+                               {"state", "state-owned", "state-run", "official", "semi-official",
+                                "government-run", "government-owned", "public"}))
+                  named = e.country;
+              // ... and an article about the outlet's own state makes it that state's press
+              // ("TVN24 reported" in a Polish story); outlets read worldwide have no state in the
+              // table (data/actors/kb/institutions.tsv).
+              if (named.empty() && !home.empty() && e.country == home) named = home;
               org_code = named.empty() ? e.sector : named + e.sector;
               text_coded = true;
             }
@@ -1610,8 +1621,12 @@ void ActorResolver::process(Article& a) const {
             heads_named.insert_or_assign(std::string(a.token_text(h)), x);
         }
         std::string name = trim_article(text_of(f, l));
-        // "the Greek gas producer Energean" is named Energean; the words before describe it.
+        // "the Greek gas producer Energean" is named Energean; the words before describe it
+        // ("semi-official news agency ISNA" is ISNA).
         if (ner_org && has_role && !ner_name.empty()) name = ner_name;
+        if (!ner_org && has_role && pieces[q].kind == Piece::kEntity && pieces[q].first > f &&
+            !is_in_list(pieces[q].entry->type, {"GPE", "CITY", "LOC"}))
+          name = trim_article(text_of(pieces[q].first, pieces[q].last));
         if (f > first && utf8::lower(a.token_text(f - 1)) == "the")
           span.start = a.tokens[f - 1].span.start;
         // Organisations from the recognizer are one actor per name, whatever code they get.
