@@ -117,6 +117,13 @@ bool is_function_word(const Gazetteer& gz, std::string_view w) {
 }
 
 // Capitalised runs ending in these are organisations or places, not people ("Quds Force").
+// A company of a state's ("Meta Platforms" USABUS): coded, like the media, from what the text
+// says of it ("Facebook" is BUS; "Iranian airline Mahan Air" IRNBUS).
+bool company(const GazetteerEntry& e) {
+  return e.type == "ORG" && e.code.size() == 6 && e.code.ends_with("BUS") &&
+         !e.code.starts_with("IGO");
+}
+
 bool is_org_head(const Gazetteer& gz, std::string_view w) {
   return gz.words().org_heads.contains(w);
 }
@@ -360,6 +367,11 @@ void ActorResolver::process(Article& a) const {
       if (existing.code.empty() && !proto.code.empty())
         existing.code = proto.code, existing.country = proto.country,
         existing.sector = proto.sector;
+      // An organisation coded by name with no state ("Mahan" BUS) takes the state a later mention
+      // gives it ("Iranian airline Mahan Air" IRNBUS).
+      if (!existing.code.empty() && existing.code == existing.sector && proto.code.size() == 6 &&
+          proto.code.ends_with(existing.code))
+        existing.code = proto.code;
       return it->second;
     }
     a.actors.push_back(std::move(proto));
@@ -1199,6 +1211,7 @@ void ActorResolver::process(Article& a) const {
       const Piece* place = nullptr;
       bool has_role = false, has_org = false, has_state = false, demonym = false, ner_org = false;
       bool text_coded = false;   // a media or NGO code built from the text, one actor per name
+      std::string coded_name;    // ... the table's own name for it ("Mahan" is "Mahan Air")
       std::string ner_name;      // the recognized organisation's own name (its acronym's too)
       bool body_sector = false;  // the sector came from a body's name ("hospital", "police")
       for (size_t k = p; k <= q; ++k) {
@@ -1235,7 +1248,7 @@ void ActorResolver::process(Article& a) const {
             sector = e.sector;
             // Media and NGOs are coded from what the text says of them (CAMEO practice): "the
             // BBC" is MED, "British broadcaster BBC" GBRMED; the table's state stays on the actor.
-            if ((e.type == "MED" || e.type == "NGO") && !x.ner) {
+            if ((e.type == "MED" || e.type == "NGO" || company(e)) && !x.ner) {
               // ... a nationality inside the name counts ("Israeli Broadcasting Corporation").
               std::string named = country;
               for (uint32_t t = x.first; t <= x.last && named.empty(); ++t) {
@@ -1245,6 +1258,27 @@ void ActorResolver::process(Article& a) const {
                 else if (const GazetteerEntry* g = gz.find(word); g && g->type == "GPE")
                   named = g->country;
               }
+              // ... or a nationality before its description ("Iranian airline Mahan Air",
+              // "German carmaker Daimler").
+              for (uint32_t t = x.first, seen = 0; named.empty() && t > first && seen < 3; ++seen) {
+                const std::string_view before = a.token_text(--t);
+                if (auto iso = gz.demonym(before)) {
+                  named = *iso;
+                } else if (utf8::lower(before) == "based" && t >= first + 2 &&
+                           based_after(t - 2)) {  // "UK-based retailer Tesco"
+                  if (const GazetteerEntry* g = gz.find(a.token_text(t - 2));
+                      g && (g->type == "GPE" || g->type == "CITY"))
+                    named = g->country;
+                  break;
+                } else if (!alphabetic(before) || capitalized(before)) {
+                  break;
+                }
+              }
+              // ... and a state after it ("Mahan Air of Iran").
+              if (named.empty() && x.last + 2 < end && a.token_text(x.last + 1) == "of")
+                if (const GazetteerEntry* g = gz.find(a.token_text(x.last + 2));
+                    g && g->type == "GPE")
+                  named = g->country;
               // ... and so does a state's ownership ("state-owned news agency Fars", "semi-official
               // news agency ISNA", "state broadcaster CCTV"): the table's state.
               for (uint32_t t = pieces[p].first; t < x.first && named.empty(); ++t)
@@ -1258,6 +1292,7 @@ void ActorResolver::process(Article& a) const {
               if (named.empty() && !home.empty() && e.country == home) named = home;
               org_code = named.empty() ? e.sector : named + e.sector;
               text_coded = true;
+              coded_name = e.name;
             }
             if (country.empty()) country = e.country;
           }
@@ -1483,7 +1518,8 @@ void ActorResolver::process(Article& a) const {
             const Piece& x = pieces[q + 1];
             if (x.first == at && x.kind == Piece::kEntity && x.entry->type != "GPE" &&
                 x.entry->type != "CITY" && x.entry->type != "LOC" && !x.entry->code.empty()) {
-              const bool by_name = x.entry->type == "MED" || x.entry->type == "NGO";
+              const bool by_name =
+                  x.entry->type == "MED" || x.entry->type == "NGO" || company(*x.entry);
               org_code = by_name ? x.entry->country + x.entry->sector : x.entry->code;
               country = x.entry->country, sector = x.entry->sector;
               has_role = true;
@@ -1585,7 +1621,7 @@ void ActorResolver::process(Article& a) const {
                   part, si, "name");
             } else if (e.type != "CITY" && e.type != "LOC" && !e.code.empty()) {
               std::string org_name = trim_article(text_of(x.first, x.last));
-              const bool by_name = e.type == "MED" || e.type == "NGO";
+              const bool by_name = e.type == "MED" || e.type == "NGO" || company(e);
               std::string org = by_name ? (e.country.empty() ? e.sector : e.sector) : e.code;
               add_mention(actor_for(by_name ? "ORG|" + utf8::lower(org_name) : e.code,
                                     Actor{org_name, org, e.country, e.sector, e.type, {}}),
@@ -1630,9 +1666,11 @@ void ActorResolver::process(Article& a) const {
         if (f > first && utf8::lower(a.token_text(f - 1)) == "the")
           span.start = a.tokens[f - 1].span.start;
         // Organisations from the recognizer are one actor per name, whatever code they get.
-        std::string key = ner_org                          ? "ORG|" + utf8::lower(ner_name)
-                          : text_coded || org_code.empty() ? "ORG|" + utf8::lower(name)
-                                                           : org_code;
+        std::string key = ner_org ? "ORG|" + utf8::lower(ner_name)
+                          : text_coded
+                              ? "ORG|" + utf8::lower(coded_name.empty() ? name : coded_name)
+                          : org_code.empty() ? "ORG|" + utf8::lower(name)
+                                             : org_code;
         // "Belarusian KGB": the nationality before a recognized name gives its state.
         if (ner_org && !country.empty() && !sector.empty() && !org_code.starts_with(country))
           org_code = country + sector;
