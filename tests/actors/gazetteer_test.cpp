@@ -6,6 +6,7 @@
 #include <string>
 
 #include "parley/resources.hpp"
+#include "parley/text/tsv.hpp"
 #include "parley/text/utf8.hpp"
 
 namespace parley {
@@ -53,6 +54,48 @@ TEST(Gazetteer, StripMarksFoldsLettersWithoutSeparableMarks) {
   EXPECT_EQ(utf8::strip_marks("Ḩamāh"), "Hamah");
   EXPECT_EQ(utf8::strip_marks("plain"), "plain");
   EXPECT_EQ(utf8::strip_marks("\xff\xfe"), "\xff\xfe");  // invalid UTF-8 is left as it is
+}
+
+// The bit filter in front of the maps (most probes are of spans that name nothing) must never
+// turn away a key the maps hold: every alias of the built-in actors, every country name, every
+// role phrase and every demonym of the data files is still found.
+std::vector<std::vector<std::string>> gazetteer_test_rows(const std::string& file, bool header) {
+  return text::read_tsv(default_data_dir() + "/" + file, header, "test");
+}
+
+TEST(Gazetteer, FilterNeverHidesANameRoleOrDemonym) {
+  const Gazetteer& g = loaded_gazetteer();
+  size_t checked = 0;
+  for (const auto& r : gazetteer_test_rows("actors/entities.tsv", false)) {
+    ASSERT_GE(r.size(), 5u);
+    for (const auto& name : text::split_fields(r[0], '|')) {
+      if (name.size() < 2) continue;
+      EXPECT_NE(g.find(name), nullptr) << name;
+      ++checked;
+    }
+  }
+  for (const auto& r : gazetteer_test_rows("gazetteer/countries.tsv", true)) {
+    ASSERT_GE(r.size(), 9u);
+    EXPECT_NE(g.find(r[2]), nullptr) << r[2];
+    ++checked;
+    for (const auto& d : text::split_fields(r[5], '|')) {
+      if (d.empty()) continue;
+      EXPECT_TRUE(g.demonym(d).has_value()) << d;
+      ++checked;
+    }
+  }
+  for (const auto& r : gazetteer_test_rows("actors/roles.tsv", false)) {
+    ASSERT_GE(r.size(), 2u);
+    for (const auto& phrase : text::split_fields(r[0], '|')) {
+      EXPECT_TRUE(g.role(phrase).has_value()) << phrase;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 500u);
+  // And what is none of them stays unknown.
+  EXPECT_EQ(g.find("Qwzx Vrbl"), nullptr);
+  EXPECT_FALSE(g.role("qwzx vrbl").has_value());
+  EXPECT_FALSE(g.demonym("Qwzxian").has_value());
 }
 
 }  // namespace

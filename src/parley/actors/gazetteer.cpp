@@ -250,32 +250,50 @@ Gazetteer Gazetteer::load(const std::string& dir) {
     for (std::string line; std::getline(names, line);)
       if (!line.empty() && line[0] != '#') g.first_names_.insert(line);
   }
+  g.build_filter();
   return g;
 }
 
+void Gazetteer::build_filter() {
+  // About 16 bits per key: one probe in ten of a missing key gets past the filter.
+  size_t bits = 1 << 16;
+  while (bits < (by_name_.size() + roles_.size() + demonyms_.size()) * 16) bits <<= 1;
+  filter_.assign(bits / 64, 0);
+  auto add = [&](std::string_view s) {
+    const size_t b = filter_bit(s);
+    filter_[b / 64] |= uint64_t{1} << (b % 64);
+  };
+  for (const auto& [k, v] : by_name_) add(k);
+  for (const auto& [k, v] : roles_) add(k);
+  for (const auto& [k, v] : demonyms_) add(k);
+}
+
 const GazetteerEntry* Gazetteer::find(std::string_view name) const {
-  auto it = by_name_.find(std::string(name));
+  if (!may_hold(name)) return nullptr;
+  auto it = by_name_.find(name);
   return it == by_name_.end() ? nullptr : &entries_[it->second];
 }
 
 const GazetteerEntry* Gazetteer::region_named_like_a_state(std::string_view name) const {
-  auto it = clashing_regions_.find(std::string(name));
+  auto it = clashing_regions_.find(name);
   return it == clashing_regions_.end() ? nullptr : &entries_[it->second];
 }
 
 const GazetteerEntry* Gazetteer::country(std::string_view iso3) const {
-  auto it = by_country_.find(std::string(iso3));
+  auto it = by_country_.find(iso3);
   return it == by_country_.end() ? nullptr : &entries_[it->second];
 }
 
 std::optional<std::string> Gazetteer::demonym(std::string_view word) const {
-  auto it = demonyms_.find(std::string(word));
+  if (!may_hold(word)) return std::nullopt;
+  auto it = demonyms_.find(word);
   if (it == demonyms_.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<std::string> Gazetteer::role(std::string_view phrase) const {
-  auto it = roles_.find(std::string(phrase));
+  if (!may_hold(phrase)) return std::nullopt;
+  auto it = roles_.find(phrase);
   if (it == roles_.end()) return std::nullopt;
   return it->second;
 }

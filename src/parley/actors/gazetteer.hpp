@@ -50,22 +50,18 @@ class Gazetteer {
   std::optional<std::string> demonym(std::string_view word) const;
   // A common first name (data/names/first-names.txt): towns called "Mary" or "Florence" are
   // also people's names.
-  bool first_name(std::string_view word) const {
-    return first_names_.count(std::string(word)) != 0;
-  }
+  bool first_name(std::string_view word) const { return first_names_.count(word) != 0; }
   // Lowercase role phrase ("prime minister") -> sector ("GOV").
   std::optional<std::string> role(std::string_view phrase) const;
   // Role phrases that name a body, not a person ("government", "police", "the court"): a
   // definite description with one ("the government") refers back to an organisation only.
-  bool body_role(std::string_view phrase) const {
-    return body_roles_.count(std::string(phrase)) != 0;
-  }
+  bool body_role(std::string_view phrase) const { return body_roles_.count(phrase) != 0; }
   const GazetteerEntry* country(std::string_view iso3) const;
   size_t max_name_words() const { return max_words_; }
   // The most words of a name beginning with this word ("Gaza" -> 2 for "Gaza Strip"); 0 when
   // no name begins with it. Lets lookups skip lengths that cannot match.
   size_t max_words_from(std::string_view first_word) const {
-    auto it = by_first_.find(std::string(first_word));
+    auto it = by_first_.find(first_word);
     return it == by_first_.end() ? 0 : it->second;
   }
   size_t size() const { return entries_.size(); }
@@ -73,11 +69,32 @@ class Gazetteer {
  private:
   void add_name(const std::string& name, uint32_t entry, bool override_existing);
   std::vector<GazetteerEntry> entries_;
-  std::unordered_map<std::string, uint32_t> by_name_, by_country_, clashing_regions_;
-  std::unordered_map<std::string, std::string> demonyms_, roles_;
-  std::unordered_set<std::string> body_roles_;
-  std::unordered_map<std::string, size_t> by_first_;
-  std::unordered_set<std::string> first_names_;
+  // Looked up by string_view, so a probe builds no std::string (the resolver probes every span).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  template <class V>
+  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  // One bit per hash of every name, role and demonym: most probes are of spans that are none of
+  // them, and the bit, in a table that stays in the cache, answers them without the hash maps'
+  // cache misses.
+  std::vector<uint64_t> filter_;
+  size_t filter_bit(std::string_view s) const { return Hash{}(s) & (filter_.size() * 64 - 1); }
+  bool may_hold(std::string_view s) const {
+    if (filter_.empty()) return true;
+    const size_t b = filter_bit(s);
+    return filter_[b / 64] >> (b % 64) & 1;
+  }
+  void build_filter();
+  Map<uint32_t> by_name_, by_country_, clashing_regions_;
+  Map<std::string> demonyms_, roles_;
+  Set body_roles_;
+  Map<size_t> by_first_;
+  Set first_names_;
   size_t max_words_ = 1;
   std::shared_ptr<const text::WordLists> words_ = std::make_shared<const text::WordLists>();
 };

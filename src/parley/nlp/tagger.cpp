@@ -150,17 +150,25 @@ struct Scratch {
   std::vector<WordInfo> info;
   std::vector<uint16_t> first, tags;
   std::vector<float> scores;
+  std::vector<uint32_t> known;  // the dictionary's tag of each word, or kUnknownWord
 };
+constexpr uint32_t kUnknownWord = 0xFFFFFFFFu;
 
 // Greedy decoding of tags in two passes: s.first receives the first pass, s.tags the second.
 void decode_tags(const TaggerModel& m, Scratch& s) {
   uint32_t f[kMaxTagFeatures];
+  // Both passes ask the dictionary about every word: ask once, all words in a row (their cache
+  // misses overlap).
+  s.known.resize(s.info.size());
+  for (size_t i = 0; i < s.info.size(); ++i) {
+    auto d = m.tag_dict.find(s.info[i].form);
+    s.known[i] = d == m.tag_dict.end() ? kUnknownWord : d->second;
+  }
   for (int pass = 0; pass < 2; ++pass) {
     std::vector<uint16_t>& out = pass == 0 ? s.first : s.tags;
     for (size_t i = 0; i < s.info.size(); ++i) {
-      auto d = m.tag_dict.find(s.info[i].form);
-      if (d != m.tag_dict.end()) {
-        out[i] = d->second;
+      if (s.known[i] != kUnknownWord) {
+        out[i] = static_cast<uint16_t>(s.known[i]);
         continue;
       }
       uint64_t t1 = i > 0 ? out[i - 1] : kNoTag, t2 = i > 1 ? out[i - 2] : kNoTag;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <mutex>
 #include <numeric>
 #include <stdexcept>
 
@@ -36,9 +37,10 @@ std::string cluster_form(std::string_view word) {
 uint16_t WordClusters::of(std::string_view word) const {
   if (entries_.empty()) return kUnknown;
   uint64_t h = form_hash(word);
-  if (!index_.empty()) {
-    for (size_t p = slot(h);; p = (p + 1) & (index_.size() - 1)) {
-      const uint64_t e = index_[p];
+  if (index_) {
+    const std::vector<uint64_t>& index = *index_;
+    for (size_t p = slot(h, index.size());; p = (p + 1) & (index.size() - 1)) {
+      const uint64_t e = index[p];
       if (e == kEmpty) return kUnknown;
       if ((e >> 16) == h) return static_cast<uint16_t>(e & 0xFFFF);
     }
@@ -66,16 +68,31 @@ void WordClusters::finish() {
 // about 16 dependent cache misses (every word is looked up, by the tagger and the parser).
 // Entries go in in sorted order and the first of a hash wins, as lower_bound finds it.
 void WordClusters::build_index() {
-  index_.clear();
+  index_.reset();
   if (entries_.empty()) return;
+  // Tables already indexed in this process, by their entries: a model loaded again, or another
+  // model trained with the same classes, shares the index.
+  struct Indexed {
+    std::vector<uint64_t> entries;
+    std::weak_ptr<const std::vector<uint64_t>> index;
+  };
+  static std::mutex mutex;
+  static std::vector<Indexed> indexed;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::erase_if(indexed, [](const Indexed& x) { return x.index.expired(); });
+  for (const Indexed& x : indexed)
+    if (x.entries == entries_)
+      if ((index_ = x.index.lock())) return;
   size_t cap = 16;
   while (cap < entries_.size() * 2) cap <<= 1;
-  index_.assign(cap, kEmpty);
+  auto index = std::make_shared<std::vector<uint64_t>>(cap, kEmpty);
   for (uint64_t e : entries_) {
-    size_t p = slot(e >> 16);
-    while (index_[p] != kEmpty && (index_[p] >> 16) != (e >> 16)) p = (p + 1) & (cap - 1);
-    if (index_[p] == kEmpty) index_[p] = e;
+    size_t p = slot(e >> 16, cap);
+    while ((*index)[p] != kEmpty && ((*index)[p] >> 16) != (e >> 16)) p = (p + 1) & (cap - 1);
+    if ((*index)[p] == kEmpty) (*index)[p] = e;
   }
+  index_ = index;
+  indexed.push_back({entries_, index_});
 }
 
 WordClusters WordClusters::load_tsv(const std::string& path) {

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -51,8 +52,12 @@ class WordClusters {
   // The same entries hashed for lookup (empty until finish() or read()). An entry equal to
   // kEmpty would carry class kUnknown, which is what a miss returns anyway.
   static constexpr uint64_t kEmpty = ~uint64_t{0};
-  std::vector<uint64_t> index_;
-  size_t slot(uint64_t h) const { return (h * 0x9E3779B97F4A7C15ULL) >> 32 & (index_.size() - 1); }
+  // The tagger, the parser and the recognizer each carry the same table and look every word up
+  // in turn: one index shared by equal tables keeps a single copy in the cache.
+  std::shared_ptr<const std::vector<uint64_t>> index_;
+  static size_t slot(uint64_t h, size_t size) {
+    return (h * 0x9E3779B97F4A7C15ULL) >> 32 & (size - 1);
+  }
   void build_index();
 };
 
