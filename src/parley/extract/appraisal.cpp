@@ -63,6 +63,14 @@ class Appraiser {
       }
       // "Pelosi called Trump's conduct a betrayal": a naming verb's predicate, quoted or not,
       // is its subject's appraisal of its object (quoted ones are quotes, appraised above).
+      // (Most sentences have no naming verb: the tree is only built for those that do.)
+      const Sentence& sentence = a_.sentences[s];
+      bool naming = false;
+      for (uint32_t k = sentence.first_word;
+           k < sentence.first_word + sentence.word_count && !naming; ++k)
+        naming = a_.analysis[k].upos == "VERB" &&
+                 index_.words().naming_verbs.contains(a_.analysis[k].lemma);
+      if (!naming) continue;
       if (!view) view.emplace(index_, s);
       const ClauseView& v = *view;
       for (int c = 0; c < v.size(); ++c) {
