@@ -214,6 +214,11 @@ TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
   // "the government" is a body: it does not refer back to a person.
   ASSERT_NE(actor_of(a, "the government"), nullptr);
   EXPECT_NE(actor_of(a, "the government")->type, "PER");
+  // A former prosecutor or executive holds no role: a national, with no sector.
+  Article b = code(
+      "The House impeached Donald Trump in Washington. Former federal prosecutor Elie Honig said "
+      "the call was damning.");
+  EXPECT_EQ(code_named(b, "Elie Honig"), "USA");
 }
 
 TEST(NewsCoding, MediaAreCodedFromWhatTheTextSays) {

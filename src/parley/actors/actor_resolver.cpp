@@ -1302,10 +1302,22 @@ void ActorResolver::process(Article& a) const {
       Span span = span_of(f, l);
       // "former US President Barack Obama", "ex-minister": out of office, in opposition (CAMEO
       // OPP).
-      const bool former = f > first && (utf8::lower(a.token_text(f - 1)) == "former" ||
-                                        utf8::lower(a.token_text(f - 1)).starts_with("ex-"));
+      // ("former federal prosecutor": up to two words in lower case between.)
+      bool former = false;
+      for (uint32_t k = f, seen = 0; k > first && seen < 3 && !former; ++seen) {
+        const std::string before = utf8::lower(a.token_text(--k));
+        former = before == "former" || before.starts_with("ex-");
+        if (!alphabetic(before) || capitalized(a.token_text(k))) break;
+      }
       if (former && has_role && !has_org && (sector == "GOV" || sector == "LEG" || sector == "MIL"))
         sector = "OPP";
+      // ... a former prosecutor, executive or journalist holds no role any more: a national of
+      // the state, with no sector ("former federal prosecutor Elie Honig", "former thinktank
+      // executive Ken Gude"; the news-gold guidelines code a person by the role held at the
+      // article's date).
+      const bool out_of_role = former && has_role && !has_org && person &&
+                               !is_in_list(sector, {"OPP", "GOV", "LEG", "MIL", "REB", "CVL"});
+      if (out_of_role) sector.clear();
       // A role tied by "for"/"of" to a named organisation or a nation's body is its member: "a
       // spokesman for the PMF", "spokesperson for the German government". The mention then runs
       // to the end of that complement (`described_by`): it is the description's own.
