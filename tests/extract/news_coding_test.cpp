@@ -206,6 +206,14 @@ TEST(NewsCoding, NamingAnExtraposedClauseReportsIt) {
   EXPECT_TRUE(found);
 }
 
+// An outlet, NGO or international body named in a person's title is an actor of its own.
+TEST(NewsCoding, OrganisationsInTitlesAreMentioned) {
+  Article a = code("ABS-CBN CEO Carlo Katigbak apologized to President Rodrigo Duterte.");
+  ASSERT_NE(actor_of(a, "ABS-CBN"), nullptr);
+  EXPECT_EQ(actor_of(a, "ABS-CBN")->type, "MED");
+  EXPECT_NE(actor_of(a, "ABS-CBN"), actor_of(a, "ABS-CBN CEO Carlo Katigbak"));
+}
+
 TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
   Article a = code(
       "Britain's parliament was suspended. Former prime minister John Major has accused the "

@@ -1445,6 +1445,22 @@ void ActorResolver::process(Article& a) const {
         }
       }
       if (person) {
+        // An organisation named in the person's title is mentioned there too ("Hong Kong director
+        // of Amnesty International Man-kei Tam", "ABS-CBN CEO Carlo Katigbak").
+        for (size_t k = p; k <= q; ++k) {
+          const Piece& x = pieces[k];
+          if (&x == person || x.kind != Piece::kEntity || x.ner || x.entry->code.empty() ||
+              is_in_list(x.entry->type, {"GPE", "CITY", "LOC"}))
+            continue;
+          const GazetteerEntry& e = *x.entry;
+          const bool by_name = e.type == "MED" || e.type == "NGO" || company(e);
+          if (!by_name && e.type != "IGO" && e.type != "GRP") continue;  // offices are titles
+          const std::string code =
+              !by_name ? e.code : (!home.empty() && e.country == home ? home : "") + e.sector;
+          add_mention(actor_for(by_name ? "ORG|" + utf8::lower(e.name) : e.code,
+                                Actor{e.name, code, e.country, e.sector, e.type, {}}),
+                      span_of(x.first, x.last), si, "name");
+        }
         std::string name = text_of(person->first, person->last);
         std::string last_name(a.token_text(person->last));
         const std::string chain_country = country;
