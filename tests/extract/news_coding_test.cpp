@@ -79,6 +79,10 @@ TEST(NewsCoding, RoleDescriptionsSpanTheirComplement) {
   EXPECT_EQ(code_of(a, "the Libyan ambassador to Greece"), "LBYGOV");
   EXPECT_EQ(code_of(a, "Hospital officials in Omsk"), "RUSHLH");
   EXPECT_EQ(code_of(a, "chief executive of Hong Kong"), "HKGGOV");
+  Article hk = code(
+      "Hong Kong protests\n\nThe Hong Kong government proposed a law to allow the government of "
+      "mainland China to extradite suspects.");
+  EXPECT_EQ(code_of(hk, "government of mainland China"), "CHNGOV");
   // The state named inside keeps its own mention, and its words read as the state.
   EXPECT_EQ(code_of(a, "Greece"), "GRC");
 }

@@ -1420,7 +1420,8 @@ void ActorResolver::process(Article& a) const {
           bool adjacent = pieces[r].first == expect;
           for (uint32_t g = expect; g < pieces[r].first && !adjacent; ++g) {
             std::string_view w = a.token_text(g);
-            if (w != "," && w != "and" && w != "the") break;
+            if (w != "," && w != "and" && w != "the" && w != "mainland")
+              break;  // "of mainland China"
             if (g + 1 == pieces[r].first) adjacent = true;
           }
           if (!adjacent) break;
