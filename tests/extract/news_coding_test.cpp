@@ -218,6 +218,15 @@ TEST(NewsCoding, OrganisationsInTitlesAreMentioned) {
   EXPECT_NE(actor_of(a, "ABS-CBN"), actor_of(a, "ABS-CBN CEO Carlo Katigbak"));
 }
 
+// The title right before a name and the state after it ("President X of Egypt") outrank a
+// body's title before them ("AU chairperson").
+TEST(NewsCoding, AStatesTitleOutranksABodysTitle) {
+  Article a = code(
+      "At the opening of the AU summit, AU chairperson President Abdel Fattah el-Sisi of Egypt "
+      "said the deal would succeed.");
+  EXPECT_EQ(code_named(a, "Abdel Fattah el-Sisi"), "EGYGOV");
+}
+
 TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
   Article a = code(
       "Britain's parliament was suspended. Former prime minister John Major has accused the "

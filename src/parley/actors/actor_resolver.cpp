@@ -1529,7 +1529,15 @@ void ActorResolver::process(Article& a) const {
             }
           }
           // "President Abdel Fattah el-Sisi of Egypt", "Patrice Talon of Benin": the state after
-          // the name.
+          // the name. It is the state of the title right before the name even where a body's
+          // title comes first ("AU chairperson President el-Sisi of Egypt" is Egypt's president).
+          const bool state_title = person > &pieces[p] && (person - 1)->kind == Piece::kRole &&
+                                   (person - 1)->last + 1 == person->first &&
+                                   (person - 1)->sector == "GOV";
+          if (state_title && !org_code.empty() && l + 2 < end && a.token_text(l + 1) == "of" &&
+              q + 1 < pieces.size() && pieces[q + 1].first == l + 2 &&
+              pieces[q + 1].kind == Piece::kEntity && pieces[q + 1].entry->type == "GPE")
+            org_code.clear(), country.clear(), sector = "GOV";
           if (country.empty() && org_code.empty() && l + 2 < end && a.token_text(l + 1) == "of" &&
               q + 1 < pieces.size() && pieces[q + 1].first == l + 2 &&
               pieces[q + 1].kind == Piece::kEntity && pieces[q + 1].entry->type == "GPE") {
