@@ -227,6 +227,16 @@ TEST(NewsCoding, AStatesTitleOutranksABodysTitle) {
   EXPECT_EQ(code_named(a, "Abdel Fattah el-Sisi"), "EGYGOV");
 }
 
+// An organisation no table knows takes the state of the large city it is "in"; a state's
+// mission abroad does not.
+TEST(NewsCoding, UnknownOrganisationsInACity) {
+  Article a = code(
+      "Researchers at the Kolbe Institute for Marine Studies in Leipzig said the fish were dying. "
+      "The US Embassy in London issued a statement.");
+  EXPECT_EQ(code_named(a, "Kolbe Institute for Marine Studies"), "DEUEDU");
+  for (const Actor& x : a.actors) EXPECT_FALSE(x.code.starts_with("GBR")) << x.name;
+}
+
 TEST(NewsCoding, FormerOfficeHoldersAreOpposition) {
   Article a = code(
       "Britain's parliament was suspended. Former prime minister John Major has accused the "

@@ -476,6 +476,15 @@ void ActorResolver::process(Article& a) const {
       if (e.country.empty() && l + 2 < end && a.token_text(l + 1) == "of")
         if (const GazetteerEntry* g = gz.find(a.token_text(l + 2)); g && g->type == "GPE")
           e.country = g->country;
+      // "Charité in Berlin": an organisation no table knows, placed in a state or a large city
+      // (not a state's mission abroad: "the US Embassy in London").
+      const bool mission = is_in_list(a.token_text(head_end), {"Embassy", "Consulate", "Mission"});
+      if (e.country.empty() && !mission && l + 2 < end && a.token_text(l + 1) == "in")
+        for (uint32_t len = std::min<uint32_t>(3, end - l - 2); len >= 1 && e.country.empty();
+             --len)
+          if (const GazetteerEntry* g = gz.find(text_of(l + 2, l + 1 + len));
+              g && (g->type == "GPE" || (g->type == "CITY" && g->population >= 100000)))
+            e.country = g->country;
       if (e.country.empty()) e.country = known_state;
       // "the House" after "the U.S. House of Representatives", "the Commission" after "the
       // European Commission": an organisation's head noun alone is that organisation.
