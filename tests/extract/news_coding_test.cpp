@@ -128,6 +128,12 @@ TEST(NewsCoding, EventNounsNameTheirPatientWithOf) {
 }
 
 // "the Democratic party": a party named with its head in lower case is the party.
+// A capitalised run that stops short of a longer name the tables know is that name.
+TEST(NewsCoding, KnownNamesOutlastCapitalisedRuns) {
+  Article a = code("Progressive Party of Working People criticised the deal.", "2020-01-03");
+  EXPECT_EQ(code_named(a, "Progressive Party of Working People"), "CYPOPP");
+}
+
 TEST(NewsCoding, PartiesWithTheHeadInLowerCase) {
   Article a = code(
       "The US House impeached Donald Trump on Wednesday. Jeff Van Drew, a congressman from "

@@ -586,6 +586,13 @@ void ActorResolver::process(Article& a) const {
             (k > t && gz.find(text_of(t, k)) && gz.find(text_of(t, k))->type != "CITY" &&
              gz.find(text_of(t, k))->type != "GPE"))
           return -1;
+      // ... also where the run stops short of a longer name the tables know ("Progressive Party
+      // of Working People": "People" ends the run as a role word).
+      for (uint32_t k = static_cast<uint32_t>(l) + 1;
+           k < end && k < t + std::max<size_t>(gz.max_words_from(a.token_text(t)), 1); ++k)
+        if (const GazetteerEntry* g = gz.find(text_of(t, k));
+            g && g->type != "CITY" && g->type != "GPE" && g->type != "LOC")
+          return -1;
       std::span<const std::string_view> rest(words.data() + (t - first), end - t);
       for (const auto& d : dictionaries_)
         if (auto m = d->match_actor(rest, date)) {
