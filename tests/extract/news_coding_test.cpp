@@ -134,6 +134,15 @@ TEST(NewsCoding, KnownNamesOutlastCapitalisedRuns) {
   EXPECT_EQ(code_named(a, "Progressive Party of Working People"), "CYPOPP");
 }
 
+// "Mahan's director, X,": an organisation's title set off before a name makes the person the
+// organisation's, with the state an earlier mention gave it.
+TEST(NewsCoding, AnOrganisationsTitleBeforeANameIsItsMember) {
+  Article a = code(
+      "Germany banned Iranian airline Mahan Air. Rudaw reports Mahan's director, Hamid Arabnejad "
+      "Khanooki, has alleged ties to the Revolutionary Guard.");
+  EXPECT_EQ(code_named(a, "Hamid Arabnejad Khanooki"), "IRNBUS");
+}
+
 TEST(NewsCoding, PartiesWithTheHeadInLowerCase) {
   Article a = code(
       "The US House impeached Donald Trump on Wednesday. Jeff Van Drew, a congressman from "

@@ -838,7 +838,8 @@ void ActorResolver::process(Article& a) const {
       // "Mahan has been the subject of sanctions" after "Mahan Air": an organisation named earlier
       // by its first word alone.
       if (!title_case && capitalized(w) && (t + 1 >= end || !capitalized(a.token_text(t + 1))))
-        if (auto it = short_names.find(w); it != short_names.end()) {
+        if (auto it = short_names.find(w.substr(0, w.size() - clitic_bytes(w)));  // "Mahan's"
+            it != short_names.end()) {
           Piece p = it->second;
           p.first = p.last = t;
           pieces.push_back(std::move(p));
@@ -1307,6 +1308,14 @@ void ActorResolver::process(Article& a) const {
               // table (data/actors/kb/institutions.tsv).
               if (named.empty() && !home.empty() && e.country == home) named = home;
               org_code = named.empty() ? e.sector : named + e.sector;
+              // ... and what an earlier mention said of it stands ("Iranian airline Mahan Air" ...
+              // "Mahan's director").
+              if (named.empty())
+                if (auto known = registry.find("ORG|" + utf8::lower(e.name));
+                    known != registry.end() &&
+                    a.actors[known->second].code.size() == 3 + e.sector.size() &&
+                    a.actors[known->second].code.ends_with(e.sector))
+                  org_code = a.actors[known->second].code;
               text_coded = true;
               coded_name = e.name;
             }
@@ -1474,8 +1483,20 @@ void ActorResolver::process(Article& a) const {
           if (!by_name && e.type != "IGO" && e.type != "GRP") continue;  // offices are titles
           const std::string code =
               !by_name ? e.code : (!home.empty() && e.country == home ? home : "") + e.sector;
-          add_mention(actor_for(by_name ? "ORG|" + utf8::lower(e.name) : e.code,
-                                Actor{e.name, code, e.country, e.sector, e.type, {}}),
+          const std::string key = by_name ? "ORG|" + utf8::lower(e.name) : e.code;
+          // (A name cut short, "Mahan's", is the organisation named in full before.)
+          int earlier = -1;
+          if (!registry.count(key)) {
+            std::string written = text_of(x.first, x.last);
+            written.resize(written.size() - clitic_bytes(written));
+            for (size_t o = 0; o < a.actors.size() && earlier < 0; ++o)
+              if (a.actors[o].type != "PER" && a.actors[o].type != "GPE" &&
+                  a.actors[o].name.starts_with(written + " "))
+                earlier = static_cast<int>(o);
+          }
+          add_mention(earlier >= 0
+                          ? static_cast<uint32_t>(earlier)
+                          : actor_for(key, Actor{e.name, code, e.country, e.sector, e.type, {}}),
                       span_of(x.first, x.last), si, "name");
         }
         std::string name = text_of(person->first, person->last);
@@ -1496,6 +1517,27 @@ void ActorResolver::process(Article& a) const {
                 g && g->type == "GPE")
               own_state = g->country, own_of = k;
         if (country.empty()) country = own_state;
+        // "Mahan's director, Hamid Arabnejad Khanooki, has ...": an organisation's title set off
+        // before the name describes it; the person is the organisation's.
+        if (!has_role && country.empty() && org_code.empty() && person == &pieces[p] && p >= 2 &&
+            person->first >= 2 && a.token_text(person->first - 1) == "," &&
+            pieces[p - 1].kind == Piece::kRole && pieces[p - 1].last + 2 == person->first &&
+            pieces[p - 2].kind == Piece::kEntity) {
+          const Piece& owner = pieces[p - 2];
+          const bool possessive =
+              (owner.last + 1 == pieces[p - 1].first &&
+               clitic_bytes(a.token_text(owner.last)) > 0) ||
+              (owner.last + 2 == pieces[p - 1].first &&
+               clitic_bytes(a.token_text(owner.last + 1)) == a.token_text(owner.last + 1).size() &&
+               !a.token_text(owner.last + 1).empty());
+          for (auto m = a.mentions.rbegin(); possessive && m != a.mentions.rend(); ++m) {
+            if (m->span.start != a.tokens[owner.first].span.start || m->kind == "nested") continue;
+            const Actor& org = a.actors[m->actor];
+            if (org.type != "PER" && org.type != "GPE" && !org.code.empty())
+              org_code = org.code, country = org.country, sector = org.sector, has_role = true;
+            break;
+          }
+        }
         // The person is named without the state, and the state is mentioned on its own.
         if (!own_state.empty() && person->last == l) {
           name = text_of(person->first, own_of - 1);
