@@ -637,6 +637,18 @@ void ActorResolver::process(Article& a) const {
         return before.entry->country;
       return {};
     };
+    // A word (its possessive clitic aside: "Mahan's") that names a body met earlier, by its first
+    // word or its head noun: the body's piece again, at token t.
+    auto body_named_before = [&](const std::map<std::string, Piece, std::less<>>& names,
+                                 uint32_t t) {
+      std::string_view w = a.token_text(t);
+      auto it = names.find(w.substr(0, w.size() - clitic_bytes(w)));
+      if (it == names.end()) return false;
+      Piece p = it->second;
+      p.first = p.last = t;
+      pieces.push_back(std::move(p));
+      return true;
+    };
     if (!dictionaries_.empty()) {
       words.clear();
       for (uint32_t t = first; t < end; ++t) words.push_back(a.view(span_of(t, t)));
@@ -656,16 +668,12 @@ void ActorResolver::process(Article& a) const {
       // "the House", "the Court": the body named in full earlier whose head noun this is (not
       // "the House of Lords", a name of its own).
       if (!title_case && name_start && t > first && utf8::lower(a.token_text(t - 1)) == "the" &&
-          (t + 1 >= end ||
-           (!capitalized(a.token_text(t + 1)) && !is_in_list(a.token_text(t + 1), {"of", "for"}))))
-        if (auto it = heads_named.find(head.substr(0, head.size() - clitic_bytes(head)));
-            it != heads_named.end()) {
-          Piece p = it->second;
-          p.first = p.last = t;
-          pieces.push_back(std::move(p));
-          ++t;
-          continue;
-        }
+          (t + 1 >= end || (!capitalized(a.token_text(t + 1)) &&
+                            !is_in_list(a.token_text(t + 1), {"of", "for"}))) &&
+          body_named_before(heads_named, t)) {
+        ++t;
+        continue;
+      }
       std::string known_state;
       if (name_start && !dictionaries_.empty())
         if (int64_t l = organisation_run(t, &known_state); l >= 0) {
@@ -837,15 +845,11 @@ void ActorResolver::process(Article& a) const {
       }
       // "Mahan has been the subject of sanctions" after "Mahan Air": an organisation named earlier
       // by its first word alone.
-      if (!title_case && capitalized(w) && (t + 1 >= end || !capitalized(a.token_text(t + 1))))
-        if (auto it = short_names.find(w.substr(0, w.size() - clitic_bytes(w)));  // "Mahan's"
-            it != short_names.end()) {
-          Piece p = it->second;
-          p.first = p.last = t;
-          pieces.push_back(std::move(p));
-          ++t;
-          continue;
-        }
+      if (!title_case && capitalized(w) && (t + 1 >= end || !capitalized(a.token_text(t + 1))) &&
+          body_named_before(short_names, t)) {
+        ++t;
+        continue;
+      }
       // An organisation no table lists (the recognizer's, or one a description introduces): one
       // actor per name, whatever code it gets.
       auto push_unlisted_organisation = [&](uint32_t from, uint32_t to, GazetteerEntry e) {
