@@ -234,13 +234,15 @@ TEST(CorefEval, GumTest) {
   auto s = eval::evaluate_coref(
       resolver, shared + "/corpora/ud-english-gum-wikimedia/gum-wikimedia-test.conllu", "", 0);
   EXPECT_EQ(s.documents, 8u);
-  // Measured (parley eval coref, all 8 documents): 214 scored, 66.36% right; names 87/102,
-  // pronouns 29/39, descriptions 20/65 (more mentions found than the 190 scored at 68.42% of an
-  // earlier stop, mostly descriptions; one short form, "Libertarian" for "the Libertarian Party",
-  // links wrongly). Floors a point or so under, so a real loss fails here.
-  EXPECT_GT(s.overall.scored, 200u);
-  EXPECT_GT(s.overall.accuracy(), 65.5);
-  EXPECT_GT(s.by_kind["name"].accuracy(), 84.5);
+  // Measured (parley eval coref, all 8 documents): 222 scored, 67.12% right; names 89/106,
+  // pronouns 31/40, descriptions 21/67. Names were 86/100 before party names and "Democrats",
+  // "Republicans" were known: these link members to their party ("Republicans" to "Republican
+  // Party"), which GUM keeps apart and CAMEO codes alike; one short form, "Libertarian" for "the
+  // Libertarian Party", links wrongly. Floors a point or so under, so a real loss fails here.
+  EXPECT_GT(s.overall.scored, 210u);
+  EXPECT_GT(s.overall.accuracy(), 66.0);
+  EXPECT_GT(s.by_kind["name"].accuracy(), 83.0);
+  EXPECT_GE(s.by_kind["name"].correct, 88u);
   EXPECT_GT(s.by_kind["pronoun"].scored, 35u);
   EXPECT_GT(s.by_kind["pronoun"].accuracy(), 72.0);
 }

@@ -1323,6 +1323,9 @@ void ActorResolver::process(Article& a) const {
               text_coded = true;
               coded_name = e.name;
             }
+            // A party is one actor of its own, though it shares its code with the government it
+            // forms or the opposition it leads ("the Republican Party" is not "the President").
+            if (!e.dated.empty() && !x.ner) text_coded = true, coded_name = e.name;
             if (country.empty()) country = e.country;
           }
         }
@@ -1487,7 +1490,8 @@ void ActorResolver::process(Article& a) const {
           if (!by_name && e.type != "IGO" && e.type != "GRP") continue;  // offices are titles
           const std::string code =
               !by_name ? e.code : (!home.empty() && e.country == home ? home : "") + e.sector;
-          const std::string key = by_name ? "ORG|" + utf8::lower(e.name) : e.code;
+          const std::string key =
+              by_name || !e.dated.empty() ? "ORG|" + utf8::lower(e.name) : e.code;  // (parties)
           // (A name cut short, "Mahan's", is the organisation named in full before.)
           int earlier = -1;
           if (!registry.count(key)) {
