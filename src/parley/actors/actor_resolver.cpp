@@ -116,7 +116,6 @@ bool is_function_word(const Gazetteer& gz, std::string_view w) {
   return gz.words().name_stop_words.contains(w);
 }
 
-// Capitalised runs ending in these are organisations or places, not people ("Quds Force").
 // A company of a state's ("Meta Platforms" USABUS): coded, like the media, from what the text
 // says of it ("Facebook" is BUS; "Iranian airline Mahan Air" IRNBUS).
 bool company(const GazetteerEntry& e) {
@@ -124,6 +123,7 @@ bool company(const GazetteerEntry& e) {
          !e.code.starts_with("IGO");
 }
 
+// Capitalised runs ending in these are organisations or places, not people ("Quds Force").
 bool is_org_head(const Gazetteer& gz, std::string_view w) {
   return gz.words().org_heads.contains(w);
 }
@@ -358,6 +358,17 @@ void ActorResolver::process(Article& a) const {
     if (!a.actors[actor].country.empty())
       last_country = a.actors[actor].country, last_country_sentence = sentence;
   };
+  // The organisation met before whose name begins with `name` and goes on ("Mahan" for "Mahan
+  // Air"); -1 if none.
+  auto cut_short = [&](std::string_view name) -> int {
+    for (size_t k = 0; k < a.actors.size(); ++k) {
+      const Actor& o = a.actors[k];
+      if (o.type != "PER" && o.type != "GPE" && o.name.size() > name.size() + 1 &&
+          o.name.starts_with(name) && o.name[name.size()] == ' ')
+        return static_cast<int>(k);
+    }
+    return -1;
+  };
   auto actor_for = [&](const std::string& key, Actor proto) -> uint32_t {
     auto it = registry.find(key);
     if (it != registry.end()) {
@@ -442,20 +453,22 @@ void ActorResolver::process(Article& a) const {
       return nullptr;
     };
 
+    // The head noun of a name in tokens [t, l]: the last word before its first "of", "for" or
+    // "on" ("Federal Aviation Office of Germany"), else its last word.
+    auto name_head = [&](uint32_t t, uint32_t l) {
+      for (uint32_t k = t + 1; k <= l; ++k)
+        if (is_in_list(a.token_text(k), {"of", "for", "on"})) return k - 1;
+      return l;
+    };
+
     // An organisation no table knows, from its own name: the head noun gives the sector, a
     // demonym or state in the name the country, else the home state for state bodies.
     auto organisation_entry = [&](uint32_t t, uint32_t l, const std::string& known_state = {}) {
       GazetteerEntry e;
       e.name = text_of(t, l);
       e.type = "ORG";
-      // The head noun is the last word before "of"/"for" ("Federal Aviation Office of
-      // Germany"); the state, a demonym or state name anywhere in the name.
-      uint32_t head_end = l;
-      for (uint32_t k = t + 1; k <= l; ++k)
-        if (is_in_list(a.token_text(k), {"of", "for", "on"})) {
-          head_end = k - 1;
-          break;
-        }
+      // The head noun gives the sector; the state, a demonym or state name anywhere in the name.
+      const uint32_t head_end = name_head(t, l);
       for (uint32_t k = head_end + 1; k-- > t && e.sector.empty();)
         e.sector = org_sector(gz, a.token_text(k));
       for (uint32_t k = t; k <= l; ++k) {
@@ -1497,10 +1510,7 @@ void ActorResolver::process(Article& a) const {
           if (!registry.count(key)) {
             std::string written = text_of(x.first, x.last);
             written.resize(written.size() - clitic_bytes(written));
-            for (size_t o = 0; o < a.actors.size() && earlier < 0; ++o)
-              if (a.actors[o].type != "PER" && a.actors[o].type != "GPE" &&
-                  a.actors[o].name.starts_with(written + " "))
-                earlier = static_cast<int>(o);
+            earlier = cut_short(written);
           }
           add_mention(earlier >= 0
                           ? static_cast<uint32_t>(earlier)
@@ -1525,27 +1535,6 @@ void ActorResolver::process(Article& a) const {
                 g && g->type == "GPE")
               own_state = g->country, own_of = k;
         if (country.empty()) country = own_state;
-        // "Mahan's director, Hamid Arabnejad Khanooki, has ...": an organisation's title set off
-        // before the name describes it; the person is the organisation's.
-        if (!has_role && country.empty() && org_code.empty() && person == &pieces[p] && p >= 2 &&
-            person->first >= 2 && a.token_text(person->first - 1) == "," &&
-            pieces[p - 1].kind == Piece::kRole && pieces[p - 1].last + 2 == person->first &&
-            pieces[p - 2].kind == Piece::kEntity) {
-          const Piece& owner = pieces[p - 2];
-          const bool possessive =
-              (owner.last + 1 == pieces[p - 1].first &&
-               clitic_bytes(a.token_text(owner.last)) > 0) ||
-              (owner.last + 2 == pieces[p - 1].first &&
-               clitic_bytes(a.token_text(owner.last + 1)) == a.token_text(owner.last + 1).size() &&
-               !a.token_text(owner.last + 1).empty());
-          for (auto m = a.mentions.rbegin(); possessive && m != a.mentions.rend(); ++m) {
-            if (m->span.start != a.tokens[owner.first].span.start || m->kind == "nested") continue;
-            const Actor& org = a.actors[m->actor];
-            if (org.type != "PER" && org.type != "GPE" && !org.code.empty())
-              org_code = org.code, country = org.country, sector = org.sector, has_role = true;
-            break;
-          }
-        }
         // The person is named without the state, and the state is mentioned on its own.
         if (!own_state.empty() && person->last == l) {
           name = text_of(person->first, own_of - 1);
@@ -1569,15 +1558,10 @@ void ActorResolver::process(Article& a) const {
           titled_list.on = false;
         // A single name that begins a named organisation seen earlier is that organisation cut
         // short ("Mahan" after "Mahan Air", "Cinema" no: only capitalised proper names).
-        int short_for = -1;
-        if (person->first == person->last && !surnames.count(name) && person->code.empty() &&
-            p == q)
-          for (size_t k = 0; k < a.actors.size() && short_for < 0; ++k) {
-            const Actor& o = a.actors[k];
-            if (o.type != "PER" && o.type != "GPE" && o.name.size() > name.size() + 1 &&
-                o.name.starts_with(name) && o.name[name.size()] == ' ')
-              short_for = static_cast<int>(k);
-          }
+        const int short_for =
+            person->first == person->last && !surnames.count(name) && person->code.empty() && p == q
+                ? cut_short(name)
+                : -1;
         if (short_for >= 0) {
           add_mention(static_cast<uint32_t>(short_for), span, si, "name");
         } else if (person->first == person->last && surnames.count(name)) {
@@ -1749,13 +1733,7 @@ void ActorResolver::process(Article& a) const {
               !is_function_word(gz, head) && !gz.find(head) && !gz.demonym(head) &&
               !gz.role(utf8::lower(head)) && !is_org_head(gz, head))
             short_names.try_emplace(std::string(head), x);
-          // The head noun: the last word before "of"/"for", else the last word.
-          uint32_t h = x.last;
-          for (uint32_t w = x.first + 1; w < x.last; ++w)
-            if (is_in_list(a.token_text(w), {"of", "for"})) {
-              h = w - 1;
-              break;
-            }
+          const uint32_t h = name_head(x.first, x.last);
           if (!x.entry->code.empty() && gz.words().back_reference_heads.contains(a.token_text(h)))
             heads_named.insert_or_assign(std::string(a.token_text(h)), x);
         }

@@ -518,18 +518,14 @@ std::vector<int> ClauseView::patient_actors(int w) const {
       out = actors_at(heads_[w]);
       if (!out.empty()) return out;
     }
-    // "died after being shot", "Arrested in May, he ...": the main clause's subject underwent
-    // the participle's act.
-    if (rel == "advcl" && subject < 0 && (xpos(w) == "VBN" || xpos(w) == "VBG"))
-      for (std::string_view shared : {"nsubj", "nsubj:pass"})
-        if (int s = child_with(heads_[w], shared); s >= 0)
-          if (out = actors_at(s); !out.empty()) return out;
     // "was arrested and banned from the election": the second participle has the first's patient.
     if (rel == "conj" && subject < 0 && is_passive(heads_[w]) && !is_nominal(heads_[w]))
       return patient_actors(heads_[w]);
     // "Turkey is under EU sanctions, and was condemned ...": a passive conjunct with no subject
-    // of its own shares the first conjunct's subject, which underwent it.
-    if (rel == "conj" && subject < 0)
+    // of its own shares the first conjunct's subject, which underwent it; so does a passive
+    // participle clause ("died after being shot", "Arrested in May, he ...").
+    if (subject < 0 &&
+        (rel == "conj" || (rel == "advcl" && (xpos(w) == "VBN" || xpos(w) == "VBG"))))
       for (std::string_view shared : {"nsubj", "nsubj:pass"})
         if (int s = child_with(heads_[w], shared); s >= 0)
           if (out = actors_at(s); !out.empty()) return out;
