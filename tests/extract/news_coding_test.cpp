@@ -1123,6 +1123,26 @@ TEST(NewsCoding, AnnouncedFutureActsArePromisesOrThreats) {
   EXPECT_EQ(event(c, "13", "IRN")->target_code, "ISR");
 }
 
+// A plan or decision to act against a party is the act itself, planned or intended (CAMEO has
+// no intent codes for conflict); a plan to cooperate is an expressed intent (03x); a promise of
+// force is a threat (13x). A bare "appeal" is a legal appeal (115).
+TEST(NewsCoding, PlansOfConflictAreTheActWithItsModality) {
+  Article a = code("Iran intends to attack Israel.");
+  ASSERT_NE(event(a, "190", "IRN", "ISR"), nullptr);
+  EXPECT_EQ(event(a, "190", "IRN", "ISR")->modality, "intended");
+  Article b = code("Russia plans to expel the American ambassador.");
+  ASSERT_NE(event(b, "16", "RUS"), nullptr);
+  EXPECT_EQ(event(b, "16", "RUS")->modality, "planned");
+  Article c = code("Israel plans to withdraw its troops from Gaza.");
+  EXPECT_NE(event(c, "035", "ISR"), nullptr);
+  Article d = code("Russia vowed to attack Ukraine.");
+  EXPECT_NE(event(d, "138", "RUS", "UKR"), nullptr);
+  Article e = code("The British government intends to appeal the ruling of the Scottish court.");
+  EXPECT_NE(event(e, "115", "GBRGOV", "GBRJUD"), nullptr);
+  Article f = code("The United Nations appealed for calm in Gaza.");
+  EXPECT_EQ(event(f, "115", "IGOUNO"), nullptr);
+}
+
 // Who is "the subject of" or "the target of" an act underwent it.
 TEST(NewsCoding, TheSubjectOfAnActUnderwentIt) {
   Article a =

@@ -268,7 +268,19 @@ int ClauseView::find_dependent(int w, const ArgConstraint& c) const {
       if (e.find(' ') != std::string::npos && phrase_ends_at(d, e)) return true;
     return false;
   };
-  auto prep_ok = [&](int d) { return c.prep.empty() || case_of(d) == c.prep; };
+  // A two-word preposition with a particle first is two case words in UD ("pulled out of Iran",
+  // "walked away from the talks"): the preposition is the last, the particle the verb's.
+  auto particle_case = [&](int d) {
+    std::vector<int> cases;
+    for (int x : children_[d])
+      if (deprel(x) == "case" && x < d) cases.push_back(x);
+    return cases.size() >= 2 && cases[0] + 1 == cases[1] ? cases[0] : -1;
+  };
+  auto prep_ok = [&](int d) {
+    if (c.prep.empty() || case_of(d) == c.prep) return true;
+    const int particle = particle_case(d);
+    return particle >= 0 && lemma(particle + 1) == c.prep;
+  };
   if (c.relation == Relation::Any) {
     for (int d = 0; d < n_; ++d)
       if (d != w && in_subtree(d, w) && lemma_ok(d)) return d;
@@ -321,6 +333,9 @@ int ClauseView::find_dependent(int w, const ArgConstraint& c) const {
         break;
     }
     if (match && lemma_ok(d)) return d;
+    if (c.relation == Relation::Particle && rel.starts_with("obl") && !c.lemmas.empty())
+      if (const int particle = particle_case(d); particle >= 0 && lemma_ok(particle))
+        return particle;
   }
   // A phrase of a secondary predicate is the event's own: "was shot dead in Osgiliath", "set
   // free from prison".

@@ -258,6 +258,7 @@ class Coder {
         std::string code = m.pattern->code;
         std::vector<int> complement_words;
         bool rally = false;
+        std::string planned;
         if (frame) {
           std::vector<int> taken;
           std::string inner = frame_complement(v, w, 0, taken);
@@ -266,6 +267,13 @@ class Coder {
           // "encouraged allies to restrict Mahan's operations": urging others to act against a
           // party is also rallying opposition against it (CAMEO 113), aimed at that party.
           rally = family == "appeal" && hostile(inner);
+          // A plan of an act that has no intent code is the act itself, not yet done.
+          if (family == "plan" && !inner.empty() && code == inner) {
+            const int obj = v.child_with(w, "obj");
+            const bool plan =
+                is_in(v.lemma(w), {"plan", "prepare"}) || (obj >= 0 && v.lemma(obj) == "plan");
+            planned = plan ? "planned" : "intended";
+          }
           consumed.insert(consumed.end(), taken.begin(), taken.end());
           complement_words = taken;
         }
@@ -275,7 +283,7 @@ class Coder {
             (!meeting_in_clause(v, w, code) ||
              std::find(consumed.begin(), consumed.end(), v.head(w)) != consumed.end()))
           continue;
-        emit(v, w, m, code, complement_words, frame);
+        emit(v, w, m, code, complement_words, frame, false, planned);
         if (rally) emit(v, w, m, "113", complement_words, frame, true);
       }
     }
@@ -577,7 +585,8 @@ class Coder {
   }
 
   void emit(const ClauseView& v, int w, const Match& m, const std::string& code,
-            const std::vector<int>& complement, bool frame = false, bool against = false) {
+            const std::vector<int>& complement, bool frame = false, bool against = false,
+            const std::string& planned = {}) {
     std::vector<int> sources = sources_of(v, w, m);
     std::vector<int> targets = targets_of(v, w, m, complement);
     if (against) {
@@ -709,6 +718,7 @@ class Coder {
     base.evidence = v.subtree_span(v.clause_root(w));
     base.negated = v.negated(w) && !spells_negation(v, m);
     base.modality = v.modality(w);
+    if (base.modality.empty()) base.modality = planned;
     // Not yielding when asked ("did not accede to the protesters' demands", "the offers were not
     // accepted") is refusing: the reject family of the yield (CAMEO 12x), asserted.
     if (base.negated && base.cameo.starts_with("08") && !frame) {

@@ -1,6 +1,7 @@
 #include "parley/extract/lexicon.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -60,8 +61,8 @@ Relation parse_relation(std::string_view r, const std::string& origin) {
 bool valid_code(std::string_view code) {
   if (code == "---" || code == "~") return true;
   if (code.size() > 1 && code[0] == '@') {
-    return code == "@appeal" || code == "@intent" || code == "@demand" || code == "@reject" ||
-           code == "@threaten";
+    return code == "@appeal" || code == "@intent" || code == "@plan" || code == "@demand" ||
+           code == "@reject" || code == "@threaten";
   }
   if (code.size() < 3 || code.size() > 4) return false;
   return std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -272,6 +273,19 @@ std::span<const Pattern> Lexicon::nouns(std::string_view lemma) const {
 }
 
 std::string Lexicon::family_code(std::string_view family, std::string_view act) const {
+  const int root = act.size() >= 2 && std::isdigit(static_cast<unsigned char>(act[0])) &&
+                           std::isdigit(static_cast<unsigned char>(act[1]))
+                       ? (act[0] - '0') * 10 + (act[1] - '0')
+                       : 0;
+  // A plan or decision to cooperate is an expressed intent (CAMEO 03); CAMEO has no intent code
+  // for investigations, demands, disapproval or force, so a plan of those is the act itself, its
+  // modality saying it is planned ("intends to appeal the ruling", "plans to pull out of Iran").
+  if (family == "plan") {
+    if (root >= 9) return std::string(act);
+    family = "intent";
+  }
+  // A promise of coercion or force is a threat ("vowed to retaliate"), as "will strike" is.
+  if (family == "intent" && root >= 15) family = "threaten";
   auto pick = [&](const Family& f) -> const std::string& {
     if (family == "appeal") return f.appeal;
     if (family == "intent") return f.intent;

@@ -12,7 +12,9 @@
 // discard: "yield progress" is not CAMEO's yield), "~" for a transparent noun ("proposal", "plan":
 // the code comes from what the proposal is about), or a frame "@appeal", "@intent", "@demand",
 // "@reject", "@threaten" whose code comes from its complement through data/events/families.tsv
-// ("urge X to negotiate" -> appeal family of 046 = 026).
+// ("urge X to negotiate" -> appeal family of 046 = 026). "@plan" (plan, intend, decide) is the
+// intent family for a cooperative act and, for any other, the act itself with its modality
+// ("intends to appeal the ruling" = 115, intended).
 // LEMMA is the lowercase lemma of the predicate. Each CONSTRAINT names a dependent:
 //
 //   [ROLE]REL[:PREP][=LEMMA|LEMMA...]
@@ -132,7 +134,8 @@ class Lexicon {
   // -> the patterns of "restor". Appended to `out`.
   void verb_stems(std::string_view lemma, std::vector<const Pattern*>& out) const;
   // The code of `family` ("appeal", ...) for an act; falls back to the act's 3-digit parent,
-  // then to the family's own root code (020, 030, 100, 120, 130).
+  // then to the family's own root code (020, 030, 100, 120, 130). "plan" is the intent family of a
+  // cooperative act and the act itself otherwise; "intent" of coercion or force is a threat.
   std::string family_code(std::string_view family, std::string_view act) const;
   // The sector of the body that does the act of a passive predicate with no agent ("was
   // arrested" -> COP, "was impeached" -> LEG; data/events/implicit-agents.tsv), "" when none.
