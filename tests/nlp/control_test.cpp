@@ -234,5 +234,32 @@ TEST(ParseRepairs, ASubjectHungOnAFrontedSourceIsTheVerbsSubject) {
   EXPECT_EQ(an[5].head, 9);
 }
 
+TEST(ParseRepairs, AnOpeningPhraseReadAsSubjectGivesWayToTheNominalAfterItsComma) {
+  // "Since the release of the text messages , protests filled the streets ." as the parser read
+  // it: "release" the subject, "protests" a conjunct of "messages".
+  auto an = misparse({{"since", "SCONJ", "IN", 3, "case"},
+                      {"the", "DET", "DT", 3, "det"},
+                      {"release", "NOUN", "NN", 10, "nsubj"},
+                      {"of", "ADP", "IN", 7, "case"},
+                      {"the", "DET", "DT", 7, "det"},
+                      {"text", "NOUN", "NN", 7, "compound"},
+                      {"message", "NOUN", "NNS", 3, "nmod"},
+                      {",", "PUNCT", ",", 9, "punct"},
+                      {"protest", "NOUN", "NNS", 7, "conj"},
+                      {"fill", "VERB", "VBD", 0, "root"},
+                      {"street", "NOUN", "NNS", 10, "obj"},
+                      {".", "PUNCT", ".", 10, "punct"}});
+  EXPECT_EQ(repair_fronted_subjects(an, 0, static_cast<uint32_t>(an.size())), 1);
+  EXPECT_EQ(an[2].deprel, "obl");
+  EXPECT_EQ(an[8].deprel, "nsubj");
+  EXPECT_EQ(an[8].head, 10);
+  // "Ministers and diplomats signed": a subject without a preposition stays.
+  auto plain = misparse({{"minister", "NOUN", "NNS", 4, "nsubj"},
+                         {"and", "CCONJ", "CC", 3, "cc"},
+                         {"diplomat", "NOUN", "NNS", 1, "conj"},
+                         {"sign", "VERB", "VBD", 0, "root"}});
+  EXPECT_EQ(repair_fronted_subjects(plain, 0, static_cast<uint32_t>(plain.size())), 0);
+}
+
 }  // namespace
 }  // namespace parley::nlp

@@ -318,6 +318,38 @@ int repair_fronted_subjects(std::vector<WordAnalysis>& an, uint32_t first, uint3
   for (uint32_t v = 0; v < count; ++v) {
     WordAnalysis& verb = at(v);
     if (verb.upos != "VERB" || !text::is_in(verb.xpos, {"VBD", "VBZ", "VBP"})) continue;
+    // "Since the release of the messages, protests filled the streets": a subject with a
+    // preposition of its own that opens the sentence is a fronted oblique, and the nominal after
+    // the comma the parser coordinated with it (or with a word of it) is the subject.
+    for (uint32_t j = 0; j < v; ++j) {
+      if (!is_child(j, v) || at(j).deprel != "nsubj") continue;
+      bool opening_case = false;
+      for (uint32_t c = 0; c < j; ++c)
+        opening_case |= is_child(c, j) && at(c).deprel == "case" && c == 0;
+      if (!opening_case) continue;
+      int conjunct = -1;
+      for (uint32_t k = j + 1; k < v; ++k)
+        if (at(k).deprel == "conj" && dominates(an, first, count, j, k) &&
+            text::is_in(at(k).upos, {"NOUN", "PROPN"}))
+          conjunct = static_cast<int>(k);
+      if (conjunct < 0) break;
+      const uint32_t k = static_cast<uint32_t>(conjunct);
+      bool coordinated = false, comma = false;
+      for (uint32_t x = 0; x < count; ++x) {
+        coordinated |= is_child(x, k) && at(x).deprel == "cc";
+        comma |= x < k && at(x).xpos == "," &&
+                 (is_child(x, k) || (x + 1 < count && x + 1 <= k && is_child(x + 1, k)));
+      }
+      // The conjunct's words run up to the verb.
+      bool adjacent = true;
+      for (uint32_t x = k + 1; x < v; ++x) adjacent &= is_child(x, k) || at(x).xpos == ",";
+      if (coordinated || !comma || !adjacent) break;
+      at(j).deprel = "obl";
+      at(k).head = static_cast<int32_t>(v) + 1;
+      at(k).deprel = "nsubj";
+      ++changed;
+      break;
+    }
     bool subject = false;
     int oblique = -1;
     for (uint32_t j = 0; j < count; ++j) {

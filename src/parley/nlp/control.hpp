@@ -77,7 +77,10 @@ int repair_subjectless_finite_modifiers(std::vector<WordAnalysis>& analysis, uin
 // "According to the agency ISNA, the prosecutor, Ali Mehr, said ...": the parser hangs the
 // subject on the fronted source as an apposition, leaving the finite verb without a subject.
 // An apposition set off by commas, ending right before a subjectless finite verb, of a noun
-// fronted as that verb's oblique, becomes the verb's subject. Returns how many were repaired.
+// fronted as that verb's oblique, becomes the verb's subject. Likewise "Since the release of the
+// messages, protests filled the streets" read with the opening phrase as subject and "protests"
+// as a conjunct inside it: the phrase becomes an oblique, the conjunct the subject. Returns how
+// many were repaired.
 int repair_fronted_subjects(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
 
 }  // namespace parley::nlp
