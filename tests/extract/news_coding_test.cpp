@@ -1143,6 +1143,19 @@ TEST(NewsCoding, PlansOfConflictAreTheActWithItsModality) {
   EXPECT_EQ(event(f, "115", "IGOUNO"), nullptr);
 }
 
+// Protests with no doer named are the article's civilians' when the sentence says they took
+// place: a span of time "of" them, a verb saying something set them off.
+TEST(NewsCoding, ProtestsThatTookPlaceWithoutADoerNamed) {
+  Article a = code(
+      "Governor Rosselló of Puerto Rico resigned. His announcement followed two weeks of "
+      "protests in the capital, San Juan.");
+  EXPECT_NE(event(a, "14", "PRICVL"), nullptr);
+  Article b = code("The police killing in Minneapolis sparked protests in the United States.");
+  EXPECT_NE(event(b, "14", "USACVL"), nullptr);
+  Article c = code("The Prime Minister of Israel warned against protests in Jerusalem.");
+  EXPECT_EQ(event(c, "14", "ISRCVL"), nullptr);
+}
+
 // Who is "the subject of" or "the target of" an act underwent it.
 TEST(NewsCoding, TheSubjectOfAnActUnderwentIt) {
   Article a =

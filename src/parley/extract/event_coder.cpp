@@ -438,7 +438,16 @@ class Coder {
       return true;
     // Acts whose doer goes without saying ("The protests began in June", "Protests continued"):
     // the subject of its own clause is an event of the article's state.
-    if (!lexicon_.implicit_agent(v.lemma(w)).empty() && v.deprel(w) == "nsubj") return true;
+    if (!lexicon_.implicit_agent(v.lemma(w)).empty()) {
+      if (v.deprel(w) == "nsubj") return true;
+      // ... and so is one that a span of time is "of" ("two weeks of protests") or that a verb
+      // says something set off ("the decision sparked protests").
+      const std::string_view occurrence =
+          h >= 0 ? v.words().occurrence_heads.value(v.lemma(h)) : std::string_view();
+      if (occurrence == "span" && v.deprel(w).starts_with("nmod") && v.case_of(w) == "of")
+        return true;
+      if (occurrence == "cause" && v.upos(h) == "VERB" && v.deprel(w) == "obj") return true;
+    }
     return false;
   }
 

@@ -45,6 +45,7 @@ struct WordLists {
   WordList stance_verbs;          // lemma -> stance
   WordList stance_nouns;          // lemma -> stance
   WordList viewpoint_nouns;       // "in the view of X", "in X's analysis": X's report
+  WordList occurrence_heads;      // "weeks of protests", "sparked protests": the act took place
   // Capitalised name parts.
   WordList proxy_nouns;           // "associates of X", "X's aides": X's people, with X's code
   WordList org_heads;             // a capitalised run ending in one is no person ("Quds Force")
