@@ -1152,6 +1152,9 @@ TEST(NewsCoding, ProtestsThatTookPlaceWithoutADoerNamed) {
   EXPECT_NE(event(a, "14", "PRICVL"), nullptr);
   Article b = code("The police killing in Minneapolis sparked protests in the United States.");
   EXPECT_NE(event(b, "14", "USACVL"), nullptr);
+  Article d =
+      code("Police arrested dozens in Hong Kong. The city was the scene of violent protests.");
+  EXPECT_NE(event(d, "14", "HKGCVL"), nullptr);
   Article c = code("The Prime Minister of Israel warned against protests in Jerusalem.");
   EXPECT_EQ(event(c, "14", "ISRCVL"), nullptr);
 }

@@ -446,6 +446,10 @@ class Coder {
           h >= 0 ? v.words().occurrence_heads.value(v.lemma(h)) : std::string_view();
       if (occurrence == "span" && v.deprel(w).starts_with("nmod") && v.case_of(w) == "of")
         return true;
+      // ... or that a place was the scene of ("the city has been home to protests").
+      if (occurrence == "place" && v.deprel(w).starts_with("nmod") &&
+          is_in(v.case_of(w), {"of", "to"}))
+        return true;
       if (occurrence == "cause" && v.upos(h) == "VERB" && v.deprel(w) == "obj") return true;
     }
     return false;
