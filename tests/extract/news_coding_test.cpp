@@ -1143,6 +1143,14 @@ TEST(NewsCoding, PlansOfConflictAreTheActWithItsModality) {
   EXPECT_EQ(event(f, "115", "IGOUNO"), nullptr);
 }
 
+// Criminal charges are legal action against the accused (115); arrests stay 173.
+TEST(NewsCoding, ChargesAreLegalActionArrestsAreCoercion) {
+  Article a = code("Russian prosecutors charged Alexei Navalny with fraud.");
+  EXPECT_NE(event(a, "115", "RUSJUD", "RUSOPP"), nullptr);
+  Article b = code("Russian police arrested Alexei Navalny in Moscow.");
+  EXPECT_NE(event(b, "173", "RUSCOP", "RUSOPP"), nullptr);
+}
+
 // Protests with no doer named are the article's civilians' when the sentence says they took
 // place: a span of time "of" them, a verb saying something set them off.
 TEST(NewsCoding, ProtestsThatTookPlaceWithoutADoerNamed) {
