@@ -82,6 +82,17 @@ TEST(Quotes, ReportedSpeechAndAccordingTo) {
   EXPECT_EQ(q[1].code, "USAGOV");
 }
 
+// Each of coordinated sources reports the clause; a state nested in a source's title does not.
+TEST(Quotes, EachCoordinatedSourceReports) {
+  auto q = quotes(code("According to Reuters and NBC, Mohammad bin Salman is the de facto ruler."));
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].text, q[1].text);
+  EXPECT_EQ(q[0].kind, "indirect");
+  auto one =
+      quotes(code("According to NASA administrator Jim Bridenstine, the goal is to cut costs."));
+  EXPECT_EQ(one.size(), 1u);
+}
+
 TEST(Quotes, ScareQuotesAndStrayMarksAreNotQuotes) {
   EXPECT_TRUE(
       quotes(code("The so-called \"peace plan\" was rejected. A stray \" mark here.")).empty());

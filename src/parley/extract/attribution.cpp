@@ -520,6 +520,21 @@ class Extractor {
           q.speaker_actor = actors.empty() ? -1 : actors.front();
           q.speaker = v.span(at);
           a_.quotes.push_back(q);
+          // "According to Reuters and NBC, ...": each source reports it.
+          for (size_t k = 1; k < actors.size(); ++k) {
+            for (int y = 0; y < v.size(); ++y) {
+              // (Coordinated sources only: not a state nested in a title, an acronym in
+              // brackets or a subject the parse hung there.)
+              if (v.actor_of(y) != actors[k] || !v.in_subtree(y, x) || v.deprel(y) != "conj" ||
+                  v.actor_of(v.head(y)) != actors.front())
+                continue;
+              Quote other = q;
+              other.speaker_actor = actors[k];
+              other.speaker = v.span(y);
+              a_.quotes.push_back(other);
+              break;
+            }
+          }
           continue;
         }
         // "called it unlikely that the EU would finance the project": a naming verb with an
