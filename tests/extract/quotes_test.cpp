@@ -93,6 +93,23 @@ TEST(Quotes, EachCoordinatedSourceReports) {
   EXPECT_EQ(one.size(), 1u);
 }
 
+// What a party promised or demanded is reported speech: the complement of "promised to",
+// "demanded"; "announced" only with a plan ("announced his resignation" is an act).
+TEST(Quotes, PromisesAndDemandsAreReported) {
+  auto a = quotes(code("German Chancellor Angela Merkel demanded an explanation from Russia."));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].text, "an explanation from Russia");
+  EXPECT_EQ(a[0].code, "DEUGOV");
+  auto b = quotes(code("The Israeli government vowed to respond to the attacks."));
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].text, "to respond to the attacks");
+  auto c = quotes(code("Siemens has announced plans to pull out of Iran."));
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].text, "plans to pull out of Iran");
+  EXPECT_TRUE(
+      quotes(code("Israeli Prime Minister Benjamin Netanyahu announced his resignation.")).empty());
+}
+
 TEST(Quotes, ScareQuotesAndStrayMarksAreNotQuotes) {
   EXPECT_TRUE(
       quotes(code("The so-called \"peace plan\" was rejected. A stray \" mark here.")).empty());

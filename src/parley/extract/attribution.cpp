@@ -612,6 +612,55 @@ class Extractor {
             continue;
           }
         }
+        // A reported promise or demand: "promised to conduct new elections", "committed to
+        // proceeding with a trial", "demanded from Interpol to publish a notice", "demanded an
+        // explanation from Russia", "announced plans to pull out": the complement is what was
+        // said, from its first word to the end of the last.
+        if (const std::string_view takes =
+                v.upos(w) == "VERB" ? v.words().pledge_verbs.value(v.lemma(w)) : std::string_view();
+            !takes.empty() && v.child_with(w, "ccomp") < 0) {
+          auto listed = [&](std::string_view lemma) {
+            for (size_t at = 0; at <= takes.size();) {
+              const size_t bar = std::min(takes.find('|', at), takes.size());
+              if (takes.substr(at, bar - at) == lemma) return true;
+              at = bar + 1;
+            }
+            return false;
+          };
+          int first = -1, last = -1;
+          for (int c : v.children(w)) {
+            if (v.span(c).start < v.span(w).end) continue;
+            std::string_view rel = v.deprel(c);
+            // (After an object only, for a verb that takes listed objects: "announced their
+            // plans to shift ...", not "announced Benin was to join".)
+            const bool infinitive = (takes == "to" || takes == "any" || last >= 0) &&
+                                    (rel == "xcomp" || rel == "advcl") && v.has_mark(c, "to") &&
+                                    v.upos(c) == "VERB";
+            const bool object = rel == "obj" && v.actor_of(c) < 0 &&
+                                (takes == "any" || (takes != "to" && listed(v.lemma(c))));
+            const bool source = rel.starts_with("obl") && v.case_of(c) == "from";
+            if (infinitive || object) last = c;
+            if ((infinitive || object || source) && first < 0) first = c;
+          }
+          // (A finite clause in it is a report the verb of saying reads: "announced the new
+          // region, to be called Bangsamoro, would be ...".)
+          bool finite = false;
+          for (int y = 0; y < v.size() && last >= 0; ++y)
+            finite |= v.span(y).start >= v.subtree_span(first).start &&
+                      v.span(y).end <= v.subtree_span(last).end &&
+                      is_in(v.xpos(y), {"VBD", "VBZ", "VBP", "MD"});
+          if (last >= 0 && !finite && !in_direct_quote(v.subtree_span(last))) {
+            Quote q;
+            q.kind = "indirect";
+            q.sentence = si;
+            q.span = {v.subtree_span(first).start, v.subtree_span(last).end};
+            q.cue = v.span(w);
+            q.cue_lemma = v.lemma(w);
+            speaker_of(v, w, q);
+            if (q.speaker_actor >= 0) a_.quotes.push_back(q);
+            continue;
+          }
+        }
         if (v.upos(w) != "VERB" || !v.speech_verb(v.lemma(w))) continue;
         // The reported clause: a ccomp that is a clause (a verb, or a predicate with its own
         // subject or copula) outside any direct quote. A lone word the parser hung on the verb as
