@@ -110,6 +110,16 @@ TEST(Quotes, PromisesAndDemandsAreReported) {
       quotes(code("Israeli Prime Minister Benjamin Netanyahu announced his resignation.")).empty());
 }
 
+// "X's argument was that ...": what a party's claim noun is reports the rest of the sentence.
+TEST(Quotes, APartysArgumentIsWhatItSays) {
+  auto q = quotes(
+      code("The British government's counter-argument was that prorogation is a political tool."));
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "prorogation is a political tool");
+  EXPECT_EQ(q[0].code, "GBRGOV");
+  EXPECT_TRUE(quotes(code("The problem was that the talks had stalled in Cairo.")).empty());
+}
+
 TEST(Quotes, ScareQuotesAndStrayMarksAreNotQuotes) {
   EXPECT_TRUE(
       quotes(code("The so-called \"peace plan\" was rejected. A stray \" mark here.")).empty());

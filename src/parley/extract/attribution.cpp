@@ -537,6 +537,35 @@ class Extractor {
           }
           continue;
         }
+        // "The government's counter-argument was that prorogation is a political tool": a claim
+        // noun its party owns, then "was/is that", reports the rest of the sentence (read word
+        // by word: the parser often takes this "that" for a determiner).
+        if (v.is_nominal(w) && v.words().claim_nouns.contains(v.lemma(w)) && w + 3 < v.size() &&
+            v.lemma(w + 1) == "be" && text::ascii_lower(v.text(w + 2)) == "that") {
+          int owner = v.child_with(w, "nmod:poss");
+          std::vector<int> actors = owner >= 0 ? v.actors_at(owner) : std::vector<int>{};
+          for (int c : v.children(w))
+            if (actors.empty() && v.deprel(c).starts_with("nmod") && v.case_of(c) == "of")
+              actors = v.actors_at(c), owner = c;
+          int end = v.size() - 1;
+          while (end > w + 2 && v.upos(end) == "PUNCT") --end;
+          if (!actors.empty() && end > w + 3) {
+            const Span span{v.span(w + 3).start, v.span(end).end};
+            if (!in_direct_quote(span)) {
+              Quote q;
+              q.kind = "indirect";
+              q.sentence = si;
+              q.span = span;
+              q.cue = v.span(w);
+              q.cue_lemma = v.lemma(w);
+              q.speaker_actor = actors.front();
+              const int m = index_.mention_of_word(v.global(owner));
+              q.speaker = m >= 0 ? a_.mentions[m].span : v.span(owner);
+              a_.quotes.push_back(q);
+              continue;
+            }
+          }
+        }
         // "called it unlikely that the EU would finance the project": a naming verb with an
         // expletive object characterises the clause that follows: the characterisation and the
         // clause are what was said.

@@ -41,6 +41,7 @@ std::shared_ptr<const WordLists> WordLists::load(const std::string& data_dir) {
   w->stance_verbs = WordList::load(data_dir, "stance-verbs");
   w->stance_nouns = WordList::load(data_dir, "stance-nouns");
   w->viewpoint_nouns = WordList::load(data_dir, "viewpoint-nouns");
+  w->claim_nouns = WordList::load(data_dir, "claim-nouns");
   w->occurrence_heads = WordList::load(data_dir, "occurrence-heads");
   w->proxy_nouns = WordList::load(data_dir, "proxy-nouns");
   w->org_heads = WordList::load(data_dir, "org-heads");

@@ -46,6 +46,7 @@ struct WordLists {
   WordList stance_verbs;          // lemma -> stance
   WordList stance_nouns;          // lemma -> stance
   WordList viewpoint_nouns;       // "in the view of X", "in X's analysis": X's report
+  WordList claim_nouns;           // "X's argument was that ...": what follows is X's report
   WordList occurrence_heads;      // "weeks of protests", "sparked protests": the act took place
   // Capitalised name parts.
   WordList proxy_nouns;           // "associates of X", "X's aides": X's people, with X's code
