@@ -120,6 +120,23 @@ TEST(Quotes, APartysArgumentIsWhatItSays) {
   EXPECT_TRUE(quotes(code("The problem was that the talks had stalled in Cairo.")).empty());
 }
 
+// "X did Y, adding '...'": the quote after the participle is what X said, not the clause before
+// it; "stressed the need for ..." reports its object phrase.
+TEST(Quotes, AParticipleBeforeAQuoteReportsOnlyTheQuote) {
+  auto q = quotes(
+      code("Israeli Prime Minister Benjamin Netanyahu called on Italy to join the project, adding "
+           "\"We call on any other country to join us.\""));
+  ASSERT_FALSE(q.empty());
+  for (const Seen& x : q) EXPECT_EQ(x.text.find("Netanyahu"), std::string::npos) << x.text;
+  auto s =
+      quotes(code("Greek Foreign Minister George Katrougalos emphasized the requirement of "
+                  "approval by UNESCO."));
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].code, "GRCGOV");
+  EXPECT_TRUE(
+      quotes(code("Israeli Prime Minister Benjamin Netanyahu stressed his support.")).empty());
+}
+
 TEST(Quotes, ScareQuotesAndStrayMarksAreNotQuotes) {
   EXPECT_TRUE(
       quotes(code("The so-called \"peace plan\" was rejected. A stray \" mark here.")).empty());

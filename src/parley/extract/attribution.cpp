@@ -641,12 +641,14 @@ class Extractor {
             continue;
           }
         }
-        // A reported promise or demand: "promised to conduct new elections", "committed to
+        // A report in a phrase, not a clause: "promised to conduct new elections", "committed to
         // proceeding with a trial", "demanded from Interpol to publish a notice", "demanded an
-        // explanation from Russia", "announced plans to pull out": the complement is what was
-        // said, from its first word to the end of the last.
-        if (const std::string_view takes =
-                v.upos(w) == "VERB" ? v.words().pledge_verbs.value(v.lemma(w)) : std::string_view();
+        // explanation from Russia", "announced plans to pull out", "emphasized the requirement
+        // of approval": the complement is what was said, from its first word to the end of the
+        // last (data/words/content-verbs.tsv).
+        if (const std::string_view takes = v.upos(w) == "VERB"
+                                               ? v.words().content_verbs.value(v.lemma(w))
+                                               : std::string_view();
             !takes.empty() && v.child_with(w, "ccomp") < 0) {
           auto listed = [&](std::string_view lemma) {
             for (size_t at = 0; at <= takes.size();) {
@@ -678,7 +680,14 @@ class Extractor {
             finite |= v.span(y).start >= v.subtree_span(first).start &&
                       v.span(y).end <= v.subtree_span(last).end &&
                       is_in(v.xpos(y), {"VBD", "VBZ", "VBP", "MD"});
-          if (last >= 0 && !finite && !in_direct_quote(v.subtree_span(last))) {
+          // (An object alone says something only with some words to it: not "stressed his
+          // support", "highlighted Huber's career".)
+          int words = 0;
+          for (int y = 0; y < v.size() && last >= 0; ++y)
+            words += v.span(y).start >= v.subtree_span(first).start &&
+                     v.span(y).end <= v.subtree_span(last).end && v.upos(y) != "PUNCT";
+          const bool phrase = last >= 0 && (words >= 4 || v.deprel(last) != "obj");
+          if (last >= 0 && phrase && !finite && !in_direct_quote(v.subtree_span(last))) {
             Quote q;
             q.kind = "indirect";
             q.sentence = si;
@@ -761,8 +770,12 @@ class Extractor {
         // is often read as its object.)
         const bool inverted = w > 0 && v.upos(w - 1) == "PUNCT" && v.child_with(w, "nsubj") < 0 &&
                               is_in(v.xpos(w), {"VBD", "VBZ", "VBP"});
+        // (Not a participle that a direct quote follows: "X called on Italy to join, adding
+        // '...'" reports the quote after it, not the clause before.)
+        const bool quote_follows =
+            v.xpos(w) == "VBG" && in_direct_quote(Span{v.span(w).end, v.span(v.size() - 1).end});
         if (content < 0 && v.head(w) >= 0 && (v.child_with(w, "obj") < 0 || inverted) &&
-            v.child_with(w, "xcomp") < 0 &&
+            v.child_with(w, "xcomp") < 0 && !quote_follows &&
             is_in(v.deprel(w), {"parataxis", "advcl", "conj", "ccomp"}) &&
             v.span(v.head(w)).start < v.span(w).start) {
           Span before = v.subtree_span(w);

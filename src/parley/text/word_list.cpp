@@ -35,7 +35,7 @@ std::shared_ptr<const WordLists> WordLists::load(const std::string& data_dir) {
   w->speech_verbs = WordList::load(data_dir, "speech-verbs");
   w->report_verbs = WordList::load(data_dir, "report-verbs");
   w->request_verbs = WordList::load(data_dir, "request-verbs");
-  w->pledge_verbs = WordList::load(data_dir, "pledge-verbs");
+  w->content_verbs = WordList::load(data_dir, "content-verbs");
   w->naming_verbs = WordList::load(data_dir, "naming-verbs");
   w->document_nouns = WordList::load(data_dir, "document-nouns");
   w->stance_verbs = WordList::load(data_dir, "stance-verbs");

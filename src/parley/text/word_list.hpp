@@ -40,7 +40,7 @@ struct WordLists {
   WordList speech_verbs;          // verbs of saying and reporting
   WordList report_verbs;          // neutral verbs of saying that only report a clause
   WordList request_verbs;         // report a request or charge through object + complement
-  WordList pledge_verbs;          // "promised to ...", "demanded an explanation": what was pledged
+  WordList content_verbs;         // "promised to ...", "stressed the need": the phrase reports
   WordList naming_verbs;          // characterise what they quote ("called it a 'maneuver'")
   WordList document_nouns;        // documents that speak for their author ("the motion claims")
   WordList stance_verbs;          // lemma -> stance
