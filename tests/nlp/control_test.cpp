@@ -261,5 +261,36 @@ TEST(ParseRepairs, AnOpeningPhraseReadAsSubjectGivesWayToTheNominalAfterItsComma
   EXPECT_EQ(repair_fronted_subjects(plain, 0, static_cast<uint32_t>(plain.size())), 0);
 }
 
+TEST(ParseRepairs, AVerbOfSayingReadAsAdverbialHeadsTheClauseItReports) {
+  // "Reports from Omsk reported no traces were found ." as the parser read it: "reported" an
+  // adverbial clause of "found", "traces" its object.
+  auto an = misparse({{"report", "NOUN", "NNS", 4, "nsubj"},
+                      {"from", "ADP", "IN", 3, "case"},
+                      {"Omsk", "PROPN", "NNP", 1, "nmod"},
+                      {"report", "VERB", "VBD", 8, "advcl"},
+                      {"no", "DET", "DT", 6, "det"},
+                      {"trace", "NOUN", "NNS", 4, "obj"},
+                      {"be", "AUX", "VBD", 8, "aux:pass"},
+                      {"find", "VERB", "VBN", 0, "root"},
+                      {".", "PUNCT", ".", 8, "punct"}});
+  EXPECT_EQ(repair_reported_clauses(an, 0, static_cast<uint32_t>(an.size())), 1);
+  EXPECT_EQ(an[3].deprel, "root");
+  EXPECT_EQ(an[3].head, 0);
+  EXPECT_EQ(an[7].deprel, "ccomp");
+  EXPECT_EQ(an[7].head, 4);
+  EXPECT_EQ(an[5].deprel, "nsubj:pass");
+  EXPECT_EQ(an[5].head, 8);
+  EXPECT_EQ(an[8].head, 4);
+  // "When he visited the city, it was empty": a clause with its own subject stays.
+  auto fine = misparse({{"when", "SCONJ", "WRB", 3, "mark"},
+                        {"he", "PRON", "PRP", 3, "nsubj"},
+                        {"visit", "VERB", "VBD", 7, "advcl"},
+                        {"the", "DET", "DT", 5, "det"},
+                        {"city", "NOUN", "NN", 3, "obj"},
+                        {"it", "PRON", "PRP", 7, "nsubj"},
+                        {"empty", "ADJ", "JJ", 0, "root"}});
+  EXPECT_EQ(repair_reported_clauses(fine, 0, static_cast<uint32_t>(fine.size())), 0);
+}
+
 }  // namespace
 }  // namespace parley::nlp

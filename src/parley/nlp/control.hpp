@@ -66,6 +66,12 @@ int repair_appositive_subjects(std::vector<WordAnalysis>& analysis, uint32_t fir
 // belongs to the finite verb above it. Returns how many were repaired.
 int repair_finite_conjuncts(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
 
+// "Initial reports from the hospital reported no traces of poison were found": a verb of saying
+// with a clause and no "that" is read as an adverbial clause whose object is the reported
+// clause's subject, that clause the root. The verb of saying becomes the head, the clause its
+// ccomp and the object the clause's subject. Returns how many were repaired.
+int repair_reported_clauses(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
+
 // "AU trade commissioner Albert Muchanga announced Benin was to join", "Nabil al-Quaety, a
 // journalist, died in Aden": the parser roots the sentence at a noun and hangs the finite verb
 // on it as a relative clause or modifier. A finite verb with no subject, relative word or marker
