@@ -281,6 +281,23 @@ TEST(ParseRepairs, AVerbOfSayingReadAsAdverbialHeadsTheClauseItReports) {
   EXPECT_EQ(an[5].deprel, "nsubj:pass");
   EXPECT_EQ(an[5].head, 8);
   EXPECT_EQ(an[8].head, 4);
+  // "Owners filed a motion claiming the state is liable ." with "liable" a conjunct of "filed"
+  // and "state" the object of "claiming".
+  auto hung = misparse({{"owner", "NOUN", "NNS", 2, "nsubj"},
+                        {"file", "VERB", "VBD", 0, "root"},
+                        {"a", "DET", "DT", 4, "det"},
+                        {"motion", "NOUN", "NN", 2, "obj"},
+                        {"claim", "VERB", "VBG", 2, "advcl"},
+                        {"the", "DET", "DT", 7, "det"},
+                        {"state", "NOUN", "NN", 5, "obj"},
+                        {"be", "AUX", "VBZ", 9, "cop"},
+                        {"liable", "ADJ", "JJ", 2, "conj"},
+                        {".", "PUNCT", ".", 2, "punct"}});
+  EXPECT_EQ(repair_reported_clauses(hung, 0, static_cast<uint32_t>(hung.size())), 1);
+  EXPECT_EQ(hung[8].deprel, "ccomp");
+  EXPECT_EQ(hung[8].head, 5);
+  EXPECT_EQ(hung[6].deprel, "nsubj");
+  EXPECT_EQ(hung[6].head, 9);
   // "When he visited the city, it was empty": a clause with its own subject stays.
   auto fine = misparse({{"when", "SCONJ", "WRB", 3, "mark"},
                         {"he", "PRON", "PRP", 3, "nsubj"},

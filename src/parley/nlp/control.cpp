@@ -453,6 +453,46 @@ int repair_reported_clauses(std::vector<WordAnalysis>& an, uint32_t first, uint3
         at(j).head = static_cast<int32_t>(v) + 1;
     ++changed;
   }
+  // "filed a motion claiming the state of emergency is unconstitutional": the reported predicate
+  // hung elsewhere (here a conjunct of "filed"), its subject read as the object of the verb of
+  // saying right before it.
+  for (uint32_t f = 0; f < count; ++f) {
+    WordAnalysis& clause = at(f);
+    if (!text::is_in(clause.upos, {"VERB", "ADJ", "NOUN"}) || clause.deprel == "ccomp") continue;
+    bool subject = false;
+    int opener = -1;  // the clause's first word: a finite auxiliary or copula
+    for (uint32_t j = 0; j < count; ++j) {
+      if (!is_child(j, f)) continue;
+      subject |= subject_relation(at(j).deprel);
+      if (j < f && opener < 0) opener = static_cast<int>(j);
+    }
+    if (subject || opener < 0) continue;
+    const WordAnalysis& aux = at(static_cast<uint32_t>(opener));
+    if (!text::is_in(aux.deprel, {"aux", "aux:pass", "cop"}) || !finite(aux)) continue;
+    // The word before the clause ends the object of a verb of saying.
+    for (uint32_t v = 0; v + 1 < static_cast<uint32_t>(opener); ++v) {
+      const WordAnalysis& say = at(v);
+      if (say.upos != "VERB" || !clause_taking(say.lemma) || !(finite(say) || say.xpos == "VBG") ||
+          dominates(an, first, count, f, v))
+        continue;
+      int object = -1;
+      for (uint32_t j = v + 1; j < count; ++j)
+        if (is_child(j, v) && at(j).deprel == "obj") object = static_cast<int>(j);
+      if (object < 0) continue;
+      const uint32_t o = static_cast<uint32_t>(object);
+      uint32_t end = o;
+      for (uint32_t j = o; j < count; ++j)
+        if (dominates(an, first, count, o, j)) end = j;
+      if (end + 1 != static_cast<uint32_t>(opener)) continue;
+      const bool passive = aux.deprel == "aux:pass";
+      clause.head = static_cast<int32_t>(v) + 1;
+      clause.deprel = "ccomp";
+      at(o).head = static_cast<int32_t>(f) + 1;
+      at(o).deprel = passive ? "nsubj:pass" : "nsubj";
+      ++changed;
+      break;
+    }
+  }
   return changed;
 }
 

@@ -69,7 +69,9 @@ int repair_finite_conjuncts(std::vector<WordAnalysis>& analysis, uint32_t first,
 // "Initial reports from the hospital reported no traces of poison were found": a verb of saying
 // with a clause and no "that" is read as an adverbial clause whose object is the reported
 // clause's subject, that clause the root. The verb of saying becomes the head, the clause its
-// ccomp and the object the clause's subject. Returns how many were repaired.
+// ccomp and the object the clause's subject. Likewise a reported predicate hung elsewhere right
+// after the object of a verb of saying ("filed a motion claiming the state of emergency is
+// unconstitutional"). Returns how many were repaired.
 int repair_reported_clauses(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
 
 // "AU trade commissioner Albert Muchanga announced Benin was to join", "Nabil al-Quaety, a
