@@ -137,6 +137,16 @@ TEST(Quotes, AParticipleBeforeAQuoteReportsOnlyTheQuote) {
       quotes(code("Israeli Prime Minister Benjamin Netanyahu stressed his support.")).empty());
 }
 
+// A passive report names its source with "by": what follows ("to have visited", "as convicted
+// of assaults") is the source's report.
+TEST(Quotes, PassiveReportsWithTheirSource) {
+  auto q = quotes(code("Two ministers were reported by Reuters to have visited the hospital."));
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "to have visited the hospital");
+  EXPECT_EQ(q[0].code, "MED");
+  EXPECT_TRUE(quotes(code("The fire was reported by CNN as such.")).empty());
+}
+
 TEST(Quotes, ScareQuotesAndStrayMarksAreNotQuotes) {
   EXPECT_TRUE(
       quotes(code("The so-called \"peace plan\" was rejected. A stray \" mark here.")).empty());

@@ -183,6 +183,12 @@ QuoteScores evaluate_quotes(const std::vector<conllu::Sentence>& gold, const Pip
       bool correct =
           std::any_of(p.cue.begin(), p.cue.end(), [&](int w) { return gold_cues.count(w) > 0; });
       scores.predicted_correct += correct;
+      if (!correct && errors) {
+        std::string cue;
+        for (int w : p.cue) cue += std::string(a.word_text(static_cast<uint32_t>(w))) + " ";
+        *errors << doc_id << ": extra cue \"" << cue << "\" reporting \""
+                << a.view(q.span).substr(0, 60) << "\"\n";
+      }
       predicted.push_back(std::move(p));
     }
     for (const Relation& r : relations) {

@@ -699,6 +699,52 @@ class Extractor {
             continue;
           }
         }
+        // A passive report with its source: "were reported by local media to have visited the
+        // hospital", "reported by The Guardian as convicted of assaults": the infinitive or the
+        // "as" phrase is what the agent said.
+        if (v.upos(w) == "VERB" && v.xpos(w) == "VBN" && v.speech_verb(v.lemma(w)) &&
+            v.child_with(w, "ccomp") < 0) {
+          const int agent = v.child_with(w, "obl:agent");
+          const std::vector<int> sources = agent >= 0 ? v.actors_at(agent) : std::vector<int>{};
+          int said = -1;
+          for (int holder : {w, agent})
+            for (int c : holder >= 0 ? v.children(holder) : std::vector<int>{})
+              if (said < 0 && v.span(c).start > v.span(agent >= 0 ? agent : w).start &&
+                  ((v.deprel(c) == "xcomp" && v.has_mark(c, "to")) ||
+                   ((v.deprel(c) == "advcl" || v.deprel(c).starts_with("obl")) &&
+                    v.has_mark(c, "as"))))
+                said = c;
+          // (Something said, not a word: "reported by CNN as such".)
+          if (!sources.empty() && said >= 0 && v.subtree_span(said).end > v.span(said).end &&
+              !in_direct_quote(v.subtree_span(said))) {
+            Span span = v.subtree_span(said);
+            for (int c : v.children(said))
+              if (v.lemma(c) == "as" && v.span(c).start == span.start) {
+                span.start = v.span(c).end;
+                while (span.start < span.end && a_.text[span.start] == ' ') ++span.start;
+              }
+            // (Up to a second source coordinated inside it: "as convicted of assaults and by
+            // Associated Press of bank robberies".)
+            for (int y = 0; y < v.size(); ++y)
+              if (v.span(y).start > span.start && v.span(y).end <= span.end && v.lemma(y) == "by" &&
+                  y > 0 && v.lemma(y - 1) == "and" && v.span(y - 1).start > span.start) {
+                span.end = v.span(y - 1).start;
+                while (span.end > span.start && a_.text[span.end - 1] == ' ') --span.end;
+                break;
+              }
+            Quote q;
+            q.kind = "indirect";
+            q.sentence = si;
+            q.span = span;
+            q.cue = v.span(w);
+            q.cue_lemma = v.lemma(w);
+            q.speaker_actor = sources.front();
+            const int m = index_.mention_of_word(v.global(agent));
+            q.speaker = m >= 0 ? a_.mentions[m].span : v.span(agent);
+            a_.quotes.push_back(q);
+            continue;
+          }
+        }
         if (v.upos(w) != "VERB" || !v.speech_verb(v.lemma(w))) continue;
         // The reported clause: a ccomp that is a clause (a verb, or a predicate with its own
         // subject or copula) outside any direct quote. A lone word the parser hung on the verb as

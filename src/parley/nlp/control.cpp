@@ -472,7 +472,11 @@ int repair_reported_clauses(std::vector<WordAnalysis>& an, uint32_t first, uint3
     // The word before the clause ends the object of a verb of saying.
     for (uint32_t v = 0; v + 1 < static_cast<uint32_t>(opener); ++v) {
       const WordAnalysis& say = at(v);
-      if (say.upos != "VERB" || !clause_taking(say.lemma) || !(finite(say) || say.xpos == "VBG") ||
+      // (A participle only after what it hangs on and words between: "They say adding iodine
+      // to salt is the simplest" has a gerund subject.)
+      const bool participle =
+          say.xpos == "VBG" && say.head > 0 && static_cast<uint32_t>(say.head) < v;
+      if (say.upos != "VERB" || !clause_taking(say.lemma) || !(finite(say) || participle) ||
           dominates(an, first, count, f, v))
         continue;
       int object = -1;
