@@ -147,6 +147,20 @@ TEST(Quotes, PassiveReportsWithTheirSource) {
   EXPECT_TRUE(quotes(code("The fire was reported by CNN as such.")).empty());
 }
 
+// A verb of saying inside what a speaker said is part of it, not a second report; a second
+// speaker inside it reports second-hand and keeps a quote of their own.
+TEST(Quotes, ReportsInsideReports) {
+  auto q =
+      quotes(code("Polish prosecutor Krzysztof Sierak told reporters assessments will be "
+                  "carried out to confirm if the suspect is fit for trial."));
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_NE(q[0].text.find("assessments"), std::string::npos);
+  auto two =
+      quotes(code("Hamas said that Israeli Prime Minister Benjamin Netanyahu claimed the "
+                  "truce had failed."));
+  EXPECT_EQ(two.size(), 2u);
+}
+
 TEST(Quotes, ScareQuotesAndStrayMarksAreNotQuotes) {
   EXPECT_TRUE(
       quotes(code("The so-called \"peace plan\" was rejected. A stray \" mark here.")).empty());

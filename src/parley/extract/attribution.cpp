@@ -180,6 +180,35 @@ class Extractor {
   void run() {
     quotes_direct();
     quotes_indirect();
+    // A report inside another's reported content, with no speaker of its own there, is part of
+    // it ("Sierak told reporters assessments will be carried out to confirm if Stefan W is fit
+    // for trial": "confirm" is in what Sierak said, not a second report).
+    {
+      // (Not a sequel set off by a comma: "said the talks had failed, adding that ...".)
+      auto after_comma = [&](Span cue) {
+        uint32_t at = cue.start;
+        while (at > 0 && a_.text[at - 1] == ' ') --at;
+        return at > 0 && a_.text[at - 1] == ',';
+      };
+      std::vector<char> nested(a_.quotes.size(), 0);
+      for (size_t i = direct_count_; i < a_.quotes.size(); ++i)
+        for (size_t j = direct_count_; j < a_.quotes.size() && !nested[i]; ++j) {
+          const Quote& inner = a_.quotes[i];
+          const Quote& outer = a_.quotes[j];
+          nested[i] =
+              i != j && outer.sentence == inner.sentence && outer.span.start <= inner.cue.start &&
+              inner.cue.end <= outer.span.end && outer.span.start <= inner.span.start &&
+              inner.span.end <= outer.span.end &&
+              outer.span.end - outer.span.start > inner.span.end - inner.span.start &&
+              (inner.speaker_actor == outer.speaker_actor || inner.speaker_actor < 0) &&
+              !after_comma(inner.cue) &&
+              // (A speaker of its own inside it reports second-hand: "X said Y claimed Z".)
+              !(inner.speaker.end > inner.speaker.start &&
+                outer.span.start <= inner.speaker.start && inner.speaker.end <= outer.span.end);
+        }
+      size_t k = 0;
+      std::erase_if(a_.quotes, [&](const Quote&) { return nested[k++] != 0; });
+    }
     std::sort(a_.quotes.begin(), a_.quotes.end(),
               [](const Quote& x, const Quote& y) { return x.span.start < y.span.start; });
     claims();
