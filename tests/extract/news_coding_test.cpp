@@ -1143,6 +1143,14 @@ TEST(NewsCoding, PlansOfConflictAreTheActWithItsModality) {
   EXPECT_EQ(event(f, "115", "IGOUNO"), nullptr);
 }
 
+// Force is aimed "at" its target; elsewhere "at" names a place.
+TEST(NewsCoding, ForceIsAimedAtItsTarget) {
+  Article a = code("Israeli troops fired at Palestinian protesters in Gaza.");
+  EXPECT_NE(event(a, "19", "ISRMIL", "PSECVL"), nullptr);
+  Article b = code("Egyptian mediators met Hamas leaders at the Israeli embassy in Cairo.");
+  for (const Event& e : b.events) EXPECT_NE(e.target_code, "ISRGOV") << e.cameo;
+}
+
 // Criminal charges are legal action against the accused (115); arrests stay 173.
 TEST(NewsCoding, ChargesAreLegalActionArrestsAreCoercion) {
   Article a = code("Russian prosecutors charged Alexei Navalny with fraud.");

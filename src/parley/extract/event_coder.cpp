@@ -562,6 +562,12 @@ class Coder {
         if (!t.empty()) return t;
       }
     }
+    // Force is aimed "at" its target ("fired at protesters", "fired shells at Seoul"), which
+    // elsewhere is a place phrase.
+    if (show_or_use_of_force(m.pattern->code) && v.upos(w) == "VERB")
+      for (int c : v.children(w))
+        if (v.deprel(c).starts_with("obl") && v.case_of(c) == "at")
+          if (t = v.actors_at(c); !t.empty()) return t;
     return oblique_targets(v, w);
   }
 
