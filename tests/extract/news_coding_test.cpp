@@ -1143,6 +1143,19 @@ TEST(NewsCoding, PlansOfConflictAreTheActWithItsModality) {
   EXPECT_EQ(event(f, "115", "IGOUNO"), nullptr);
 }
 
+// An allegation reported with its content maintains that content; it is no opposition to it.
+TEST(NewsCoding, AnAllegationMaintainsWhatItAlleges) {
+  Article a = code(
+      "Russian opposition leader Alexei Navalny fell ill on a flight. His associates "
+      "alleged Navalny was poisoned.");
+  bool maintained = false;
+  for (const Position& p : a.positions) {
+    EXPECT_NE(p.stance, "oppose") << p.issue;
+    maintained |= p.stance == "maintain" && p.issue == "Navalny was poisoned";
+  }
+  EXPECT_TRUE(maintained);
+}
+
 // Force is aimed "at" its target; elsewhere "at" names a place.
 TEST(NewsCoding, ForceIsAimedAtItsTarget) {
   Article a = code("Israeli troops fired at Palestinian protesters in Gaza.");

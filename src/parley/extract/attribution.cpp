@@ -1242,6 +1242,10 @@ class Extractor {
       for (const Position& q : a_.positions)
         covered |= q.actor == e.source_actor && q.sentence == e.sentence &&
                    q.evidence.start <= v.span(w).start && v.span(w).end <= q.evidence.end;
+      // An allegation or claim reported with its content ("his associates had alleged Navalny
+      // was poisoned") maintains that content (positions_from_claims), whatever act it codes.
+      for (const Quote& q : a_.quotes)
+        covered |= q.cue.start == e.trigger.start && stance_of(q.cue_lemma) == "maintain";
       if (covered) continue;
       int issue = -1;
       // What is left is the issue, not whoever leaves it ("withdrew the US from the treaty").
