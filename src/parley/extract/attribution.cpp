@@ -276,7 +276,7 @@ class Extractor {
     };
     if (std::vector<int> a = issuer(v, x); !a.empty()) return a;
     for (uint32_t back = 1; back <= 2 && back <= v.sentence(); ++back) {
-      ClauseView before(index_, v.sentence() - back);
+      const ClauseView& before = view(v.sentence() - back);
       std::vector<int> found;
       for (int w = 0; w < before.size(); ++w)
         if (before.words().document_nouns.contains(before.lemma(w)))
@@ -419,7 +419,7 @@ class Extractor {
       long best_distance = 1L << 40;
       for (uint32_t si = q.sentence; si <= last + 1 && si < a_.sentences.size(); ++si) {
         if (si == last + 1 && a_.sentences[si].span.start > s.end + 4) break;  // only "..." said X.
-        ClauseView v(index_, si);
+        const ClauseView& v = view(si);
         // Words whose clause holds quoted words, found in one pass rather than per candidate.
         std::vector<char> holds_quote(v.size(), 0);
         for (int x = 0; x < v.size(); ++x)
@@ -453,7 +453,7 @@ class Extractor {
         }
       }
       if (best_cue >= 0) {
-        ClauseView v(index_, best_sentence);
+        const ClauseView& v = view(best_sentence);
         q.cue = v.span(best_cue);
         q.cue_lemma = v.lemma(best_cue);
         speaker_of(v, best_cue, q);
@@ -491,7 +491,7 @@ class Extractor {
 
   void quotes_indirect() {
     for (uint32_t si = 0; si < a_.sentences.size(); ++si) {
-      ClauseView v(index_, si);
+      const ClauseView& v = view(si);
       for (int w = 0; w < v.size(); ++w) {
         if (in_direct_quote(v.span(w))) continue;
         // "according to X, ..."; "in the analysis of X, ...", "in X's view, ..."
@@ -951,7 +951,7 @@ class Extractor {
     std::vector<std::pair<uint32_t, int>> out;
     for (uint32_t si = sentence_at(q.span.start);
          si < a_.sentences.size() && a_.sentences[si].span.start < q.span.end; ++si) {
-      ClauseView v(index_, si);
+      const ClauseView& v = view(si);
       for (int w = 0; w < v.size(); ++w) {
         if (!q.span.contains(v.span(w))) continue;
         int h = v.head(w);
@@ -974,7 +974,7 @@ class Extractor {
       auto roots = quote_roots(q);
       if (roots.size() > 3) roots.resize(3);
       for (auto [si, r] : roots) {
-        ClauseView v(index_, si);
+        const ClauseView& v = view(si);
         // The theme: what the claim is about.
         int theme = -1, context = -1;
         for (std::string_view rel : {"nsubj:pass", "obj", "nsubj"})
@@ -1092,7 +1092,7 @@ class Extractor {
 
   void positions() {
     for (uint32_t si = 0; si < a_.sentences.size(); ++si) {
-      ClauseView v(index_, si);
+      const ClauseView& v = view(si);
       for (int w = 0; w < v.size(); ++w) {
         bool verb = v.upos(w) == "VERB";
         std::string_view stance = verb              ? stance_of(v.lemma(w))
@@ -1233,7 +1233,7 @@ class Extractor {
         continue;
       if (a_.actors[static_cast<size_t>(e.source_actor)].code.empty()) continue;
       if (!e.modality.empty() && e.modality != "will") continue;
-      ClauseView v(index_, e.sentence);
+      const ClauseView& v = view(e.sentence);
       int w = -1;
       for (int x = 0; x < v.size() && w < 0; ++x)
         if (v.span(x).start == e.trigger.start) w = x;
@@ -1318,6 +1318,15 @@ class Extractor {
 
   Article& a_;
   ArticleIndex index_;
+  // Each sentence's clause view, built once: the passes below read every sentence several times
+  // (quotes, claims, positions, positions from events), and building a view is about 2% of the
+  // whole chain.
+  mutable std::vector<std::unique_ptr<ClauseView>> views_;
+  const ClauseView& view(uint32_t si) const {
+    if (views_.size() < a_.sentences.size()) views_.resize(a_.sentences.size());
+    if (!views_[si]) views_[si] = std::make_unique<ClauseView>(index_, si);
+    return *views_[si];
+  }
   size_t direct_count_ = 0;
   std::vector<std::string> topic_keys_;  // parallel to a_.claims
 };
