@@ -488,6 +488,20 @@ class Extractor {
     speaker_of(v, w, q);
     return q;
   }
+  // ... its speaker given: the actor named at word `source`.
+  Quote reported_by(const ClauseView& v, uint32_t si, int w, Span span, int actor,
+                    int source) const {
+    Quote q;
+    q.kind = "indirect";
+    q.sentence = si;
+    q.span = span;
+    q.cue = v.span(w);
+    q.cue_lemma = v.lemma(w);
+    q.speaker_actor = actor;
+    const int m = index_.mention_of_word(v.global(source));
+    q.speaker = m >= 0 ? a_.mentions[m].span : v.span(source);
+    return q;
+  }
 
   void quotes_indirect() {
     for (uint32_t si = 0; si < a_.sentences.size(); ++si) {
@@ -581,16 +595,7 @@ class Extractor {
           if (!actors.empty() && end > w + 3) {
             const Span span{v.span(w + 3).start, v.span(end).end};
             if (!in_direct_quote(span)) {
-              Quote q;
-              q.kind = "indirect";
-              q.sentence = si;
-              q.span = span;
-              q.cue = v.span(w);
-              q.cue_lemma = v.lemma(w);
-              q.speaker_actor = actors.front();
-              const int m = index_.mention_of_word(v.global(owner));
-              q.speaker = m >= 0 ? a_.mentions[m].span : v.span(owner);
-              a_.quotes.push_back(q);
+              a_.quotes.push_back(reported_by(v, si, w, span, actors.front(), owner));
               continue;
             }
           }
@@ -654,18 +659,12 @@ class Extractor {
                 obj = c;
           if (obj >= 0 && xcomp >= 0 && v.span(obj).start < v.span(xcomp).start &&
               !in_direct_quote(v.span(xcomp))) {
-            Quote q;
-            q.kind = "indirect";
-            q.sentence = si;
             Span from = v.subtree_span(obj);
             for (int c : v.children(obj))
               if (v.deprel(c) == "case" && v.span(c).start == from.start)
                 from.start = v.span(c).end;
             while (from.start < from.end && a_.text[from.start] == ' ') ++from.start;
-            q.span = {from.start, v.subtree_span(xcomp).end};
-            q.cue = v.span(w);
-            q.cue_lemma = v.lemma(w);
-            speaker_of(v, w, q);
+            const Quote q = reported(v, si, w, {from.start, v.subtree_span(xcomp).end});
             if (q.speaker_actor >= 0) a_.quotes.push_back(q);
             continue;
           }
@@ -717,13 +716,8 @@ class Extractor {
                      v.span(y).end <= v.subtree_span(last).end && v.upos(y) != "PUNCT";
           const bool phrase = last >= 0 && (words >= 4 || v.deprel(last) != "obj");
           if (last >= 0 && phrase && !finite && !in_direct_quote(v.subtree_span(last))) {
-            Quote q;
-            q.kind = "indirect";
-            q.sentence = si;
-            q.span = {v.subtree_span(first).start, v.subtree_span(last).end};
-            q.cue = v.span(w);
-            q.cue_lemma = v.lemma(w);
-            speaker_of(v, w, q);
+            const Quote q =
+                reported(v, si, w, {v.subtree_span(first).start, v.subtree_span(last).end});
             if (q.speaker_actor >= 0) a_.quotes.push_back(q);
             continue;
           }
@@ -761,16 +755,7 @@ class Extractor {
                 while (span.end > span.start && a_.text[span.end - 1] == ' ') --span.end;
                 break;
               }
-            Quote q;
-            q.kind = "indirect";
-            q.sentence = si;
-            q.span = span;
-            q.cue = v.span(w);
-            q.cue_lemma = v.lemma(w);
-            q.speaker_actor = sources.front();
-            const int m = index_.mention_of_word(v.global(agent));
-            q.speaker = m >= 0 ? a_.mentions[m].span : v.span(agent);
-            a_.quotes.push_back(q);
+            a_.quotes.push_back(reported_by(v, si, w, span, sources.front(), agent));
             continue;
           }
         }
