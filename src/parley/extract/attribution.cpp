@@ -479,27 +479,27 @@ class Extractor {
 
   // An indirect quote of `span` with the cue word `w` of sentence `si`, its speaker found.
   Quote reported(const ClauseView& v, uint32_t si, int w, Span span) const {
-    Quote q;
-    q.kind = "indirect";
-    q.sentence = si;
-    q.span = span;
-    q.cue = v.span(w);
-    q.cue_lemma = v.lemma(w);
+    Quote q = report_of(v, si, w, span);
     speaker_of(v, w, q);
     return q;
   }
   // ... its speaker given: the actor named at word `source`.
   Quote reported_by(const ClauseView& v, uint32_t si, int w, Span span, int actor,
                     int source) const {
+    Quote q = report_of(v, si, w, span);
+    q.speaker_actor = actor;
+    const int m = index_.mention_of_word(v.global(source));
+    q.speaker = m >= 0 ? a_.mentions[m].span : v.span(source);
+    return q;
+  }
+  // ... with no speaker yet.
+  static Quote report_of(const ClauseView& v, uint32_t si, int w, Span span) {
     Quote q;
     q.kind = "indirect";
     q.sentence = si;
     q.span = span;
     q.cue = v.span(w);
     q.cue_lemma = v.lemma(w);
-    q.speaker_actor = actor;
-    const int m = index_.mention_of_word(v.global(source));
-    q.speaker = m >= 0 ? a_.mentions[m].span : v.span(source);
     return q;
   }
 
