@@ -1141,6 +1141,15 @@ TEST(NewsCoding, PlansOfConflictAreTheActWithItsModality) {
   EXPECT_NE(event(e, "115", "GBRGOV", "GBRJUD"), nullptr);
   Article f = code("The United Nations appealed for calm in Gaza.");
   EXPECT_EQ(event(f, "115", "IGOUNO"), nullptr);
+  // A petition to a court is legal action; other petitions are appeals.
+  Article g = code(
+      "The Scottish court had been petitioned by Joanna Cherry of the Scottish "
+      "National Party.");
+  EXPECT_NE(event(g, "115", "GBROPP"), nullptr);
+  Article h = code(
+      "Joanna Cherry of the Scottish National Party filed a petition asking the "
+      "British government to recall Parliament.");
+  EXPECT_EQ(event(h, "115", "GBROPP"), nullptr);
 }
 
 // An allegation reported with its content maintains that content; it is no opposition to it.
