@@ -1193,6 +1193,8 @@ TEST(NewsCoding, ProtestsThatTookPlaceWithoutADoerNamed) {
   Article d =
       code("Police arrested dozens in Hong Kong. The city was the scene of violent protests.");
   EXPECT_NE(event(d, "14", "HKGCVL"), nullptr);
+  Article e = code("Thousands of Belarusian protesters attended the rally in Minsk.");
+  EXPECT_NE(event(e, "14", "BLRCVL"), nullptr);
   Article c = code("The Prime Minister of Israel warned against protests in Jerusalem.");
   EXPECT_EQ(event(c, "14", "ISRCVL"), nullptr);
 }
