@@ -1165,6 +1165,22 @@ TEST(NewsCoding, AnAllegationMaintainsWhatItAlleges) {
   EXPECT_TRUE(maintained);
 }
 
+// "Germany banned Mahan Air ... the ban followed talks": the definite noun of an act coded
+// before, aimed at the same party, is another mention of that act, not a second event.
+TEST(NewsCoding, TheNounOfAnActCodedBeforeRefersBackToIt) {
+  Article a = code(
+      "Israel arrested the Hamas leader on Monday. The arrest of the Hamas leader "
+      "angered the group.");
+  size_t arrests = 0;
+  for (const Event& e : a.events)
+    if (e.cameo.starts_with("17")) {
+      ++arrests;
+      EXPECT_EQ(e.source_code, "ISR");
+      EXPECT_FALSE(e.other_mentions.empty());
+    }
+  EXPECT_EQ(arrests, 1u);
+}
+
 // Force is aimed "at" its target; elsewhere "at" names a place.
 TEST(NewsCoding, ForceIsAimedAtItsTarget) {
   Article a = code("Israeli troops fired at Palestinian protesters in Gaza.");

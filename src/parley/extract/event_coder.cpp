@@ -983,6 +983,24 @@ class Coder {
   // two event mentions. Two triggers of one act in one sentence ("signed ... the signing") are
   // one record. Counting repeated reports as one event is the store's deduplication, across
   // articles as well as within them.
+  // The lemma of an event's trigger word, and whether it is a noun with "the".
+  std::pair<std::string, bool> trigger_word(const Event& e) const {
+    if (e.sentence >= a_.sentences.size()) return {};
+    const Sentence& s = a_.sentences[e.sentence];
+    for (uint32_t w = s.first_word; w < s.first_word + s.word_count && w < a_.analysis.size();
+         ++w) {
+      if (a_.words[w].span.start != e.trigger.start) continue;
+      const WordAnalysis& x = a_.analysis[w];
+      bool definite = false;
+      if (x.upos == "NOUN")
+        for (uint32_t k = s.first_word; k < s.first_word + s.word_count; ++k)
+          definite |= a_.analysis[k].head == static_cast<int32_t>(w - s.first_word) + 1 &&
+                      a_.analysis[k].deprel == "det" && a_.analysis[k].lemma == "the";
+      return {x.lemma, definite};
+    }
+    return {};
+  }
+
   void merge() {
     std::vector<Event> merged;
     // Parties are told apart by their codes ("Collin Peterson and Jeff Van Drew opposed it" is
@@ -994,10 +1012,23 @@ class Coder {
     std::map<std::tuple<uint32_t, std::string, std::string, std::string, bool, std::string, int>,
              size_t>
         seen;
+    // "Germany banned Mahan Air ... the ban followed discussions": a definite noun of an act
+    // an earlier sentence coded with its verb, aimed at the same party, refers back to that act.
+    std::map<std::pair<std::string, std::string>, size_t> acts;  // (lemma, target) -> merged
     for (Event& e : a_.events) {
+      const auto [lemma, definite_noun] = trigger_word(e);
+      const std::string target = party(e.target_actor, e.target_code);
+      // (Not meetings: "the trilateral meeting of 2016" is another of a series.)
+      if (definite_noun && e.target_actor >= 0 && !e.cameo.starts_with("04"))
+        if (auto it = acts.find({lemma, target});
+            it != acts.end() && merged[it->second].sentence < e.sentence) {
+          merged[it->second].other_mentions.push_back(e.trigger);
+          continue;
+        }
       auto key = std::make_tuple(e.sentence, e.cameo, party(e.source_actor, e.source_code),
                                  party(e.target_actor, e.target_code), e.negated, e.modality,
                                  e.reported_by);
+      if (!lemma.empty() && e.target_actor >= 0) acts.try_emplace({lemma, target}, merged.size());
       if (auto it = seen.find(key); it != seen.end()) {
         Event& first = merged[it->second];
         first.other_mentions.push_back(e.trigger);
