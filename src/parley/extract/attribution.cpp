@@ -702,18 +702,17 @@ class Extractor {
             if ((infinitive || object || source) && first < 0) first = c;
           }
           // (A finite clause in it is a report the verb of saying reads: "announced the new
-          // region, to be called Bangsamoro, would be ...".)
+          // region, to be called Bangsamoro, would be ..."; and an object alone says something
+          // only with some words to it: not "stressed his support".)
           bool finite = false;
-          for (int y = 0; y < v.size() && last >= 0; ++y)
-            finite |= v.span(y).start >= v.subtree_span(first).start &&
-                      v.span(y).end <= v.subtree_span(last).end &&
-                      is_in(v.xpos(y), {"VBD", "VBZ", "VBP", "MD"});
-          // (An object alone says something only with some words to it: not "stressed his
-          // support", "highlighted Huber's career".)
           int words = 0;
-          for (int y = 0; y < v.size() && last >= 0; ++y)
-            words += v.span(y).start >= v.subtree_span(first).start &&
-                     v.span(y).end <= v.subtree_span(last).end && v.upos(y) != "PUNCT";
+          for (int y = 0; y < v.size() && last >= 0; ++y) {
+            if (v.span(y).start < v.subtree_span(first).start ||
+                v.span(y).end > v.subtree_span(last).end)
+              continue;
+            finite |= is_in(v.xpos(y), {"VBD", "VBZ", "VBP", "MD"});
+            words += v.upos(y) != "PUNCT";
+          }
           const bool phrase = last >= 0 && (words >= 4 || v.deprel(last) != "obj");
           if (last >= 0 && phrase && !finite && !in_direct_quote(v.subtree_span(last))) {
             const Quote q =
