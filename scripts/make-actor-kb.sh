@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates Parley's actor knowledge base data/actors/kb/people.tsv and organisations.tsv from
+# Regenerates Parley's actor knowledge base data/actors/kb/people.tsv, organisations.tsv and agents.tsv from
 # the Phoenix actor dictionaries (petrarch2, MIT) and the UN General Debate speaker list (CC0) in
 # the shared data directory. The hand-written people-extra.tsv and institutions.tsv beside them are
 # read (they take precedence) but not changed. Python 3 standard library only.

@@ -131,6 +131,26 @@ TEST(Actors, RolesOfStatesByOfAndIn) {
   for (const Actor& x : a.actors) EXPECT_NE(x.name, "Paris Mary Smith");  // "in Paris": the town
 }
 
+// Agent nouns (data/actors/kb/agents.tsv from the Phoenix agents, and the roles table's
+// "qualified" rows) name an actor right after a nationality or a state, never alone.
+TEST(Actors, AgentNounsAfterAState) {
+  Article a = resolve(
+      "British aircraft killed four Iraqis. Palestinian settlers marched. Israeli army bulldozers "
+      "demolished homes. The aircraft landed. The government's lawyer spoke.");
+  for (auto [mention, code] : {std::pair{"British aircraft", "GBRMIL"},
+                               {"Palestinian settlers", "PSECVL"},
+                               {"Israeli army bulldozers", "ISRMIL"}}) {
+    ASSERT_NE(actor_of(a, mention), nullptr) << mention;
+    EXPECT_EQ(actor_of(a, mention)->code, code) << mention;
+  }
+  EXPECT_EQ(actor_of(a, "The aircraft"), nullptr);
+  EXPECT_EQ(actor_of(a, "aircraft"), nullptr);
+  // After a possessive the noun is the owner's (a proxy of the government), not an agent of
+  // its own ("lawyer" is JUD among the agents).
+  for (const Actor& x : a.actors)
+    if (x.name.find("lawyer") != std::string::npos) EXPECT_NE(x.sector, "JUD") << x.name;
+}
+
 // Documents are named like organisations ("the Electronic Commerce Directive", "the United
 // States Constitution") but do nothing: no actor.
 TEST(Actors, DocumentsAreNoActors) {

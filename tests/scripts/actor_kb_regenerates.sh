@@ -14,12 +14,12 @@ trap 'rm -rf "$out"' EXIT
 # The hand-written tables take precedence; the generator reads them beside its output.
 cp "$root"/data/actors/kb/people-extra.tsv "$root"/data/actors/kb/institutions.tsv "$out"/
 bash "$root/scripts/make-actor-kb.sh" "$shared" --out "$out" > "$out/log.txt"
-for f in people.tsv organisations.tsv; do
+for f in people.tsv organisations.tsv agents.tsv; do
   if ! cmp -s "$out/$f" "$root/data/actors/kb/$f"; then
     echo "actor KB: regenerated $f differs from data/actors/kb/$f:"
     diff "$out/$f" "$root/data/actors/kb/$f" | head -20
     exit 1
   fi
 done
-echo "actor KB: regenerated people.tsv and organisations.tsv match the committed tables"
+echo "actor KB: regenerated people.tsv, organisations.tsv and agents.tsv match the committed tables"
 tail -3 "$out/log.txt"

@@ -770,7 +770,17 @@ void ActorResolver::process(Article& a) const {
             phrase = std::string(
                 a.view({a.tokens[t].span.start, a.words[a.tokens[l].first_word].span.end}));
           std::string lower = utf8::lower(phrase);
-          if (auto sector = gz.role(lower)) {
+          auto sector = gz.role(lower);
+          // An agent noun right after a nationality, a state or a role: "British aircraft",
+          // "Palestinian prisoners", "Israeli army bulldozers" (alone, "the aircraft" is no actor).
+          // (Not after a possessive: "the government's lawyer" is the government's.)
+          if (!sector && !pieces.empty() && pieces.back().last + 1 == t &&
+              a.tokens[pieces.back().last].word_count == 1 &&
+              (pieces.back().kind == Piece::kDemonym || pieces.back().kind == Piece::kRole ||
+               (pieces.back().kind == Piece::kEntity && pieces.back().entry &&
+                pieces.back().entry->type == "GPE")))
+            sector = gz.qualified_role(lower);
+          if (sector) {
             pieces.push_back({Piece::kRole, t, l, nullptr, "", *sector});
             t = l + 1;
             matched = true;

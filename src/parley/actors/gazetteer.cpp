@@ -159,11 +159,16 @@ Gazetteer Gazetteer::load(const std::string& dir) {
       if (r.size() >= 2 && g.by_country_.count(r[1])) g.demonyms_.emplace(r[0], r[1]);
   for (const auto& r : read_tsv(dir + "/actors/roles.tsv", false)) {
     if (r.size() < 2) continue;
+    const bool qualified = r.size() >= 3 && r[2] == "qualified";
     for (const auto& phrase : text::split_fields(r[0], '|')) {
-      g.roles_.emplace(phrase, r[1]);
+      (qualified ? g.qualified_roles_ : g.roles_).emplace(phrase, r[1]);
       if (r.size() >= 3 && r[2] == "body") g.body_roles_.insert(phrase);
     }
   }
+  // Agent nouns generated from the Phoenix agents: the hand-written roles above win.
+  if (const std::string agents = dir + "/actors/kb/agents.tsv"; std::filesystem::exists(agents))
+    for (const auto& r : read_tsv(agents, false))
+      if (r.size() >= 2 && !g.roles_.count(r[0])) g.qualified_roles_.emplace(r[0], r[1]);
   // The knowledge base's organisations (data/actors/kb/: generated from the Phoenix
   // dictionaries, then Parley's own institutions table, which wins): "names<TAB>code<TAB>type".
   // Generated names never displace a state, city or earlier name; the hand-written table does.
@@ -288,6 +293,12 @@ std::optional<std::string> Gazetteer::demonym(std::string_view word) const {
   if (!may_hold(word)) return std::nullopt;
   auto it = demonyms_.find(word);
   if (it == demonyms_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::string> Gazetteer::qualified_role(std::string_view phrase) const {
+  auto it = qualified_roles_.find(phrase);
+  if (it == qualified_roles_.end()) return std::nullopt;
   return it->second;
 }
 

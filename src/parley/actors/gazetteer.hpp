@@ -56,6 +56,10 @@ class Gazetteer {
   // Role phrases that name a body, not a person ("government", "police", "the court"): a
   // definite description with one ("the government") refers back to an organisation only.
   bool body_role(std::string_view phrase) const { return body_roles_.count(phrase) != 0; }
+  // Agent nouns that name an actor only with a state right before them ("British aircraft",
+  // "Palestinian prisoners"): data/actors/kb/agents.tsv (from the Phoenix agents) and the roles
+  // table's "qualified" rows. Lowercase phrase -> sector; never one of role()'s phrases.
+  std::optional<std::string> qualified_role(std::string_view phrase) const;
   const GazetteerEntry* country(std::string_view iso3) const;
   size_t max_name_words() const { return max_words_; }
   // The most words of a name beginning with this word ("Gaza" -> 2 for "Gaza Strip"); 0 when
@@ -91,7 +95,7 @@ class Gazetteer {
   }
   void build_filter();
   Map<uint32_t> by_name_, by_country_, clashing_regions_;
-  Map<std::string> demonyms_, roles_;
+  Map<std::string> demonyms_, roles_, qualified_roles_;
   Set body_roles_;
   Map<size_t> by_first_;
   Set first_names_;
