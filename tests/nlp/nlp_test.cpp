@@ -150,6 +150,18 @@ TEST(Tagger, TagsFeaturesAndLemmas) {
   EXPECT_EQ(at("agreements").lemma, "agreement");
 }
 
+// The shipped model learned "-elled" -> "-el" ("travelled"); one-syllable verbs keep their
+// double l ("shelled" -> "shell").
+TEST(Tagger, OneSyllableVerbsKeepTheirDoubleL) {
+  Article a = analyse("Troops shelled the town, quelled riots and travelled home.");
+  auto at = [&](std::string_view form) -> const WordAnalysis& {
+    return a.analysis[find_word(a, form)];
+  };
+  EXPECT_EQ(at("shelled").lemma, "shell");
+  EXPECT_EQ(at("quelled").lemma, "quell");
+  EXPECT_EQ(at("travelled").lemma, "travel");
+}
+
 conllu::Sentence parse_conllu(const std::string& text) {
   std::istringstream in(text);
   conllu::Reader r(in);

@@ -127,7 +127,29 @@ std::string Lemmatizer::lemmatize(std::string_view form, std::string_view upos,
                                   std::string_view xpos) const {
   if (form.size() > 256) return std::string(form);
   if (const std::string* lemma = table_index_.find(Index::prefix(xpos), xpos, form)) return *lemma;
-  return by_rules(form, xpos);
+  std::string lemma = by_rules(form, xpos);
+  restore_double_l(form, lemma);
+  return lemma;
+}
+
+// The treebank teaches "-elled" -> "-el" ("travelled", "cancelled", "expelled"), which is right
+// for verbs of two syllables or more and wrong for one-syllable verbs, whose base keeps the
+// double l ("shelled" -> "shell", "quelled" -> "quell", "polled" -> "poll"): no English verb of
+// one syllable ends in a single vowel and one l.
+void Lemmatizer::restore_double_l(std::string_view form, std::string& lemma) {
+  if (lemma.size() < 3 || lemma.back() != 'l' || form.size() <= lemma.size()) return;
+  if (form.substr(0, lemma.size()) != lemma || form[lemma.size()] != 'l') return;
+  // ("u" after "q" is no vowel: "quell".)
+  auto vowel = [&](size_t i) {
+    const char c = lemma[i];
+    if (c == 'u' && i > 0 && lemma[i - 1] == 'q') return false;
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+  };
+  const size_t n = lemma.size();
+  if (!vowel(n - 2) || vowel(n - 3)) return;
+  int groups = 0;
+  for (size_t i = 0; i < n; ++i) groups += vowel(i) && (i == 0 || !vowel(i - 1)) ? 1 : 0;
+  if (groups == 1) lemma += 'l';
 }
 
 Lemmatizer Lemmatizer::train(const std::vector<conllu::Sentence>& sentences) {

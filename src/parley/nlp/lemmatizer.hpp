@@ -28,6 +28,7 @@ class Lemmatizer {
   // A rule is encoded as: one byte lowercase-first flag ('0'/'1'), one byte of characters to cut
   // from the end, then the string to append.
   static std::string apply(std::string_view form, std::string_view rule);
+  static void restore_double_l(std::string_view form, std::string& lemma);
   std::string by_rules(std::string_view form, std::string_view xpos) const;
   std::unordered_map<std::string, std::string> rules_;  // xpos '\t' lowercased ending -> rule
   std::unordered_map<std::string, std::string> table_;  // xpos '\t' form -> lemma
