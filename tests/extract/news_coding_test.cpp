@@ -304,6 +304,19 @@ TEST(NewsCoding, CompaniesAreCodedFromWhatTheTextSays) {
   EXPECT_EQ(actor_of(a, "Mahan")->name, "Mahan Air");
 }
 
+// A thing that is no actor but belongs to one makes its owner the target: a nationality before
+// it ("an Indian proposal"), "from" after it, or the things a threatened act is aimed at.
+TEST(NewsCoding, OwnersOfThingsAreTargets) {
+  Article a = code(
+      "Bangladesh rejected an Indian proposal. Pakistan rejected an offer from Egypt. Iran "
+      "threatened to shell Iraqi towns. A French minister threatened to impose restrictions "
+      "against German goods.");
+  EXPECT_NE(event(a, "12", "BGD", "IND"), nullptr);
+  EXPECT_NE(event(a, "12", "PAK", "EGY"), nullptr);
+  EXPECT_NE(event(a, "13", "IRN", "IRQ"), nullptr);
+  EXPECT_NE(event(a, "13", "FRAGOV", "DEU"), nullptr);
+}
+
 TEST(NewsCoding, ParticiplesWithAnObjectArePredicates) {
   // The tagger reads "arrested" after a noun as a participle; the event must still be coded.
   Article a = code("Russian police arrested 200 protesters in Moscow.");

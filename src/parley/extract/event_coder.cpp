@@ -514,8 +514,24 @@ class Coder {
     return {};
   }
 
+  // "rejected an Indian proposal", "a fresh offer from Afghanistan", "threatened to shell Iraqi
+  // towns": a thing that is no actor but belongs to one, by a nationality before it or "from" /
+  // "by" after it, makes its owner the target (the state itself for a nationality).
+  std::vector<int> owner_of_thing(const ClauseView& v, int x) {
+    if (!v.is_nominal(x) || v.upos(x) == "PROPN") return {};
+    for (int c : v.children(x)) {
+      const std::string_view rel = v.deprel(c);
+      if (rel.starts_with("nmod") && rel != "nmod:poss" && is_in(v.case_of(c), {"from", "by"}))
+        if (std::vector<int> t = v.actors_at(c); !t.empty()) return t;
+      if (rel == "amod" && c < x)
+        if (auto iso = gazetteer_.demonym(v.text(c)); iso && gazetteer_.country(*iso))
+          return {institution(*iso, "")};
+    }
+    return {};
+  }
+
   std::vector<int> targets_of(const ClauseView& v, int w, const Match& m,
-                              const std::vector<int>& complement) const {
+                              const std::vector<int>& complement) {
     for (size_t i = 0; i < m.bound.size(); ++i)
       if (m.pattern->args[i].role == ArgRole::Target) {
         // The object's head may be a description of the actor it names ("banned Iranian
@@ -523,6 +539,7 @@ class Coder {
         std::vector<int> t = v.actors_at(m.bound[i]);
         if (t.empty()) t = v.subtree_actors(m.bound[i], w);
         if (t.empty()) t = doer_of_act(v, m.bound[i]);
+        if (t.empty()) t = owner_of_thing(v, m.bound[i]);
         return t;
       }
     std::vector<int> t = v.patient_actors(w);
@@ -554,11 +571,18 @@ class Coder {
       if (t.empty()) t = doer_of_act(v, c);
       if (!t.empty()) return t;
     }
+    // ... or whose things it is aimed at ("threatened to shell Iraqi towns").
+    for (int c : complement)
+      for (int d : v.children(c))
+        if (v.deprel(d) == "obj" ||
+            (v.deprel(d).starts_with("obl") && is_in(v.case_of(d), {"against", "on", "to"})))
+          if (t = owner_of_thing(v, d); !t.empty()) return t;
     for (int c : v.children(w)) {
       std::string_view rel = v.deprel(c);
       if (rel == "obj" || rel == "nsubj:pass") {
         t = v.subtree_actors(c, w);
         if (t.empty()) t = doer_of_act(v, c);
+        if (t.empty()) t = owner_of_thing(v, c);
         if (!t.empty()) return t;
       }
     }
@@ -893,7 +917,10 @@ class Coder {
         {"COP", "police"},     {"LEG", "legislature"}, {"JUD", "judiciary"},
         {"GOV", "government"}, {"MIL", "military"},    {"CVL", "protesters"}};
     auto name = kNames.find(sector);
-    a_.actors.push_back(Actor{state + " " + (name == kNames.end() ? sector : name->second),
+    const GazetteerEntry* country = gazetteer_.country(state);
+    a_.actors.push_back(Actor{sector.empty() && country
+                                  ? country->name
+                                  : state + " " + (name == kNames.end() ? sector : name->second),
                               code,
                               state,
                               sector,
