@@ -317,6 +317,17 @@ TEST(NewsCoding, OwnersOfThingsAreTargets) {
   EXPECT_NE(event(a, "13", "FRAGOV", "DEU"), nullptr);
 }
 
+// A participle the parser hung on a noun inside the subject's "of" phrase is the predicate of
+// the whole phrase; denying funding is a rejection, not a denial of responsibility.
+TEST(NewsCoding, PredicatesAfterLongSubjectsAndDenials) {
+  Article a = code(
+      "Leaders of African Union member states met in Niamey on Sunday. Congress has repeatedly "
+      "denied funding for the wall.");
+  EXPECT_NE(event(a, "04", "IGOAFRAFU"), nullptr);
+  EXPECT_NE(event(a, "12", "USALEG"), nullptr);
+  EXPECT_EQ(event(a, "016", "USALEG"), nullptr);
+}
+
 TEST(NewsCoding, ParticiplesWithAnObjectArePredicates) {
   // The tagger reads "arrested" after a noun as a participle; the event must still be coded.
   Article a = code("Russian police arrested 200 protesters in Moscow.");

@@ -118,9 +118,21 @@ int repair_participle_predicates(std::vector<WordAnalysis>& an, uint32_t first, 
     if (verb.deprel != "acl" || verb.upos != "VERB" || verb.xpos != "VBN" || verb.head <= 0 ||
         static_cast<uint32_t>(verb.head) > count)
       continue;
-    const uint32_t n = static_cast<uint32_t>(verb.head) - 1;
+    uint32_t n = static_cast<uint32_t>(verb.head) - 1;
+    if (n >= k || (at(n).upos != "NOUN" && at(n).upos != "PROPN")) continue;
+    // "Leaders of African Union member states met in Niamey": a participle hung on a noun inside
+    // the root's noun phrase (through "of" phrases) has that whole phrase as its subject.
+    if (at(n).deprel.starts_with("nmod") && at(n).deprel != "nmod:poss") {
+      uint32_t top = n;
+      for (int steps = 0; steps < 8 && at(top).deprel.starts_with("nmod") && at(top).head > 0 &&
+                          static_cast<uint32_t>(at(top).head) <= count;
+           ++steps)
+        top = static_cast<uint32_t>(at(top).head) - 1;
+      if (at(top).deprel == "root" && top < n &&
+          (at(top).upos == "NOUN" || at(top).upos == "PROPN"))
+        n = top;
+    }
     WordAnalysis& noun = at(n);
-    if (n >= k || (noun.upos != "NOUN" && noun.upos != "PROPN")) continue;
     std::string_view role = noun.deprel;
     // "On Wednesday, the House impeached Trump": a fronted phrase taken as the root, the subject
     // hung on it as an apposition. The phrase becomes an oblique of the verb.
