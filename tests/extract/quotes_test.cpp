@@ -166,6 +166,18 @@ TEST(Quotes, ScareQuotesAndStrayMarksAreNotQuotes) {
       quotes(code("The so-called \"peace plan\" was rejected. A stray \" mark here.")).empty());
 }
 
+// Names in quotation marks are no one's words: titles ("the \"Radio Control Law\" states ...")
+// and what a naming verb with no one naming gives ("has been termed Brexit for \"British
+// exit\""). A naming verb with its namer still quotes ("termed her a \"corrupt oaf\"").
+TEST(Quotes, NamesInQuotationMarksAreNotQuotes) {
+  auto q = quotes(
+      code("The court ruled in the case \"Eva Smith vs. Facebook Ireland Limited\" on Monday. "
+           "The process has been termed Brexit for \"British exit\". The comments by Irish "
+           "users termed her a \"corrupt oaf\"."));
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "corrupt oaf");
+}
+
 }  // namespace
 }  // namespace parley
 

@@ -395,6 +395,30 @@ class Extractor {
     after_cue();
   }
 
+  // Two to eight words, each capitalised but for short function words and "vs.": a title or a
+  // name, not speech ("Radio Control Law", "Eva Glawischnig-Piesczek vs. Facebook Ireland").
+  static bool title_like(std::string_view quoted) {
+    static constexpr std::string_view kMinor[] = {"of", "the", "and", "or", "for", "vs.", "v.",
+                                                  "vs", "on",  "in",  "to", "a",   "an"};
+    int words = 0;
+    size_t i = 0;
+    while (i < quoted.size()) {
+      while (i < quoted.size() && (quoted[i] == ' ' || quoted[i] == ',')) ++i;
+      size_t j = i;
+      while (j < quoted.size() && quoted[j] != ' ') ++j;
+      if (j == i) break;
+      std::string_view w = quoted.substr(i, j - i);
+      while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == '"'))
+        w.remove_suffix(1);
+      i = j;
+      if (w.empty()) continue;
+      ++words;
+      if (std::find(std::begin(kMinor), std::end(kMinor), w) != std::end(kMinor)) continue;
+      if (!std::isupper(static_cast<unsigned char>(w[0]))) return false;
+    }
+    return words >= 2 && words <= 8;
+  }
+
   void quotes_direct() {
     std::vector<Span> short_quotes;
     std::vector<Span> long_quotes = direct_quote_spans(a_.text, &short_quotes);
@@ -452,11 +476,22 @@ class Extractor {
           if (d < best_distance) best_distance = d, best_cue = w, best_sentence = si;
         }
       }
+      // A name in quotation marks ("the \"Radio Control Law\"", the case \"X vs. Y\"") is no
+      // one's words.
+      if (title_like(a_.view(s))) continue;
       if (best_cue >= 0) {
         const ClauseView& v = view(best_sentence);
         q.cue = v.span(best_cue);
         q.cue_lemma = v.lemma(best_cue);
         speaker_of(v, best_cue, q);
+        // "the process which has been termed Brexit for \"British exit\"": a naming verb with no
+        // one doing the naming gives a name, not a quote.
+        const bool passive = v.child_with(best_cue, "aux:pass") >= 0 ||
+                             v.child_with(best_cue, "nsubj:pass") >= 0 ||
+                             (v.xpos(best_cue) == "VBN" && v.child_with(best_cue, "aux") < 0);
+        if (q.speaker_actor < 0 && passive && !v.speech_verb(q.cue_lemma) &&
+            v.words().naming_verbs.contains(q.cue_lemma))
+          continue;
       } else if (is_short) {
         continue;  // a scare quote or a title
       } else if (last_speaker >= 0 && q.sentence <= last_sentence + 2) {
