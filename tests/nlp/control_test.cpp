@@ -307,6 +307,32 @@ TEST(ParseRepairs, AVerbOfSayingReadAsAdverbialHeadsTheClauseItReports) {
                         {"it", "PRON", "PRP", 7, "nsubj"},
                         {"empty", "ADJ", "JJ", 0, "root"}});
   EXPECT_EQ(repair_reported_clauses(fine, 0, static_cast<uint32_t>(fine.size())), 0);
+  // "It is on air , as the company claims the order did not cover it ." with "claims" an
+  // adverbial clause of "cover" and "order" its object: the parenthetical report stays an
+  // adverbial clause of "air" and reports "the order did not cover it".
+  auto as = misparse({{"it", "PRON", "PRP", 4, "nsubj"},
+                      {"be", "AUX", "VBZ", 4, "cop"},
+                      {"on", "ADP", "IN", 4, "case"},
+                      {"air", "NOUN", "NN", 0, "root"},
+                      {",", "PUNCT", ",", 9, "punct"},
+                      {"as", "SCONJ", "IN", 9, "mark"},
+                      {"the", "DET", "DT", 8, "det"},
+                      {"company", "NOUN", "NN", 9, "nsubj"},
+                      {"claim", "VERB", "VBZ", 14, "advcl"},
+                      {"the", "DET", "DT", 11, "det"},
+                      {"order", "NOUN", "NN", 9, "obj"},
+                      {"do", "AUX", "VBD", 14, "aux"},
+                      {"not", "PART", "RB", 14, "advmod"},
+                      {"cover", "VERB", "VB", 4, "parataxis"},
+                      {"it", "PRON", "PRP", 14, "obj"},
+                      {".", "PUNCT", ".", 14, "punct"}});
+  EXPECT_EQ(repair_reported_clauses(as, 0, static_cast<uint32_t>(as.size())), 1);
+  EXPECT_EQ(as[8].deprel, "advcl");
+  EXPECT_EQ(as[8].head, 4);
+  EXPECT_EQ(as[13].deprel, "ccomp");
+  EXPECT_EQ(as[13].head, 9);
+  EXPECT_EQ(as[10].deprel, "nsubj");
+  EXPECT_EQ(as[10].head, 14);
 }
 
 }  // namespace

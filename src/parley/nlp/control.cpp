@@ -438,10 +438,12 @@ int repair_reported_clauses(std::vector<WordAnalysis>& an, uint32_t first, uint3
     if (subject || !finite_aux || verb < 0) continue;
     const uint32_t v = static_cast<uint32_t>(verb);
     int object = -1;
-    bool marked = false;
+    bool marked = false, as = false;  // "as the network claims the order did not cover it"
     for (uint32_t j = 0; j < count; ++j) {
       if (!is_child(j, v)) continue;
-      marked |= at(j).deprel == "mark";
+      const bool mark = at(j).deprel == "mark";
+      as |= mark && at(j).lemma == "as" && j < v;
+      marked |= mark && !(at(j).lemma == "as" && j < v);
       if (at(j).deprel == "obj" && j > v) object = static_cast<int>(j);
     }
     if (marked || object < 0) continue;
@@ -454,7 +456,8 @@ int repair_reported_clauses(std::vector<WordAnalysis>& an, uint32_t first, uint3
     if (!adjacent) continue;
     WordAnalysis& say = at(v);
     say.head = clause.head;
-    say.deprel = clause.deprel;
+    // (A parenthetical "as X claims" stays an adverbial clause of what it hangs on.)
+    say.deprel = as && clause.head > 0 ? "advcl" : clause.deprel;
     clause.head = static_cast<int32_t>(v) + 1;
     clause.deprel = "ccomp";
     at(o).head = static_cast<int32_t>(f) + 1;
