@@ -326,6 +326,12 @@ TEST(NewsCoding, PredicatesAfterLongSubjectsAndDenials) {
   EXPECT_NE(event(a, "04", "IGOAFRAFU"), nullptr);
   EXPECT_NE(event(a, "12", "USALEG"), nullptr);
   EXPECT_EQ(event(a, "016", "USALEG"), nullptr);
+  // Agreeing upon a pact is an agreement (057), its words given back by the trailing
+  // attribution the parser hung them on.
+  Article b = code(
+      "The United States and Jordan have agreed upon a new free-trade pact between the two "
+      "countries, the White House announced Tuesday.");
+  EXPECT_NE(event(b, "057", "USA", "JOR"), nullptr);
 }
 
 TEST(NewsCoding, ParticiplesWithAnObjectArePredicates) {

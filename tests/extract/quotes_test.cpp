@@ -166,6 +166,16 @@ TEST(Quotes, ScareQuotesAndStrayMarksAreNotQuotes) {
       quotes(code("The so-called \"peace plan\" was rejected. A stray \" mark here.")).empty());
 }
 
+// A trailing attribution reports the clause before it, whatever the parser hung on it.
+TEST(Quotes, TrailingAttributionsReportTheWholeClause) {
+  auto q = quotes(
+      code("The United States and Jordan have agreed upon a new free-trade pact between the two "
+           "countries, the White House announced Tuesday."));
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].code, "USAGOV");
+  EXPECT_EQ(q[0].text.rfind("The United States and Jordan have agreed upon", 0), 0u) << q[0].text;
+}
+
 // Names in quotation marks are no one's words: titles ("the \"Radio Control Law\" states ...")
 // and what a naming verb with no one naming gives ("has been termed Brexit for \"British
 // exit\""). A naming verb with its namer still quotes ("termed her a \"corrupt oaf\"").

@@ -335,5 +335,39 @@ TEST(ParseRepairs, AVerbOfSayingReadAsAdverbialHeadsTheClauseItReports) {
   EXPECT_EQ(as[10].head, 14);
 }
 
+// "Jordan agreed upon a pact , the House announced Tuesday ." with "pact" the oblique of
+// "announced": the pact is what was agreed upon; "announced" a trailing attribution.
+TEST(ParseRepairs, TrailingAttributionsGiveBackTheClausesWords) {
+  auto an = misparse({{"Jordan", "PROPN", "NNP", 2, "nsubj"},
+                      {"agree", "VERB", "VBD", 0, "root"},
+                      {"upon", "ADP", "IN", 5, "case"},
+                      {"a", "DET", "DT", 5, "det"},
+                      {"pact", "NOUN", "NN", 9, "obl"},
+                      {",", "PUNCT", ",", 9, "punct"},
+                      {"the", "DET", "DT", 8, "det"},
+                      {"House", "PROPN", "NNP", 9, "nsubj"},
+                      {"announce", "VERB", "VBD", 2, "conj"},
+                      {"Tuesday", "PROPN", "NNP", 9, "obl:tmod"},
+                      {".", "PUNCT", ".", 2, "punct"}});
+  EXPECT_EQ(repair_trailing_attributions(an, 0, static_cast<uint32_t>(an.size())), 1);
+  EXPECT_EQ(an[4].head, 2);
+  EXPECT_EQ(an[4].deprel, "obl");
+  EXPECT_EQ(an[8].deprel, "parataxis");
+  EXPECT_EQ(an[9].head, 9);  // the time stays the announcement's
+  // "I know it , but still , I write this question": a clause of its own, left as it is.
+  auto own = misparse({{"I", "PRON", "PRP", 2, "nsubj"},
+                       {"know", "VERB", "VBP", 0, "root"},
+                       {"it", "PRON", "PRP", 2, "obj"},
+                       {",", "PUNCT", ",", 9, "punct"},
+                       {"but", "CCONJ", "CC", 9, "cc"},
+                       {"still", "ADV", "RB", 9, "advmod"},
+                       {",", "PUNCT", ",", 9, "punct"},
+                       {"I", "PRON", "PRP", 9, "nsubj"},
+                       {"write", "VERB", "VBP", 2, "conj"},
+                       {"this", "DET", "DT", 11, "det"},
+                       {"question", "NOUN", "NN", 9, "obj"}});
+  EXPECT_EQ(repair_trailing_attributions(own, 0, static_cast<uint32_t>(own.size())), 0);
+}
+
 }  // namespace
 }  // namespace parley::nlp

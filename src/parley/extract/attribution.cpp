@@ -840,6 +840,12 @@ class Extractor {
             for (int g : v.children(c))
               conjunction |= v.deprel(g) == "mark" && v.lemma(g) != "to" && v.lemma(g) != "that";
             if (conjunction) continue;
+            // (Nor a trailing attribution of its own: "agreed upon a pact, the White House
+            // announced" is the White House's report of the agreement.)
+            if (v.deprel(c) == "parataxis" && v.speech_verb(v.lemma(c)) &&
+                v.child_with(c, "nsubj") >= 0 && v.child_with(c, "obj") < 0 &&
+                v.child_with(c, "ccomp") < 0 && v.child_with(c, "xcomp") < 0)
+              continue;
             Span span = v.subtree_span(c);
             if (int obj = v.child_with(w, "obj"); obj >= 0 && v.span(obj).start < span.start)
               span.start = v.subtree_span(obj).start;

@@ -515,6 +515,54 @@ int repair_reported_clauses(std::vector<WordAnalysis>& an, uint32_t first, uint3
   return changed;
 }
 
+int repair_trailing_attributions(std::vector<WordAnalysis>& an, uint32_t first, uint32_t count) {
+  auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };
+  auto is_child = [&](uint32_t j, uint32_t k) { return at(j).head == static_cast<int32_t>(k) + 1; };
+  int changed = 0;
+  for (uint32_t v = 1; v < count; ++v) {
+    WordAnalysis& say = at(v);
+    if (say.upos != "VERB" || !clause_taking(say.lemma) ||
+        !text::is_in(say.xpos, {"VBD", "VBZ", "VBP"}) || say.head <= 0 ||
+        static_cast<uint32_t>(say.head) > count || static_cast<uint32_t>(say.head) - 1 >= v ||
+        !text::is_in(say.deprel, {"conj", "parataxis", "ccomp", "advcl"}))
+      continue;
+    const uint32_t clause = static_cast<uint32_t>(say.head) - 1;
+    if (at(clause).upos != "VERB" && at(clause).upos != "AUX" && at(clause).upos != "ADJ") continue;
+    // Its subject, right after a comma: ", the White House announced".
+    int subject = -1;
+    for (uint32_t j = 0; j < v; ++j)
+      if (is_child(j, v) && at(j).deprel == "nsubj") subject = static_cast<int>(j);
+    if (subject < 0) continue;
+    uint32_t subject_start = static_cast<uint32_t>(subject);
+    for (uint32_t j = 0; j < static_cast<uint32_t>(subject); ++j)
+      if (dominates(an, first, count, static_cast<uint32_t>(subject), j))
+        subject_start = std::min(subject_start, j);
+    if (subject_start == 0 || at(subject_start - 1).xpos != ",") continue;
+    // An attribution says nothing after its verb but when ("but still, I write this question"
+    // is a clause of its own).
+    bool own_clause = false;
+    for (uint32_t j = 0; j < count; ++j)
+      own_clause |=
+          is_child(j, v) &&
+          (at(j).deprel == "cc" || (j > v && text::is_in(at(j).deprel, {"obj", "ccomp", "xcomp"})));
+    if (own_clause) continue;
+    // Its dependents before that comma (other than the comma) belong to the clause.
+    bool moved = false;
+    for (uint32_t j = 0; j + 1 < subject_start; ++j) {
+      if (!is_child(j, v) || at(j).deprel == "punct" || at(j).deprel == "cc") continue;
+      if (!text::is_in(at(j).deprel, {"obl", "obj", "nmod"})) continue;
+      at(j).head = static_cast<int32_t>(clause) + 1;
+      if (at(j).deprel == "nmod") at(j).deprel = "obl";
+      moved = true;
+    }
+    if (!moved) continue;
+    say.deprel = "parataxis";
+    at(subject_start - 1).head = static_cast<int32_t>(v) + 1;
+    ++changed;
+  }
+  return changed;
+}
+
 int repair_postpositive_titles(Article& article, uint32_t first, uint32_t count) {
   // Titles of English that take "general" after the noun ("attorneys general", "secretary
   // general", "prosecutor general"): a closed list, kept with the repair it serves.

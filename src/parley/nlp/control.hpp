@@ -74,6 +74,14 @@ int repair_finite_conjuncts(std::vector<WordAnalysis>& analysis, uint32_t first,
 // unconstitutional"). Returns how many were repaired.
 int repair_reported_clauses(std::vector<WordAnalysis>& analysis, uint32_t first, uint32_t count);
 
+// "The United States and Jordan have agreed upon a new pact, the White House announced
+// Tuesday": a trailing attribution's verb of saying takes the words of the clause before the
+// comma as its own dependents ("pact" as its oblique). A dependent of the verb of saying that lies
+// before the comma that precedes its subject belongs to the clause the attribution follows.
+// Returns how many were repaired.
+int repair_trailing_attributions(std::vector<WordAnalysis>& analysis, uint32_t first,
+                                 uint32_t count);
+
 // "AU trade commissioner Albert Muchanga announced Benin was to join", "Nabil al-Quaety, a
 // journalist, died in Aden": the parser roots the sentence at a noun and hangs the finite verb
 // on it as a relative clause or modifier. A finite verb with no subject, relative word or marker

@@ -405,6 +405,7 @@ void Parser::process(Article& article) const {
     repair_be_to_infinitives(article.analysis, s.first_word, s.word_count);
     repair_finite_conjuncts(article.analysis, s.first_word, s.word_count);
     repair_reported_clauses(article.analysis, s.first_word, s.word_count);
+    repair_trailing_attributions(article.analysis, s.first_word, s.word_count);
     repair_stranded_predicates(article.analysis, s.first_word, s.word_count);
     repair_object_control(article.analysis, s.first_word, s.word_count, article);
   }
