@@ -151,6 +151,20 @@ TEST(Actors, AgentNounsAfterAState) {
     if (x.name.find("lawyer") != std::string::npos) EXPECT_NE(x.sector, "JUD") << x.name;
 }
 
+// Words of rank between a state and a title keep the title the state's
+// (data/words/rank-words.tsv).
+TEST(Actors, RankWordsInsideAStatesTitle) {
+  Article a = resolve(
+      "Taiwan's Vice Foreign Minister visited Russia. Nigerian junior foreign minister Dubem Oniya "
+      "met the ambassador of Niger. A Russian senior official visited Kenya.");
+  for (auto [mention, code] : {std::pair{"Taiwan's Vice Foreign Minister", "TWNGOV"},
+                               {"Nigerian junior foreign minister Dubem Oniya", "NGAGOV"},
+                               {"Russian senior official", "RUSGOV"}}) {
+    ASSERT_NE(actor_of(a, mention), nullptr) << mention;
+    EXPECT_EQ(actor_of(a, mention)->code, code) << mention;
+  }
+}
+
 // Documents are named like organisations ("the Electronic Commerce Directive", "the United
 // States Constitution") but do nothing: no actor.
 TEST(Actors, DocumentsAreNoActors) {

@@ -334,6 +334,13 @@ TEST(NewsCoding, PredicatesAfterLongSubjectsAndDenials) {
   EXPECT_NE(event(b, "057", "USA", "JOR"), nullptr);
 }
 
+// A nationality on an event noun that names no doer gives the doer's state: its people for
+// protests.
+TEST(NewsCoding, NationalitiesOnEventNounsAreTheirDoers) {
+  Article a = code("Palestinian riots against Israeli military policies are still continuing.");
+  EXPECT_NE(event(a, "14", "PSECVL"), nullptr);
+}
+
 TEST(NewsCoding, ParticiplesWithAnObjectArePredicates) {
   // The tagger reads "arrested" after a noun as a participle; the event must still be coded.
   Article a = code("Russian police arrested 200 protesters in Moscow.");
@@ -1063,6 +1070,17 @@ TEST(NewsCoding, AllegationsAreMaintainedPositions) {
       EXPECT_NE(p.issue.find("poisoned"), std::string::npos) << p.issue;
     }
   EXPECT_EQ(maintained, 1u);
+}
+
+// A time is no issue: "agreed on Wednesday that ..." holds no position on Wednesday.
+TEST(NewsCoding, TimesAreNoIssues) {
+  Article a = code(
+      "Romanian officials agreed on Wednesday that the two countries should cooperate. The "
+      "Senate voted on Friday for the bill.");
+  for (const Position& p : a.positions) {
+    EXPECT_EQ(p.issue.find("Wednesday"), std::string::npos) << p.issue;
+    EXPECT_EQ(p.issue.find("Friday"), std::string::npos) << p.issue;
+  }
 }
 
 // Impeaching or suing a party is a legal act (115), not a position on that party.

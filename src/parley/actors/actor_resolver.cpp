@@ -1220,6 +1220,16 @@ void ActorResolver::process(Article& a) const {
           };
           if (portfolio && !conjunction(gap_from) && !conjunction(gap_to - 1)) return true;
         }
+        // "Taiwan's Vice Foreign Minister", "Nigerian junior foreign minister", "a Russian senior
+        // official": words of rank between a state and a title (data/words/rank-words.tsv).
+        if (gap_to > gap_from && gap_to - gap_from <= 2 && pieces[y].kind == Piece::kRole &&
+            (pieces[x].kind == Piece::kDemonym ||
+             (pieces[x].kind == Piece::kEntity && pieces[x].entry->type == "GPE"))) {
+          bool rank = true;
+          for (uint32_t g = gap_from; g < gap_to && rank; ++g)
+            rank = gz.words().rank_words.contains(utf8::lower(a.token_text(g)));
+          if (rank) return true;
+        }
         // "US Ambassador to Germany Richard Grenell", "US Special Representative for Iran Brian
         // Hook": the envoy serves the state named first.
         if (gap_to == gap_from + 1 &&

@@ -1175,6 +1175,10 @@ class Extractor {
           // "press" take their issue from a for/on phrase or a verb complement only.
           const bool needs_phrase = verb && is_in(v.lemma(w), {"call", "press", "push"});
           if (rel == "xcomp" && v.upos(c) != "VERB" && v.upos(c) != "AUX") continue;
+          // A time is no issue: "agreed on Wednesday that ...".
+          if (v.words().temporal_words.contains(v.text(c)) ||
+              v.words().temporal_words.contains(v.lemma(c)))
+            continue;
           // The phrase's preposition: its own, or the first word of a name with a title ("of
           // Russian president Vladimir Putin" hangs "of" on "president").
           std::string preposition = v.case_of(c);

@@ -631,6 +631,16 @@ class Coder {
             const std::vector<int>& complement, bool frame = false, bool against = false,
             const std::string& planned = {}) {
     std::vector<int> sources = sources_of(v, w, m);
+    // "Palestinian riots against Israeli policies", "Israeli strikes on Gaza": a nationality on
+    // an event noun that names no doer of its own gives the doer's state (its people, for
+    // protests, as "Palestinians protested" is coded).
+    if (sources.empty() && v.is_nominal(w))
+      for (int c : v.children(w))
+        if (v.deprel(c) == "amod" && c < w)
+          if (auto iso = gazetteer_.demonym(v.text(c)); iso && gazetteer_.country(*iso)) {
+            sources = {institution(*iso, code.starts_with("14") ? "CVL" : "")};
+            break;
+          }
     std::vector<int> targets = targets_of(v, w, m, complement);
     if (against) {
       // The party the urged act is against, not the ones urged; none named, no rally.

@@ -60,6 +60,7 @@ struct WordLists {
   WordList locative_words;         // prepositions of place ("in", "near")
   WordList foreign_group_markers;  // "international forces": not the home state's group
   WordList quantity_words;         // "multiple assailants", "dozens of": a count before a group
+  WordList rank_words;             // "Taiwan's Vice Foreign Minister": rank inside a state's title
   // CAMEO codes.
   WordList cameo_sectors;      // sector codes that follow a country code
   WordList non_state_sectors;  // codes that stand alone, with no country
