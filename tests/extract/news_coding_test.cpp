@@ -341,6 +341,18 @@ TEST(NewsCoding, NationalitiesOnEventNounsAreTheirDoers) {
   EXPECT_NE(event(a, "14", "PSECVL"), nullptr);
 }
 
+// Nationalities coordinated before one role noun are groups of their own, and doers together.
+TEST(NewsCoding, CoordinatedNationalitiesShareTheirRoleNoun) {
+  Article a = code(
+      "Israeli and Palestinian negotiators met in Cairo on Monday. French, German and Italian "
+      "troops attacked the town.");
+  EXPECT_EQ(code_of(a, "Israeli"), "ISRGOV");
+  EXPECT_EQ(code_of(a, "Palestinian negotiators"), "PSEGOV");
+  EXPECT_NE(event(a, "04", "PSEGOV", "ISRGOV"), nullptr);
+  for (const char* doer : {"FRAMIL", "DEUMIL", "ITAMIL"})
+    EXPECT_NE(event(a, "19", doer), nullptr) << doer;
+}
+
 TEST(NewsCoding, ParticiplesWithAnObjectArePredicates) {
   // The tagger reads "arrested" after a noun as a participle; the event must still be coded.
   Article a = code("Russian police arrested 200 protesters in Moscow.");

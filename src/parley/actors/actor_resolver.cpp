@@ -1813,6 +1813,27 @@ void ActorResolver::process(Article& a) const {
         if (described_by > l) span.end = a.tokens[described_by].span.end;
         add_mention(actor_for(key, Actor{name, country + sector, country, sector, "ORG", {}}), span,
                     si, "description");
+        // "Israeli and Palestinian negotiators", "Hungarian, Romanian and Polish officials": the
+        // nationalities coordinated before it share the role noun; each is a group of its own,
+        // its mention the nationality alone (kind "elided").
+        if (demonym && has_role && !sector.empty() && pieces[p].kind == Piece::kDemonym)
+          for (size_t k = p; k-- > 0;) {
+            const Piece& before = pieces[k];
+            const uint32_t next_first = pieces[k + 1].first;
+            if (before.kind != Piece::kDemonym || before.people || before.last + 2 != next_first ||
+                !is_in_list(utf8::lower(a.token_text(before.last + 1)), {"and", "or", ","}))
+              break;
+            const GazetteerEntry* st = gz.country(before.country);
+            const std::string role_name = trim_article(text_of(pieces[q].first, pieces[q].last));
+            add_mention(actor_for(before.country + sector,
+                                  Actor{(st ? st->name : before.country) + " " + role_name,
+                                        before.country + sector,
+                                        before.country,
+                                        sector,
+                                        "ORG",
+                                        {}}),
+                        span_of(before.first, before.last), si, "elided");
+          }
       } else if (has_state && !has_role) {
         const GazetteerEntry* st = gz.country(country);
         add_mention(actor_for("GPE|" + country,

@@ -403,6 +403,17 @@ std::vector<int> ClauseView::actors_at(int w) const {
         break;
       }
     }
+    // "Israeli and Palestinian negotiators": nationalities before the mention that share its
+    // role noun (mentions of kind "elided") are coordinated with it.
+    for (int k = w; k >= 0 && index_.mention_of_word(global(k)) == mention;) --k, j = k;
+    for (int k = j; k >= 1;) {
+      if (text(k) != "," && lemma(k) != "and" && lemma(k) != "or") break;
+      const int before = index_.mention_of_word(global(k - 1));
+      if (before < 0 || a_.mentions[static_cast<size_t>(before)].kind != "elided") break;
+      add_unique(out, actor_of(k - 1));
+      k -= 2;
+      while (k >= 0 && index_.mention_of_word(global(k)) == before) --k;
+    }
     return out;
   }
   // A nominal tied to actors: "negotiators from Qatar", "officials of the UN", "Israel's army".
