@@ -353,6 +353,24 @@ TEST(NewsCoding, CoordinatedNationalitiesShareTheirRoleNoun) {
     EXPECT_NE(event(a, "19", doer), nullptr) << doer;
 }
 
+// An order to one's own people is the act itself, aimed at whom that act is aimed at; an
+// order to a body stays a demand made of it. A measure before the object is read through
+// ("US$400 million in military aid").
+TEST(NewsCoding, OrdersToOnesOwnPeopleAreTheActItself) {
+  Article a = code(
+      "Donald Trump had ordered his staff to delay around US$400 million in military aid that "
+      "had been slated for Ukraine. Putin ordered his troops to withdraw from Syria. Zelensky "
+      "instructed security agencies to investigate the leak.",
+      "2019-10-01");
+  EXPECT_NE(event(a, "1622", "USAGOV", "UKR"), nullptr);
+  EXPECT_EQ(event(a, "10", "USAGOV"), nullptr);
+  EXPECT_NE(event(a, "087", "RUSGOV", "SYR"), nullptr);
+  EXPECT_NE(event(a, "10", "UKRGOV"), nullptr);
+  // "with some estimates by the Red Cross": an estimate of an act does not do it.
+  Article b = code("Homes have been destroyed, with some estimates by the Red Cross at 60%.");
+  EXPECT_EQ(event(b, "17", "NGO"), nullptr);
+}
+
 TEST(NewsCoding, ParticiplesWithAnObjectArePredicates) {
   // The tagger reads "arrested" after a noun as a participle; the event must still be coded.
   Article a = code("Russian police arrested 200 protesters in Moscow.");

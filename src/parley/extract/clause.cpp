@@ -294,7 +294,11 @@ int ClauseView::find_dependent(int w, const ArgConstraint& c) const {
     bool match = false;
     switch (c.relation) {
       case Relation::Obj:
-        match = rel == "obj" || rel == "nsubj:pass";
+        match = rel == "obj" || rel == "nsubj:pass" ||
+                // "delay around US$400 million": an approximate amount read as an oblique
+                (rel == "obl" && is_in(case_of(d), {"around", "about", "over"}) &&
+                 (upos(d) == "NUM" || upos(d) == "SYM" ||
+                  words().measure_nouns.contains(ascii_lower(text(d)))));
         break;
       case Relation::Iobj:
         match = rel == "iobj";
@@ -333,6 +337,14 @@ int ClauseView::find_dependent(int w, const ArgConstraint& c) const {
         break;
     }
     if (match && lemma_ok(d)) return d;
+    // "delayed US$400 million in military aid", "provided 25,000 tons of food aid": an object
+    // that measures is read through to what it measures.
+    if (match && c.relation == Relation::Obj && !c.lemmas.empty() &&
+        (words().measure_nouns.contains(lemma(d)) || upos(d) == "NUM" ||
+         words().measure_nouns.contains(ascii_lower(text(d)))))
+      for (int x : children_[d])
+        if (deprel(x).starts_with("nmod") && is_in(case_of(x), {"of", "in"}) && lemma_ok(x))
+          return x;
     if (c.relation == Relation::Particle && rel.starts_with("obl") && !c.lemmas.empty())
       if (const int particle = particle_case(d); particle >= 0 && lemma_ok(particle))
         return particle;
@@ -491,6 +503,12 @@ std::vector<int> ClauseView::agent_actors(int w, const Lexicon& lexicon, int dep
   if (passive)
     for (int c : children_[w]) {
       if (!deprel(c).starts_with("obl") || !is_in(case_of(c), {"in", "through", "with"})) continue;
+      // (Through an act or a text that does it, not an estimate of it: "destroyed, with some
+      // estimates by the Red Cross ranging from 45% to 60%".)
+      if (!words().document_nouns.contains(lemma(c)) &&
+          !is_in(lemma(c), {"vote", "decision", "decree", "operation", "raid", "attack", "strike",
+                            "campaign", "move"}))
+        continue;
       for (int d : children_[c])
         if (deprel(d).starts_with("nmod") && case_of(d) == "by")
           if (std::vector<int> a = actors_at(d); !a.empty()) return a;

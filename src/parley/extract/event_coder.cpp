@@ -257,7 +257,7 @@ class Coder {
         if (verb && !frame && light_verb_of_event_noun(v, w, m)) continue;
         std::string code = m.pattern->code;
         std::vector<int> complement_words;
-        bool rally = false;
+        bool rally = false, own_order = false;
         std::string planned;
         if (frame) {
           std::vector<int> taken;
@@ -274,6 +274,12 @@ class Coder {
                 is_in(v.lemma(w), {"plan", "prepare"}) || (obj >= 0 && v.lemma(obj) == "plan");
             planned = plan ? "planned" : "intended";
           }
+          // "Trump ordered his staff to delay the aid", "Putin ordered his troops to withdraw":
+          // an order to one's own people is the act itself, done by the one who ordered it.
+          if (family == "demand" && !inner.empty() && inner != "---" &&
+              is_in(v.lemma(w), {"order", "instruct", "direct", "command"}) &&
+              orders_own_people(v, w))
+            code = inner, own_order = true;
           consumed.insert(consumed.end(), taken.begin(), taken.end());
           complement_words = taken;
         }
@@ -283,7 +289,7 @@ class Coder {
             (!meeting_in_clause(v, w, code) ||
              std::find(consumed.begin(), consumed.end(), v.head(w)) != consumed.end()))
           continue;
-        emit(v, w, m, code, complement_words, frame, false, planned);
+        emit(v, w, m, code, complement_words, frame, false, planned, own_order);
         if (rally) emit(v, w, m, "113", complement_words, frame, true);
       }
     }
@@ -627,9 +633,21 @@ class Coder {
     return {};
   }
 
+  // Is the object of an order the orderer's own people: "his staff", "its troops"?
+  bool orders_own_people(const ClauseView& v, int w) const {
+    const int obj = v.child_with(w, "obj");
+    if (obj < 0) return false;
+    // (An order to a body, even of one's own state, is a demand made of it: "instructed security
+    // agencies to investigate" is coded as such, as the guidelines do.)
+    for (int c : v.children(obj))
+      if (v.deprel(c) == "nmod:poss" && is_in(v.lemma(c), {"his", "her", "its", "their", "our"}))
+        return true;
+    return false;
+  }
+
   void emit(const ClauseView& v, int w, const Match& m, const std::string& code,
             const std::vector<int>& complement, bool frame = false, bool against = false,
-            const std::string& planned = {}) {
+            const std::string& planned = {}, bool own_order = false) {
     std::vector<int> sources = sources_of(v, w, m);
     // "Palestinian riots against Israeli policies", "Israeli strikes on Gaza": a nationality on
     // an event noun that names no doer of its own gives the doer's state (its people, for
@@ -642,6 +660,22 @@ class Coder {
             break;
           }
     std::vector<int> targets = targets_of(v, w, m, complement);
+    // An order to one's own people is aimed at whom the ordered act is aimed at.
+    if (own_order) {
+      targets.clear();
+      const std::vector<int> ordered = v.actors_at(v.child_with(w, "obj"));
+      // (The first party the ordered act names: "to delay aid slated for Ukraine, which is in
+      // a conflict with Russia" is aimed at Ukraine.)
+      for (int c : complement)
+        for (int x = 0; x < v.size() && targets.empty(); ++x)
+          if (const int t = v.actor_of(x);
+              t >= 0 && v.in_subtree(x, c) &&
+              std::find(ordered.begin(), ordered.end(), t) == ordered.end())
+            targets.push_back(t);
+      if (targets.empty())
+        for (int c : complement)
+          if (std::vector<int> t = owner_of_thing(v, c); !t.empty()) targets = t;
+    }
     if (against) {
       // The party the urged act is against, not the ones urged; none named, no rally.
       const std::vector<int> urged = v.patient_actors(w);

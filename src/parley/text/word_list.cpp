@@ -54,6 +54,7 @@ std::shared_ptr<const WordLists> WordLists::load(const std::string& data_dir) {
   w->foreign_group_markers = WordList::load(data_dir, "foreign-group-markers");
   w->quantity_words = WordList::load(data_dir, "quantity-words");
   w->rank_words = WordList::load(data_dir, "rank-words");
+  w->measure_nouns = WordList::load(data_dir, "measure-nouns");
   w->cameo_sectors = WordList::load(data_dir, "cameo-sectors");
   w->non_state_sectors = WordList::load(data_dir, "non-state-sectors");
   return w;

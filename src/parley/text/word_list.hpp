@@ -61,6 +61,7 @@ struct WordLists {
   WordList foreign_group_markers;  // "international forces": not the home state's group
   WordList quantity_words;         // "multiple assailants", "dozens of": a count before a group
   WordList rank_words;             // "Taiwan's Vice Foreign Minister": rank inside a state's title
+  WordList measure_nouns;          // "25,000 tons of food aid": a measure before what it measures
   // CAMEO codes.
   WordList cameo_sectors;      // sector codes that follow a country code
   WordList non_state_sectors;  // codes that stand alone, with no country
