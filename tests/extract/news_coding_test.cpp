@@ -371,6 +371,16 @@ TEST(NewsCoding, OrdersToOnesOwnPeopleAreTheActItself) {
   EXPECT_EQ(event(b, "17", "NGO"), nullptr);
 }
 
+// Force posture: strengthening forces, staying on alert, training fighters (CAMEO 15).
+TEST(NewsCoding, ForcePosture) {
+  Article a = code(
+      "Israel has strengthened its forces in Lebanon. Israeli troops remained on alert in the "
+      "West Bank. North Korea has trained 500 hackers.");
+  EXPECT_NE(event(a, "154", "ISR"), nullptr);
+  EXPECT_NE(event(a, "152", "ISRMIL"), nullptr);
+  EXPECT_NE(event(a, "154", "PRK"), nullptr);
+}
+
 TEST(NewsCoding, ParticiplesWithAnObjectArePredicates) {
   // The tagger reads "arrested" after a noun as a participle; the event must still be coded.
   Article a = code("Russian police arrested 200 protesters in Moscow.");
