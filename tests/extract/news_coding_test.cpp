@@ -371,6 +371,19 @@ TEST(NewsCoding, OrdersToOnesOwnPeopleAreTheActItself) {
   EXPECT_EQ(event(b, "17", "NGO"), nullptr);
 }
 
+// A nationality's peoples ("Iraqi Kurds") are its civilians; a reported clause keeps its subject
+// when the parser hangs it on the reporting verb; a participle before an object is the predicate
+// even when a verb modifies that object ("blocked roads leading to the centre").
+TEST(NewsCoding, PeoplesOfANationAndTheirActs) {
+  Article a = code(
+      "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday calling "
+      "for independence from Iraq, witnesses said. Angry Algerians blocked roads leading to the "
+      "city centre on Sunday.");
+  EXPECT_EQ(code_of(a, "Iraqi Kurds"), "IRQCVL");
+  EXPECT_NE(event(a, "14", "IRQCVL"), nullptr);
+  EXPECT_NE(event(a, "144", "DZACVL"), nullptr);
+}
+
 // Force posture: strengthening forces, staying on alert, training fighters (CAMEO 15).
 TEST(NewsCoding, ForcePosture) {
   Article a = code(

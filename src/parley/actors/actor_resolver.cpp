@@ -852,7 +852,13 @@ void ActorResolver::process(Article& a) const {
           }
         }
         if (!matched && capitalized(phrase)) {
-          if (auto sector = gz.role(utf8::lower(phrase))) {  // "Prime Minister", "Director"
+          auto sector = gz.role(utf8::lower(phrase));  // "Prime Minister", "Director"
+          // ... or an agent noun of a nationality's people: "Iraqi Kurds", "Bosnian Serbs".
+          if (!sector && !pieces.empty() && pieces.back().last + 1 == t &&
+              pieces.back().kind == Piece::kDemonym && a.tokens[pieces.back().last].word_count == 1)
+            if (auto people = gz.qualified_role(utf8::lower(phrase)); people == "CVL")
+              sector = people;  // (peoples only: a capitalised "Prince" is a title of a name)
+          if (sector) {
             pieces.push_back({Piece::kRole, t, l, nullptr, "", *sector});
             t = l + 1;
             matched = true;

@@ -234,9 +234,12 @@ int repair_prenominal_participle_predicates(std::vector<WordAnalysis>& an, uint3
     WordAnalysis& noun = at(object);
     if ((noun.upos != "NOUN" && noun.upos != "PROPN") || noun.head != static_cast<int32_t>(n) + 1)
       return 0;
-    // No other verb: the sentence has no predicate but this one.
+    // No other verb: the sentence has no predicate but this one (verbs that modify its object,
+    // "blocked roads leading to the centre", aside).
     for (uint32_t j = 0; j < count; ++j)
-      if (j != k && (at(j).upos == "VERB" || at(j).upos == "AUX")) return 0;
+      if (j != k && (at(j).upos == "VERB" || at(j).upos == "AUX") &&
+          !dominates(an, first, count, object, j))
+        return 0;
     promote_predicate(an, first, count, k, n);
     noun.head = static_cast<int32_t>(k) + 1;
     noun.deprel = "obj";
@@ -519,6 +522,24 @@ int repair_trailing_attributions(std::vector<WordAnalysis>& an, uint32_t first, 
   auto at = [&](uint32_t k) -> WordAnalysis& { return an[first + k]; };
   auto is_child = [&](uint32_t j, uint32_t k) { return at(j).head == static_cast<int32_t>(k) + 1; };
   int changed = 0;
+  // "Thousands of Kurds demonstrated in Kirkuk, witnesses said": the reported clause's subject
+  // hung on the verb of saying as a second subject, before the clause; it is the clause's.
+  for (uint32_t v = 0; v < count; ++v) {
+    if (at(v).upos != "VERB" || !clause_taking(at(v).lemma)) continue;
+    int early = -1, late = -1, clause = -1;
+    for (uint32_t j = 0; j < count; ++j) {
+      if (!is_child(j, v)) continue;
+      if (at(j).deprel == "nsubj") (early < 0 ? early : late) = static_cast<int>(j);
+      if (at(j).deprel == "ccomp" && clause < 0) clause = static_cast<int>(j);
+    }
+    if (early < 0 || late < 0 || clause < 0 || !(early < clause && clause < late)) continue;
+    bool subject = false;
+    for (uint32_t j = 0; j < count; ++j)
+      subject |= is_child(j, static_cast<uint32_t>(clause)) && subject_relation(at(j).deprel);
+    if (subject) continue;
+    at(static_cast<uint32_t>(early)).head = clause + 1;
+    ++changed;
+  }
   for (uint32_t v = 1; v < count; ++v) {
     WordAnalysis& say = at(v);
     if (say.upos != "VERB" || !clause_taking(say.lemma) ||
