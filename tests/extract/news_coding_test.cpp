@@ -392,6 +392,9 @@ TEST(NewsCoding, ForcePosture) {
   EXPECT_NE(event(a, "154", "ISR"), nullptr);
   EXPECT_NE(event(a, "152", "ISRMIL"), nullptr);
   EXPECT_NE(event(a, "154", "PRK"), nullptr);
+  // Blowing up a power line destroys property (1712); "guerillas" are rebels however spelled.
+  Article b = code("Afghan guerillas blew up three power lines leading into Kabul.");
+  EXPECT_NE(event(b, "1712", "AFGREB"), nullptr);
 }
 
 TEST(NewsCoding, ParticiplesWithAnObjectArePredicates) {
