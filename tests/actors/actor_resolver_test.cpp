@@ -29,6 +29,15 @@ const Actor* actor_of(const Article& a, const std::string& mention_text, size_t 
   return nullptr;
 }
 
+// Each mention with exactly this text belongs to an actor with this code.
+void expect_codes(const Article& a,
+                  std::initializer_list<std::pair<const char*, const char*>> expected) {
+  for (const auto& [mention, code] : expected) {
+    ASSERT_NE(actor_of(a, mention), nullptr) << mention;
+    EXPECT_EQ(actor_of(a, mention)->code, code) << mention;
+  }
+}
+
 TEST(Actors, ReferenceArticleRegistry) {
   Article a = resolve(test::read_file(test::source_dir() + "/samples/cairo-talks.txt"));
   struct Expect {
@@ -137,12 +146,9 @@ TEST(Actors, AgentNounsAfterAState) {
   Article a = resolve(
       "British aircraft killed four Iraqis. Palestinian settlers marched. Israeli army bulldozers "
       "demolished homes. The aircraft landed. The government's lawyer spoke.");
-  for (auto [mention, code] : {std::pair{"British aircraft", "GBRMIL"},
-                               {"Palestinian settlers", "PSECVL"},
-                               {"Israeli army bulldozers", "ISRMIL"}}) {
-    ASSERT_NE(actor_of(a, mention), nullptr) << mention;
-    EXPECT_EQ(actor_of(a, mention)->code, code) << mention;
-  }
+  expect_codes(a, {{"British aircraft", "GBRMIL"},
+                   {"Palestinian settlers", "PSECVL"},
+                   {"Israeli army bulldozers", "ISRMIL"}});
   EXPECT_EQ(actor_of(a, "The aircraft"), nullptr);
   EXPECT_EQ(actor_of(a, "aircraft"), nullptr);
   // After a possessive the noun is the owner's (a proxy of the government), not an agent of
@@ -157,12 +163,9 @@ TEST(Actors, RankWordsInsideAStatesTitle) {
   Article a = resolve(
       "Taiwan's Vice Foreign Minister visited Russia. Nigerian junior foreign minister Dubem Oniya "
       "met the ambassador of Niger. A Russian senior official visited Kenya.");
-  for (auto [mention, code] : {std::pair{"Taiwan's Vice Foreign Minister", "TWNGOV"},
-                               {"Nigerian junior foreign minister Dubem Oniya", "NGAGOV"},
-                               {"Russian senior official", "RUSGOV"}}) {
-    ASSERT_NE(actor_of(a, mention), nullptr) << mention;
-    EXPECT_EQ(actor_of(a, mention)->code, code) << mention;
-  }
+  expect_codes(a, {{"Taiwan's Vice Foreign Minister", "TWNGOV"},
+                   {"Nigerian junior foreign minister Dubem Oniya", "NGAGOV"},
+                   {"Russian senior official", "RUSGOV"}});
 }
 
 // Documents are named like organisations ("the Electronic Commerce Directive", "the United
