@@ -160,6 +160,9 @@ TEST(Tagger, OneSyllableVerbsKeepTheirDoubleL) {
   EXPECT_EQ(at("shelled").lemma, "shell");
   EXPECT_EQ(at("quelled").lemma, "quell");
   EXPECT_EQ(at("travelled").lemma, "travel");
+  // ... capitalised too (the rules lower-case the lemma).
+  Article b = analyse("Shelled for days, the town fell.");
+  EXPECT_EQ(b.analysis[find_word(b, "Shelled")].lemma, "shell");
 }
 
 conllu::Sentence parse_conllu(const std::string& text) {

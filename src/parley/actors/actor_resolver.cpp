@@ -630,6 +630,20 @@ void ActorResolver::process(Article& a) const {
       pieces.push_back(std::move(p));
       return true;
     };
+    // An agent noun (Gazetteer::qualified_role) names an actor only right after a nationality, a
+    // state or a role ("British aircraft", "Palestinian prisoners", "Israeli army bulldozers";
+    // alone, "the aircraft" is no actor), and not after a possessive ("the government's lawyer"
+    // is the government's). `nationality_only`: after a nationality alone ("Iraqi Kurds").
+    auto agent_may_follow = [&](uint32_t t, bool nationality_only) {
+      if (pieces.empty() || pieces.back().last + 1 != t ||
+          a.tokens[pieces.back().last].word_count != 1)
+        return false;
+      const Piece& before = pieces.back();
+      if (before.kind == Piece::kDemonym) return true;
+      return !nationality_only &&
+             (before.kind == Piece::kRole ||
+              (before.kind == Piece::kEntity && before.entry && before.entry->type == "GPE"));
+    };
     // "Berlin-based": the two tokens after token k are "-" and "based".
     auto based_after = [&](uint32_t k) {
       return k + 2 < end && a.token_text(k + 1) == "-" &&
@@ -771,15 +785,7 @@ void ActorResolver::process(Article& a) const {
                 a.view({a.tokens[t].span.start, a.words[a.tokens[l].first_word].span.end}));
           std::string lower = utf8::lower(phrase);
           auto sector = gz.role(lower);
-          // An agent noun right after a nationality, a state or a role: "British aircraft",
-          // "Palestinian prisoners", "Israeli army bulldozers" (alone, "the aircraft" is no actor).
-          // (Not after a possessive: "the government's lawyer" is the government's.)
-          if (!sector && !pieces.empty() && pieces.back().last + 1 == t &&
-              a.tokens[pieces.back().last].word_count == 1 &&
-              (pieces.back().kind == Piece::kDemonym || pieces.back().kind == Piece::kRole ||
-               (pieces.back().kind == Piece::kEntity && pieces.back().entry &&
-                pieces.back().entry->type == "GPE")))
-            sector = gz.qualified_role(lower);
+          if (!sector && agent_may_follow(t, false)) sector = gz.qualified_role(lower);
           if (sector) {
             pieces.push_back({Piece::kRole, t, l, nullptr, "", *sector});
             t = l + 1;
@@ -854,8 +860,7 @@ void ActorResolver::process(Article& a) const {
         if (!matched && capitalized(phrase)) {
           auto sector = gz.role(utf8::lower(phrase));  // "Prime Minister", "Director"
           // ... or an agent noun of a nationality's people: "Iraqi Kurds", "Bosnian Serbs".
-          if (!sector && !pieces.empty() && pieces.back().last + 1 == t &&
-              pieces.back().kind == Piece::kDemonym && a.tokens[pieces.back().last].word_count == 1)
+          if (!sector && agent_may_follow(t, true))
             if (auto people = gz.qualified_role(utf8::lower(phrase)); people == "CVL")
               sector = people;  // (peoples only: a capitalised "Prince" is a title of a name)
           if (sector) {

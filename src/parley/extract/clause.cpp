@@ -417,8 +417,9 @@ std::vector<int> ClauseView::actors_at(int w) const {
     }
     // "Israeli and Palestinian negotiators": nationalities before the mention that share its
     // role noun (mentions of kind "elided") are coordinated with it.
-    for (int k = w; k >= 0 && index_.mention_of_word(global(k)) == mention;) --k, j = k;
-    for (int k = j; k >= 1;) {
+    int k = w;  // the word before the mention
+    while (k >= 0 && index_.mention_of_word(global(k)) == mention) --k;
+    while (k >= 1) {
       if (text(k) != "," && lemma(k) != "and" && lemma(k) != "or") break;
       const int before = index_.mention_of_word(global(k - 1));
       if (before < 0 || a_.mentions[static_cast<size_t>(before)].kind != "elided") break;

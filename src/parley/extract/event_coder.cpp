@@ -529,11 +529,19 @@ class Coder {
       const std::string_view rel = v.deprel(c);
       if (rel.starts_with("nmod") && rel != "nmod:poss" && is_in(v.case_of(c), {"from", "by"}))
         if (std::vector<int> t = v.actors_at(c); !t.empty()) return t;
-      if (rel == "amod" && c < x)
-        if (auto iso = gazetteer_.demonym(v.text(c)); iso && gazetteer_.country(*iso))
-          return {institution(*iso, "")};
     }
+    if (const int state = nationality_of(v, x, ""); state >= 0) return {state};
     return {};
+  }
+
+  // The state (with `sector`) a nationality adjective before noun x names ("an Indian proposal",
+  // "Palestinian riots"), as an actor of the article; -1 when there is none.
+  int nationality_of(const ClauseView& v, int x, const std::string& sector) {
+    for (int c : v.children(x))
+      if (v.deprel(c) == "amod" && c < x)
+        if (auto iso = gazetteer_.demonym(v.text(c)); iso && gazetteer_.country(*iso))
+          return institution(*iso, sector);
+    return -1;
   }
 
   std::vector<int> targets_of(const ClauseView& v, int w, const Match& m,
@@ -653,12 +661,8 @@ class Coder {
     // an event noun that names no doer of its own gives the doer's state (its people, for
     // protests, as "Palestinians protested" is coded).
     if (sources.empty() && v.is_nominal(w))
-      for (int c : v.children(w))
-        if (v.deprel(c) == "amod" && c < w)
-          if (auto iso = gazetteer_.demonym(v.text(c)); iso && gazetteer_.country(*iso)) {
-            sources = {institution(*iso, code.starts_with("14") ? "CVL" : "")};
-            break;
-          }
+      if (const int state = nationality_of(v, w, code.starts_with("14") ? "CVL" : ""); state >= 0)
+        sources = {state};
     std::vector<int> targets = targets_of(v, w, m, complement);
     // An order to one's own people is aimed at whom the ordered act is aimed at.
     if (own_order) {

@@ -138,7 +138,10 @@ std::string Lemmatizer::lemmatize(std::string_view form, std::string_view upos,
 // one syllable ends in a single vowel and one l.
 void Lemmatizer::restore_double_l(std::string_view form, std::string& lemma) {
   if (lemma.size() < 3 || lemma.back() != 'l' || form.size() <= lemma.size()) return;
-  if (form.substr(0, lemma.size()) != lemma || form[lemma.size()] != 'l') return;
+  // (The rules lower-case a capitalised word: "Shelled" -> "shel".)
+  for (size_t i = 0; i < lemma.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(form[i])) != lemma[i]) return;
+  if (std::tolower(static_cast<unsigned char>(form[lemma.size()])) != 'l') return;
   // ("u" after "q" is no vowel: "quell".)
   auto vowel = [&](size_t i) {
     const char c = lemma[i];
